@@ -1,0 +1,22 @@
+package org.snn4j.cli;
+
+import org.snn4j.Snn4jException;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception out of a command into one line on stderr and exit code 1. Input errors
+ * ({@link Snn4jException}) print their message; anything else also names its type, since it is a bug.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String name = cmd.getCommandName();
+        if (e instanceof Snn4jException) {
+            cmd.getErr().println("snn4j " + name + ": " + e.getMessage());
+        } else {
+            cmd.getErr().println("snn4j " + name + ": internal error " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (System.getenv("SNN4J_DEBUG") != null) e.printStackTrace(cmd.getErr());
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,30 @@
+package org.snn4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code snn4j} command: subcommands are listed here once. */
+@Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Deep spiking neural networks on the JVM.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code: 0 success, 1 failure, 2 bad usage. */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExitCodeExceptionMapper(e -> 1)
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,43 @@
+package org.snn4j.kernels;
+
+/**
+ * Single-precision matrix multiply on row-major arrays:
+ * {@code C = alpha · op(A) · op(B) + beta · C}, with op(A) of size M×K and op(B) of size K×N.
+ *
+ * <p>{@code transA} means A is stored K×M (row-major, leading dimension lda ≥ M) and used transposed;
+ * likewise {@code transB}: B stored N×K. Without transposition A is M×K (lda ≥ K) and B is K×N
+ * (ldb ≥ N). C is M×N (ldc ≥ N). {@code beta == 0} overwrites C (any NaN in it is ignored).
+ *
+ * <p>This facade checks its arguments and dispatches to the implementation chosen once at start-up.
+ * A: read. B: read. C: written (beta = 0) or accumulated into.
+ */
+public final class Gemm {
+    private Gemm() {}
+
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative size " + m + "x" + n + "x" + k);
+        checkOperand("A", transA ? k : m, transA ? m : k, a, aOff, lda);
+        checkOperand("B", transB ? n : k, transB ? k : n, b, bOff, ldb);
+        checkOperand("C", m, n, c, cOff, ldc);
+        if (c == a || c == b) throw new IllegalArgumentException("C must not alias A or B");
+        if (m == 0 || n == 0) return;
+        ScalarGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** Convenience: C[M×N] = A[M×K] · B[K×N] (dense, no offsets, overwrite). */
+    public static void multiply(int m, int n, int k, float[] a, float[] b, float[] c) {
+        sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+    }
+
+    private static void checkOperand(String name, int rows, int cols, float[] x, int off, int ld) {
+        if (rows == 0 || cols == 0) return;
+        if (ld < cols) throw new IllegalArgumentException(name + ": leading dimension " + ld + " < " + cols);
+        long last = off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || last > x.length) {
+            throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " (ld " + ld + ", offset " + off
+                    + ") needs " + last + " elements, array has " + x.length);
+        }
+    }
+}

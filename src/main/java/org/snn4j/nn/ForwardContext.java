@@ -1,0 +1,84 @@
+package org.snn4j.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snn4j.tensor.Rng;
+
+/**
+ * What one forward call over a network needs to know beyond its input: whether it is training
+ * (dropout active, BN on batch statistics), whether layers keep what backward needs, the random stream
+ * for dropout masks and stochastic encoders, and a record of the spikes every spiking layer emitted.
+ *
+ * <p>One context serves one forward pass of a whole network; it is not shared between threads.
+ */
+public final class ForwardContext {
+    private final boolean training;
+    private final boolean keepForBackward;
+    private final Rng rng;
+    private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
+
+    public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
+        this.training = training;
+        this.keepForBackward = keepForBackward;
+        this.rng = rng;
+    }
+
+    /** Training mode with backward: dropout on, BN batch statistics, passes keep what backward needs. */
+    public static ForwardContext training(Rng rng) {
+        return new ForwardContext(true, true, rng);
+    }
+
+    /** Evaluation: dropout off, BN running statistics, nothing kept for backward. */
+    public static ForwardContext evaluation() {
+        return new ForwardContext(false, false, new Rng(0));
+    }
+
+    /** Evaluation behaviour with backward available (gradient checks, threshold tuning). */
+    public static ForwardContext evaluationWithBackward() {
+        return new ForwardContext(false, true, new Rng(0));
+    }
+
+    public boolean training() {
+        return training;
+    }
+
+    public boolean keepForBackward() {
+        return keepForBackward;
+    }
+
+    public Rng rng() {
+        return rng;
+    }
+
+    /**
+     * Records the spikes a spiking layer emitted in this pass.
+     *
+     * @param layer   the layer's name
+     * @param spikes  total spikes over all T steps and N samples
+     * @param neurons neurons per sample
+     * @param steps   T
+     * @param samples N
+     */
+    public void recordSpikes(String layer, long spikes, int neurons, int steps, int samples) {
+        this.spikes.merge(layer, new SpikeRecord(layer, spikes, neurons, steps, samples), SpikeRecord::plus);
+    }
+
+    /** Spike records by layer name, in the order the layers ran. */
+    public Map<String, SpikeRecord> spikeRecords() {
+        return spikes;
+    }
+
+    /** Spikes of one layer in one forward pass. */
+    public record SpikeRecord(String layer, long spikes, int neurons, int steps, int samples) {
+        /** Spikes per neuron per time step (the firing rate the papers report). */
+        public double rate() {
+            double denominator = (double) neurons * steps * samples;
+            return denominator == 0 ? 0 : spikes / denominator;
+        }
+
+        SpikeRecord plus(SpikeRecord o) {
+            // A layer that runs twice in one pass (a backward-residual block) adds its calls up.
+            return new SpikeRecord(layer, spikes + o.spikes, neurons, steps, samples + o.samples);
+        }
+    }
+}

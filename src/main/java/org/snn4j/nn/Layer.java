@@ -1,0 +1,53 @@
+package org.snn4j.nn;
+
+import java.util.List;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * The layer contract: a layer maps a whole time sequence to a whole sequence.
+ *
+ * <ul>
+ *   <li>Input and output are {@code [T, N, ...sample shape]}. Stateless layers (conv, linear,
+ *       pooling, BN) fold T into the batch; neurons walk over T inside one call.</li>
+ *   <li>No state survives a call: what backward needs is kept in the returned {@link Pass} (only when
+ *       {@link ForwardContext#keepForBackward()} is set). Nothing needs resetting between batches.</li>
+ *   <li>{@link Pass#backward} adds into parameter gradients and returns a fresh input gradient.</li>
+ *   <li>Inputs are validated here, at the boundary: a wrong shape throws {@link ShapeException}
+ *       naming the layer, the expected and the actual shape.</li>
+ * </ul>
+ */
+public interface Layer {
+    /** The layer's name, unique within its model (used in messages, parameter names and reports). */
+    String name();
+
+    /**
+     * The per-sample output shape for a per-sample input shape (both without T and N).
+     *
+     * @throws ShapeException when the layer cannot take that input
+     */
+    int[] outputShape(int[] inputShape);
+
+    /**
+     * Runs the layer over a whole sequence.
+     *
+     * @param input {@code [T, N, ...]}; read, not modified
+     * @param ctx   mode (training or evaluation), whether to keep what backward needs, random stream,
+     *              activity records
+     */
+    Pass forward(Tensor input, ForwardContext ctx);
+
+    /** Trainable parameters, in a stable order (empty by default). */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Non-trainable state that must be saved with the model (e.g. BN running statistics); empty by default. */
+    default List<Parameter> buffers() {
+        return List.of();
+    }
+
+    /** Sub-layers for composites (Sequential, residual blocks); empty for leaves. */
+    default List<Layer> children() {
+        return List.of();
+    }
+}

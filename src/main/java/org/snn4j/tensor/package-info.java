@@ -1,0 +1,4 @@
+/**
+ * Tensors (dense float32, row-major) and seedable random streams. Imports nothing of the project.
+ */
+package org.snn4j.tensor;
