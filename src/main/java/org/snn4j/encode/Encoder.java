@@ -1,0 +1,15 @@
+package org.snn4j.encode;
+
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/** Turns a batch of static inputs {@code [N, ...]} into an input sequence {@code [T, N, ...]}. */
+public interface Encoder {
+    /**
+     * @param input {@code [N, ...]}; read, not modified
+     * @param steps T ≥ 1
+     * @param rng   random stream for stochastic codes
+     * @return a new {@code [T, N, ...]} tensor
+     */
+    Tensor encode(Tensor input, int steps, Rng rng);
+}
