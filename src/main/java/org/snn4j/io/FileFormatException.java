@@ -1,0 +1,23 @@
+package org.snn4j.io;
+
+import org.snn4j.Snn4jException;
+
+/** A file does not have the format snn4j expected: names the file and the problem in one line. */
+public final class FileFormatException extends Snn4jException {
+    private final String file;
+
+    public FileFormatException(String file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    public FileFormatException(String file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The file (as given by the caller) that failed to parse. */
+    public String file() {
+        return file;
+    }
+}
