@@ -1,0 +1,49 @@
+package org.snn4j.nn;
+
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Flattens the sample shape: {@code [T, N, C, H, W] → [T, N, C·H·W]} (any {@code [T, N, ...]}).
+ * The output shares the input's data (a reshape); backward returns a fresh copy of ∂y reshaped to the
+ * input's shape. No parameters.
+ */
+public final class Flatten implements Layer {
+    private final String name;
+
+    public Flatten(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        long size = 1;
+        for (int d : inputShape) size *= d;
+        if (size > Integer.MAX_VALUE) throw new ShapeException(name, "sample size", "<= 2^31-1", String.valueOf(size));
+        return new int[] {(int) size};
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
+        Tensor y = input.reshape(input.dim(0), input.dim(1), input.sizeFrom(2));
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
+        int[] inputShape = input.shape();
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return y;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
+                return needInputGrad ? gradOutput.copy().reshape(inputShape) : null;
+            }
+        };
+    }
+}

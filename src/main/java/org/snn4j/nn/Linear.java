@@ -1,0 +1,123 @@
+package org.snn4j.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import org.snn4j.kernels.Gemm;
+import org.snn4j.kernels.Reductions;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Fully connected layer: {@code y = x · Wᵀ + b} with T folded into the batch (M = T·N rows).
+ *
+ * <p>Shapes: input {@code [T, N, in]}, output {@code [T, N, out]}, weight W {@code [out, in]}, bias b
+ * {@code [out]}. Backward: {@code ∂W += ∂yᵀ · x}, {@code ∂b += Σ_rows ∂y}, {@code ∂x = ∂y · W}.
+ * Parameters {@code <name>.weight} (decayed) and {@code <name>.bias} (not decayed).
+ */
+public final class Linear implements Layer {
+    private final String name;
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** He-normal weights N(0, 2/in), zero bias. */
+    public Linear(String name, int in, int out, boolean bias, Rng initRng) {
+        this(name, in, out, bias, Math.sqrt(2.0 / in), initRng);
+    }
+
+    /** Weights N(0, std²), zero bias (e.g. std = sqrt(1/in) for Lee's ResNet). */
+    public static Linear withStd(String name, int in, int out, boolean bias, double std, Rng initRng) {
+        return new Linear(name, in, out, bias, std, initRng);
+    }
+
+    private Linear(String name, int in, int out, boolean bias, double std, Rng initRng) {
+        if (in < 1 || out < 1) throw new IllegalArgumentException(name + ": in and out must be >= 1, were " + in + ", " + out);
+        if (!(std >= 0) || Double.isInfinite(std)) throw new IllegalArgumentException(name + ": bad init std " + std);
+        this.name = name;
+        this.in = in;
+        this.out = out;
+        Tensor w = Tensor.zeros(out, in);
+        initRng.fillGaussian(w.data(), std);
+        this.weight = new Parameter(name + ".weight", w, true);
+        this.bias = bias ? new Parameter(name + ".bias", Tensor.zeros(out), false) : null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        if (inputShape.length != 1) {
+            throw new ShapeException(name, "per-sample input shape", "[" + in + "]", Arrays.toString(inputShape));
+        }
+        if (inputShape[0] != in) throw new ShapeException(name, "input features", String.valueOf(in), String.valueOf(inputShape[0]));
+        return new int[] {out};
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        if (input.rank() != 3) throw new ShapeException(name, "input shape", "[T, N, " + in + "]", input.shapeString());
+        outputShape(input.shapeFrom(2));
+        int rows = input.dim(0) * input.dim(1);
+        Tensor y = Tensor.zeros(input.dim(0), input.dim(1), out);
+        float[] x = input.data(), yd = y.data(), w = weight.value().data();
+        Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
+        if (bias != null) {
+            float[] b = bias.value().data();
+            for (int r = 0; r < rows; r++) {
+                int base = r * out;
+                for (int j = 0; j < out; j++) yd[base + j] += b[j];
+            }
+        }
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return y;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
+                float[] dy = gradOutput.data();
+                Gemm.sgemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 1f, weight.grad().data(), 0, in);
+                if (bias != null) {
+                    double[] sums = new double[out];
+                    Reductions.channelSums(dy, rows, out, 1, sums);
+                    float[] db = bias.grad().data();
+                    for (int j = 0; j < out; j++) db[j] += (float) sums[j];
+                }
+                if (!needInputGrad) return null;
+                Tensor dx = Tensor.zeros(input.shape());
+                Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
+                return dx;
+            }
+        };
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    /** The weight {@code [out, in]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias {@code [out]}, or null when the layer has none. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    public int inFeatures() {
+        return in;
+    }
+
+    public int outFeatures() {
+        return out;
+    }
+}

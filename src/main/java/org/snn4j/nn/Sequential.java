@@ -1,0 +1,111 @@
+package org.snn4j.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A chain of layers: {@code y = f_k(…f_2(f_1(x)))}, backward in reverse order.
+ *
+ * <p>Shapes: whatever the chain maps; a forward call first validates the whole chain of per-sample
+ * shapes with {@link #outputShape}, so a mismatch is reported by the child that refuses it, before
+ * any work. Every child's output, and in backward every child's input gradient, is checked for NaN and
+ * infinity; the first non-finite value throws {@link NumericalException} naming that child. Backward
+ * asks the first child for its input gradient only when the caller asks for it.
+ */
+public final class Sequential implements Layer {
+    private final String name;
+    private final List<Layer> layers;
+
+    public Sequential(String name, List<Layer> layers) {
+        if (layers.isEmpty()) throw new IllegalArgumentException(name + ": a Sequential needs at least one layer");
+        this.name = name;
+        this.layers = List.copyOf(layers);
+    }
+
+    public Sequential(String name, Layer... layers) {
+        this(name, List.of(layers));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Chains the children's per-sample output shapes; the refusing child throws {@link ShapeException}. */
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer layer : layers) shape = layer.outputShape(shape);
+        return shape;
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
+        outputShape(input.shapeFrom(2));
+        Pass[] passes = new Pass[layers.size()];
+        Tensor x = input;
+        for (int i = 0; i < passes.length; i++) {
+            passes[i] = layers.get(i).forward(x, ctx);
+            x = passes[i].output();
+            checkFinite(layers.get(i).name(), "output", x);
+        }
+        Tensor y = x;
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return y;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
+                Tensor g = gradOutput;
+                for (int i = passes.length - 1; i >= 0; i--) {
+                    boolean need = i > 0 || needInputGrad;
+                    g = passes[i].backward(g, need);
+                    if (need) checkFinite(layers.get(i).name(), "input gradient", g);
+                }
+                return needInputGrad ? g : null;
+            }
+        };
+    }
+
+    private static void checkFinite(String layer, String what, Tensor t) {
+        int i = t.firstNonFinite();
+        if (i >= 0) throw new NumericalException(layer, what, i, t.data()[i]);
+    }
+
+    /** Parameters of all children, in chain order. */
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) all.addAll(layer.parameters());
+        return List.copyOf(all);
+    }
+
+    /** Buffers of all children, in chain order. */
+    @Override
+    public List<Parameter> buffers() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) all.addAll(layer.buffers());
+        return List.copyOf(all);
+    }
+
+    @Override
+    public List<Layer> children() {
+        return layers;
+    }
+
+    /** The i-th child. */
+    public Layer get(int i) {
+        return layers.get(i);
+    }
+
+    /** Number of children. */
+    public int size() {
+        return layers.size();
+    }
+}
