@@ -211,7 +211,7 @@ public final class DataLoader implements AutoCloseable {
             this.next = fromBatch;
             if (prefetch > 0 && fromBatch < batches) {
                 queue = new ArrayBlockingQueue<>(prefetch);
-                producer = Thread.ofPlatform().daemon().name("snn4j-data-prefetch").unstarted(this::produce);
+                producer = Thread.ofPlatform().daemon().name("snn4j-data-prefetch").unstarted(() -> produce(fromBatch));
                 producer.start();
             } else {
                 queue = null;
@@ -219,9 +219,9 @@ public final class DataLoader implements AutoCloseable {
             }
         }
 
-        private void produce() {
+        private void produce(int fromBatch) {
             try {
-                for (int b = next; b < batches && !closed; b++) queue.put(build(epoch, b, order));
+                for (int b = fromBatch; b < batches && !closed; b++) queue.put(build(epoch, b, order));
                 queue.put(END);
             } catch (InterruptedException e) {
                 // closed by the consumer: nothing left to deliver

@@ -200,7 +200,7 @@ public final class Dataset {
             }
             for (int ch = 0; ch < c; ch++) {
                 for (int v = 0; v < 256; v++) {
-                    double x = BYTE_TO_UNIT[v];
+                    double x = v / 255.0;
                     sum[ch] += hist[ch][v] * x;
                     sumSq[ch] += hist[ch][v] * x * x;
                 }
