@@ -22,10 +22,10 @@ public final class SvhnReader {
     }
 
     /** Builds the data set from already parsed variables; {@code file} names the source in messages. */
-    public static Dataset read(String name, Map<String, MatFile.MatArray> vars, String file) {
-        MatFile.MatArray x = vars.get("X");
+    public static Dataset read(String name, Map<String, MatArray> vars, String file) {
+        MatArray x = vars.get("X");
         if (x == null) throw new DataFormatException(file, "missing variable 'X' (variables: " + vars.keySet() + ")");
-        MatFile.MatArray y = vars.get("y");
+        MatArray y = vars.get("y");
         if (y == null) throw new DataFormatException(file, "missing variable 'y' (variables: " + vars.keySet() + ")");
         int[] d = x.dims();
         if (d.length != 4 || d[0] != 32 || d[1] != 32 || d[2] != 3) {

@@ -59,7 +59,7 @@ class SvhnReaderTest {
         DataFiles.Mat m = new DataFiles.Mat(ByteOrder.LITTLE_ENDIAN);
         m.compressed("y", DOUBLE, new int[] {N, 1}, MI_DOUBLE, m.doubles(10, 1, 9)).compressed("X", UINT8, new int[] {32, 32, 3, N}, MI_UINT8, X);
         Path f = Files.write(dir.resolve("c.mat"), m.bytes());
-        Map<String, MatFile.MatArray> vars = MatFile.read(f);
+        Map<String, MatArray> vars = MatFile.read(f);
         assertEquals("[y, X]", vars.keySet().toString());
         assertEquals("uint8", vars.get("X").className());
         assertArrayEquals(new double[] {10, 1, 9}, vars.get("y").doubles());
@@ -71,7 +71,7 @@ class SvhnReaderTest {
         DataFiles.Mat m = new DataFiles.Mat(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer i16 = ByteBuffer.allocate(6).order(ByteOrder.LITTLE_ENDIAN).putShort((short) -3).putShort((short) 7).putShort((short) 300);
         m.matrix("a_long_name", 10, new int[] {1, 3}, 3, i16.array());
-        MatFile.MatArray a = MatFile.read(ByteBuffer.wrap(m.bytes()), "t.mat").get("a_long_name");
+        MatArray a = MatFile.read(ByteBuffer.wrap(m.bytes()), "t.mat").get("a_long_name");
         assertArrayEquals(new double[] {-3, 7, 300}, a.doubles());
         assertArrayEquals(new int[] {1, 3}, a.dims());
         assertEquals("t.mat: variable 'a_long_name' expected class uint8, was int16",
