@@ -9,7 +9,7 @@ import org.snn4j.kernels.SurrogateSpec;
 import org.snn4j.tensor.Rng;
 
 /**
- * Wall time of the fused neuron loops: one LIF forward (charge, fire, reset, saving H) plus one BPTT
+ * Wall time of the fused neuron loops: one LIF forward (charge, fire, reset) plus one BPTT
  * reverse pass (input gradient) over {@code [T, M]} arrays. LIF α = 0.9, θ = 1, subtract reset,
  * triangle surrogate (γ = 0.3). Run: {@code java --add-modules jdk.incubator.vector -cp snn4j.jar
  * org.snn4j.bench.NeuronBenchmark}.
@@ -29,7 +29,7 @@ public final class NeuronBenchmark {
         int size = Math.multiplyExact(neurons, steps);
         NeuronSpec spec = new NeuronSpec(0.9f, 1f, false, true, true, false,
                 new SurrogateSpec(SurrogateKind.TRIANGLE, 0.3f, 0f));
-        float[] input = new float[size], spikes = new float[size], savedH = new float[size];
+        float[] input = new float[size], spikes = new float[size];
         float[] gradSpikes = new float[size], gradInput = new float[size];
         Rng rng = new Rng(42);
         rng.fillUniform(input, -0.2f, 0.8f);
@@ -40,8 +40,8 @@ public final class NeuronBenchmark {
             double[] times = new double[reps];
             for (int r = -warmups; r < reps; r++) {
                 long start = System.nanoTime();
-                NeuronLoops.chargeFireResetForward(spec, input, spikes, savedH, steps, neurons);
-                NeuronLoops.bpttReverse(spec, savedH, gradSpikes, gradInput, steps, neurons, null);
+                NeuronLoops.chargeFireResetForward(spec, input, spikes, steps, neurons);
+                NeuronLoops.bpttReverse(spec, input, gradSpikes, gradInput, steps, neurons, null);
                 long end = System.nanoTime();
                 if (r >= 0) times[r] = (end - start) / 1e6;
             }

@@ -7,12 +7,12 @@ package org.snn4j.kernels;
  */
 interface NeuronKernel {
     /** Charge, fire, reset for neurons [from, to); returns the number of spikes emitted. */
-    long forward(NeuronSpec spec, float[] input, float[] spikes, float[] savedH, int steps, int m, int from, int to);
+    long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to);
 
     /**
-     * Reverse-time loop for neurons [from, to): writes ∂L/∂X into gradInput (when not null) and, when
+     * Reverse-time loop for neurons [from, to), recomputing H from the forward's input: writes ∂L/∂X into gradInput (when not null) and, when
      * paramGrads is not null, adds {∂L/∂α, ∂L/∂θ} of these neurons into paramGrads[0], paramGrads[1].
      */
-    void reverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput, int steps, int m,
+    void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                  int from, int to, double[] paramGrads);
 }

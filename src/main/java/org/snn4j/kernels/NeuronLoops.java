@@ -40,7 +40,8 @@ import java.util.function.DoubleUnaryOperator;
  * it has no parameter gradients.
  *
  * <p>This facade checks its arguments; the kernels ({@link PanamaNeuronLoops}, and its twin
- * {@link ScalarNeuronLoops} when the Vector API is not readable) trust them. No allocation per time step.
+ * {@link ScalarNeuronLoops} when the Vector API is not readable) trust them. No allocation per time step;
+ * the reverse pass allocates one T × lanes scratch per thread chunk.
  */
 public final class NeuronLoops {
     /** Neurons per unit of work handed to threads (a multiple of every lane count). */
@@ -70,32 +71,42 @@ public final class NeuronLoops {
     }
 
     /**
-     * Charge, fire and reset over all T steps for M neurons.
+     * Charge, fire and reset over all T steps for M neurons. Saves nothing: the reverse pass recomputes
+     * H from the same input (one cheap forward sweep per neuron block, kept in L1), which moves less
+     * memory than writing and re-reading a {@code [T, M]} array of H.
      *
      * @param input  X, {@code [T, M]}; read
      * @param spikes S as 0/1, {@code [T, M]}; written
-     * @param savedH H for the reverse pass, {@code [T, M]}; written, or null when no backward follows
      * @return the number of spikes emitted
      */
-    public static long chargeFireResetForward(NeuronSpec spec, float[] input, float[] spikes, float[] savedH,
-                                              int steps, int neurons) {
-        checkForward(spec, input, spikes, savedH, steps, neurons);
-        return forward(KERNEL, spec, input, spikes, savedH, steps, neurons, defaultGrain(steps));
+    public static long chargeFireResetForward(NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons) {
+        checkForward(spec, input, spikes, steps, neurons);
+        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps));
     }
 
     /**
      * Reverse-time pass through the fused forward (formulas in the class comment).
      *
-     * @param savedH     H from {@link #chargeFireResetForward}, {@code [T, M]}; read
+     * @param input      X given to {@link #chargeFireResetForward} with the same spec, {@code [T, M]}; read
      * @param gradSpikes ∂L/∂S, {@code [T, M]}; read
      * @param gradInput  ∂L/∂X, {@code [T, M]}; written (overwritten), or null when not needed
      * @param paramGrads null, or {∂L/∂α, ∂L/∂θ} summed over all neurons; accumulated into
      *                   (not for Lee's derivative)
      */
-    public static void bpttReverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput,
+    public static void bpttReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                                    int steps, int neurons, double[] paramGrads) {
-        checkReverse(spec, savedH, gradSpikes, gradInput, steps, neurons, paramGrads);
-        reverse(KERNEL, spec, savedH, gradSpikes, gradInput, steps, neurons, paramGrads, defaultGrain(steps));
+        checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
+        reverse(KERNEL, spec, input, gradSpikes, gradInput, steps, neurons, paramGrads, defaultGrain(steps));
+        assert gradInput == null || allFinite(gradInput) : "non-finite ∂L/∂X";
+        assert paramGrads == null || (Double.isFinite(paramGrads[0]) && Double.isFinite(paramGrads[1]))
+                : "non-finite ∂L/∂α or ∂L/∂θ";
+    }
+
+    private static boolean allFinite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) return false;
+        }
+        return true;
     }
 
     /**
@@ -107,42 +118,42 @@ public final class NeuronLoops {
      * @return the number of true (Heaviside) spikes
      */
     public static long chargeFireResetForwardSmooth(NeuronSpec spec, DoubleUnaryOperator step, float[] input,
-                                                    float[] spikes, float[] savedH, int steps, int neurons) {
-        checkForward(spec, input, spikes, savedH, steps, neurons);
+                                                    float[] spikes, int steps, int neurons) {
+        checkForward(spec, input, spikes, steps, neurons);
         checkSmooth(spec, step);
-        return ScalarNeuronLoops.forward(spec, step, input, spikes, savedH, steps, neurons, 0, neurons);
+        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons);
     }
 
     /** Gradient-test hook: the reverse pass matching {@link #chargeFireResetForwardSmooth}. */
-    public static void bpttReverseSmooth(NeuronSpec spec, DoubleUnaryOperator step, float[] savedH,
+    public static void bpttReverseSmooth(NeuronSpec spec, DoubleUnaryOperator step, float[] input,
                                          float[] gradSpikes, float[] gradInput, int steps, int neurons,
                                          double[] paramGrads) {
-        checkReverse(spec, savedH, gradSpikes, gradInput, steps, neurons, paramGrads);
+        checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
         checkSmooth(spec, step);
-        ScalarNeuronLoops.reverse(spec, step, savedH, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads);
+        ScalarNeuronLoops.reverse(spec, step, input, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads);
     }
 
     static int defaultGrain(int steps) {
         return Math.max(BLOCK, (1 << 15) / Math.max(1, steps));   // ≥ 32k time-neuron updates per thread
     }
 
-    static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, float[] savedH,
-                        int steps, int neurons, int grain) {
+    static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
+                        int grain) {
         if (steps == 0 || neurons == 0) return 0;
         int blocks = (neurons + BLOCK - 1) / BLOCK;
         LongAdder count = new LongAdder();
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> count.add(kernel.forward(
-                spec, input, spikes, savedH, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK))));
+                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK))));
         return count.sum();
     }
 
-    static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput,
+    static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                         int steps, int neurons, double[] paramGrads, int grain) {
         if (steps == 0 || neurons == 0 || (gradInput == null && paramGrads == null)) return;
         int blocks = (neurons + BLOCK - 1) / BLOCK;
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> {
             double[] partial = paramGrads == null ? null : new double[2];
-            kernel.reverse(spec, savedH, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
+            kernel.reverse(spec, input, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
                     Math.min(neurons, b1 * BLOCK), partial);
             if (partial != null) {
                 synchronized (paramGrads) {
@@ -169,25 +180,21 @@ public final class NeuronLoops {
         }
     }
 
-    private static void checkForward(NeuronSpec spec, float[] input, float[] spikes, float[] savedH, int steps,
-                                     int neurons) {
+    private static void checkForward(NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons) {
         checkSpec(spec);
         checkSize("input", input, steps, neurons);
         checkSize("spikes", spikes, steps, neurons);
-        if (savedH != null) checkSize("savedH", savedH, steps, neurons);
-        if (spikes == input || savedH == input || savedH == spikes) {
-            throw new IllegalArgumentException("input, spikes and savedH must be distinct arrays");
-        }
+        if (spikes == input) throw new IllegalArgumentException("input and spikes must be distinct arrays");
     }
 
-    private static void checkReverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput,
+    private static void checkReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                                      int steps, int neurons, double[] paramGrads) {
         checkSpec(spec);
-        checkSize("savedH", savedH, steps, neurons);
+        checkSize("input", input, steps, neurons);
         checkSize("gradSpikes", gradSpikes, steps, neurons);
         if (gradInput != null) checkSize("gradInput", gradInput, steps, neurons);
-        if (gradInput == savedH || gradInput == gradSpikes || gradSpikes == savedH) {
-            throw new IllegalArgumentException("savedH, gradSpikes and gradInput must be distinct arrays");
+        if (gradInput == input || gradInput == gradSpikes || gradSpikes == input) {
+            throw new IllegalArgumentException("input, gradSpikes and gradInput must be distinct arrays");
         }
         if (paramGrads != null && paramGrads.length != 2) {
             throw new IllegalArgumentException("paramGrads must hold 2 values, has " + paramGrads.length);

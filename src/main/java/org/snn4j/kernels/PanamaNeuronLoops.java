@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The fused neuron loops vectorised across neurons: a vector body over blocks of
  * {@code SPECIES.length()} adjacent neurons, each walking all T steps with its membrane in a register,
  * then a scalar tail through {@link ScalarNeuronLoops} (the twin, same float operations in the same
- * order). Loaded by name only after {@link NeuronLoops} has checked that the Vector API is readable.
+ * order). The reverse pass first re-runs the block's forward into a T × lanes scratch (L1-resident)
+ * to get H, then walks it backwards. Loaded by name only after {@link NeuronLoops} has checked that
+ * the Vector API is readable.
  */
 final class PanamaNeuronLoops implements NeuronKernel {
     static final PanamaNeuronLoops INSTANCE = new PanamaNeuronLoops();
@@ -23,8 +25,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
     }
 
     @Override
-    public long forward(NeuronSpec spec, float[] input, float[] spikes, float[] savedH, int steps, int m,
-                        int from, int to) {
+    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
@@ -41,19 +42,18 @@ final class PanamaNeuronLoops implements NeuronKernel {
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 count += fired.trueCount();
                 zero.blend(one, fired).intoArray(spikes, i);
-                if (savedH != null) h.intoArray(savedH, i);
                 v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);                    // reset
             }
         }
         // scalar tail
-        return count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, savedH, steps, m, bound, to);
+        return count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, steps, m, bound, to);
     }
 
     @Override
-    public void reverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput, int steps, int m,
+    public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                         int from, int to, double[] paramGrads) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, savedH, gradSpikes, gradInput, steps, m, from, to);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to);
             return;
         }
         int lanes = SPECIES.length();
@@ -75,22 +75,26 @@ final class PanamaNeuronLoops implements NeuronKernel {
         FloatVector atanScale = FloatVector.broadcast(SPECIES, (float) (Math.PI / 2) * p1);
         FloatVector halfAlpha = FloatVector.broadcast(SPECIES, 0.5f * spec.leak());
         float stdbDecay = (float) Math.exp(-sur.p2());
+        float[] chargeH = new float[steps * lanes];
         float[] stdb = kind == SurrogateKind.STDB ? new float[steps * lanes] : null;
         double sumLeak = 0, sumTheta = 0;
         for (int j = from; j < bound; j += lanes) {
-            if (stdb != null) {
-                FloatVector d = FloatVector.broadcast(SPECIES, p1 * stdbDecay);
-                for (int t = 0, i = j; t < steps; t++, i += m) {
+            // recompute H (and the STDB derivative) into an L1-resident scratch
+            FloatVector v = v0, d = FloatVector.broadcast(SPECIES, p1 * stdbDecay);
+            for (int t = 0, i = j; t < steps; t++, i += m) {
+                FloatVector h = v.mul(alpha).add(FloatVector.fromArray(SPECIES, input, i));
+                VectorMask<Float> fired = strict
+                        ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
+                h.intoArray(chargeH, t * lanes);
+                v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);
+                if (stdb != null) {
                     d.intoArray(stdb, t * lanes);
-                    FloatVector h = FloatVector.fromArray(SPECIES, savedH, i);
-                    VectorMask<Float> fired = strict
-                            ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                     d = d.blend(p1v, fired).mul(stdbDecay);
                 }
             }
             FloatVector gradHNext = zero, gradLeak = zero, gradTheta = zero;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
-                FloatVector h = FloatVector.fromArray(SPECIES, savedH, i);
+                FloatVector h = FloatVector.fromArray(SPECIES, chargeH, t * lanes);
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 FloatVector x = h.sub(theta).mul(invTheta);
@@ -120,7 +124,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 if (params) {
                     FloatVector vPrev = v0;
                     if (t > 0) {
-                        FloatVector hp = FloatVector.fromArray(SPECIES, savedH, i - m);
+                        FloatVector hp = FloatVector.fromArray(SPECIES, chargeH, (t - 1) * lanes);
                         VectorMask<Float> firedPrev = strict
                                 ? hp.compare(VectorOperators.GT, theta) : hp.compare(VectorOperators.GE, theta);
                         vPrev = subtract ? hp.sub(theta, firedPrev) : hp.blend(zero, firedPrev);
@@ -145,25 +149,30 @@ final class PanamaNeuronLoops implements NeuronKernel {
             paramGrads[1] += sumTheta;
         }
         // scalar tail
-        ScalarNeuronLoops.INSTANCE.reverse(spec, savedH, gradSpikes, gradInput, steps, m, bound, to, paramGrads);
+        ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads);
     }
 
-    private static void leeReverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput,
+    private static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                                    int steps, int m, int from, int to) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
-        boolean strict = spec.strictFire(), leakFactor = spec.surrogate().kind() == SurrogateKind.LEE;
+        boolean strict = spec.strictFire(), subtract = spec.subtractReset();
+        boolean leakFactor = spec.surrogate().kind() == SurrogateKind.LEE;
         FloatVector alpha = FloatVector.broadcast(SPECIES, spec.leak());
         FloatVector theta = FloatVector.broadcast(SPECIES, spec.threshold());
         FloatVector invTheta = FloatVector.broadcast(SPECIES, 1f / spec.threshold());
         FloatVector lnAlpha = FloatVector.broadcast(SPECIES, (float) Math.log(spec.leak()));
+        FloatVector v0 = FloatVector.broadcast(SPECIES, spec.initialMembrane());
         FloatVector zero = FloatVector.zero(SPECIES), one = FloatVector.broadcast(SPECIES, 1f);
+        float[] chargeH = new float[steps * lanes];
         for (int j = from; j < bound; j += lanes) {
-            FloatVector total = zero, filtered = zero;
+            FloatVector total = zero, filtered = zero, v = v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                FloatVector h = FloatVector.fromArray(SPECIES, savedH, i);
+                FloatVector h = v.mul(alpha).add(FloatVector.fromArray(SPECIES, input, i));
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
+                h.intoArray(chargeH, t * lanes);
+                v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);
                 FloatVector s = zero.blend(one, fired);
                 total = total.add(s);
                 filtered = filtered.mul(alpha).add(s);
@@ -177,7 +186,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
             FloatVector scale = factor.mul(invTheta);
             FloatVector gradHNext = zero;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
-                FloatVector h = FloatVector.fromArray(SPECIES, savedH, i);
+                FloatVector h = FloatVector.fromArray(SPECIES, chargeH, t * lanes);
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 FloatVector gradH = gradHNext.blend(FloatVector.fromArray(SPECIES, gradSpikes, i).mul(scale), fired);
@@ -186,6 +195,6 @@ final class PanamaNeuronLoops implements NeuronKernel {
             }
         }
         // scalar tail
-        ScalarNeuronLoops.leeReverse(spec, savedH, gradSpikes, gradInput, steps, m, bound, to);
+        ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to);
     }
 }

@@ -16,20 +16,19 @@ final class ScalarNeuronLoops implements NeuronKernel {
     private ScalarNeuronLoops() {}
 
     @Override
-    public long forward(NeuronSpec spec, float[] input, float[] spikes, float[] savedH, int steps, int m,
-                        int from, int to) {
-        return forward(spec, null, input, spikes, savedH, steps, m, from, to);
+    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to) {
+        return forward(spec, null, input, spikes, steps, m, from, to);
     }
 
     @Override
-    public void reverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput, int steps, int m,
+    public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                         int from, int to, double[] paramGrads) {
-        reverse(spec, null, savedH, gradSpikes, gradInput, steps, m, from, to, paramGrads);
+        reverse(spec, null, input, gradSpikes, gradInput, steps, m, from, to, paramGrads);
     }
 
     /** Forward; {@code step == null} is Heaviside, otherwise the smooth mode described above. */
-    static long forward(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] spikes, float[] savedH,
-                        int steps, int m, int from, int to) {
+    static long forward(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] spikes, int steps, int m,
+                        int from, int to) {
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
         boolean strict = spec.strictFire(), subtract = spec.subtractReset(), detach = spec.detachReset();
         long count = 0;
@@ -39,7 +38,6 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 float h = alpha * v + input[i];                      // charge
                 boolean fired = strict ? h > theta : h >= theta;     // fire
                 if (fired) count++;
-                if (savedH != null) savedH[i] = h;
                 if (step == null) {
                     spikes[i] = fired ? 1f : 0f;
                     v = fired ? (subtract ? h - theta : 0f) : h;     // reset
@@ -54,11 +52,15 @@ final class ScalarNeuronLoops implements NeuronKernel {
         return count;
     }
 
-    /** Reverse; {@code step} as in {@link #forward(NeuronSpec, DoubleUnaryOperator, float[], float[], float[], int, int, int, int)}. */
-    static void reverse(NeuronSpec spec, DoubleUnaryOperator step, float[] savedH, float[] gradSpikes,
+    /**
+     * Reverse; {@code step} as in {@link #forward(NeuronSpec, DoubleUnaryOperator, float[], float[], int, int, int, int)}.
+     * Per neuron, a forward sweep first recomputes H[1..T] (the same float operations as the forward)
+     * into a T-long scratch, then the reverse sweep runs over it.
+     */
+    static void reverse(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] gradSpikes,
                         float[] gradInput, int steps, int m, int from, int to, double[] paramGrads) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, savedH, gradSpikes, gradInput, steps, m, from, to);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to);
             return;
         }
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
@@ -69,21 +71,30 @@ final class ScalarNeuronLoops implements NeuronKernel {
         float halfWidth = 0.5f * p1, height = 1f / p1, halfSlope = 0.5f * p1;
         float atanScale = (float) (Math.PI / 2) * p1;
         float stdbDecay = (float) Math.exp(-sur.p2());
+        float[] chargeH = new float[steps];
         float[] stdb = kind == SurrogateKind.STDB ? new float[steps] : null;
         double sumLeak = 0, sumTheta = 0;
         for (int j = from; j < to; j++) {
-            if (stdb != null) {
-                // α_s·exp(−β_s·Δt), Δt = steps since the previous spike, counted from step 0 before the first
-                float d = p1 * stdbDecay;
-                for (int t = 0, i = j; t < steps; t++, i += m) {
+            // recompute H; for STDB also α_s·exp(−β_s·Δt), Δt = steps since the previous spike (from step 0)
+            float v = v0, d = p1 * stdbDecay;
+            for (int t = 0, i = j; t < steps; t++, i += m) {
+                float h = alpha * v + input[i];
+                boolean fired = strict ? h > theta : h >= theta;
+                chargeH[t] = h;
+                if (step == null) {
+                    v = fired ? (subtract ? h - theta : 0f) : h;
+                } else {
+                    float sReset = detach ? (fired ? 1f : 0f) : (float) step.applyAsDouble((h - theta) * invTheta);
+                    v = subtract ? h - theta * sReset : h * (1f - sReset);
+                }
+                if (stdb != null) {
                     stdb[t] = d;
-                    float h = savedH[i];
-                    d = ((strict ? h > theta : h >= theta) ? p1 : d) * stdbDecay;
+                    d = (fired ? p1 : d) * stdbDecay;
                 }
             }
             float gradHNext = 0f, gradLeak = 0f, gradTheta = 0f;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
-                float h = savedH[i];
+                float h = chargeH[t];
                 boolean fired = strict ? h > theta : h >= theta;
                 float x = (h - theta) * invTheta;
                 float derivative = switch (kind) {
@@ -112,7 +123,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 if (paramGrads != null) {
                     float vPrev = v0;
                     if (t > 0) {
-                        float hp = savedH[i - m];
+                        float hp = chargeH[t - 1];
                         boolean firedPrev = strict ? hp > theta : hp >= theta;
                         float sp = (step == null || detach) ? (firedPrev ? 1f : 0f)
                                 : (float) step.applyAsDouble((hp - theta) * invTheta);
@@ -143,17 +154,21 @@ final class ScalarNeuronLoops implements NeuronKernel {
      * Lee et al.'s derivative: ∂L/∂H[t] = ∂L/∂S[t]·NG/θ·S[t] + (1 − S[t])·∂L/∂H[t+1], with
      * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total (or NG ≡ 1), LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 → 1).
      */
-    static void leeReverse(NeuronSpec spec, float[] savedH, float[] gradSpikes, float[] gradInput, int steps, int m,
+    static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                            int from, int to) {
-        float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta;
+        float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
         float lnAlpha = (float) Math.log(alpha);
-        boolean strict = spec.strictFire();
+        boolean strict = spec.strictFire(), subtract = spec.subtractReset();
         boolean leakFactor = spec.surrogate().kind() == SurrogateKind.LEE;
+        float[] chargeH = new float[steps];
         for (int j = from; j < to; j++) {
-            float total = 0f, filtered = 0f;
+            float total = 0f, filtered = 0f, v = v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = savedH[i];
-                float s = (strict ? h > theta : h >= theta) ? 1f : 0f;
+                float h = alpha * v + input[i];
+                boolean fired = strict ? h > theta : h >= theta;
+                chargeH[t] = h;
+                v = fired ? (subtract ? h - theta : 0f) : h;
+                float s = fired ? 1f : 0f;
                 total += s;
                 filtered = filtered * alpha + s;                      // LF by Horner: Σ α^{T−t} S[t]
             }
@@ -163,7 +178,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
             float scale = factor * invTheta;
             float gradHNext = 0f;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
-                float h = savedH[i];
+                float h = chargeH[t];
                 boolean fired = strict ? h > theta : h >= theta;
                 float gradH = fired ? gradSpikes[i] * scale : gradHNext;
                 if (gradInput != null) gradInput[i] = gradH;

@@ -21,7 +21,8 @@ import org.snn4j.tensor.Tensor;
  * with the model, test, reset and V[0] from {@link NeuronConfig}; backward is BPTT through the
  * surrogate (or Lee et al.'s derivative), formulas in {@link NeuronLoops}. For {@link ParametricLIF}
  * the layer owns parameters {@code <name>.leak} and {@code <name>.threshold} (shape [1], not decayed).
- * Records its spikes with {@link ForwardContext#recordSpikes}. The pass keeps H ({@code [T, M]} floats).
+ * Records its spikes with {@link ForwardContext#recordSpikes}. The pass keeps a reference to its input
+ * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
  */
 public final class NeuronLayer implements Layer {
     private final String name;
@@ -116,13 +117,12 @@ public final class NeuronLayer implements Layer {
         int neurons = samples * perSample;
         NeuronSpec spec = spec();
         Tensor spikes = Tensor.zeros(input.shape());
-        float[] savedH = ctx.keepForBackward() ? new float[input.size()] : null;
+        float[] x = input.data();
         long count = smooth
-                ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, input.data(), spikes.data(),
-                        savedH, steps, neurons)
-                : NeuronLoops.chargeFireResetForward(spec, input.data(), spikes.data(), savedH, steps, neurons);
+                ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
+                : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
-        if (savedH == null) return Pass.inferenceOnly(name, spikes);
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
         return new Pass() {
             @Override
             public Tensor output() {
@@ -138,10 +138,10 @@ public final class NeuronLayer implements Layer {
                 double[] paramGrads = leak == null ? null : new double[2];
                 float[] gi = gradInput == null ? null : gradInput.data();
                 if (smooth) {
-                    NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, savedH, gradOutput.data(), gi, steps,
+                    NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
                             neurons, paramGrads);
                 } else {
-                    NeuronLoops.bpttReverse(spec, savedH, gradOutput.data(), gi, steps, neurons, paramGrads);
+                    NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
                 }
                 if (paramGrads != null) {
                     leak.grad().data()[0] += (float) paramGrads[0];

@@ -35,11 +35,11 @@ class SurrogateTest {
         for (double x : new double[] {-0.75, -0.25, 0.25, 0.75}) {
             // one step, one neuron: ∂L/∂X = ∂L/∂S · g'(x)/θ with H = θ(1 + x)
             NeuronSpec spec = new NeuronSpec(1f, theta, false, true, true, false, s.spec());
-            float[] input = {(float) (theta * (1 + x))}, spikes = new float[1], h = new float[1], gx = new float[1];
-            NeuronLoops.chargeFireResetForward(spec, input, spikes, h, 1, 1);
+            float[] input = {(float) (theta * (1 + x))}, spikes = new float[1], gx = new float[1];
+            NeuronLoops.chargeFireResetForward(spec, input, spikes, 1, 1);
             assertEquals(x > 0 ? 1f : 0f, spikes[0], "forward is Heaviside");
-            NeuronLoops.bpttReverse(spec, h, new float[] {1f}, gx, 1, 1, null);
-            double xActual = (h[0] - theta) / theta;
+            NeuronLoops.bpttReverse(spec, input, new float[] {1f}, gx, 1, 1, null);
+            double xActual = (input[0] - theta) / theta;
             assertEquals(s.derivative(xActual) / theta, gx[0], 1e-5, s + " at " + x);
         }
     }
