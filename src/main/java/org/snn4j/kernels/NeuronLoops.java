@@ -1,0 +1,217 @@
+package org.snn4j.kernels;
+
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Fused loops over time for spiking neurons: one forward pass over T per neuron, one reverse pass for
+ * backpropagation through time, vectorised across neurons and split over threads by neuron columns.
+ *
+ * <p>Layout: every array is time-major {@code [T, M]} (index {@code t·M + j}), with M = N · neurons per
+ * sample, exactly as layers pass {@code [T, N, ...]} sequences.
+ *
+ * <p>Model, per neuron j, for t = 1..T with input current X[t] (the symbols of {@link NeuronSpec}):
+ * <pre>
+ *   charge  H[t] = α·V[t−1] + X[t]               V[0] = v0 ∈ {0, θ/2}
+ *   fire    S[t] = Θ(H[t] − θ)                   strict H &gt; θ, or non-strict H ≥ θ
+ *   reset   V[t] = H[t] − θ·S[t]                 subtract (soft)
+ *      or   V[t] = H[t]·(1 − S[t])               to zero (hard)
+ * </pre>
+ * This is Lee et al.'s integrate → fire → reset → leak order (their leak after reset is our α on V[t−1]
+ * at the next charge) and DIET-SNN's.
+ *
+ * <p>Surrogate: with the normalised argument x = (H − θ)/θ the loops use ∂S/∂H = g'(x)/θ
+ * ({@code gradSpikeToH}), so a surrogate's width scales with the threshold. Reverse time (BPTT):
+ * <pre>
+ *   ∂L/∂H[t] = ∂L/∂S[t]·∂S/∂H[t] + ∂L/∂V[t]·∂V[t]/∂H[t]      ∂L/∂V[t] = α·∂L/∂H[t+1] (0 at t = T)
+ *   ∂L/∂X[t] = ∂L/∂H[t]
+ *   ∂V/∂H ({@code gradVToH}) = 1 − θ·∂S/∂H (soft), 1 (soft, detached),
+ *                              (1 − S) − H·∂S/∂H (hard), (1 − S) (hard, detached)
+ * </pre>
+ * Parameter gradients (DIET-SNN's trainable α and θ), with ∂S/∂θ = −∂S/∂H · H/θ at fixed H:
+ * <pre>
+ *   ∂L/∂α = Σ_t ∂L/∂H[t]·V[t−1]
+ *   ∂L/∂θ = Σ_t ( ∂L/∂S[t]·∂S/∂θ + ∂L/∂V[t]·∂V[t]/∂θ ) + [v0 = θ/2] · ½·α·∂L/∂H[1]
+ *   ∂V/∂θ = −S − θ·∂S/∂θ (soft), −S (soft, detached), −H·∂S/∂θ (hard), 0 (hard, detached)
+ * </pre>
+ * Lee et al.'s derivative ({@link SurrogateKind#LEE}) replaces all of this by their code's rule:
+ * ∂L/∂H[t] = ∂L/∂S[t]·NG/θ·S[t] + (1 − S[t])·∂L/∂H[t+1] with the per-neuron factor
+ * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total, LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 replaced by 1);
+ * it has no parameter gradients.
+ *
+ * <p>This facade checks its arguments; the kernels ({@link PanamaNeuronLoops}, and its twin
+ * {@link ScalarNeuronLoops} when the Vector API is not readable) trust them. No allocation per time step;
+ * the reverse pass allocates one T × lanes scratch per thread chunk.
+ */
+public final class NeuronLoops {
+    /** Neurons per unit of work handed to threads (a multiple of every lane count). */
+    static final int BLOCK = 64;
+    private static final NeuronKernel KERNEL = choose();
+
+    private NeuronLoops() {}
+
+    private static NeuronKernel choose() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.getLogger(NeuronLoops.class.getName()).log(System.Logger.Level.WARNING,
+                    "jdk.incubator.vector not readable, neuron loops run scalar; add --add-modules jdk.incubator.vector");
+            return ScalarNeuronLoops.INSTANCE;
+        }
+        try {
+            return (NeuronKernel) Class.forName("org.snn4j.kernels.PanamaNeuronLoops").getDeclaredField("INSTANCE").get(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.getLogger(NeuronLoops.class.getName()).log(System.Logger.Level.WARNING,
+                    "vector neuron loops unavailable (" + e + "), running scalar");
+            return ScalarNeuronLoops.INSTANCE;
+        }
+    }
+
+    /** Whether the vector kernel is in use (false: the scalar twin). */
+    public static boolean vectorized() {
+        return KERNEL != ScalarNeuronLoops.INSTANCE;
+    }
+
+    /**
+     * Charge, fire and reset over all T steps for M neurons. Saves nothing: the reverse pass recomputes
+     * H from the same input (one cheap forward sweep per neuron block, kept in L1), which moves less
+     * memory than writing and re-reading a {@code [T, M]} array of H.
+     *
+     * @param input  X, {@code [T, M]}; read
+     * @param spikes S as 0/1, {@code [T, M]}; written
+     * @return the number of spikes emitted
+     */
+    public static long chargeFireResetForward(NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons) {
+        checkForward(spec, input, spikes, steps, neurons);
+        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps));
+    }
+
+    /**
+     * Reverse-time pass through the fused forward (formulas in the class comment).
+     *
+     * @param input      X given to {@link #chargeFireResetForward} with the same spec, {@code [T, M]}; read
+     * @param gradSpikes ∂L/∂S, {@code [T, M]}; read
+     * @param gradInput  ∂L/∂X, {@code [T, M]}; written (overwritten), or null when not needed
+     * @param paramGrads null, or {∂L/∂α, ∂L/∂θ} summed over all neurons; accumulated into
+     *                   (not for Lee's derivative)
+     */
+    public static void bpttReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                                   int steps, int neurons, double[] paramGrads) {
+        checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
+        reverse(KERNEL, spec, input, gradSpikes, gradInput, steps, neurons, paramGrads, defaultGrain(steps));
+        assert gradInput == null || allFinite(gradInput) : "non-finite ∂L/∂X";
+        assert paramGrads == null || (Double.isFinite(paramGrads[0]) && Double.isFinite(paramGrads[1]))
+                : "non-finite ∂L/∂α or ∂L/∂θ";
+    }
+
+    private static boolean allFinite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Gradient-test hook: the forward with {@code step} (a surrogate's primitive g(x), x = (H − θ)/θ) in
+     * place of Heaviside: the emitted "spike" is g(x); the reset uses g(x) too, or the true 0/1 spike
+     * when the reset is detached (its gradient is then zero, as detaching demands). Single-threaded,
+     * scalar. Finite differences of this forward equal {@link #bpttReverseSmooth}.
+     *
+     * @return the number of true (Heaviside) spikes
+     */
+    public static long chargeFireResetForwardSmooth(NeuronSpec spec, DoubleUnaryOperator step, float[] input,
+                                                    float[] spikes, int steps, int neurons) {
+        checkForward(spec, input, spikes, steps, neurons);
+        checkSmooth(spec, step);
+        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons);
+    }
+
+    /** Gradient-test hook: the reverse pass matching {@link #chargeFireResetForwardSmooth}. */
+    public static void bpttReverseSmooth(NeuronSpec spec, DoubleUnaryOperator step, float[] input,
+                                         float[] gradSpikes, float[] gradInput, int steps, int neurons,
+                                         double[] paramGrads) {
+        checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
+        checkSmooth(spec, step);
+        ScalarNeuronLoops.reverse(spec, step, input, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads);
+    }
+
+    static int defaultGrain(int steps) {
+        return Math.max(BLOCK, (1 << 15) / Math.max(1, steps));   // ≥ 32k time-neuron updates per thread
+    }
+
+    static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
+                        int grain) {
+        if (steps == 0 || neurons == 0) return 0;
+        int blocks = (neurons + BLOCK - 1) / BLOCK;
+        LongAdder count = new LongAdder();
+        Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> count.add(kernel.forward(
+                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK))));
+        return count.sum();
+    }
+
+    static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                        int steps, int neurons, double[] paramGrads, int grain) {
+        if (steps == 0 || neurons == 0 || (gradInput == null && paramGrads == null)) return;
+        int blocks = (neurons + BLOCK - 1) / BLOCK;
+        Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> {
+            double[] partial = paramGrads == null ? null : new double[2];
+            kernel.reverse(spec, input, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
+                    Math.min(neurons, b1 * BLOCK), partial);
+            if (partial != null) {
+                synchronized (paramGrads) {
+                    paramGrads[0] += partial[0];
+                    paramGrads[1] += partial[1];
+                }
+            }
+        });
+    }
+
+    private static void checkSpec(NeuronSpec spec) {
+        if (!(spec.threshold() > 0) || !Float.isFinite(spec.threshold())) {
+            throw new IllegalArgumentException("threshold must be finite and > 0, was " + spec.threshold());
+        }
+        if (!Float.isFinite(spec.leak())) throw new IllegalArgumentException("leak must be finite, was " + spec.leak());
+    }
+
+    private static void checkSize(String name, float[] a, int steps, int neurons) {
+        long need = (long) steps * neurons;
+        if (steps < 0 || neurons < 0) throw new IllegalArgumentException("negative size " + steps + "x" + neurons);
+        if (a.length != need) {
+            throw new IllegalArgumentException(name + ": [T, M] = [" + steps + ", " + neurons + "] needs " + need
+                    + " elements, array has " + a.length);
+        }
+    }
+
+    private static void checkForward(NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons) {
+        checkSpec(spec);
+        checkSize("input", input, steps, neurons);
+        checkSize("spikes", spikes, steps, neurons);
+        if (spikes == input) throw new IllegalArgumentException("input and spikes must be distinct arrays");
+    }
+
+    private static void checkReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                                     int steps, int neurons, double[] paramGrads) {
+        checkSpec(spec);
+        checkSize("input", input, steps, neurons);
+        checkSize("gradSpikes", gradSpikes, steps, neurons);
+        if (gradInput != null) checkSize("gradInput", gradInput, steps, neurons);
+        if (gradInput == input || gradInput == gradSpikes || gradSpikes == input) {
+            throw new IllegalArgumentException("input, gradSpikes and gradInput must be distinct arrays");
+        }
+        if (paramGrads != null && paramGrads.length != 2) {
+            throw new IllegalArgumentException("paramGrads must hold 2 values, has " + paramGrads.length);
+        }
+        if (paramGrads != null && spec.surrogate().kind().isLee()) {
+            throw new IllegalArgumentException("Lee's derivative has no leak or threshold gradient");
+        }
+        if (spec.surrogate().kind().isLee() && !(spec.leak() > 0)) {
+            throw new IllegalArgumentException("Lee's derivative needs leak > 0 for ln(α), was " + spec.leak());
+        }
+    }
+
+    private static void checkSmooth(NeuronSpec spec, DoubleUnaryOperator step) {
+        if (step == null) throw new NullPointerException("step");
+        SurrogateKind kind = spec.surrogate().kind();
+        if (kind.isLee() || kind == SurrogateKind.STDB) {
+            throw new IllegalArgumentException(kind + " has no primitive; no smooth forward");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.snn4j.neuron;
+
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Pass;
+import org.snn4j.nn.ShapeException;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Non-spiking output layer: accumulates its input current in a membrane and reads it out once,
+ * {@code [T, N, F] → [1, N, F]}:
+ * <pre>
+ *   U[t] = α·(U[t−1] + X[t]),  U[0] = 0,   output = U[T] / T = (1/T)·Σ_t α^{T−t+1}·X[t]
+ * </pre>
+ * α = 1 is the plain accumulated current of Rathi, DIET-SNN and QCFS; α = 0.99 is Lee et al.'s leaky
+ * output neuron. Backward is exact, ∂out/∂X[t] = α^{T−t+1}/T, unless {@code leeStraightThrough} selects
+ * Lee's code, whose leak is invisible to the gradient: ∂out/∂X[t] = 1/T.
+ */
+public final class IntegratingReadout implements Layer {
+    private final String name;
+    private final float leak;
+    private final boolean leeStraightThrough;
+
+    /**
+     * @param leak               α (finite, &gt; 0)
+     * @param leeStraightThrough gradient 1/T for every step instead of the exact α^{T−t+1}/T
+     */
+    public IntegratingReadout(String name, float leak, boolean leeStraightThrough) {
+        if (!(leak > 0) || !Float.isFinite(leak)) throw new IllegalArgumentException("readout leak must be > 0, was " + leak);
+        this.name = java.util.Objects.requireNonNull(name);
+        this.leak = leak;
+        this.leeStraightThrough = leeStraightThrough;
+    }
+
+    /** α = 1, exact gradient. */
+    public IntegratingReadout(String name) {
+        this(name, 1f, false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
+        int steps = input.dim(0), m = input.sizeFrom(1);
+        int[] outShape = input.shape();
+        outShape[0] = 1;
+        Tensor out = Tensor.zeros(outShape);
+        float[] x = input.data(), u = out.data();
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0, i = t * m; j < m; j++, i++) u[j] = leak * (u[j] + x[i]);
+        }
+        float invSteps = steps == 0 ? 0f : 1f / steps;
+        for (int j = 0; j < m; j++) u[j] *= invSteps;
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, out);
+        int[] inShape = input.shape();
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return out;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(out)) {
+                    throw new ShapeException(name, "gradient shape", out.shapeString(), gradOutput.shapeString());
+                }
+                if (!needInputGrad) return null;
+                Tensor gradInput = Tensor.zeros(inShape);
+                float[] g = gradOutput.data(), gx = gradInput.data();
+                double weight = leeStraightThrough ? 1.0 : leak;       // α^{T−t+1}, built from t = T down
+                for (int t = steps - 1; t >= 0; t--) {
+                    float w = (float) (weight / steps);
+                    for (int j = 0, i = t * m; j < m; j++, i++) gx[i] = g[j] * w;
+                    if (!leeStraightThrough) weight *= leak;
+                }
+                return gradInput;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "IntegratingReadout(" + name + ", leak " + leak + (leeStraightThrough ? ", Lee straight-through" : "") + ")";
+    }
+}

@@ -1,0 +1,159 @@
+package org.snn4j.neuron;
+
+import java.util.List;
+import org.snn4j.Snn4jException;
+import org.snn4j.kernels.NeuronLoops;
+import org.snn4j.kernels.NeuronSpec;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Parameter;
+import org.snn4j.nn.Pass;
+import org.snn4j.nn.ShapeException;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A layer of spiking neurons: input currents {@code [T, N, ...]} → spikes {@code [T, N, ...]} (0/1
+ * floats), one neuron per input element. Per neuron, t = 1..T:
+ * <pre>
+ *   H[t] = α·V[t−1] + X[t];   S[t] = Θ(H[t] − θ);   V[t] = H[t] − θ·S[t]  or  H[t]·(1 − S[t])
+ * </pre>
+ * with the model, test, reset and V[0] from {@link NeuronConfig}; backward is BPTT through the
+ * surrogate (or Lee et al.'s derivative), formulas in {@link NeuronLoops}. For {@link ParametricLIF}
+ * the layer owns parameters {@code <name>.leak} and {@code <name>.threshold} (shape [1], not decayed).
+ * Records its spikes with {@link ForwardContext#recordSpikes}. The pass keeps a reference to its input
+ * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
+ */
+public final class NeuronLayer implements Layer {
+    private final String name;
+    private final NeuronConfig config;
+    private final Surrogate surrogate;
+    private final boolean detachReset;
+    private final Parameter leak;
+    private final Parameter threshold;
+    private final boolean smooth;
+
+    /**
+     * @param detachReset the reset path contributes no gradient (∂V/∂H through S detached)
+     * @throws Snn4jException when a trainable neuron is paired with Lee's derivative (no such gradient)
+     */
+    public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset) {
+        this(name, config, surrogate, detachReset, trainableOrNull(name + ".leak", config, config.model().leak()),
+                trainableOrNull(name + ".threshold", config, config.threshold()), false);
+        if (config.model().trainable() && surrogate instanceof LeeDerivative) {
+            throw new Snn4jException(name + ": plif needs a surrogate with leak and threshold gradients; "
+                    + "Lee's derivative has none");
+        }
+    }
+
+    private NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, Parameter leak,
+                        Parameter threshold, boolean smooth) {
+        this.name = java.util.Objects.requireNonNull(name);
+        this.config = java.util.Objects.requireNonNull(config);
+        this.surrogate = java.util.Objects.requireNonNull(surrogate);
+        this.detachReset = detachReset;
+        this.leak = leak;
+        this.threshold = threshold;
+        this.smooth = smooth;
+    }
+
+    private static Parameter trainableOrNull(String name, NeuronConfig config, float value) {
+        return config.model().trainable() ? new Parameter(name, Tensor.full(value, 1), false) : null;
+    }
+
+    /**
+     * Gradient-test hook: the same layer (sharing its parameters) with the surrogate's primitive in
+     * place of Heaviside (see {@link NeuronLoops#chargeFireResetForwardSmooth}), so finite differences
+     * of its forward match its backward.
+     */
+    NeuronLayer smoothForTesting() {
+        if (!surrogate.hasPrimitive()) throw new IllegalStateException(surrogate.name() + " has no primitive");
+        return new NeuronLayer(name, config, surrogate, detachReset, leak, threshold, true);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public NeuronConfig config() {
+        return config;
+    }
+
+    public Surrogate surrogate() {
+        return surrogate;
+    }
+
+    public boolean detachReset() {
+        return detachReset;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return leak == null ? List.of() : List.of(leak, threshold);
+    }
+
+    /** The spec the kernels run now (reads the current trainable values). */
+    NeuronSpec spec() {
+        float a = leak == null ? config.model().leak() : leak.value().data()[0];
+        float th = threshold == null ? config.threshold() : threshold.value().data()[0];
+        if (!Float.isFinite(a)) throw new NumericalException(name, "forward", 0, a);
+        if (!(th > 0) || !Float.isFinite(th)) {
+            throw new Snn4jException(name + ": threshold must be finite and > 0, was " + th);
+        }
+        return new NeuronSpec(a, th, config.initialMembrane() == InitialMembrane.HALF_THRESHOLD,
+                config.fire() == FireTest.STRICT, config.reset() == Reset.SUBTRACT, detachReset, surrogate.spec());
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
+        int steps = input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
+        int neurons = samples * perSample;
+        NeuronSpec spec = spec();
+        Tensor spikes = Tensor.zeros(input.shape());
+        float[] x = input.data();
+        long count = smooth
+                ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
+                : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
+        ctx.recordSpikes(name, count, perSample, steps, samples);
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return spikes;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(spikes)) {
+                    throw new ShapeException(name, "gradient shape", spikes.shapeString(), gradOutput.shapeString());
+                }
+                Tensor gradInput = needInputGrad ? Tensor.zeros(spikes.shape()) : null;
+                double[] paramGrads = leak == null ? null : new double[2];
+                float[] gi = gradInput == null ? null : gradInput.data();
+                if (smooth) {
+                    NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
+                            neurons, paramGrads);
+                } else {
+                    NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
+                }
+                if (paramGrads != null) {
+                    leak.grad().data()[0] += (float) paramGrads[0];
+                    threshold.grad().data()[0] += (float) paramGrads[1];
+                }
+                return gradInput;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "NeuronLayer(" + name + ", " + config + ", " + surrogate + (detachReset ? ", detached reset" : "") + ")";
+    }
+}

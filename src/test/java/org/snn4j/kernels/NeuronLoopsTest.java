@@ -1,0 +1,151 @@
+package org.snn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NeuronLoopsTest {
+    private static final SurrogateSpec TRIANGLE = new SurrogateSpec(SurrogateKind.TRIANGLE, 0.3f, 0f);
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    private static List<NeuronSpec> specs() {
+        List<NeuronSpec> specs = new ArrayList<>();
+        SurrogateSpec[] surrogates = {
+            new SurrogateSpec(SurrogateKind.RECTANGULAR, 1f, 0f), TRIANGLE,
+            new SurrogateSpec(SurrogateKind.FAST_SIGMOID, 4f, 0f), new SurrogateSpec(SurrogateKind.ARCTAN, 2f, 0f),
+            new SurrogateSpec(SurrogateKind.STDB, 0.3f, 0.01f), new SurrogateSpec(SurrogateKind.LEE, 0f, 0f),
+            new SurrogateSpec(SurrogateKind.LEE_NO_LEAK_FACTOR, 0f, 0f)};
+        int k = 0;
+        for (SurrogateSpec s : surrogates) {
+            for (int variant = 0; variant < 4; variant++, k++) {
+                specs.add(new NeuronSpec(variant % 2 == 0 ? 0.9f : 1f, variant < 2 ? 1f : 0.7f, k % 3 == 0,
+                        k % 2 == 0, variant % 2 == 0 ^ k % 5 == 0, variant >= 2, s));
+            }
+        }
+        return specs;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 15, 16, 17, 33, 257, 1000})
+    void vectorKernelMatchesScalarTwin(int neurons) {
+        assumeTrue(NeuronLoops.vectorized(), "Vector API not readable");
+        int steps = 6;
+        SplittableRandom rng = new SplittableRandom(neurons);
+        float[] input = new float[steps * neurons], gradSpikes = new float[steps * neurons];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) rng.nextDouble(-0.6, 1.4);
+            gradSpikes[i] = (float) rng.nextDouble(-1, 1);
+        }
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setThreads(threads);
+            for (NeuronSpec spec : specs()) {
+                float[] s1 = new float[input.length], s2 = new float[input.length];
+                long c1 = NeuronLoops.forward(ScalarNeuronLoops.INSTANCE, spec, input, s1, steps, neurons, 1);
+                long c2 = NeuronLoops.forward(PanamaNeuronLoops.INSTANCE, spec, input, s2, steps, neurons, 1);
+                assertEquals(c1, c2, spec.toString());
+                assertArrayEquals(s1, s2, spec.toString());
+                boolean params = !spec.surrogate().kind().isLee();
+                float[] g1 = new float[input.length], g2 = new float[input.length];
+                double[] p1 = params ? new double[2] : null, p2 = params ? new double[2] : null;
+                NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, spec, input, gradSpikes, g1, steps, neurons, p1, 1);
+                NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, input, gradSpikes, g2, steps, neurons, p2, 1);
+                assertArrayEquals(g1, g2, 1e-6f, spec.toString());
+                if (params) {
+                    assertEquals(p1[0], p2[0], 1e-5 * (1 + Math.abs(p1[0])) * Math.sqrt(neurons), spec.toString());
+                    assertEquals(p1[1], p2[1], 1e-5 * (1 + Math.abs(p1[1])) * Math.sqrt(neurons), spec.toString());
+                }
+                // the public facade (default grain) gives the same as the explicit kernel
+                float[] s3 = new float[input.length], g3 = new float[input.length];
+                assertEquals(c1, NeuronLoops.chargeFireResetForward(spec, input, s3, steps, neurons));
+                NeuronLoops.bpttReverse(spec, input, gradSpikes, g3, steps, neurons, null);
+                assertArrayEquals(g1, g3, 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void handWorkedLifSubtract() {
+        // α = 0.5, θ = 1, strict, subtract; X = 0.8, 0.8, 0.8, 0.0 → H = 0.8, 1.2, 0.9, 0.45; S = 0, 1, 0, 0
+        NeuronSpec spec = new NeuronSpec(0.5f, 1f, false, true, true, false, TRIANGLE);
+        float[] x = {0.8f, 0.8f, 0.8f, 0f}, s = new float[4];
+        assertEquals(1, NeuronLoops.chargeFireResetForward(spec, x, s, 4, 1));
+        assertArrayEquals(new float[] {0, 1, 0, 0}, s);
+        // ∂L/∂S = e_t picks ∂L/∂X through triangle 0.3·max(0, 1 − |H − 1|): at t = 3 only H[3] = 0.9 counts
+        float[] gx = new float[4];
+        NeuronLoops.bpttReverse(spec, x, new float[] {0, 0, 1, 0}, gx, 4, 1, null);
+        assertEquals(0.3f * 0.9f, gx[2], 1e-6f);
+        // through soft reset, ∂V[2]/∂H[2] = 1 − θ·0.3·0.8 = 0.76, then ∂H[3]/∂V[2] = α
+        assertEquals(0.76f * 0.5f * 0.27f, gx[1], 1e-6f);
+    }
+
+    @Test
+    void stdbReverseMatchesHandUnrolledReference() {
+        // IF, θ = 1, soft reset, detached: ∂L/∂H[t] = ∂L/∂S[t]·g'[t] + ∂L/∂H[t+1]; g'[t] = α_s·exp(−β_s·Δt)
+        NeuronSpec spec = new NeuronSpec(1f, 1f, false, true, true, true, new SurrogateSpec(SurrogateKind.STDB, 0.3f, 0.5f));
+        float[] x = {0.6f, 0.6f, 0.3f, 0.9f, 0.1f}, s = new float[5];
+        NeuronLoops.chargeFireResetForward(spec, x, s, 5, 1);
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0}, s);   // H = 0.6, 1.2, 0.5, 1.4, 0.5
+        int[] dt = {1, 2, 1, 2, 1};                         // steps since the previous spike (step 0 counts)
+        float[] gradS = {0.5f, -1f, 2f, 0.25f, 1f}, gx = new float[5];
+        NeuronLoops.bpttReverse(spec, x, gradS, gx, 5, 1, null);
+        double next = 0;
+        for (int t = 4; t >= 0; t--) {
+            next = gradS[t] * 0.3 * Math.exp(-0.5 * dt[t]) + next;
+            assertEquals(next, gx[t], 1e-6, "t = " + t);
+        }
+    }
+
+    @Test
+    void leeReverseMatchesHandUnrolledReference() {
+        // α = 0.9, θ = 2, hard reset: spikes at steps 2 and 4 of 5
+        NeuronSpec spec = new NeuronSpec(0.9f, 2f, false, true, false, false, new SurrogateSpec(SurrogateKind.LEE, 0, 0));
+        float[] x = {1.5f, 1.0f, 1.9f, 0.5f, 0.3f}, s = new float[5];
+        NeuronLoops.chargeFireResetForward(spec, x, s, 5, 1);
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0}, s);   // H = 1.5, 2.35, 1.9, 2.21, 0.3
+        double lf = 0.9 * 0.9 * 0.9 + 0.9;                  // α^{T−2} + α^{T−4}
+        double ng = 1 + Math.log(0.9) * lf / 2;
+        float[] gradS = {0.5f, -1f, 2f, 0.25f, 1f}, gx = new float[5];
+        NeuronLoops.bpttReverse(spec, x, gradS, gx, 5, 1, null);
+        double g5 = 0 + 1.0 * 0;                            // t=5: no spike, ∂L/∂H[6] = 0
+        double g4 = 0.25 * ng / 2;                          // t=4: spike, straight-through only
+        double g3 = g4;                                     // t=3: no spike, gradient passes unscaled
+        double g2 = -1 * ng / 2;                            // t=2: spike cuts the temporal path
+        double g1 = g2;
+        assertArrayEquals(new float[] {(float) g1, (float) g2, (float) g3, (float) g4, (float) g5}, gx, 1e-6f);
+    }
+
+    @Test
+    void refusesBadSizesAliasingAndThresholds() {
+        float[] a = new float[6], b = new float[6], c = new float[6];
+        NeuronSpec spec = new NeuronSpec(1f, 1f, false, true, true, false, TRIANGLE);
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.chargeFireResetForward(spec, a, new float[5], 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.chargeFireResetForward(spec, a, a, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.bpttReverse(spec, a, b, b, 2, 3, null));
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.bpttReverse(spec, a, b, c, 2, 3, new double[1]));
+        NeuronSpec zeroTheta = new NeuronSpec(1f, 0f, false, true, true, false, TRIANGLE);
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.chargeFireResetForward(zeroTheta, a, b, 2, 3));
+        NeuronSpec lee = new NeuronSpec(1f, 1f, false, true, true, false, new SurrogateSpec(SurrogateKind.LEE, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> NeuronLoops.bpttReverse(lee, a, b, c, 2, 3, new double[2]));
+    }
+
+    @Test
+    void emptyShapesDoNothing() {
+        NeuronSpec spec = new NeuronSpec(1f, 1f, false, true, true, false, TRIANGLE);
+        assertEquals(0, NeuronLoops.chargeFireResetForward(spec, new float[0], new float[0], 0, 5));
+        assertEquals(0, NeuronLoops.chargeFireResetForward(spec, new float[0], new float[0], 4, 0));
+        NeuronLoops.bpttReverse(spec, new float[0], new float[0], new float[0], 3, 0, new double[2]);
+    }
+}
