@@ -60,6 +60,9 @@ class Conv2dKernelsTest {
         list.add(new ConvGeometry(3, 2, 7, 6, 3, 3, 2, 2, 1, 1, 0));   // rectangular kernel and stride
         list.add(ConvGeometry.square(2, 2, 33, 33, 2, 1, 1, 0));       // one image per chunk (P > 1024)
         list.add(ConvGeometry.square(9, 3, 4, 4, 4, 3, 1, 1));         // many images per chunk
+        list.add(ConvGeometry.square(3, 2, 6, 1, 2, 5, 1, 2));         // "same" conv narrower than the kernel
+        list.add(ConvGeometry.square(2, 3, 1, 2, 2, 3, 1, 1));
+        list.add(ConvGeometry.square(1, 1, 2, 2, 1, 3, 1, 2));         // padding beyond k − 1: no transposed conv
         return list.stream();
     }
 
