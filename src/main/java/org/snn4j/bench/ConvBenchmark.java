@@ -11,6 +11,10 @@ import org.snn4j.tensor.Rng;
  * Times one convolution training step (forward + backward-data + backward-weights) and, for the
  * overhead outside GEMM (im2col, col2im, staging, bias, buffers), the same GEMM calls on their own.
  *
+ * <p>A steadier overhead figure comes from running {@link #forwardBackwardMillis} with a do-nothing
+ * {@code org.snn4j.kernels.Gemm} placed first on the class path: 18 ms at one thread for the default
+ * shape on an idle core (measured while the reference GEMM was still scalar).
+ *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp target/classes org.snn4j.bench.ConvBenchmark
  * [warmups reps]}. Defaults to N = 64, Cin = Cout = 64, 32×32, 3×3, pad 1 with 1 and 2 threads.
  */
@@ -34,20 +38,29 @@ public final class ConvBenchmark {
 
     /**
      * Median wall time in ms of just the GEMM calls {@link #forwardBackwardMillis} makes at one thread
-     * (same shapes, same chunking), so the difference is the convolution's own overhead.
+     * (same shapes, same chunking; backward-data at stride 1 is the forward GEMM of the transposed
+     * convolution), so the difference is the convolution's own overhead. Noisy when the machine is
+     * shared: it subtracts two large numbers.
      */
     public static double gemmOnlyMillis(int n, int c, int h, int w, int cout, int k, int pad, int warmups, int reps) {
+        if (pad > k - 1) throw new IllegalArgumentException("pad " + pad + " > k - 1: backward-data would use col2im");
         ConvGeometry g = ConvGeometry.square(n, c, h, w, cout, k, 1, pad);
+        ConvGeometry t = ConvGeometry.square(n, cout, g.outH(), g.outW(), c, k, 1, k - 1 - pad);
         int chunk = Conv2dKernels.imagesPerChunk(g, 1), plane = g.outPlane(), patch = g.patch();
+        int chunkT = Conv2dKernels.imagesPerChunk(t, 1), planeT = t.outPlane(), patchT = t.patch();
         Rng rng = new Rng(1);
         float[] weight = random(rng, g.weightSize()), col = random(rng, patch * chunk * plane);
-        float[] out = random(rng, cout * chunk * plane), dcol = new float[col.length], dw = new float[g.weightSize()];
+        float[] out = random(rng, cout * chunk * plane), dw = new float[g.weightSize()];
+        float[] colT = random(rng, patchT * chunkT * planeT), dx = new float[c * chunkT * planeT];
         return medianMillis(1, warmups, reps, () -> {
             for (int i0 = 0; i0 < n; i0 += chunk) {
                 int width = Math.min(chunk, n - i0) * plane;
                 Gemm.sgemm(false, false, cout, width, patch, 1f, weight, 0, patch, col, 0, width, 0f, out, 0, width);
-                Gemm.sgemm(true, false, patch, width, cout, 1f, weight, 0, patch, out, 0, width, 0f, dcol, 0, width);
                 Gemm.sgemm(false, true, cout, patch, width, 1f, out, 0, width, col, 0, width, 1f, dw, 0, patch);
+            }
+            for (int i0 = 0; i0 < n; i0 += chunkT) {
+                int width = Math.min(chunkT, n - i0) * planeT;
+                Gemm.sgemm(false, false, c, width, patchT, 1f, weight, 0, patchT, colT, 0, width, 0f, dx, 0, width);
             }
         });
     }
