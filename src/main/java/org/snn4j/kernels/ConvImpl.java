@@ -1,0 +1,191 @@
+package org.snn4j.kernels;
+
+/**
+ * The bodies behind {@link Conv2dKernels} (trust their arguments). Each call splits the batch into
+ * chunks of {@link Conv2dKernels#imagesPerChunk} images and the chunks into one contiguous run per
+ * slot; a slot owns its column buffer, its staging buffer and (backward-weights) its partial gradient.
+ *
+ * <p>A chunk of b images is one GEMM of width b·P. Its output is {@code [outC, b·P]}, i.e. channel
+ * major across the chunk, so for b > 1 it is staged and scattered into NCHW (and dY gathered the
+ * other way); for b = 1 the GEMM reads and writes the NCHW arrays directly.
+ *
+ * <p>Two shortcuts: a 1×1 stride-1 unpadded convolution uses the image itself as its column matrix,
+ * and backward-data at stride 1 runs as the forward convolution of dy with the flipped, transposed
+ * kernel (an im2col of dy instead of a col2im; measured 9 against 20 ms for N = 64, C = 64, 32×32, 3×3).
+ */
+final class ConvImpl {
+    private ConvImpl() {}
+
+    /** The images [firstImage, endImage) one slot handles, in chunks of {@code chunk} images. */
+    @FunctionalInterface
+    private interface SlotBody {
+        void run(int slot, int firstImage, int endImage, int chunk);
+    }
+
+    /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
+    private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
+        int n = g.n();
+        if (n == 0) return 0;
+        int chunk = Conv2dKernels.imagesPerChunk(g, threads);
+        int chunks = (n + chunk - 1) / chunk;
+        int slots = Math.min(threads, chunks);
+        Parallel.forRange(slots, 1, (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int first = chunks * s / slots * chunk;
+                int end = Math.min(n, chunks * (s + 1) / slots * chunk);
+                body.run(s, first, end, chunk);
+            }
+        });
+        return slots;
+    }
+
+    static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
+            float[] col = chunk == 1 && pointwise(g) ? null : new float[k * chunk * plane];
+            float[] stage = chunk > 1 ? new float[outC * chunk * plane] : null;
+            for (int i0 = first; i0 < end; i0 += chunk) {
+                int b = Math.min(chunk, end - i0), width = b * plane;
+                boolean direct = b == 1 && pointwise(g);
+                if (!direct) Im2Col.im2col(g, x, i0, b, col);
+                if (b == 1) {
+                    int yOff = i0 * outC * plane;
+                    Gemm.sgemm(false, false, outC, plane, k, 1f, weight, 0, k, direct ? x : col, direct ? i0 * k * plane : 0,
+                            plane, 0f, y, yOff, plane);
+                    if (bias != null) addBias(y, yOff, bias, outC, plane);
+                    continue;
+                }
+                Gemm.sgemm(false, false, outC, width, k, 1f, weight, 0, k, col, 0, width, 0f, stage, 0, width);
+                for (int bi = 0; bi < b; bi++) {
+                    for (int o = 0; o < outC; o++) {
+                        int src = o * width + bi * plane, dst = ((i0 + bi) * outC + o) * plane;
+                        float add = bias == null ? 0f : bias[o];
+                        for (int p = 0; p < plane; p++) y[dst + p] = stage[src + p] + add;
+                    }
+                }
+            }
+        });
+    }
+
+    static void backwardData(ConvGeometry g, float[] dy, float[] weight, float[] dx) {
+        if (g.strideH() == 1 && g.strideW() == 1 && g.padH() < g.kh() && g.padW() < g.kw()) {
+            // Stride 1: dx is the forward convolution of dy, padded by k − 1 − p, with the kernel flipped
+            // and its channel axes swapped. An im2col of dy costs less than a col2im (scattered adds).
+            ConvGeometry t = new ConvGeometry(g.n(), g.outC(), g.outH(), g.outW(), g.c(), g.kh(), g.kw(), 1, 1,
+                    g.kh() - 1 - g.padH(), g.kw() - 1 - g.padW());
+            forward(t, dy, flippedTranspose(g, weight), null, dx);
+            return;
+        }
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
+            float[] dcol = new float[k * chunk * plane];
+            float[] stage = chunk > 1 ? new float[outC * chunk * plane] : null;
+            for (int i0 = first; i0 < end; i0 += chunk) {
+                int b = Math.min(chunk, end - i0), width = b * plane;
+                if (b == 1) {
+                    Gemm.sgemm(true, false, k, plane, outC, 1f, weight, 0, k, dy, i0 * outC * plane, plane,
+                            0f, dcol, 0, plane);
+                } else {
+                    gather(dy, i0, b, outC, plane, stage);
+                    Gemm.sgemm(true, false, k, width, outC, 1f, weight, 0, k, stage, 0, width, 0f, dcol, 0, width);
+                }
+                Im2Col.col2im(g, dcol, i0, b, dx);
+            }
+        });
+    }
+
+    static void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dWeight, float[] dBias) {
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        int threads = Parallel.threads();
+        float[][] partialW = new float[threads][];
+        float[][] partialB = new float[threads][];
+        int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
+            float[] col = chunk == 1 && pointwise(g) ? null : new float[k * chunk * plane];
+            float[] stage = chunk > 1 ? new float[outC * chunk * plane] : null;
+            // Slot 0 accumulates straight into the caller's arrays; the others into partials summed below.
+            float[] dw = slot == 0 ? dWeight : new float[outC * k];
+            float[] db = dBias == null ? null : slot == 0 ? dBias : new float[outC];
+            partialW[slot] = dw;
+            partialB[slot] = db;
+            for (int i0 = first; i0 < end; i0 += chunk) {
+                int b = Math.min(chunk, end - i0), width = b * plane;
+                boolean direct = b == 1 && pointwise(g);
+                if (!direct) Im2Col.im2col(g, x, i0, b, col);
+                float[] a = dy;
+                int aOff = i0 * outC * plane;
+                if (b > 1) {
+                    gather(dy, i0, b, outC, plane, stage);
+                    a = stage;
+                    aOff = 0;
+                }
+                Gemm.sgemm(false, true, outC, k, width, 1f, a, aOff, width, direct ? x : col, direct ? i0 * k * plane : 0,
+                        width, 1f, dw, 0, k);
+                if (db != null) {
+                    for (int o = 0; o < outC; o++) {
+                        double sum = 0;
+                        for (int bi = 0; bi < b; bi++) sum += sum(dy, ((i0 + bi) * outC + o) * plane, plane);
+                        db[o] += (float) sum;
+                    }
+                }
+            }
+        });
+        for (int s = 1; s < slots; s++) {
+            add(partialW[s], dWeight);
+            if (dBias != null) add(partialB[s], dBias);
+        }
+    }
+
+    /** A 1×1 kernel with stride 1 and no padding: the column matrix of one image is the image itself. */
+    private static boolean pointwise(ConvGeometry g) {
+        return g.kh() == 1 && g.kw() == 1 && g.strideH() == 1 && g.strideW() == 1 && g.padH() == 0 && g.padW() == 0;
+    }
+
+    /** W'[c, o, ki, kj] = W[o, c, kh − 1 − ki, kw − 1 − kj]: the kernel of the transposed convolution. */
+    private static float[] flippedTranspose(ConvGeometry g, float[] weight) {
+        int outC = g.outC(), c = g.c(), kh = g.kh(), kw = g.kw(), taps = kh * kw;
+        float[] t = new float[weight.length];
+        for (int o = 0; o < outC; o++) {
+            for (int ci = 0; ci < c; ci++) {
+                int src = (o * c + ci) * taps, dst = (ci * outC + o) * taps;
+                for (int tap = 0; tap < taps; tap++) t[dst + tap] = weight[src + taps - 1 - tap];
+            }
+        }
+        return t;
+    }
+
+    /** stage[o, bi·P + p] = dy[i0 + bi, o, p]: a chunk of NCHW gradients laid out as one GEMM operand. */
+    private static void gather(float[] dy, int i0, int b, int outC, int plane, float[] stage) {
+        int width = b * plane;
+        for (int bi = 0; bi < b; bi++) {
+            for (int o = 0; o < outC; o++) {
+                System.arraycopy(dy, ((i0 + bi) * outC + o) * plane, stage, o * width + bi * plane, plane);
+            }
+        }
+    }
+
+    /** Σ a[off .. off + len) in double, four accumulators so the adds do not wait on each other. */
+    private static double sum(float[] a, int off, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = off, end = off + len;
+        for (; i + 3 < end; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < end; i++) s0 += a[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void addBias(float[] y, int off, float[] bias, int outC, int plane) {
+        for (int o = 0; o < outC; o++) {
+            float v = bias[o];
+            int row = off + o * plane;
+            for (int p = 0; p < plane; p++) y[row + p] += v;
+        }
+    }
+
+    private static void add(float[] src, float[] dst) {
+        for (int i = 0; i < dst.length; i++) dst[i] += src[i];
+    }
+}

@@ -1,0 +1,160 @@
+package org.snn4j.nn;
+
+import java.util.List;
+import org.snn4j.kernels.Conv2dKernels;
+import org.snn4j.kernels.ConvGeometry;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * 2-D convolution over a sequence of images, T folded into the batch.
+ *
+ * <p>{@code y[t, n, o, i, j] = b[o] + Σ_{c, ki, kj} W[o, c, ki, kj] · x[t, n, c, i·s − p + ki, j·s − p + kj]}
+ * (zero outside the image). Shapes: input {@code [T, N, Cin, H, W]}, output {@code [T, N, Cout, Hout, Wout]}
+ * with {@code Hout = (H + 2p − k) / s + 1}; parameters {@code <name>.weight [Cout, Cin, k, k]} (decayed)
+ * and {@code <name>.bias [Cout]} (not decayed, optional).
+ *
+ * <p>Backward: {@code ∂L/∂x = col2im(Wᵀ · ∂L/∂y)} (returned), {@code ∂L/∂W += ∂L/∂y · col(x)ᵀ},
+ * {@code ∂L/∂b += Σ ∂L/∂y} (accumulated). The pass keeps a reference to the input.
+ *
+ * <p>Initialisation: weights N(0, 2/fan_in) (He), fan_in = Cin·k·k, bias 0. Other standard deviations
+ * through {@link #withWeightStd}, e.g. {@link #fanInStd} (N(0, 1/fan_in), as in Lee et al.'s ResNets).
+ */
+public final class Conv2d implements Layer {
+    private final String name;
+    private final int inChannels, outChannels, kernel, stride, padding;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** He-normal initialised convolution (see the class comment). */
+    public Conv2d(String name, int inChannels, int outChannels, int kernel, int stride, int padding,
+                  boolean bias, Rng initRng) {
+        this(name, inChannels, outChannels, kernel, stride, padding, bias,
+                heStd(inChannels * kernel * kernel), initRng);
+    }
+
+    private Conv2d(String name, int inChannels, int outChannels, int kernel, int stride, int padding,
+                   boolean bias, double weightStd, Rng initRng) {
+        if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
+            throw new IllegalArgumentException(name + ": bad Conv2d configuration in=" + inChannels + " out="
+                    + outChannels + " kernel=" + kernel + " stride=" + stride + " padding=" + padding);
+        }
+        if (!(weightStd >= 0) || Double.isInfinite(weightStd)) {
+            throw new IllegalArgumentException(name + ": weight std must be finite and >= 0, was " + weightStd);
+        }
+        this.name = name;
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        Tensor w = Tensor.zeros(outChannels, inChannels, kernel, kernel);
+        initRng.fillGaussian(w.data(), weightStd);
+        this.weight = new Parameter(name + ".weight", w, true);
+        this.bias = bias ? new Parameter(name + ".bias", Tensor.zeros(outChannels), false) : null;
+    }
+
+    /** A convolution whose weights are drawn from N(0, weightStd²) (bias 0): the initialiser hook. */
+    public static Conv2d withWeightStd(String name, int inChannels, int outChannels, int kernel, int stride,
+                                       int padding, boolean bias, double weightStd, Rng initRng) {
+        return new Conv2d(name, inChannels, outChannels, kernel, stride, padding, bias, weightStd, initRng);
+    }
+
+    /** He et al.: sqrt(2 / fanIn), for ReLU-like units (the default). */
+    public static double heStd(int fanIn) {
+        return Math.sqrt(2.0 / fanIn);
+    }
+
+    /** sqrt(1 / fanIn), the initialisation of Lee et al.'s spiking ResNets. */
+    public static double fanInStd(int fanIn) {
+        return Math.sqrt(1.0 / fanIn);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int[] outputShape(int[] in) {
+        ImageShapes.requireImage(name, in);
+        if (in[0] != inChannels) {
+            throw new ShapeException(name, "input channels", String.valueOf(inChannels), String.valueOf(in[0]));
+        }
+        int outH = ImageShapes.windowOutput(name, "height", in[1], kernel, stride, padding);
+        int outW = ImageShapes.windowOutput(name, "width", in[2], kernel, stride, padding);
+        return new int[] {outChannels, outH, outW};
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        ImageShapes.requireSequenceOfImages(name, input);
+        int[] out = outputShape(input.shapeFrom(2));
+        ConvGeometry g = new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4),
+                outChannels, kernel, kernel, stride, stride, padding, padding);
+        Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+        Finite.check(name, "forward output", y);
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return y;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                ImageShapes.requireSameShape(name, y, gradOutput);
+                float[] dy = gradOutput.data();
+                Conv2dKernels.backwardWeights(g, input.data(), dy, weight.grad().data(),
+                        bias == null ? null : bias.grad().data());
+                Finite.check(name, "weight gradient", weight.grad());
+                if (bias != null) Finite.check(name, "bias gradient", bias.grad());
+                if (!needInputGrad) return null;
+                Tensor dx = Tensor.zeros(input.shape());
+                Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
+                Finite.check(name, "input gradient", dx);
+                return dx;
+            }
+        };
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int outChannels() {
+        return outChannels;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    /** {@code <name>.weight}, {@code [Cout, Cin, k, k]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** {@code <name>.bias}, {@code [Cout]}, or {@code null} when the layer has no bias. */
+    public Parameter bias() {
+        return bias;
+    }
+}

@@ -1,0 +1,43 @@
+package org.snn4j.nn;
+
+import java.util.Arrays;
+import org.snn4j.tensor.Tensor;
+
+/** Shape checks shared by the image layers (conv, pooling) over {@code [T, N, C, H, W]} sequences. */
+final class ImageShapes {
+    private ImageShapes() {}
+
+    /** @throws ShapeException unless {@code input} is {@code [T, N, C, H, W]} */
+    static void requireSequenceOfImages(String layer, Tensor input) {
+        if (input.rank() != 5) {
+            throw new ShapeException(layer, "input rank", "5 ([T, N, C, H, W])", input.rank() + " " + input.shapeString());
+        }
+    }
+
+    /** @throws ShapeException unless {@code sample} is {@code [C, H, W]} */
+    static void requireImage(String layer, int[] sample) {
+        if (sample.length != 3) {
+            throw new ShapeException(layer, "input sample shape", "[C, H, W]", Arrays.toString(sample));
+        }
+    }
+
+    /**
+     * Output height or width of a window {@code k} with {@code stride} and {@code pad} over {@code size}.
+     *
+     * @throws ShapeException when the padded input is smaller than the window
+     */
+    static int windowOutput(String layer, String what, int size, int k, int stride, int pad) {
+        if (size + 2 * pad < k) {
+            throw new ShapeException(layer, "input " + what, "at least " + (k - 2 * pad) + " for kernel " + k
+                    + " and padding " + pad, String.valueOf(size));
+        }
+        return (size + 2 * pad - k) / stride + 1;
+    }
+
+    /** @throws ShapeException when {@code gradOutput} is not shaped like {@code output} */
+    static void requireSameShape(String layer, Tensor output, Tensor gradOutput) {
+        if (!output.sameShape(gradOutput)) {
+            throw new ShapeException(layer, "output gradient shape", output.shapeString(), gradOutput.shapeString());
+        }
+    }
+}
