@@ -4,10 +4,20 @@ import org.snn4j.Snn4jException;
 import picocli.CommandLine;
 
 /**
- * Turns an exception out of a command into one line on stderr and exit code 1. Input errors
+ * Turns an exception out of a command into one line on stderr: exit code 2 for bad usage, 1 for
+ * failures. Input errors
  * ({@link Snn4jException}) print their message; anything else also names its type, since it is a bug.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    /** Bad usage: one line naming the problem and where help is, exit code 2. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandName();
+        cmd.getErr().println("snn4j " + name + ": " + e.getMessage() + " (see snn4j " + name + " --help)");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandName();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code snn4j} command: subcommands are listed here once. */
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep spiking neural networks on the JVM.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,9 +17,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code: 0 success, 1 failure, 2 bad usage. */
     public static int run(String... args) {
+        ErrorHandler errors = new ErrorHandler();
         return new CommandLine(new Main())
-                .setExitCodeExceptionMapper(e -> 1)
-                .setExecutionExceptionHandler(new ErrorHandler())
+                .setOverwrittenOptionsAllowed(true)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
                 .execute(args);
     }
 

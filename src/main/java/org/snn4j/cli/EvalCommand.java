@@ -1,0 +1,72 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.snn4j.data.Dataset;
+import org.snn4j.encode.Encoders;
+import org.snn4j.io.Checkpoint;
+import org.snn4j.loss.Losses;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.train.EvalResult;
+import org.snn4j.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code snn4j eval}: accuracy and spikes of a trained model on a test set. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a trained model: accuracy, spikes per neuron per step by layer, throughput.")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by train --out.")
+    Path modelFile;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
+    Integer steps;
+
+    @Option(names = "--encoder", description = "direct or bernoulli (default: as trained).")
+    String encoder;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyThreads(spec);
+        Checkpoint saved = Checkpoint.load(modelFile);
+        ModelSpec modelSpec = ModelSpec.parse(saved.modelSpec(), modelFile.toString());
+        Model model = ModelBuilder.build(modelSpec, ModelBuilder.Mode.SNN, common.seed);
+        model.load(saved, modelFile.toString());
+        JsonObject state = JsonParser.parseString(saved.metadata().getOrDefault("train_state", "{}")).getAsJsonObject();
+        int t = steps != null ? steps : state.has("steps") ? state.get("steps").getAsInt() : 8;
+        Flags.positive(spec, "--T", t);
+        Flags.positive(spec, "--batch", batch);
+        String enc = encoder != null ? encoder : state.has("encoder") ? state.get("encoder").getAsString() : "direct";
+        double gain = state.has("encoder_gain") ? state.get("encoder_gain").getAsDouble() : 1.0;
+        Dataset test = dataOptions.load(common.dataDir, false);
+        EvalResult r = Evaluator.run(model, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed);
+        System.out.printf("model %s from %s, T=%d, %s%n", modelSpec.name(), modelFile, t, Terminal.threads());
+        Reports.printEvaluation(System.out, r);
+        if (common.json) {
+            JsonObject o = Reports.evaluationJson(r);
+            o.addProperty("model", modelSpec.name());
+            o.addProperty("T", t);
+            System.out.println(o);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.train.TrainResult;
+import org.snn4j.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code snn4j train}: spike-based BPTT training of a preset or spec-file network. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train an SNN with spike-based backpropagation through time and report accuracy and spikes.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--T", paramLabel = "STEPS", defaultValue = "8", description = "Time steps per sample (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--schedule", defaultValue = "cosine",
+            description = "constant, cosine[:MIN], multistep:E1,E2,..[:GAMMA], warmup:EPOCHS:SCHEDULE (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--encoder", defaultValue = "direct", description = "direct or bernoulli (default: ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--gain", defaultValue = "1", description = "Bernoulli gain c: spike probability c·|x| (default: ${DEFAULT-VALUE}).")
+    double gain;
+
+    @Option(names = "--loss", defaultValue = "ce", description = "ce, sse (Lee et al.) or mse (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the trained model (default: runs/<model>.snn4j).")
+    Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Per-epoch checkpoint (default: <out>.ckpt).")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint.")
+    boolean resume;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyThreads(spec);
+        Flags.positive(spec, "--T", steps);
+        Flags.positive(spec, "--epochs", epochs);
+        Flags.positive(spec, "--batch", batch);
+        Flags.positive(spec, "--lr", lr);
+        Flags.positive(spec, "--gain", gain);
+        Flags.nonNegative(spec, "--weight-decay", weightDecay);
+        Dataset train = dataOptions.load(common.dataDir, true);
+        Dataset test = dataOptions.load(common.dataDir, false);
+        ModelSpec modelSpec = modelOptions.spec(train, false);
+        Path outFile = out != null ? out : Path.of("runs", modelSpec.name() + ".snn4j");
+        Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
+        TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
+                loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive());
+        Model model = ModelBuilder.build(modelSpec, ModelBuilder.Mode.SNN, common.seed);
+        System.err.printf("training %s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
+                model.parameterCount(), train.name(), train.size(), test.size(), steps, Terminal.threads());
+        TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
+        Reports.printEvaluation(System.out, r.test());
+        System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
+        if (common.json) {
+            JsonObject o = Reports.evaluationJson(r.test());
+            o.addProperty("model", modelSpec.name());
+            o.addProperty("train_samples_per_second", r.trainSamplesPerSecond());
+            o.addProperty("model_file", String.valueOf(r.modelFile()));
+            o.addProperty("epochs", r.history().size());
+            o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
+            System.out.println(o);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.snn4j.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snn4j.io.Checkpoint;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Parameter;
+import org.snn4j.nn.Pass;
+import org.snn4j.nn.Sequential;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A built network with the spec it came from: forward over {@code [T, N, C, H, W]} sequences to a
+ * {@code [1, N, classes]} readout, its parameters and buffers, and loading of saved weights.
+ */
+public final class Model {
+    private final ModelSpec spec;
+    private final ModelBuilder.Mode mode;
+    private final Sequential network;
+
+    Model(ModelSpec spec, ModelBuilder.Mode mode, Sequential network) {
+        this.spec = spec;
+        this.mode = mode;
+        this.network = network;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Whether the network was built spiking (SNN) or with ReLUs in place of neurons (ANN). */
+    public ModelBuilder.Mode mode() {
+        return mode;
+    }
+
+    public Sequential network() {
+        return network;
+    }
+
+    /** Runs the network over an input sequence {@code [T, N, ...input shape]}. */
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        return network.forward(input, ctx);
+    }
+
+    public List<Parameter> parameters() {
+        return network.parameters();
+    }
+
+    public List<Parameter> buffers() {
+        return network.buffers();
+    }
+
+    /** Total number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) n += p.value().size();
+        return n;
+    }
+
+    /** All layers, depth first (composites before their children). */
+    public List<Layer> layers() {
+        List<Layer> out = new ArrayList<>();
+        collect(network, out);
+        return out;
+    }
+
+    private static void collect(Layer l, List<Layer> out) {
+        out.add(l);
+        for (Layer c : l.children()) collect(c, out);
+    }
+
+    /** Parameters by name (copies of nothing: the live tensors). */
+    public Map<String, Tensor> parameterTensors() {
+        return byName(parameters());
+    }
+
+    public Map<String, Tensor> bufferTensors() {
+        return byName(buffers());
+    }
+
+    private static Map<String, Tensor> byName(List<Parameter> ps) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Parameter p : ps) m.put(p.name(), p.value());
+        return m;
+    }
+
+    /**
+     * Copies saved parameters and buffers into this model.
+     *
+     * @param source names the file in errors
+     * @throws FileFormatException when a tensor is missing, unexpected, or of another shape
+     */
+    public void load(Checkpoint saved, String source) {
+        copyInto(parameters(), saved.parameters(), source);
+        copyInto(buffers(), saved.buffers(), source);
+    }
+
+    private static void copyInto(List<Parameter> targets, Map<String, Tensor> saved, String source) {
+        for (Parameter p : targets) {
+            Tensor t = saved.get(p.name());
+            if (t == null) throw new FileFormatException(source, "tensor '" + p.name() + "' is missing");
+            if (!t.sameShape(p.value())) {
+                throw new FileFormatException(source, "tensor '" + p.name() + "' shape expected "
+                        + p.value().shapeString() + ", was " + t.shapeString());
+            }
+        }
+        for (String name : saved.keySet()) {
+            if (targets.stream().noneMatch(p -> p.name().equals(name))) {
+                throw new FileFormatException(source, "tensor '" + name + "' does not belong to this model");
+            }
+        }
+        for (Parameter p : targets) {
+            float[] src = saved.get(p.name()).data();
+            System.arraycopy(src, 0, p.value().data(), 0, src.length);
+        }
+    }
+}

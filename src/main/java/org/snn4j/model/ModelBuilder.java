@@ -1,0 +1,219 @@
+package org.snn4j.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snn4j.Snn4jException;
+import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.BatchNorm;
+import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.Dropout;
+import org.snn4j.nn.Flatten;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Linear;
+import org.snn4j.nn.MaxPool2d;
+import org.snn4j.nn.ReLU;
+import org.snn4j.nn.ResidualBlock;
+import org.snn4j.nn.Sequential;
+import org.snn4j.neuron.IntegratingReadout;
+import org.snn4j.neuron.NeuronConfig;
+import org.snn4j.tensor.Rng;
+
+/**
+ * Builds a {@link Model} from a {@link ModelSpec}: validates every layer entry (naming it, e.g.
+ * "w1 layers[3] (conv)"), tracks the per-sample shape through the network, names layers
+ * ({@code conv1}, {@code sn1}, {@code pool1}, {@code fc1}, {@code res1.conv1}, …) and initialises the
+ * weights from a seed.
+ *
+ * <p>In {@link Mode#ANN} the same spec builds the ANN twin: every {@code spike} layer becomes a ReLU and
+ * the readout averages over the (single) time step, so an ANN and its SNN share parameter names and
+ * shapes (what conversion needs).
+ */
+public final class ModelBuilder {
+    /** Spiking network, or its ANN twin. */
+    public enum Mode { SNN, ANN }
+
+    private static final Set<String> NEURON_FIELDS = Set.of("model", "leak", "threshold", "reset", "test", "initial",
+            "surrogate", "detach_reset");
+
+    private final ModelSpec spec;
+    private final Mode mode;
+    private final Rng rng;
+    private final JsonObject neuronDefaults;
+    private final Map<String, Integer> counters = new HashMap<>();
+
+    private ModelBuilder(ModelSpec spec, Mode mode, long seed) {
+        this.spec = spec;
+        this.mode = mode;
+        this.rng = new Rng(seed);
+        this.neuronDefaults = spec.neuron();
+        new JsonFields(neuronDefaults, spec.name() + " neuron").onlyFields(NEURON_FIELDS);
+    }
+
+    /**
+     * Builds the network described by {@code spec}.
+     *
+     * @param seed initialises the weights (same seed, same weights)
+     * @throws SpecException naming the layer entry that is invalid or does not fit its input shape
+     */
+    public static Model build(ModelSpec spec, Mode mode, long seed) {
+        ModelBuilder b = new ModelBuilder(spec, mode, seed);
+        int[] shape = spec.inputShape();
+        List<Layer> layers = b.sequence(spec.layers(), shape, "", spec.name() + " layers");
+        Sequential net = new Sequential(spec.name(), layers);
+        int[] out = net.outputShape(spec.inputShape());
+        if (out.length != 1 || out[0] != spec.classes()) {
+            throw new SpecException(spec.name() + ": the network ends in shape " + java.util.Arrays.toString(out)
+                    + ", expected [" + spec.classes() + "] (one score per class)");
+        }
+        if (!(layers.get(layers.size() - 1) instanceof IntegratingReadout)) {
+            throw new SpecException(spec.name() + ": the last layer must be a readout");
+        }
+        return new Model(spec, mode, net);
+    }
+
+    private List<Layer> sequence(JsonArray entries, int[] shape, String prefix, String where) {
+        List<Layer> out = new ArrayList<>();
+        int[] s = shape;
+        for (int i = 0; i < entries.size(); i++) {
+            JsonElement e = entries.get(i);
+            String at = where + "[" + i + "]";
+            if (!e.isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + e);
+            JsonFields f = new JsonFields(e.getAsJsonObject(), at);
+            String type = f.string("type");
+            f = new JsonFields(e.getAsJsonObject(), at + " (" + type + ")");
+            Layer layer = layer(type, f, s, prefix);
+            try {
+                s = layer.outputShape(s);
+            } catch (Snn4jException ex) {
+                throw new SpecException(f.where() + ": " + ex.getMessage(), ex);
+            }
+            out.add(layer);
+        }
+        if (out.isEmpty()) throw new SpecException(where + ": no layers");
+        return out;
+    }
+
+    private String next(String prefix, String kind) {
+        int n = counters.merge(prefix + kind, 1, Integer::sum);
+        return prefix + kind + n;
+    }
+
+    private Layer layer(String type, JsonFields f, int[] in, String prefix) {
+        switch (type) {
+            case "conv" -> {
+                f.onlyFields(Set.of("type", "out", "kernel", "stride", "padding", "bias", "init_std"));
+                requireRank(f, in, 3);
+                int k = f.positiveInt("kernel");
+                String name = next(prefix, "conv");
+                int cin = in[0], cout = f.positiveInt("out"), stride = f.positiveInt("stride", 1);
+                int pad = f.nonNegativeInt("padding", 0);
+                boolean bias = f.bool("bias", false);
+                double std = f.number("init_std", Conv2d.heStd(cin * k * k));
+                return Conv2d.withWeightStd(name, cin, cout, k, stride, pad, bias, std, rng);
+            }
+            case "linear" -> {
+                f.onlyFields(Set.of("type", "out", "bias", "init_std"));
+                requireRank(f, in, 1);
+                int fin = in[0];
+                double std = f.number("init_std", Math.sqrt(2.0 / fin));
+                return Linear.withStd(next(prefix, "fc"), fin, f.positiveInt("out"), f.bool("bias", false), std, rng);
+            }
+            case "avgpool", "maxpool" -> {
+                f.onlyFields(Set.of("type", "kernel", "stride", "padding"));
+                requireRank(f, in, 3);
+                int k = f.positiveInt("kernel");
+                int stride = f.positiveInt("stride", k), pad = f.nonNegativeInt("padding", 0);
+                String name = next(prefix, "pool");
+                return type.equals("avgpool") ? new AvgPool2d(name, k, stride, pad) : new MaxPool2d(name, k, stride, pad);
+            }
+            case "globalavgpool" -> {
+                f.onlyFields(Set.of("type"));
+                requireRank(f, in, 3);
+                if (in[1] != in[2]) throw new SpecException(f.where() + ": needs a square input, was " + in[1] + "x" + in[2]);
+                return new AvgPool2d(next(prefix, "pool"), in[1], in[1]);
+            }
+            case "batchnorm" -> {
+                f.onlyFields(Set.of("type", "momentum", "eps"));
+                return new BatchNorm(next(prefix, "bn"), in[0], f.numberIn("momentum", 0.1, 0, 1), f.numberIn("eps", 1e-5, 0, 1));
+            }
+            case "dropout" -> {
+                f.onlyFields(Set.of("type", "p"));
+                return new Dropout(next(prefix, "drop"), f.numberIn("p", 0.5, 0, 0.999));
+            }
+            case "flatten" -> {
+                f.onlyFields(Set.of("type"));
+                return new Flatten(next(prefix, "flatten"));
+            }
+            case "relu" -> {
+                f.onlyFields(Set.of("type"));
+                return new ReLU(next(prefix, "relu"));
+            }
+            case "spike" -> {
+                return neuron(f, next(prefix, "sn"));
+            }
+            case "readout" -> {
+                f.onlyFields(Set.of("type", "leak"));
+                requireRank(f, in, 1);
+                float leak = (float) f.numberIn("leak", 1.0, 0, 1);
+                boolean lee = mode == Mode.SNN && "lee".equals(neuronDefaults.has("surrogate")
+                        ? neuronDefaults.get("surrogate").getAsString() : "");
+                return new IntegratingReadout("readout", mode == Mode.ANN ? 1f : leak, lee);
+            }
+            case "residual" -> {
+                f.onlyFields(Set.of("type", "branch", "shortcut", "neuron"));
+                String name = next(prefix, "res");
+                String inner = name + ".";
+                Sequential branch = new Sequential(inner + "branch", sequence(f.array("branch"), in, inner, f.where() + ".branch"));
+                Sequential shortcut = f.has("shortcut")
+                        ? new Sequential(inner + "shortcut", sequence(f.array("shortcut"), in, inner + "sc.", f.where() + ".shortcut"))
+                        : null;
+                JsonFields neuron = f.has("neuron") ? f.child("neuron") : new JsonFields(new JsonObject(), f.where() + ".neuron");
+                return new ResidualBlock(name, branch, shortcut, neuron(neuron, inner + "out"));
+            }
+            default -> throw new SpecException(f.where() + ": unknown layer type '" + type + "' (valid: conv, linear, "
+                    + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual)");
+        }
+    }
+
+    /** A spiking neuron layer (model defaults overridden by the entry's fields), or a ReLU in ANN mode. */
+    private Layer neuron(JsonFields f, String name) {
+        JsonObject merged = neuronDefaults.deepCopy();
+        f.object().entrySet().forEach(e -> {
+            if (!e.getKey().equals("type")) merged.add(e.getKey(), e.getValue());
+        });
+        JsonFields n = new JsonFields(merged, f.where());
+        Set<String> allowed = new java.util.HashSet<>(NEURON_FIELDS);
+        allowed.add("type");
+        new JsonFields(f.object(), f.where()).onlyFields(allowed);
+        if (mode == Mode.ANN) return new ReLU(name);
+        try {
+            NeuronConfig.Builder b = NeuronConfig.builder()
+                    .model(n.string("model", "lif"))
+                    .threshold((float) n.number("threshold", 1.0))
+                    .reset(n.string("reset", "subtract"))
+                    .fire(n.string("test", "strict"))
+                    .initialMembrane(n.string("initial", "zero"))
+                    .surrogate(n.string("surrogate", "triangle"))
+                    .detachReset(n.bool("detach_reset", false));
+            if (n.has("leak")) b.leak((float) n.numberIn("leak", 1.0, 0, 1));
+            return b.layer(name);
+        } catch (SpecException e) {
+            throw e;
+        } catch (Snn4jException e) {
+            throw new SpecException(f.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireRank(JsonFields f, int[] in, int rank) {
+        if (in.length != rank) {
+            throw new SpecException(f.where() + ": input shape " + java.util.Arrays.toString(in) + " has rank " + in.length
+                    + ", expected " + rank + (rank == 1 ? " (add a flatten layer first)" : " ([C, H, W])"));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.snn4j.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.snn4j.io.AtomicFile;
+
+/**
+ * A network described as JSON: what {@code --model} accepts as a file, what presets produce and what
+ * every saved model carries. It round-trips exactly through {@link #toJson()} and {@link #parse}.
+ *
+ * <pre>{@code
+ * {"name": "w1", "input": [1, 28, 28], "classes": 10,
+ *  "neuron": {"model": "lif", "leak": 0.9, "threshold": 1.0, "reset": "subtract", "surrogate": "triangle"},
+ *  "layers": [{"type": "conv", "out": 32, "kernel": 3, "padding": 1}, {"type": "spike"},
+ *             {"type": "avgpool", "kernel": 2}, ..., {"type": "linear", "out": 10}, {"type": "readout"}]}
+ * }</pre>
+ *
+ * <p>Layer types: {@code conv} (out, kernel, stride=1, padding=0, bias=false, init_std),
+ * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel),
+ * {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
+ * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
+ * overridden here), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
+ * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
+ * neuron). The layers are validated by {@link ModelBuilder} when built.
+ */
+public final class ModelSpec {
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private final JsonObject json;
+
+    private ModelSpec(JsonObject json) {
+        this.json = json;
+    }
+
+    /** Wraps a JSON object after validating the top-level fields ({@code source} names it in errors). */
+    public static ModelSpec of(JsonObject json, String source) {
+        JsonFields f = new JsonFields(json, source);
+        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "layers", "description"));
+        f.string("name");
+        f.positiveInts("input");
+        f.positiveInt("classes");
+        if (f.has("neuron")) f.child("neuron");
+        if (f.array("layers").isEmpty()) throw new SpecException(source + ": field 'layers' is empty");
+        return new ModelSpec(json.deepCopy());
+    }
+
+    /** Parses JSON text. */
+    public static ModelSpec parse(String text, String source) {
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            if (!e.isJsonObject()) throw new SpecException(source + ": a model spec must be a JSON object");
+            return of(e.getAsJsonObject(), source);
+        } catch (JsonParseException e) {
+            throw new SpecException(source + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Reads a spec file. */
+    public static ModelSpec load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes the spec (pretty JSON) atomically. */
+    public void save(Path file) {
+        AtomicFile.writeString(file, toJson() + "\n");
+    }
+
+    public String toJson() {
+        return PRETTY.toJson(json);
+    }
+
+    /** A copy of the JSON tree. */
+    public JsonObject json() {
+        return json.deepCopy();
+    }
+
+    public String name() {
+        return json.get("name").getAsString();
+    }
+
+    /** Per-sample input shape, e.g. [1, 28, 28]. */
+    public int[] inputShape() {
+        return new JsonFields(json, name()).positiveInts("input");
+    }
+
+    public int classes() {
+        return json.get("classes").getAsInt();
+    }
+
+    /** The model-level neuron defaults (an empty object when absent). */
+    public JsonObject neuron() {
+        return json.has("neuron") ? json.getAsJsonObject("neuron").deepCopy() : new JsonObject();
+    }
+
+    public JsonArray layers() {
+        return json.getAsJsonArray("layers").deepCopy();
+    }
+
+    /** A copy of this spec with some model-level neuron fields replaced (e.g. from CLI flags). */
+    public ModelSpec withNeuron(JsonObject overrides) {
+        JsonObject copy = json.deepCopy();
+        JsonObject n = copy.has("neuron") ? copy.getAsJsonObject("neuron") : new JsonObject();
+        overrides.entrySet().forEach(e -> n.add(e.getKey(), e.getValue()));
+        copy.add("neuron", n);
+        return of(copy, name());
+    }
+
+    /** A copy with other input shape and class count (presets built for one data set, used on another). */
+    public ModelSpec withData(int[] inputShape, int classes) {
+        JsonObject copy = json.deepCopy();
+        JsonArray in = new JsonArray();
+        for (int d : inputShape) in.add(d);
+        copy.add("input", in);
+        copy.addProperty("classes", classes);
+        return of(copy, name());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelSpec s && s.json.equals(json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "parse error";
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

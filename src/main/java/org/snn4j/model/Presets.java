@@ -1,0 +1,203 @@
+package org.snn4j.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+
+/**
+ * Named networks. Each preset is a {@link ModelSpec} for a given input shape and class count, so the
+ * same name works on 28×28 digits and 32×32 colour images.
+ *
+ * <ul>
+ *   <li>{@code lenet}: Lee et al.'s MNIST net (papers.md §1.3): c5-20 → spiking pool → c5-50 → spiking
+ *       pool → FC 200 → FC classes, LIF α = 0.99, θ = 1, hard reset, strict test, Lee's derivative; the
+ *       pooling neurons are IF with θ = 0.75 and hard reset; leaky readout (α = 0.99).</li>
+ *   <li>{@code vgg7}, {@code vgg9}, {@code vgg11}, {@code vgg16}: 3×3 conv stacks with 2×2 average
+ *       pooling and FC 1024 heads (vgg9 is exactly Lee's CIFAR VGG9; the others follow the usual VGG
+ *       channel plans with the FC width reduced to 1024, a project choice documented here).</li>
+ *   <li>{@code resnet7}, {@code resnet9}, {@code resnet11}: Lee-style ResNets (stem conv + pool,
+ *       two-conv blocks with 1×1-conv shortcuts, FC 1024 head); resnet11 is the authors' code.</li>
+ *   <li>{@code resnet<6n+2>} (resnet8, resnet14, resnet20, resnet32, …, resnet110): CIFAR-style ResNets
+ *       (He et al.): stem conv 16, three stages of n two-conv blocks with 16/32/64 channels, stride-2 1×1
+ *       conv shortcuts between stages, global average pool, FC classes.</li>
+ *   <li>{@code w1}: the benchmark network of shared/data.md: conv 32 → LIF → pool → conv 64 → LIF → pool
+ *       → FC classes → integrating readout; LIF α = 0.9, θ = 1.</li>
+ * </ul>
+ * Presets hold no batch norm unless asked ({@link Options#batchNorm}), which ANN training for
+ * conversion uses; dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
+ */
+public final class Presets {
+    private Presets() {}
+
+    /** Build options shared by the presets. */
+    public record Options(boolean batchNorm, double dropout, double width) {
+        public static Options defaults() {
+            return new Options(false, 0, 1);
+        }
+    }
+
+    /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
+    public static List<String> names() {
+        return List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
+                "resnet<6n+2>", "w1");
+    }
+
+    /**
+     * The spec of a named preset.
+     *
+     * @throws SpecException for an unknown name, listing the valid ones
+     */
+    public static ModelSpec byName(String name, int[] input, int classes, Options options) {
+        LayerList l = new LayerList();
+        JsonObject neuron = defaultNeuron();
+        switch (name) {
+            case "lenet" -> {
+                neuron = leeNeuron();
+                l.conv(20, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
+                        .conv(50, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
+                        .flatten().linear(200).spike().dropout(options.dropout()).linear(classes).readout(0.99);
+            }
+            case "vgg7" -> vgg(l, new int[] {64, 64, -1, 128, 128, 128, -1}, classes, options);
+            case "vgg9" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1}, classes, options);
+            case "vgg11" -> vgg(l, new int[] {64, -1, 128, -1, 256, 256, -1, 512, 512, -1, 512, 512}, classes, options);
+            case "vgg16" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1, 512, 512, 512, -1, 512, 512, 512},
+                    classes, options);
+            case "resnet7" -> leeResNet(l, 2, classes, options);
+            case "resnet9" -> leeResNet(l, 3, classes, options);
+            case "resnet11" -> leeResNet(l, 4, classes, options);
+            case "w1" -> {
+                neuron.addProperty("leak", 0.9);
+                l.conv3(scaled(32, options)).spike().avgpool(2).conv3(scaled(64, options)).spike().avgpool(2)
+                        .flatten().linear(classes).readout();
+            }
+            default -> {
+                int depth = cifarResNetDepth(name);
+                cifarResNet(l, (depth - 2) / 6, classes, options);
+            }
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("name", name);
+        JsonArray in = new JsonArray();
+        for (int d : input) in.add(d);
+        o.add("input", in);
+        o.addProperty("classes", classes);
+        o.add("neuron", neuron);
+        o.add("layers", l.json());
+        return ModelSpec.of(o, "preset " + name);
+    }
+
+    private static int cifarResNetDepth(String name) {
+        if (name.startsWith("resnet")) {
+            try {
+                int depth = Integer.parseInt(name.substring(6));
+                if (depth >= 8 && (depth - 2) % 6 == 0) return depth;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        throw new SpecException("unknown model '" + name + "' (valid: " + String.join(", ", names())
+                + ", or a JSON model spec file)");
+    }
+
+    private static JsonObject defaultNeuron() {
+        JsonObject n = new JsonObject();
+        n.addProperty("model", "lif");
+        n.addProperty("leak", 0.9);
+        n.addProperty("threshold", 1.0);
+        n.addProperty("reset", "subtract");
+        n.addProperty("surrogate", "triangle");
+        return n;
+    }
+
+    private static JsonObject leeNeuron() {
+        JsonObject n = new JsonObject();
+        n.addProperty("model", "lif");
+        n.addProperty("leak", 0.99);
+        n.addProperty("threshold", 1.0);
+        n.addProperty("reset", "zero");
+        n.addProperty("test", "strict");
+        n.addProperty("surrogate", "lee");
+        return n;
+    }
+
+    /** Lee's spiking average-pool neuron: IF, θ = 0.75, hard reset, straight-through at spikes. */
+    private static Object[] leePoolNeuron() {
+        return new Object[] {"model", "if", "leak", 1.0, "threshold", 0.75, "reset", "zero", "surrogate", "lee-no-leak-factor"};
+    }
+
+    private static int scaled(int channels, Options o) {
+        return Math.max(1, (int) Math.round(channels * o.width()));
+    }
+
+    /** VGG: entries are conv widths, -1 is a 2×2 average pool; then FC 1024 → FC 1024 → classes. */
+    private static void vgg(LayerList l, int[] plan, int classes, Options o) {
+        for (int c : plan) {
+            if (c < 0) {
+                l.avgpool(2);
+            } else {
+                l.conv3(scaled(c, o));
+                if (o.batchNorm()) l.batchnorm();
+                l.spike().dropout(o.dropout());
+            }
+        }
+        l.flatten().linear(1024).spike().dropout(o.dropout());
+        if (plan.length > 10) l.linear(1024).spike().dropout(o.dropout());
+        l.linear(classes).readout();
+    }
+
+    /** Lee-style ResNet: stem c64 + pool, then blocks (128, 256 s2, 512, 512 s2) cut to {@code blocks}. */
+    private static void leeResNet(LayerList l, int blocks, int classes, Options o) {
+        int[] widths = {128, 256, 512, 512};
+        int[] strides = {1, 2, 1, 2};
+        l.conv3(scaled(64, o));
+        if (o.batchNorm()) l.batchnorm();
+        l.spike().avgpool(2);
+        int in = scaled(64, o);
+        for (int b = 0; b < blocks; b++) {
+            int w = scaled(widths[b], o);
+            l.residual(block(w, strides[b], o), shortcut(in, w, strides[b], o));
+            in = w;
+        }
+        l.flatten().linear(1024).spike().dropout(o.dropout()).linear(classes).readout();
+    }
+
+    /** CIFAR ResNet 6n+2: stem 16, stages of n blocks at 16/32/64 channels, global pool, FC. */
+    private static void cifarResNet(LayerList l, int n, int classes, Options o) {
+        int in = scaled(16, o);
+        l.conv3(in);
+        if (o.batchNorm()) l.batchnorm();
+        l.spike();
+        int[] widths = {16, 32, 64};
+        for (int stage = 0; stage < 3; stage++) {
+            for (int b = 0; b < n; b++) {
+                int stride = stage > 0 && b == 0 ? 2 : 1;
+                int w = scaled(widths[stage], o);
+                l.residual(block(w, stride, o), shortcut(in, w, stride, o));
+                in = w;
+            }
+        }
+        l.globalAvgPool();
+        l.flatten().linear(classes).readout();
+    }
+
+    /** Two 3×3 convs; the second's sum with the shortcut feeds the block's output neuron. */
+    private static LayerList block(int width, int stride, Options o) {
+        LayerList b = new LayerList().conv(width, 3, stride, 1);
+        if (o.batchNorm()) b.batchnorm();
+        b.spike().conv3(width);
+        if (o.batchNorm()) b.batchnorm();
+        return b;
+    }
+
+    /**
+     * Identity when shapes match; a stride-s 1×1 average pool (subsampling, as Lee's last ResNet11 block)
+     * when only the resolution changes; else a 1×1 conv with the block's stride.
+     */
+    private static LayerList shortcut(int in, int out, int stride, Options o) {
+        if (in == out && stride == 1) return null;
+        if (in == out) return new LayerList().avgpool(1, stride);
+        LayerList s = new LayerList().conv(out, 1, stride, 0);
+        if (o.batchNorm()) s.batchnorm();
+        return s;
+    }
+}

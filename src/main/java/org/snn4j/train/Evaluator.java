@@ -1,0 +1,44 @@
+package org.snn4j.train;
+
+import org.snn4j.data.DataLoader;
+import org.snn4j.data.Dataset;
+import org.snn4j.encode.Encoder;
+import org.snn4j.loss.Accuracy;
+import org.snn4j.loss.Loss;
+import org.snn4j.model.Model;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/** Runs a model over a data set without gradients: accuracy, loss, spikes per layer, throughput. */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /**
+     * @param steps   T
+     * @param encoder input code (its randomness is seeded by {@code seed}, so results repeat)
+     */
+    public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed) {
+        SpikeTally tally = new SpikeTally();
+        long correct = 0;
+        double lossSum = 0;
+        int batches = 0;
+        long start = System.nanoTime();
+        try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
+            for (DataLoader.Batch b : loader.epoch(0)) {
+                Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
+                Tensor input = encoder.encode(b.images(), steps, rng);
+                ForwardContext ctx = new ForwardContext(false, false, rng);
+                Tensor readout = model.forward(input, ctx).output();
+                correct += Accuracy.correct(readout, b.labels());
+                lossSum += loss.evaluate(readout, b.labels(), rng).value();
+                batches++;
+                tally.add(ctx);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = data.size();
+        return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, tally.rates(),
+                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9));
+    }
+}

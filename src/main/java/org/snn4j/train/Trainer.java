@@ -1,0 +1,184 @@
+package org.snn4j.train;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.reflect.TypeToken;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snn4j.Snn4jException;
+import org.snn4j.data.DataLoader;
+import org.snn4j.data.Dataset;
+import org.snn4j.encode.Encoder;
+import org.snn4j.encode.Encoders;
+import org.snn4j.io.Checkpoint;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.loss.Accuracy;
+import org.snn4j.loss.Loss;
+import org.snn4j.loss.Losses;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Parameter;
+import org.snn4j.nn.Pass;
+import org.snn4j.optim.LearningRateSchedule;
+import org.snn4j.optim.Optimizer;
+import org.snn4j.optim.Optimizers;
+import org.snn4j.optim.Schedules;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Trains a model with spike-based BPTT: for each mini-batch, encode the images into T steps, run the
+ * whole sequence forward, take the loss on the readout, back-propagate through time, update once.
+ *
+ * <p>Each epoch ends with a test evaluation and an atomically written checkpoint (weights, buffers,
+ * optimizer state, history). A run is deterministic for a given seed and thread count: weights are
+ * initialised from the seed, the order of epoch e depends on (seed, e), and each batch's dropout and
+ * encoder randomness on (seed, e, batch). So a run resumed from the checkpoint of epoch e ends with
+ * exactly the weights of an uninterrupted run.
+ */
+public final class Trainer {
+    private static final Gson GSON = new Gson();
+    private final Model model;
+    private final TrainConfig cfg;
+    private final Dataset train;
+    private final Dataset test;
+    private final PrintStream log;
+    private java.util.function.Consumer<EpochRecord> epochListener = r -> { };
+
+    /** @param log per-epoch lines and the progress bar go here (typically stderr) */
+    public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, PrintStream log) {
+        checkData(model.spec(), train, "training");
+        checkData(model.spec(), test, "test");
+        this.model = model;
+        this.cfg = cfg;
+        this.train = train;
+        this.test = test;
+        this.log = log;
+    }
+
+    /** Called after each epoch's checkpoint is on disk (e.g. for plots, or to stop a run in tests). */
+    public Trainer onEpochEnd(java.util.function.Consumer<EpochRecord> listener) {
+        this.epochListener = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
+    private static void checkData(ModelSpec spec, Dataset d, String what) {
+        if (!java.util.Arrays.equals(spec.inputShape(), d.sampleShape())) {
+            throw new Snn4jException("model '" + spec.name() + "' expects inputs " + java.util.Arrays.toString(spec.inputShape())
+                    + ", the " + what + " set '" + d.name() + "' has " + java.util.Arrays.toString(d.sampleShape()));
+        }
+        if (d.numClasses() > spec.classes()) {
+            throw new Snn4jException("model '" + spec.name() + "' has " + spec.classes() + " outputs, the " + what
+                    + " set '" + d.name() + "' has " + d.numClasses() + " classes");
+        }
+    }
+
+    /** Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured. */
+    public TrainResult fit() {
+        Optimizer optimizer = Optimizers.create(cfg.optimizer(), model.parameters(), cfg.weightDecay(), cfg.momentum());
+        LearningRateSchedule schedule = Schedules.parse(cfg.schedule(), cfg.lr(), cfg.epochs());
+        Encoder encoder = Encoders.byName(cfg.encoder(), cfg.encoderGain());
+        Loss loss = Losses.byName(cfg.loss());
+        List<EpochRecord> history = new ArrayList<>();
+        int first = cfg.resume() ? restore(optimizer, history) : 0;
+        double throughputSum = 0;
+        int epochsRun = 0;
+        EvalResult last = null;
+        try (DataLoader loader = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed()).prefetch(1).build()) {
+            for (int epoch = first; epoch < cfg.epochs(); epoch++) {
+                EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
+                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, Math.max(cfg.batch(), 256), cfg.seed());
+                r = new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), last.accuracy(), r.trainSamplesPerSecond(),
+                        r.trainSpikeRates(), last.spikeRates());
+                history.add(r);
+                throughputSum += r.trainSamplesPerSecond();
+                epochsRun++;
+                log.printf("epoch %d/%d  loss %.4f  train acc %.4f  test acc %.4f  %.0f samples/s  spikes/neuron/step %s%n",
+                        r.epoch(), cfg.epochs(), r.trainLoss(), r.trainAccuracy(), r.testAccuracy(), r.trainSamplesPerSecond(),
+                        Reports.rates(r.testSpikeRates()));
+                if (cfg.checkpoint() != null) save(Checkpoint.Kind.CHECKPOINT, cfg.checkpoint(), optimizer, epoch + 1, history);
+                epochListener.accept(r);
+            }
+        }
+        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, Math.max(cfg.batch(), 256), cfg.seed());
+        if (cfg.out() != null) save(Checkpoint.Kind.MODEL, cfg.out(), null, cfg.epochs(), history);
+        return new TrainResult(history, last, epochsRun == 0 ? 0 : throughputSum / epochsRun, cfg.out());
+    }
+
+    private EpochRecord trainEpoch(DataLoader loader, int epoch, Optimizer optimizer, LearningRateSchedule schedule,
+                                   Encoder encoder, Loss loss) {
+        SpikeTally tally = new SpikeTally();
+        List<Parameter> params = model.parameters();
+        double lossSum = 0;
+        long correct = 0, seen = 0;
+        int batches = loader.batchesPerEpoch();
+        long start = System.nanoTime();
+        try (Progress bar = new Progress(cfg.progress(), "epoch " + (epoch + 1) + "/" + cfg.epochs(), loader.samplesPerEpoch(), log);
+             DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
+            for (DataLoader.Batch b : batchesOfEpoch) {
+                Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
+                Tensor input = encoder.encode(b.images(), cfg.steps(), rng);
+                ForwardContext ctx = ForwardContext.training(rng);
+                Pass pass = model.forward(input, ctx);
+                Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
+                if (!Double.isFinite(l.value())) {
+                    throw new NumericalException("loss", "epoch " + (epoch + 1) + " batch " + (b.index() + 1) + " loss", 0, (float) l.value());
+                }
+                for (Parameter p : params) p.zeroGrad();
+                pass.backward(l.gradient(), false);
+                optimizer.step(schedule.rate(epoch, b.index(), batches));
+                lossSum += l.value();
+                correct += Accuracy.correct(pass.output(), b.labels());
+                seen += b.size();
+                tally.add(ctx);
+                bar.step(b.size(), String.format("loss %.4f acc %.4f", lossSum / (b.index() + 1), (double) correct / seen));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochRecord(epoch + 1, lossSum / Math.max(1, batches), seen == 0 ? 0 : (double) correct / seen, Double.NaN,
+                seen / Math.max(seconds, 1e-9), tally.rates(), Map.of());
+    }
+
+    private void save(Checkpoint.Kind kind, java.nio.file.Path file, Optimizer optimizer, int epochsDone, List<EpochRecord> history) {
+        JsonObject state = new JsonObject();
+        state.addProperty("epochs_done", epochsDone);
+        state.addProperty("seed", cfg.seed());
+        state.addProperty("steps", cfg.steps());
+        state.addProperty("encoder", cfg.encoder());
+        state.addProperty("encoder_gain", cfg.encoderGain());
+        state.add("history", GSON.toJsonTree(history));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("train_state", GSON.toJson(state));
+        Map<String, Tensor> optim = optimizer == null ? Map.of() : optimizer.state();
+        new Checkpoint(kind, model.spec().toJson(), meta, model.parameterTensors(), model.bufferTensors(), optim).save(file);
+    }
+
+    /** Loads the checkpoint into the model and optimizer; returns the number of epochs already done. */
+    private int restore(Optimizer optimizer, List<EpochRecord> history) {
+        String source = cfg.checkpoint().toString();
+        if (!Files.exists(cfg.checkpoint())) throw new FileFormatException(source, "no checkpoint to resume from");
+        Checkpoint c = Checkpoint.load(cfg.checkpoint());
+        if (c.kind() != Checkpoint.Kind.CHECKPOINT) throw new FileFormatException(source, "is a model file, not a training checkpoint");
+        if (!ModelSpec.parse(c.modelSpec(), source).equals(model.spec())) {
+            throw new FileFormatException(source, "was written for a different model spec than '" + model.spec().name() + "'");
+        }
+        model.load(c, source);
+        optimizer.loadState(c.optimizerState());
+        JsonObject state = GSON.fromJson(c.metadata().getOrDefault("train_state", "{}"), JsonObject.class);
+        if (state == null || !state.has("epochs_done")) throw new FileFormatException(source, "metadata lacks train_state.epochs_done");
+        if (state.has("seed") && state.get("seed").getAsLong() != cfg.seed()) {
+            throw new FileFormatException(source, "was written with --seed " + state.get("seed").getAsLong() + ", not " + cfg.seed());
+        }
+        List<EpochRecord> h = GSON.fromJson(state.get("history"), new TypeToken<List<EpochRecord>>() {}.getType());
+        if (h != null) history.addAll(h);
+        int done = state.get("epochs_done").getAsInt();
+        log.printf("resuming from %s after epoch %d%n", source, done);
+        return done;
+    }
+}

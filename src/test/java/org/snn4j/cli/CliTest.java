@@ -1,0 +1,130 @@
+package org.snn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int code = Main.run(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static final String[] SMALL = {"--model", "w1", "--width", "0.25", "--limit-train", "256", "--limit-test", "128",
+            "--epochs", "1", "--T", "2", "--no-progress"};
+
+    private static String[] with(String[] base, String... more) {
+        String[] r = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, r, base.length, more.length);
+        return r;
+    }
+
+    @Test
+    void trainThenEvalWithJson() {
+        Path out = dir.resolve("w1.snn4j");
+        Run t = run(with(with(new String[] {"train"}, SMALL), "--out", out.toString(), "--json"));
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = JsonParser.parseString(t.lastLine()).getAsJsonObject();
+        double acc = o.get("test_accuracy").getAsDouble();
+        assertTrue(acc >= 0 && acc <= 1);
+        assertTrue(o.get("train_samples_per_second").getAsDouble() > 0);
+        assertEquals(out.toString(), o.get("model_file").getAsString());
+        assertTrue(o.getAsJsonObject("spikes_per_neuron_per_step").has("sn1"));
+        assertTrue(Files.exists(out));
+
+        Run e = run("eval", "--model-file", out.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        JsonObject eo = JsonParser.parseString(e.lastLine()).getAsJsonObject();
+        assertEquals(acc, eo.get("test_accuracy").getAsDouble(), 1e-12, "eval reproduces train's final test accuracy");
+    }
+
+    @Test
+    void badUsageExitsTwoWithOneLine() {
+        for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
+                {"train", "--frobnicate"}, {"eval"}}) {
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+        }
+        assertTrue(run("train", "--T", "0").err().contains("--T must be > 0, was 0"));
+    }
+
+    @Test
+    void badInputsExitOneNamingTheProblemAndWriteNothing() throws IOException {
+        Path out = dir.resolve("never.snn4j");
+        Run r = run(with(with(new String[] {"train"}, SMALL), "--model", "vgg42", "--out", out.toString()));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown model 'vgg42'"), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+
+        Path data = mnistCopy();
+        byte[] images = Files.readAllBytes(data.resolve("train-images-idx3-ubyte"));
+        Files.write(data.resolve("train-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length / 2));
+        assertDataError(data, out, "truncated");
+
+        data = mnistCopy();
+        Files.write(data.resolve("train-images-idx3-ubyte"), ByteBuffer.wrap(images).putInt(0, 2049).array());
+        assertDataError(data, out, "magic number expected 2051, was 2049");
+
+        data = mnistCopy();
+        byte[] labels = Files.readAllBytes(data.resolve("train-labels-idx1-ubyte"));
+        Files.write(data.resolve("train-labels-idx1-ubyte"), java.util.Arrays.copyOf(ByteBuffer.wrap(labels).putInt(4, 100).array(), 108));
+        assertDataError(data, out, "labels");
+
+        Path notAModel = dir.resolve("junk.snn4j");
+        Files.writeString(notAModel, "junk");
+        Run e = run("eval", "--model-file", notAModel.toString());
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("junk.snn4j"), e.err());
+        assertFalse(Files.exists(out), "no output written by failed runs");
+    }
+
+    private void assertDataError(Path data, Path out, String expected) {
+        Run r = run(with(with(new String[] {"train"}, SMALL), "--data", "mnist", "--data-dir", data.toString(), "--out", out.toString()));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** The bundled digits as raw (ungzipped) IDX files in a fresh directory, to be damaged by a test. */
+    private Path mnistCopy() throws IOException {
+        Path d = Files.createTempDirectory(dir, "mnist");
+        for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            try (InputStream in = new GZIPInputStream(CliTest.class.getResourceAsStream("/org/snn4j/data/mnist-10k/" + f + ".gz"))) {
+                Files.write(d.resolve(f), in.readAllBytes());
+            }
+        }
+        return d;
+    }
+}

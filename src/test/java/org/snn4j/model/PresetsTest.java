@@ -1,0 +1,56 @@
+package org.snn4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+class PresetsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet8", "resnet20", "w1"})
+    void everyPresetBuildsForDigitsAndColourImagesAndMapsToClassScores(String name) {
+        for (int[] input : new int[][] {{1, 28, 28}, {3, 32, 32}}) {
+            Model m = ModelBuilder.build(Presets.byName(name, input, 10, new Presets.Options(false, 0.1, 0.25)), ModelBuilder.Mode.SNN, 1);
+            assertArrayEquals(new int[] {10}, m.network().outputShape(input), name);
+            assertTrue(m.parameterCount() > 0);
+        }
+    }
+
+    @Test
+    void w1HasThePublishedLayersAndParameterCount() {
+        Model m = ModelBuilder.build(Presets.byName("w1", new int[] {1, 28, 28}, 10, Presets.Options.defaults()), ModelBuilder.Mode.SNN, 1);
+        // conv 1->32 3x3 (288), conv 32->64 3x3 (18432), linear 3136->10 (31360); bias-free
+        assertEquals(288 + 18432 + 31360, m.parameterCount());
+        Tensor x = Tensor.zeros(2, 3, 1, 28, 28);
+        new Rng(3).fillUniform(x.data(), 0, 1);
+        Tensor y = m.forward(x, ForwardContext.evaluation()).output();
+        assertArrayEquals(new int[] {1, 3, 10}, y.shape());
+    }
+
+    @Test
+    void cifarResNetFamilyFollowsDepthAndRejectsOthers() {
+        Model r110 = ModelBuilder.build(Presets.byName("resnet110", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.5)),
+                ModelBuilder.Mode.ANN, 1);
+        long convs = r110.layers().stream().filter(l -> l instanceof org.snn4j.nn.Conv2d).count();
+        // 1 stem + 2 per block * 54 blocks + 2 projection shortcuts = 111 convs, + 1 FC = 110 weighted layers on the main path
+        assertEquals(1 + 108 + 2, convs);
+        SpecException e = assertThrows(SpecException.class, () -> Presets.byName("resnet21", new int[] {1, 28, 28}, 10, Presets.Options.defaults()));
+        assertTrue(e.getMessage().contains("unknown model 'resnet21'") && e.getMessage().contains("lenet"), e.getMessage());
+    }
+
+    @Test
+    void annTwinSharesParameterNamesAndShapes() {
+        ModelSpec s = Presets.byName("resnet11", new int[] {3, 32, 32}, 10, Presets.Options.defaults());
+        Model snn = ModelBuilder.build(s, ModelBuilder.Mode.SNN, 5);
+        Model ann = ModelBuilder.build(s, ModelBuilder.Mode.ANN, 5);
+        assertEquals(snn.parameterTensors().keySet(), ann.parameterTensors().keySet());
+        snn.parameterTensors().forEach((k, v) -> assertArrayEquals(v.data(), ann.parameterTensors().get(k).data(), k));
+    }
+}

@@ -1,0 +1,89 @@
+package org.snn4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.io.Checkpoint;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.tensor.Tensor;
+
+class TrainerTest {
+    private static final String SPEC = """
+            {"name": "mlp", "input": [1, 28, 28], "classes": 10,
+             "neuron": {"model": "lif", "leak": 0.9, "threshold": 1.0, "reset": "subtract", "surrogate": "triangle"},
+             "layers": [{"type": "flatten"}, {"type": "linear", "out": 64}, {"type": "spike"},
+                        {"type": "dropout", "p": 0.1}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+    private static Dataset train;
+    private static Dataset test;
+    private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        train = Datasets.loadBundled(true).subset(1024);
+        test = Datasets.loadBundled(false).subset(500);
+    }
+
+    private static Model model(long seed) {
+        return ModelBuilder.build(ModelSpec.parse(SPEC, "mlp"), ModelBuilder.Mode.SNN, seed);
+    }
+
+    private TrainConfig config(int epochs, Path out, Path ckpt, boolean resume) {
+        return new TrainConfig(epochs, 64, 4, 2e-3, "cosine", "adam", 1e-4, 0.9, "bernoulli", 1.0, "ce", 7, out, ckpt, resume, false);
+    }
+
+    @Test
+    void learnsDigitsWellAboveChanceAndReportsSpikes() {
+        TrainResult r = new Trainer(model(7), config(2, dir.resolve("m.snn4j"), null, false), train, test, QUIET).fit();
+        assertEquals(2, r.history().size());
+        assertTrue(r.test().accuracy() > 0.5, "accuracy " + r.test().accuracy());
+        double rate = r.test().spikeRates().get("sn1");
+        assertTrue(rate > 0 && rate < 1, "rate " + rate);
+        assertTrue(r.trainSamplesPerSecond() > 0);
+        assertTrue(Files.exists(r.modelFile()));
+    }
+
+    @Test
+    void resumedRunEndsWithExactlyTheWeightsOfAnUninterruptedRun() {
+        Model straight = model(7);
+        new Trainer(straight, config(3, null, dir.resolve("a.ckpt"), false), train, test, QUIET).fit();
+
+        Model interrupted = model(7);
+        Path ckpt = dir.resolve("b.ckpt");
+        Trainer doomed = new Trainer(interrupted, config(3, null, ckpt, false), train, test, QUIET).onEpochEnd(r -> {
+            if (r.epoch() == 1) throw new IllegalStateException("killed");                 // the process dies after epoch 1
+        });
+        assertThrows(IllegalStateException.class, doomed::fit);
+        Model resumed = model(99);                                                        // a fresh process: other init
+        TrainResult r = new Trainer(resumed, config(3, null, ckpt, true), train, test, QUIET).fit();
+
+        assertEquals(3, r.history().size());
+        Map<String, Tensor> a = straight.parameterTensors();
+        resumed.parameterTensors().forEach((name, t) -> assertArrayEquals(a.get(name).data(), t.data(), name));
+        assertEquals(Checkpoint.Kind.CHECKPOINT, Checkpoint.load(ckpt).kind());
+    }
+
+    @Test
+    void resumeRefusesACheckpointOfAnotherSeedOrModel() {
+        Path ckpt = dir.resolve("c.ckpt");
+        new Trainer(model(7), config(1, null, ckpt, false), train, test, QUIET).fit();
+        TrainConfig otherSeed = new TrainConfig(2, 64, 4, 2e-3, "cosine", "adam", 1e-4, 0.9, "bernoulli", 1.0, "ce", 8, null, ckpt, true, false);
+        var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), otherSeed, train, test, QUIET).fit());
+        assertTrue(e.getMessage().contains("--seed 7"), e.getMessage());
+    }
+}
