@@ -25,13 +25,22 @@ final class PackedGemm {
     static final double PARALLEL_MIN_FLOPS = 4e6;
 
     private final GemmMicroKernel kernel;
-    private final int mr, nr;
+    private final int mr, nr, kc, mc, nc;
     private final ThreadLocal<Workspace> workspaces;
 
+    /** The driver with the default blocks {@link #KC}, {@link #MC}, {@link #NC}. */
     PackedGemm(GemmMicroKernel kernel) {
+        this(kernel, KC, MC, NC);
+    }
+
+    /** The driver with other blocks (tests use small ones); mc and nc are rounded up to MR and NR. */
+    PackedGemm(GemmMicroKernel kernel, int kc, int mc, int nc) {
         this.kernel = kernel;
         this.mr = kernel.mr();
         this.nr = kernel.nr();
+        this.kc = kc;
+        this.mc = Math.ceilDiv(mc, mr) * mr;
+        this.nc = Math.ceilDiv(nc, nr) * nr;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(mr * nr));
     }
 
@@ -64,15 +73,15 @@ final class PackedGemm {
                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
         Workspace w = workspaces.get();
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nb = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kb = Math.min(KC, k - pc);
+        for (int jc = j0; jc < j1; jc += nc) {
+            int nb = Math.min(nc, j1 - jc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
                 float[] bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
                 GemmPacking.packB(transB, b, bOff, ldb, pc, kb, jc, nb, nr, bPack);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mb = Math.min(MC, i1 - ic);
+                for (int ic = i0; ic < i1; ic += mc) {
+                    int mb = Math.min(mc, i1 - ic);
                     float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mb, pc, kb, mr, aPack);
                     for (int ir = 0; ir < mb; ir += mr) {
@@ -125,7 +134,7 @@ final class PackedGemm {
         }
 
         float[] aPack(int size) {
-            if (a.length < size) a = new float[Math.max(size, MC * KC)];
+            if (a.length < size) a = new float[size];
             return a;
         }
 

@@ -87,6 +87,14 @@ class PanamaGemmTest {
         assertArrayEquals(scalar, vector, "vector and scalar kernels must round identically");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void smallBlocksCutEveryLoopIntoPartialBlocks(Case c) {
+        // KC 7, MC 9 and NC 40 (rounded up to MR and NR) leave a partial block at the end of every loop
+        GemmMicroKernel kernel = KernelProvider.whyNotVector().isEmpty() ? new PanamaGemm() : new ScalarGemm();
+        check(c, new PackedGemm(kernel, 7, 9, 40));
+    }
+
     @Test
     void vectorKernelServesEveryTileOfTheWidthInUse() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty());
