@@ -8,6 +8,9 @@ package org.snn4j.kernels;
  * likewise {@code transB}: B stored N×K. Without transposition A is M×K (lda ≥ K) and B is K×N
  * (ldb ≥ N). C is M×N (ldc ≥ N). {@code beta == 0} overwrites C (any NaN in it is ignored).
  *
+ * <p>{@code k == 0} or {@code alpha == 0} gives {@code C = beta · C} without reading A or B. Threads:
+ * up to {@link Parallel#threads()}, split over rows or columns of C, never nested.
+ *
  * <p>This facade checks its arguments and dispatches to the implementation chosen once at start-up.
  * A: read. B: read. C: written (beta = 0) or accumulated into.
  */
@@ -23,12 +26,21 @@ public final class Gemm {
         checkOperand("C", m, n, c, cOff, ldc);
         if (c == a || c == b) throw new IllegalArgumentException("C must not alias A or B");
         if (m == 0 || n == 0) return;
-        ScalarGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        KernelProvider.get().gemm().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc);
     }
 
     /** Convenience: C[M×N] = A[M×K] · B[K×N] (dense, no offsets, overwrite). */
     public static void multiply(int m, int n, int k, float[] a, float[] b, float[] c) {
         sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+    }
+
+    /**
+     * Which implementation runs: "panama-512" (Vector API, 512-bit lanes), "panama-256", or "scalar".
+     * Chosen once per JVM; see {@code KernelProvider}.
+     */
+    public static String implementationName() {
+        return KernelProvider.get().name();
     }
 
     private static void checkOperand(String name, int rows, int cols, float[] x, int off, int ld) {

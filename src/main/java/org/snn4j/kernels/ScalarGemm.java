@@ -1,28 +1,45 @@
 package org.snn4j.kernels;
 
-/** The plain-loop GEMM: the reference the fast kernel is tested against. Trusts its arguments. */
-final class ScalarGemm {
-    private ScalarGemm() {}
+/**
+ * The scalar twin of {@link PanamaGemm}: the reference micro-kernel, plain loops over MR, NR and k
+ * with the same per-element operation order ({@code Math.fma} from zero over p, then the shared store
+ * formula), so under the same {@link PackedGemm} driver it returns results bit-identical to the vector
+ * kernel. The fast kernel differs only in that its MR and NR loops are fully unrolled into registers.
+ * Used when the Vector API is unavailable, and as the specification in tests.
+ */
+final class ScalarGemm implements GemmMicroKernel {
+    static final int MR = 4;
+    static final int NR = 16;
 
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                      float beta, float[] c, int cOff, int ldc) {
-        float[] row = new float[n];
-        for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(row, 0f);
-            for (int p = 0; p < k; p++) {
-                float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                if (transB) {
-                    for (int j = 0; j < n; j++) row[j] += aip * b[bOff + j * ldb + p];
-                } else {
-                    int bRow = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) row[j] += aip * b[bRow + j];
-                }
-            }
-            int cRow = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[cRow + j] = beta == 0f ? alpha * row[j] : alpha * row[j] + beta * c[cRow + j];
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float beta,
+                         float[] c, int cOff, int ldc) {
+        float[] acc = new float[MR * NR];
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * NR;
+            for (int r = 0; r < MR; r++) {
+                float ar = a[ai + r];
+                for (int j = 0; j < NR; j++) acc[r * NR + j] = Math.fma(ar, b[bi + j], acc[r * NR + j]);
             }
         }
+        for (int r = 0; r < MR; r++) {
+            int row = cOff + r * ldc;
+            for (int j = 0; j < NR; j++) c[row + j] = store(acc[r * NR + j], alpha, beta, c[row + j]);
+        }
+    }
+
+    /** The one store formula every kernel and the driver's edge merge use. */
+    static float store(float acc, float alpha, float beta, float old) {
+        return beta == 0f ? alpha * acc : Math.fma(acc, alpha, beta * old);
     }
 }

@@ -1,0 +1,146 @@
+package org.snn4j.kernels;
+
+/**
+ * The blocked GEMM driver around one {@link GemmMicroKernel}:
+ * {@code C = alpha · op(A) · op(B) + beta · C} on row-major arrays, arguments as in {@link Gemm#sgemm}.
+ *
+ * <p>Loop nest (BLIS order): columns of C in blocks of NC, k in blocks of KC (pack op(B) block KC×NC,
+ * kept in L2/L3), rows in blocks of MC (pack op(A) block MC×KC), then MR-row micro-panels of A (stay in
+ * L1) against NR-column micro-panels of B. The first k block applies beta, later ones accumulate (beta 1).
+ * Tiles cut by the edge of C are computed into a scratch tile and merged with the same store formula.
+ *
+ * <p>Threads: the larger of the two panel counts (N in NR panels, M in MR panels) is split into
+ * contiguous ranges with {@link Parallel#forRange}; each range runs the whole nest with its own pack
+ * buffers, which live in a per-thread workspace reused across calls. Trusts its arguments.
+ * A, B: read. C: written (beta = 0) or accumulated into.
+ */
+final class PackedGemm {
+    /** Depth of a k block: an MR×KC A micro-panel stays in L1. */
+    static final int KC = 256;
+    /** Rows of a packed A block. */
+    static final int MC = 192;
+    /** Columns of a packed B block: KC×NC floats fit in L2. */
+    static final int NC = 768;
+    /** Below this many flops (2·M·N·K) one thread does everything. */
+    static final double PARALLEL_MIN_FLOPS = 4e6;
+
+    private final GemmMicroKernel kernel;
+    private final int mr, nr, kc, mc, nc;
+    private final ThreadLocal<Workspace> workspaces;
+
+    /** The driver with the default blocks {@link #KC}, {@link #MC}, {@link #NC}. */
+    PackedGemm(GemmMicroKernel kernel) {
+        this(kernel, KC, MC, NC);
+    }
+
+    /** The driver with other blocks (tests use small ones); mc and nc are rounded up to MR and NR. */
+    PackedGemm(GemmMicroKernel kernel, int kc, int mc, int nc) {
+        this.kernel = kernel;
+        this.mr = kernel.mr();
+        this.nr = kernel.nr();
+        this.kc = kc;
+        this.mc = Math.ceilDiv(mc, mr) * mr;
+        this.nc = Math.ceilDiv(nc, nr) * nr;
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(mr * nr));
+    }
+
+    /** Same contract as {@link Gemm#sgemm}, arguments already checked. */
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+               float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        int mPanels = Math.ceilDiv(m, mr), nPanels = Math.ceilDiv(n, nr);
+        boolean splitN = nPanels >= mPanels;
+        int panels = splitN ? nPanels : mPanels;
+        int grain = 2.0 * m * n * k < PARALLEL_MIN_FLOPS ? panels : 1;
+        Parallel.forRange(panels, grain, (from, to) -> {
+            if (splitN) {
+                blocked(transA, transB, 0, m, from * nr, Math.min(n, to * nr), k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                blocked(transA, transB, from * mr, Math.min(m, to * mr), 0, n, k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /** The serial loop nest over rows [i0, i1) and columns [j0, j1) of C. */
+    private void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float beta, float[] c, int cOff, int ldc) {
+        Workspace w = workspaces.get();
+        for (int jc = j0; jc < j1; jc += nc) {
+            int nb = Math.min(nc, j1 - jc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
+                float betaK = pc == 0 ? beta : 1f;
+                float[] bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kb, jc, nb, nr, bPack);
+                for (int ic = i0; ic < i1; ic += mc) {
+                    int mb = Math.min(mc, i1 - ic);
+                    float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
+                    GemmPacking.packA(transA, a, aOff, lda, ic, mb, pc, kb, mr, aPack);
+                    for (int ir = 0; ir < mb; ir += mr) {
+                        int rows = Math.min(mr, mb - ir), aPanel = ir * kb;
+                        for (int jr = 0; jr < nb; jr += nr) {
+                            int cols = Math.min(nr, nb - jr), bPanel = jr * kb;
+                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
+                            if (rows == mr && cols == nr) {
+                                kernel.multiply(kb, aPack, aPanel, bPack, bPanel, alpha, betaK, c, cAt, ldc);
+                            } else {
+                                // alpha 1, beta 0 leaves the raw sums in the tile; merge applies the store formula
+                                kernel.multiply(kb, aPack, aPanel, bPack, bPanel, 1f, 0f, w.tile, 0, nr);
+                                merge(rows, cols, alpha, betaK, w.tile, c, cAt, ldc);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void merge(int rows, int cols, float alpha, float beta, float[] tile, float[] c, int cAt, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int at = cAt + r * ldc + j;
+                c[at] = ScalarGemm.store(tile[r * nr + j], alpha, beta, c[at]);
+            }
+        }
+    }
+
+    /** C = beta · C (beta 0 writes zeros), for k = 0 or alpha = 0 where op(A)·op(B) is not read. */
+    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            } else if (beta != 1f) {
+                for (int j = 0; j < n; j++) c[row + j] *= beta;
+            }
+        }
+    }
+
+    /** One thread's pack buffers and edge tile, grown on demand and reused across calls. */
+    private static final class Workspace {
+        final float[] tile;
+        private float[] a = new float[0], b = new float[0];
+
+        Workspace(int tileSize) {
+            tile = new float[tileSize];
+        }
+
+        float[] aPack(int size) {
+            if (a.length < size) a = new float[size];
+            return a;
+        }
+
+        float[] bPack(int size) {
+            if (b.length < size) b = new float[size];
+            return b;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.snn4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API micro-kernel: an 8×(2·LANES) tile of C (8×32 with AVX-512) held in 16 vector
+ * accumulators. Per k step it loads one row of the B micro-panel as two vectors, broadcasts the eight
+ * A values of that column and issues 16 FMAs. Same contract and rounding as its scalar twin
+ * {@link ScalarGemm}; only the MR and NR loops are unrolled into named registers.
+ */
+final class PanamaGemm implements GemmMicroKernel {
+    static final int MR = 8;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return 2 * VectorConstants.LANES;
+    }
+
+    @Override
+    public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float beta,
+                         float[] c, int cOff, int ldc) {
+        VectorSpecies<Float> s = VectorConstants.FLOATS;
+        int lanes = VectorConstants.LANES, nr = 2 * lanes;
+        FloatVector zero = FloatVector.zero(s);
+        FloatVector c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero, c50 = zero, c51 = zero, c60 = zero, c61 = zero, c70 = zero, c71 = zero;
+        for (int p = 0, ai = aOff, bi = bOff; p < kc; p++, ai += MR, bi += nr) {
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector b1 = FloatVector.fromArray(s, b, bi + lanes);
+            FloatVector x = FloatVector.broadcast(s, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(s, a[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(s, a[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(s, a[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(s, a[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(s, a[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(s, a[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(s, a[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        // the store formula of GemmMicroKernel, written out: a helper taking vectors would not be inlined
+        // in a method this large, and passing vectors to a call boxes them
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        int r0 = cOff, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc,
+                r7 = r6 + ldc;
+        if (beta == 0f) {
+            c00.mul(alphaV).intoArray(c, r0);
+            c01.mul(alphaV).intoArray(c, r0 + lanes);
+            c10.mul(alphaV).intoArray(c, r1);
+            c11.mul(alphaV).intoArray(c, r1 + lanes);
+            c20.mul(alphaV).intoArray(c, r2);
+            c21.mul(alphaV).intoArray(c, r2 + lanes);
+            c30.mul(alphaV).intoArray(c, r3);
+            c31.mul(alphaV).intoArray(c, r3 + lanes);
+            c40.mul(alphaV).intoArray(c, r4);
+            c41.mul(alphaV).intoArray(c, r4 + lanes);
+            c50.mul(alphaV).intoArray(c, r5);
+            c51.mul(alphaV).intoArray(c, r5 + lanes);
+            c60.mul(alphaV).intoArray(c, r6);
+            c61.mul(alphaV).intoArray(c, r6 + lanes);
+            c70.mul(alphaV).intoArray(c, r7);
+            c71.mul(alphaV).intoArray(c, r7 + lanes);
+        } else {
+            FloatVector betaV = FloatVector.broadcast(s, beta);
+            c00.fma(alphaV, FloatVector.fromArray(s, c, r0).mul(betaV)).intoArray(c, r0);
+            c01.fma(alphaV, FloatVector.fromArray(s, c, r0 + lanes).mul(betaV)).intoArray(c, r0 + lanes);
+            c10.fma(alphaV, FloatVector.fromArray(s, c, r1).mul(betaV)).intoArray(c, r1);
+            c11.fma(alphaV, FloatVector.fromArray(s, c, r1 + lanes).mul(betaV)).intoArray(c, r1 + lanes);
+            c20.fma(alphaV, FloatVector.fromArray(s, c, r2).mul(betaV)).intoArray(c, r2);
+            c21.fma(alphaV, FloatVector.fromArray(s, c, r2 + lanes).mul(betaV)).intoArray(c, r2 + lanes);
+            c30.fma(alphaV, FloatVector.fromArray(s, c, r3).mul(betaV)).intoArray(c, r3);
+            c31.fma(alphaV, FloatVector.fromArray(s, c, r3 + lanes).mul(betaV)).intoArray(c, r3 + lanes);
+            c40.fma(alphaV, FloatVector.fromArray(s, c, r4).mul(betaV)).intoArray(c, r4);
+            c41.fma(alphaV, FloatVector.fromArray(s, c, r4 + lanes).mul(betaV)).intoArray(c, r4 + lanes);
+            c50.fma(alphaV, FloatVector.fromArray(s, c, r5).mul(betaV)).intoArray(c, r5);
+            c51.fma(alphaV, FloatVector.fromArray(s, c, r5 + lanes).mul(betaV)).intoArray(c, r5 + lanes);
+            c60.fma(alphaV, FloatVector.fromArray(s, c, r6).mul(betaV)).intoArray(c, r6);
+            c61.fma(alphaV, FloatVector.fromArray(s, c, r6 + lanes).mul(betaV)).intoArray(c, r6 + lanes);
+            c70.fma(alphaV, FloatVector.fromArray(s, c, r7).mul(betaV)).intoArray(c, r7);
+            c71.fma(alphaV, FloatVector.fromArray(s, c, r7 + lanes).mul(betaV)).intoArray(c, r7 + lanes);
+        }
+    }
+}
