@@ -19,6 +19,13 @@ public final class DirectEncoder implements Encoder {
         return out;
     }
 
+    /** The input itself as a one-step sequence {@code [1, N, ...]} (shares its data), held for T steps. */
+    @Override
+    public Tensor encodeCompact(Tensor input, int steps, Rng rng) {
+        EncoderArgs.check("direct", input, steps);
+        return input.reshape(Tensor.concat(new int[] {1}, input.shape()));
+    }
+
     @Override
     public String toString() {
         return "direct";

@@ -12,4 +12,14 @@ public interface Encoder {
      * @return a new {@code [T, N, ...]} tensor
      */
     Tensor encode(Tensor input, int steps, Rng rng);
+
+    /**
+     * As {@link #encode}, but an encoder whose sequence is the same at every step returns it once, as
+     * {@code [1, N, ...]}, to be held for T steps (see {@code ForwardContext.withSteps}); layers before
+     * the first spiking layer then run once instead of T times. Stochastic encoders return the full
+     * sequence.
+     */
+    default Tensor encodeCompact(Tensor input, int steps, Rng rng) {
+        return encode(input, steps, rng);
+    }
 }

@@ -50,6 +50,7 @@ public final class IntegratingReadout implements Layer {
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
+        if (input.dim(0) == 1 && ctx.steps() > 1) return held(input, ctx);
         int steps = input.dim(0), m = input.sizeFrom(1);
         int[] outShape = input.shape();
         outShape[0] = 1;
@@ -83,6 +84,41 @@ public final class IntegratingReadout implements Layer {
                     if (!leeStraightThrough) weight *= leak;
                 }
                 return gradInput;
+            }
+        };
+    }
+
+    /**
+     * A one-step input held for T = ctx.steps() steps (a network with no spiking layer before the
+     * readout): U[T]/T = c·X with c = (1/T)·Σ_{k=1..T} α^k; the gradient is c·g (1·g for Lee's
+     * straight-through variant, whose per-step weight is 1/T).
+     */
+    private Pass held(Tensor input, ForwardContext ctx) {
+        int steps = ctx.steps();
+        double c = 0, a = 1;
+        for (int k = 0; k < steps; k++) {
+            a *= leak;
+            c += a;
+        }
+        float forward = (float) (c / steps), backward = leeStraightThrough ? 1f : forward;
+        Tensor out = input.copy();
+        for (int j = 0; j < out.size(); j++) out.data()[j] *= forward;
+        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, out);
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return out;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(out)) {
+                    throw new ShapeException(name, "gradient shape", out.shapeString(), gradOutput.shapeString());
+                }
+                if (!needInputGrad) return null;
+                Tensor g = gradOutput.copy();
+                for (int j = 0; j < g.size(); j++) g.data()[j] *= backward;
+                return g;
             }
         };
     }

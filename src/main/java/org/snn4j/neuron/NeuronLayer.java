@@ -21,7 +21,9 @@ import org.snn4j.tensor.Tensor;
  * with the model, test, reset and V[0] from {@link NeuronConfig}; backward is BPTT through the
  * surrogate (or Lee et al.'s derivative), formulas in {@link NeuronLoops}. For {@link ParametricLIF}
  * the layer owns parameters {@code <name>.leak} and {@code <name>.threshold} (shape [1], not decayed).
- * Records its spikes with {@link ForwardContext#recordSpikes}. The pass keeps a reference to its input
+ * Records its spikes with {@link ForwardContext#recordSpikes}. A one-step input {@code [1, N, ...]}
+ * with {@link ForwardContext#steps()} = T &gt; 1 is a current held for T steps (direct input computed
+ * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
  */
 public final class NeuronLayer implements Layer {
@@ -113,11 +115,14 @@ public final class NeuronLayer implements Layer {
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
-        int steps = input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
+        boolean held = input.dim(0) == 1 && ctx.steps() > 1;
+        int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
         int neurons = samples * perSample;
         NeuronSpec spec = spec();
-        Tensor spikes = Tensor.zeros(input.shape());
-        float[] x = input.data();
+        int[] shape = input.shape();
+        shape[0] = steps;
+        Tensor spikes = Tensor.zeros(shape);
+        float[] x = held ? repeat(input.data(), steps) : input.data();
         long count = smooth
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
@@ -147,9 +152,27 @@ public final class NeuronLayer implements Layer {
                     leak.grad().data()[0] += (float) paramGrads[0];
                     threshold.grad().data()[0] += (float) paramGrads[1];
                 }
-                return gradInput;
+                return held && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
             }
         };
+    }
+
+    /** A held one-step input as the T-step current the loops integrate. */
+    private static float[] repeat(float[] x, int steps) {
+        float[] r = new float[x.length * steps];
+        for (int t = 0; t < steps; t++) System.arraycopy(x, 0, r, t * x.length, x.length);
+        return r;
+    }
+
+    /** ∂L/∂x for a held input: Σ_t ∂L/∂X[t], shaped as the one-step input. */
+    private static Tensor sumOverSteps(Tensor grad, int[] heldShape) {
+        Tensor sum = Tensor.zeros(heldShape);
+        float[] s = sum.data(), g = grad.data();
+        int n = s.length;
+        for (int t = 0; t < grad.dim(0); t++) {
+            for (int i = 0, o = t * n; i < n; i++) s[i] += g[o + i];
+        }
+        return sum;
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class ForwardContext {
     private final boolean keepForBackward;
     private final Rng rng;
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
+    private int steps = 1;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -36,6 +37,25 @@ public final class ForwardContext {
     /** Evaluation behaviour with backward available (gradient checks, threshold tuning). */
     public static ForwardContext evaluationWithBackward() {
         return new ForwardContext(false, true, new Rng(0));
+    }
+
+    /**
+     * Sets T, the number of time steps a one-step ({@code [1, N, ...]}) sequence stands for. A sequence
+     * that is the same at every step (direct input current) can be passed once: stateless layers then
+     * run once instead of T times, and the first spiking layer holds that input for T steps (its
+     * backward sums the gradient over them). Sequences with more than one step carry their own T.
+     *
+     * @return this context
+     */
+    public ForwardContext withSteps(int steps) {
+        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+        this.steps = steps;
+        return this;
+    }
+
+    /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */
+    public int steps() {
+        return steps;
     }
 
     public boolean training() {

@@ -27,8 +27,8 @@ public final class Evaluator {
         try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
-                Tensor input = encoder.encode(b.images(), steps, rng);
-                ForwardContext ctx = new ForwardContext(false, false, rng);
+                Tensor input = encoder.encodeCompact(b.images(), steps, rng);
+                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps);
                 Tensor readout = model.forward(input, ctx).output();
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += loss.evaluate(readout, b.labels(), rng).value();

@@ -123,8 +123,8 @@ public final class Trainer {
              DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
             for (DataLoader.Batch b : batchesOfEpoch) {
                 Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
-                Tensor input = encoder.encode(b.images(), cfg.steps(), rng);
-                ForwardContext ctx = ForwardContext.training(rng);
+                Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
+                ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps());
                 Pass pass = model.forward(input, ctx);
                 Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
                 if (!Double.isFinite(l.value())) {
