@@ -93,7 +93,7 @@ public final class Trainer {
         try (DataLoader loader = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed()).prefetch(1).build()) {
             for (int epoch = first; epoch < cfg.epochs(); epoch++) {
                 EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
-                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, Math.max(cfg.batch(), 256), cfg.seed());
+                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed());
                 r = new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), last.accuracy(), r.trainSamplesPerSecond(),
                         r.trainSpikeRates(), last.spikeRates());
                 history.add(r);
@@ -106,7 +106,7 @@ public final class Trainer {
                 epochListener.accept(r);
             }
         }
-        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, Math.max(cfg.batch(), 256), cfg.seed());
+        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed());
         if (cfg.out() != null) save(Checkpoint.Kind.MODEL, cfg.out(), null, cfg.epochs(), history);
         return new TrainResult(history, last, epochsRun == 0 ? 0 : throughputSum / epochsRun, cfg.out());
     }

@@ -1,0 +1,50 @@
+package org.snn4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
+import org.snn4j.neuron.NeuronConfig;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Pass;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.train.TrainResult;
+import org.snn4j.train.Trainer;
+
+/** The Java API example of README.md, kept compiling and running (on the bundled digits, shortened). */
+class ReadmeExampleTest {
+    @TempDir
+    Path runs;
+
+    @Test
+    void readmeExampleRuns() {
+        Dataset train = Datasets.load("mnist-10k", null, true).subset(512);
+        Dataset test = Datasets.load("mnist-10k", null, false).subset(256);
+        ModelSpec spec = Presets.byName("w1", train.sampleShape(), train.numClasses(), Presets.Options.defaults())
+                .withNeuron(JsonParser.parseString("{\"surrogate\": \"arctan\"}").getAsJsonObject());
+        Model model = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 42);          // seed 42
+        TrainConfig cfg = new TrainConfig(1, 64, 4, 1e-3, "cosine", "adam", 0, 0.9, "direct", 1.0, "ce",
+                42, runs.resolve("w1.snn4j"), runs.resolve("w1.ckpt"), false, false);
+        TrainResult result = new Trainer(model, cfg, train, test, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        assertTrue(result.test().accuracy() > 0.1 && result.test().spikeRates().containsKey("sn2"));
+
+        Layer lif = NeuronConfig.builder().model("lif").leak(0.9f).surrogate("triangle").layer("sn1");
+        Tensor currents = Tensor.full(0.6f, 4, 2, 3);
+        Pass pass = lif.forward(currents /* [T, N, ...] */, ForwardContext.training(new Rng(1)));
+        Tensor gradSpikes = Tensor.full(1f, 4, 2, 3);
+        Tensor gradInput = pass.backward(gradSpikes, true);
+        assertArrayEquals(currents.shape(), gradInput.shape());
+    }
+}
