@@ -49,9 +49,10 @@ final class EvalCommand implements Callable<Integer> {
         common.applyThreads(spec);
         Checkpoint saved = Checkpoint.load(modelFile);
         ModelSpec modelSpec = ModelSpec.parse(saved.modelSpec(), modelFile.toString());
-        Model model = ModelBuilder.build(modelSpec, ModelBuilder.Mode.SNN, common.seed);
-        model.load(saved, modelFile.toString());
         JsonObject state = JsonParser.parseString(saved.metadata().getOrDefault("train_state", "{}")).getAsJsonObject();
+        boolean ann = state.has("mode") && state.get("mode").getAsString().equals("ann");
+        Model model = ModelBuilder.build(modelSpec, ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN, common.seed);
+        model.load(saved, modelFile.toString());
         int t = steps != null ? steps : state.has("steps") ? state.get("steps").getAsInt() : 8;
         Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--batch", batch);

@@ -8,6 +8,7 @@ import org.snn4j.data.Datasets;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.train.Augment;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
@@ -64,6 +65,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "ce", description = "ce, sse (Lee et al.) or mse (default: ${DEFAULT-VALUE}).")
     String loss;
 
+    @Option(names = "--ann", description = "Train the ANN twin of the model (ReLU in place of spiking neurons, T = 1).")
+    boolean ann;
+
+    @Option(names = "--crop", paramLabel = "PAD", defaultValue = "0",
+            description = "Random crop of training images after zero padding by PAD pixels (default: ${DEFAULT-VALUE}: none).")
+    int crop;
+
+    @Option(names = "--flip", description = "Random horizontal flips of training images (not for digits).")
+    boolean flip;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the trained model (default: runs/<model>.snn4j).")
     Path out;
 
@@ -88,22 +99,31 @@ final class TrainCommand implements Callable<Integer> {
         Flags.positive(spec, "--lr", lr);
         Flags.positive(spec, "--gain", gain);
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
+        Flags.nonNegative(spec, "--crop", crop);
         Dataset train = dataOptions.load(common.dataDir, true);
         Dataset test = dataOptions.load(common.dataDir, false);
-        ModelSpec modelSpec = modelOptions.spec(train, false);
-        Path outFile = out != null ? out : Path.of("runs", modelSpec.name() + ".snn4j");
+        ModelSpec modelSpec = modelOptions.spec(train, ann);
+        ModelBuilder.Mode mode = ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN;
+        if (ann && (steps != 1 || !encoder.equals("direct"))) {
+            System.err.println("ANN training: one step of direct input (--T and --encoder are ignored)");
+            steps = 1;
+            encoder = "direct";
+        }
+        Path outFile = out != null ? out : Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j");
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
         TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
-                loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive());
-        Model model = ModelBuilder.build(modelSpec, ModelBuilder.Mode.SNN, common.seed);
-        System.err.printf("training %s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
-                model.parameterCount(), train.name(), train.size(), test.size(), steps, Terminal.threads());
+                loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
+                new Augment(crop, flip));
+        Model model = ModelBuilder.build(modelSpec, mode, common.seed);
+        System.err.printf("training %s%s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
+                ann ? " (ANN twin)" : "", model.parameterCount(), train.name(), train.size(), test.size(), steps, Terminal.threads());
         TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
         Reports.printEvaluation(System.out, r.test());
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (common.json) {
             JsonObject o = Reports.evaluationJson(r.test());
             o.addProperty("model", modelSpec.name());
+            o.addProperty("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
             o.addProperty("train_samples_per_second", r.trainSamplesPerSecond());
             o.addProperty("model_file", String.valueOf(r.modelFile()));
             o.addProperty("epochs", r.history().size());

@@ -21,10 +21,11 @@ import java.nio.file.Path;
  * @param checkpoint   where the per-epoch checkpoint is written (null: none)
  * @param resume       continue from {@code checkpoint}
  * @param progress     draw a progress bar on stderr
+ * @param augment      training-set augmentation
  */
 public record TrainConfig(int epochs, int batch, int steps, double lr, String schedule, String optimizer,
                           double weightDecay, double momentum, String encoder, double encoderGain, String loss,
-                          long seed, Path out, Path checkpoint, boolean resume, boolean progress) {
+                          long seed, Path out, Path checkpoint, boolean resume, boolean progress, Augment augment) {
     public TrainConfig {
         require(epochs >= 1, "--epochs must be >= 1, was " + epochs);
         require(batch >= 1, "--batch must be >= 1, was " + batch);
@@ -34,6 +35,15 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, String sc
         require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), was " + momentum);
         require(encoderGain > 0, "--gain must be > 0, was " + encoderGain);
         require(!resume || checkpoint != null, "--resume needs a checkpoint path");
+        java.util.Objects.requireNonNull(augment, "augment");
+    }
+
+    /** A configuration without augmentation. */
+    public TrainConfig(int epochs, int batch, int steps, double lr, String schedule, String optimizer, double weightDecay,
+                       double momentum, String encoder, double encoderGain, String loss, long seed, Path out, Path checkpoint,
+                       boolean resume, boolean progress) {
+        this(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, encoderGain, loss, seed, out,
+                checkpoint, resume, progress, Augment.none());
     }
 
     private static void require(boolean ok, String message) {

@@ -90,7 +90,8 @@ public final class Trainer {
         double throughputSum = 0;
         int epochsRun = 0;
         EvalResult last = null;
-        try (DataLoader loader = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed()).prefetch(1).build()) {
+        try (DataLoader loader = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed())
+                .transforms(cfg.augment().transforms()).prefetch(1).build()) {
             for (int epoch = first; epoch < cfg.epochs(); epoch++) {
                 EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
                 last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed());
@@ -150,6 +151,7 @@ public final class Trainer {
         state.addProperty("epochs_done", epochsDone);
         state.addProperty("seed", cfg.seed());
         state.addProperty("steps", cfg.steps());
+        state.addProperty("mode", model.mode().name().toLowerCase(java.util.Locale.ROOT));
         state.addProperty("encoder", cfg.encoder());
         state.addProperty("encoder_gain", cfg.encoderGain());
         state.add("history", GSON.toJsonTree(history));

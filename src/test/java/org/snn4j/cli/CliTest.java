@@ -71,6 +71,20 @@ class CliTest {
     }
 
     @Test
+    void annTwinTrainsAndEvaluatesWithoutSpikes() {
+        Path out = dir.resolve("w1-ann.snn4j");
+        Run t = run(with(with(new String[] {"train"}, SMALL), "--ann", "--crop", "2", "--out", out.toString(), "--json"));
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = JsonParser.parseString(t.lastLine()).getAsJsonObject();
+        assertEquals("ann", o.get("mode").getAsString());
+        assertEquals(0, o.getAsJsonObject("spikes_per_neuron_per_step").size());
+        Run e = run("eval", "--model-file", out.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(o.get("test_accuracy").getAsDouble(), JsonParser.parseString(e.lastLine()).getAsJsonObject()
+                .get("test_accuracy").getAsDouble(), 1e-12);
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
                 {"train", "--frobnicate"}, {"eval"}}) {
