@@ -17,6 +17,8 @@ import org.snn4j.tensor.Rng;
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp target/classes org.snn4j.bench.ConvBenchmark
  * [warmups reps]}. Defaults to N = 64, Cin = Cout = 64, 32×32, 3×3, pad 1 with 1 and 2 threads.
+ * With first argument {@code training [warmups reps]}: each pass of the two W1 training convolutions
+ * ({@link #W1_CONV1}, {@link #W1_CONV2}) timed separately.
  */
 public final class ConvBenchmark {
     private ConvBenchmark() {}
@@ -65,6 +67,45 @@ public final class ConvBenchmark {
         });
     }
 
+    /** The two convolutions of the "W1" training benchmark, T = 8 folded into the batch for the second. */
+    public static final ConvGeometry W1_CONV1 = ConvGeometry.square(64, 1, 28, 28, 32, 3, 1, 1);
+    public static final ConvGeometry W1_CONV2 = ConvGeometry.square(512, 32, 14, 14, 64, 3, 1, 1);
+
+    /**
+     * Median wall times in ms of {forward, backward-data, backward-weights} of {@code g} on
+     * {@code threads} threads, each pass timed on its own (backward-weights with a bias gradient).
+     */
+    public static double[] passMillis(ConvGeometry g, int threads, int warmups, int reps) {
+        Rng rng = new Rng(1);
+        float[] x = random(rng, g.inputSize()), weight = random(rng, g.weightSize()), bias = random(rng, g.outC());
+        float[] y = new float[g.outputSize()], dy = random(rng, g.outputSize()), dx = new float[g.inputSize()];
+        float[] dw = new float[g.weightSize()], db = new float[g.outC()];
+        return new double[] {
+            medianMillis(threads, warmups, reps, () -> Conv2dKernels.forward(g, x, weight, bias, y)),
+            medianMillis(threads, warmups, reps, () -> Conv2dKernels.backwardData(g, dy, weight, dx)),
+            medianMillis(threads, warmups, reps, () -> Conv2dKernels.backwardWeights(g, x, dy, dw, db))
+        };
+    }
+
+    /** Prints {@link #passMillis} of both W1 convolutions at 1 and 2 threads, with GFLOP/s. */
+    public static void printTrainingShapes(int warmups, int reps) {
+        for (ConvGeometry g : new ConvGeometry[] {W1_CONV1, W1_CONV2}) {
+            double gflop = 2.0 * g.macs() / 1e9;
+            System.out.printf("conv N=%d Cin=%d Cout=%d %dx%d k=%d: %.3f GFLOP per pass%n",
+                    g.n(), g.c(), g.outC(), g.h(), g.w(), g.kh(), gflop);
+            double[] one = null;
+            for (int threads = 1; threads <= 2; threads++) {
+                double[] ms = passMillis(g, threads, warmups, reps);
+                if (threads == 1) one = ms;
+                System.out.printf("  %d thread(s): fwd %6.2f ms (%5.1f GFLOP/s)  bwd-data %6.2f ms (%5.1f)  "
+                                + "bwd-weights %6.2f ms (%5.1f)  total %6.2f ms%s%n", threads,
+                        ms[0], gflop / ms[0] * 1e3, ms[1], gflop / ms[1] * 1e3, ms[2], gflop / ms[2] * 1e3,
+                        ms[0] + ms[1] + ms[2], threads == 1 ? ""
+                                : String.format(" (%.2fx)", (one[0] + one[1] + one[2]) / (ms[0] + ms[1] + ms[2])));
+            }
+        }
+    }
+
     private static double medianMillis(int threads, int warmups, int reps, Runnable step) {
         int saved = Parallel.threads();
         Parallel.setThreads(threads);
@@ -90,6 +131,10 @@ public final class ConvBenchmark {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("training")) {
+            printTrainingShapes(args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 15);
+            return;
+        }
         int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int n = 64, c = 64, hw = 32, cout = 64, k = 3, pad = 1;

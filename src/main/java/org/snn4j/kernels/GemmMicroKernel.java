@@ -26,4 +26,12 @@ interface GemmMicroKernel {
     /** Computes one full MR×NR tile as described in the class comment. */
     void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float beta,
                   float[] c, int cOff, int ldc);
+
+    /**
+     * Packs a block of op(B) for this kernel: {@link GemmPacking#packB}, which vector kernels may
+     * replace by a faster twin with the same output.
+     */
+    default void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, float[] dst) {
+        GemmPacking.packB(transB, b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
+    }
 }

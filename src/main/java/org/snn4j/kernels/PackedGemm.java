@@ -75,11 +75,12 @@ final class PackedGemm {
         Workspace w = workspaces.get();
         for (int jc = j0; jc < j1; jc += nc) {
             int nb = Math.min(nc, j1 - jc);
-            for (int pc = 0; pc < k; pc += kc) {
-                int kb = Math.min(kc, k - pc);
+            int kStep = kStep(k);
+            for (int pc = 0; pc < k; pc += kStep) {
+                int kb = Math.min(kStep, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
                 float[] bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kb, jc, nb, nr, bPack);
+                kernel.packB(transB, b, bOff, ldb, pc, kb, jc, nb, bPack);
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mb = Math.min(mc, i1 - ic);
                     float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
@@ -101,6 +102,18 @@ final class PackedGemm {
                 }
             }
         }
+    }
+
+    /**
+     * The k block depth: k split into ⌈k / KC⌉ blocks of equal depth, rounded up to a multiple of 16
+     * (the vector packer's block) unless KC is a small test block; a k up to 1.25·KC is one block. Instead of full KC blocks and a thin remainder whose tiles would
+     * reload and store C for little work (K = 288 ran as 256 + 32; now as one block of 288).
+     */
+    private int kStep(int k) {
+        if (k <= kc + kc / 4) return k;
+        int blocks = Math.ceilDiv(k, kc);
+        int step = Math.ceilDiv(k, blocks);
+        return kc >= 64 ? Math.ceilDiv(step, 16) * 16 : step;
     }
 
     private void merge(int rows, int cols, float alpha, float beta, float[] tile, float[] c, int cAt, int ldc) {

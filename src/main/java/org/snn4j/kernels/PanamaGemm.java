@@ -22,6 +22,16 @@ final class PanamaGemm implements GemmMicroKernel {
         return 2 * VectorConstants.LANES;
     }
 
+    /** Transposed B goes through {@link PanamaPacking} (register transposes) when it supports this NR. */
+    @Override
+    public void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, float[] dst) {
+        if (transB && PanamaPacking.supports(nr())) {
+            PanamaPacking.packBTransposed(b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
+        } else {
+            GemmPacking.packB(transB, b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
+        }
+    }
+
     @Override
     public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float beta,
                          float[] c, int cOff, int ldc) {

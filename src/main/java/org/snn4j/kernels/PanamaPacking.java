@@ -1,0 +1,113 @@
+package org.snn4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API twin of the transposed case of {@link GemmPacking#packB}: same arguments, same
+ * packed layout, bit-identical output (it only moves values).
+ *
+ * <p>Transposed B is stored N×K, so a packed row (fixed p, NR consecutive j) is a column of the
+ * stored matrix: scalar packing reads rows and writes with stride NR, about 3 cycles per element.
+ * Here each 16×16 block (16 stored rows × 16 consecutive p) is loaded as 16 vectors, transposed in
+ * registers by four rounds of lane interleaves ({@code selectFrom} of two vectors, one permute each)
+ * and stored as 16 contiguous half-rows of the panel: about 3× faster (0.23 against 0.65 ns per
+ * element for a 288×1176 column matrix). Used only with 16 float lanes and NR = 32 (AVX-512); the
+ * partial last panel and the p tail past a multiple of 16 take the scalar path.
+ * Source: read. Destination: written (the whole padded extent).
+ */
+final class PanamaPacking {
+    private static final VectorSpecies<Float> S = VectorConstants.FLOATS;
+    /** Interleave indices: lanes 0..15 pick from the first vector, 16..31 from the second. */
+    private static final FloatVector LOW = interleave(0), HIGH = interleave(8);
+
+    private PanamaPacking() {}
+
+    /** True when {@link #packBTransposed} runs its vector path for panels {@code nr} wide. */
+    static boolean supports(int nr) {
+        return VectorConstants.LANES == 16 && nr == 32;
+    }
+
+    /** [a_{h}, b_{h}, a_{h+1}, b_{h+1}, …] as selectFrom indices, h = 0 (low half) or 8 (high half). */
+    private static FloatVector interleave(int half) {
+        float[] idx = new float[16];
+        for (int k = 0; k < 8; k++) {
+            idx[2 * k] = half + k;
+            idx[2 * k + 1] = 16 + half + k;
+        }
+        return FloatVector.fromArray(S, idx, 0);
+    }
+
+    /** {@link GemmPacking#packB} with {@code transB}, when {@link #supports}{@code (nr)}. */
+    static void packBTransposed(float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, int nr, float[] dst) {
+        int kVec = kb & ~15;
+        for (int jr = 0; jr < nb; jr += nr) {
+            int cols = Math.min(nr, nb - jr), d = jr * kb;
+            if (cols < nr) {
+                scalarPanel(b, bOff, ldb, p0, 0, kb, j0 + jr, cols, nr, dst, d);
+                continue;
+            }
+            for (int jh = 0; jh < nr; jh += 16) {
+                int src = bOff + (j0 + jr + jh) * ldb + p0;
+                for (int p = 0; p < kVec; p += 16) transpose16(b, src + p, ldb, dst, d + p * nr + jh, nr);
+            }
+            if (kVec < kb) scalarPanel(b, bOff, ldb, p0, kVec, kb, j0 + jr, cols, nr, dst, d);
+        }
+    }
+
+    /** Rows p in [pFrom, pTo) of one panel, scalar, columns past {@code cols} zero. */
+    private static void scalarPanel(float[] b, int bOff, int ldb, int p0, int pFrom, int pTo, int j0, int cols,
+                                    int nr, float[] dst, int d) {
+        for (int j = 0; j < cols; j++) {
+            int src = bOff + (j0 + j) * ldb + p0;
+            for (int p = pFrom; p < pTo; p++) dst[d + p * nr + j] = b[src + p];
+        }
+        for (int j = cols; j < nr; j++) {
+            for (int p = pFrom; p < pTo; p++) dst[d + p * nr + j] = 0f;
+        }
+    }
+
+    /**
+     * dst[to + p·ld + j] = b[from + j·ldb + p] for 0 ≤ p, j &lt; 16. Four rounds of "row i of the result
+     * pair is the interleave of rows i and i + 8" transpose a 16×16 block (the perfect-shuffle identity).
+     */
+    private static void transpose16(float[] b, int from, int ldb, float[] dst, int to, int ld) {
+        FloatVector lo = LOW, hi = HIGH;
+        FloatVector r0 = FloatVector.fromArray(S, b, from), r1 = FloatVector.fromArray(S, b, from + ldb);
+        FloatVector r2 = FloatVector.fromArray(S, b, from + 2 * ldb), r3 = FloatVector.fromArray(S, b, from + 3 * ldb);
+        FloatVector r4 = FloatVector.fromArray(S, b, from + 4 * ldb), r5 = FloatVector.fromArray(S, b, from + 5 * ldb);
+        FloatVector r6 = FloatVector.fromArray(S, b, from + 6 * ldb), r7 = FloatVector.fromArray(S, b, from + 7 * ldb);
+        FloatVector r8 = FloatVector.fromArray(S, b, from + 8 * ldb), r9 = FloatVector.fromArray(S, b, from + 9 * ldb);
+        FloatVector ra = FloatVector.fromArray(S, b, from + 10 * ldb), rb = FloatVector.fromArray(S, b, from + 11 * ldb);
+        FloatVector rc = FloatVector.fromArray(S, b, from + 12 * ldb), rd = FloatVector.fromArray(S, b, from + 13 * ldb);
+        FloatVector re = FloatVector.fromArray(S, b, from + 14 * ldb), rf = FloatVector.fromArray(S, b, from + 15 * ldb);
+        for (int round = 0; round < 4; round++) {
+            FloatVector n0 = lo.selectFrom(r0, r8), n1 = hi.selectFrom(r0, r8);
+            FloatVector n2 = lo.selectFrom(r1, r9), n3 = hi.selectFrom(r1, r9);
+            FloatVector n4 = lo.selectFrom(r2, ra), n5 = hi.selectFrom(r2, ra);
+            FloatVector n6 = lo.selectFrom(r3, rb), n7 = hi.selectFrom(r3, rb);
+            FloatVector n8 = lo.selectFrom(r4, rc), n9 = hi.selectFrom(r4, rc);
+            FloatVector na = lo.selectFrom(r5, rd), nb = hi.selectFrom(r5, rd);
+            FloatVector nc = lo.selectFrom(r6, re), nd = hi.selectFrom(r6, re);
+            FloatVector ne = lo.selectFrom(r7, rf), nf = hi.selectFrom(r7, rf);
+            r0 = n0; r1 = n1; r2 = n2; r3 = n3; r4 = n4; r5 = n5; r6 = n6; r7 = n7;
+            r8 = n8; r9 = n9; ra = na; rb = nb; rc = nc; rd = nd; re = ne; rf = nf;
+        }
+        r0.intoArray(dst, to);
+        r1.intoArray(dst, to + ld);
+        r2.intoArray(dst, to + 2 * ld);
+        r3.intoArray(dst, to + 3 * ld);
+        r4.intoArray(dst, to + 4 * ld);
+        r5.intoArray(dst, to + 5 * ld);
+        r6.intoArray(dst, to + 6 * ld);
+        r7.intoArray(dst, to + 7 * ld);
+        r8.intoArray(dst, to + 8 * ld);
+        r9.intoArray(dst, to + 9 * ld);
+        ra.intoArray(dst, to + 10 * ld);
+        rb.intoArray(dst, to + 11 * ld);
+        rc.intoArray(dst, to + 12 * ld);
+        rd.intoArray(dst, to + 13 * ld);
+        re.intoArray(dst, to + 14 * ld);
+        rf.intoArray(dst, to + 15 * ld);
+    }
+}
