@@ -6,13 +6,18 @@ package org.snn4j.kernels;
  * {@link NeuronLoops} checks them and splits the columns over threads.
  */
 interface NeuronKernel {
-    /** Charge, fire, reset for neurons [from, to); returns the number of spikes emitted. */
-    long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to);
+    /**
+     * Charge, fire, reset for neurons [from, to); returns the number of spikes emitted. With {@code held}
+     * the input is one step {@code [M]} applied at every step (X[t] = input[j]), else {@code [T, M]}.
+     */
+    long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to, boolean held);
 
     /**
      * Reverse-time loop for neurons [from, to), recomputing H from the forward's input: writes ∂L/∂X into gradInput (when not null) and, when
      * paramGrads is not null, adds {∂L/∂α, ∂L/∂θ} of these neurons into paramGrads[0], paramGrads[1].
+     * With {@code held} the input is {@code [M]} as in {@link #forward} and gradInput, also {@code [M]},
+     * receives Σ_t ∂L/∂X[t] (summed from t = T down to 1).
      */
     void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                 int from, int to, double[] paramGrads);
+                 int from, int to, double[] paramGrads, boolean held);
 }

@@ -85,6 +85,23 @@ public final class NeuronLoops {
     }
 
     /**
+     * {@link #chargeFireResetForward} for a current held for all T steps, X[t] = input for every t (direct
+     * input computed once): reads the M inputs once instead of a T-fold copy.
+     *
+     * @param input  X, {@code [M]}; read
+     * @param spikes S as 0/1, {@code [T, M]}; written
+     * @return the number of spikes emitted
+     */
+    public static long chargeFireResetForwardHeld(NeuronSpec spec, float[] input, float[] spikes, int steps,
+                                                  int neurons) {
+        checkSpec(spec);
+        checkSize("input", input, 1, neurons);
+        checkSize("spikes", spikes, steps, neurons);
+        if (spikes == input) throw new IllegalArgumentException("input and spikes must be distinct arrays");
+        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps), true);
+    }
+
+    /**
      * Reverse-time pass through the fused forward (formulas in the class comment).
      *
      * @param input      X given to {@link #chargeFireResetForward} with the same spec, {@code [T, M]}; read
@@ -100,6 +117,27 @@ public final class NeuronLoops {
         assert gradInput == null || allFinite(gradInput) : "non-finite ∂L/∂X";
         assert paramGrads == null || (Double.isFinite(paramGrads[0]) && Double.isFinite(paramGrads[1]))
                 : "non-finite ∂L/∂α or ∂L/∂θ";
+    }
+
+    /**
+     * {@link #bpttReverse} for a held current ({@link #chargeFireResetForwardHeld}): the gradient of the
+     * one-step input is Σ_t ∂L/∂X[t], summed in registers (from t = T down to 1) instead of writing a
+     * {@code [T, M]} gradient and summing it afterwards.
+     *
+     * @param input      X, {@code [M]}; read
+     * @param gradSpikes ∂L/∂S, {@code [T, M]}; read
+     * @param gradInput  Σ_t ∂L/∂X[t], {@code [M]}; written (overwritten), or null when not needed
+     * @param paramGrads as in {@link #bpttReverse}
+     */
+    public static void bpttReverseHeld(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                                       int steps, int neurons, double[] paramGrads) {
+        checkSpec(spec);
+        checkSize("input", input, 1, neurons);
+        checkSize("gradSpikes", gradSpikes, steps, neurons);
+        if (gradInput != null) checkSize("gradInput", gradInput, 1, neurons);
+        checkReverseCommon(spec, input, gradSpikes, gradInput, paramGrads);
+        reverse(KERNEL, spec, input, gradSpikes, gradInput, steps, neurons, paramGrads, defaultGrain(steps), true);
+        assert gradInput == null || allFinite(gradInput) : "non-finite ∂L/∂X";
     }
 
     private static boolean allFinite(float[] a) {
@@ -121,7 +159,7 @@ public final class NeuronLoops {
                                                     float[] spikes, int steps, int neurons) {
         checkForward(spec, input, spikes, steps, neurons);
         checkSmooth(spec, step);
-        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons);
+        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons, false);
     }
 
     /** Gradient-test hook: the reverse pass matching {@link #chargeFireResetForwardSmooth}. */
@@ -130,7 +168,8 @@ public final class NeuronLoops {
                                          double[] paramGrads) {
         checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
         checkSmooth(spec, step);
-        ScalarNeuronLoops.reverse(spec, step, input, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads);
+        ScalarNeuronLoops.reverse(spec, step, input, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads,
+                false);
     }
 
     static int defaultGrain(int steps) {
@@ -139,22 +178,38 @@ public final class NeuronLoops {
 
     static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
                         int grain) {
+        return forward(kernel, spec, input, spikes, steps, neurons, grain, false);
+    }
+
+    /** {@code held}: input is {@code [M]}, applied at every step (see {@link NeuronKernel#forward}). */
+    static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
+                        int grain, boolean held) {
         if (steps == 0 || neurons == 0) return 0;
         int blocks = (neurons + BLOCK - 1) / BLOCK;
         LongAdder count = new LongAdder();
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> count.add(kernel.forward(
-                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK))));
+                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK), held)));
         return count.sum();
     }
 
     static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                         int steps, int neurons, double[] paramGrads, int grain) {
-        if (steps == 0 || neurons == 0 || (gradInput == null && paramGrads == null)) return;
+        reverse(kernel, spec, input, gradSpikes, gradInput, steps, neurons, paramGrads, grain, false);
+    }
+
+    /** {@code held}: input and gradInput are {@code [M]} (see {@link NeuronKernel#reverse}). */
+    static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                        int steps, int neurons, double[] paramGrads, int grain, boolean held) {
+        if (neurons == 0 || (gradInput == null && paramGrads == null)) return;
+        if (steps == 0) {
+            if (held && gradInput != null) java.util.Arrays.fill(gradInput, 0f);   // an empty sum
+            return;
+        }
         int blocks = (neurons + BLOCK - 1) / BLOCK;
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> {
             double[] partial = paramGrads == null ? null : new double[2];
             kernel.reverse(spec, input, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
-                    Math.min(neurons, b1 * BLOCK), partial);
+                    Math.min(neurons, b1 * BLOCK), partial, held);
             if (partial != null) {
                 synchronized (paramGrads) {
                     paramGrads[0] += partial[0];
@@ -193,6 +248,11 @@ public final class NeuronLoops {
         checkSize("input", input, steps, neurons);
         checkSize("gradSpikes", gradSpikes, steps, neurons);
         if (gradInput != null) checkSize("gradInput", gradInput, steps, neurons);
+        checkReverseCommon(spec, input, gradSpikes, gradInput, paramGrads);
+    }
+
+    private static void checkReverseCommon(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                                           double[] paramGrads) {
         if (gradInput == input || gradInput == gradSpikes || gradSpikes == input) {
             throw new IllegalArgumentException("input, gradSpikes and gradInput must be distinct arrays");
         }

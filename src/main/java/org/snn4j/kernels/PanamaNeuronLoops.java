@@ -25,7 +25,8 @@ final class PanamaNeuronLoops implements NeuronKernel {
     }
 
     @Override
-    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to) {
+    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to,
+                        boolean held) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
@@ -35,9 +36,9 @@ final class PanamaNeuronLoops implements NeuronKernel {
         FloatVector zero = FloatVector.zero(SPECIES), one = FloatVector.broadcast(SPECIES, 1f);
         long count = 0;
         for (int j = from; j < bound; j += lanes) {
-            FloatVector v = v0;
+            FloatVector v = v0, x = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                FloatVector h = v.mul(alpha).add(FloatVector.fromArray(SPECIES, input, i));   // charge
+                FloatVector h = v.mul(alpha).add(held ? x : FloatVector.fromArray(SPECIES, input, i));   // charge
                 VectorMask<Float> fired = strict                                              // fire
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 count += fired.trueCount();
@@ -45,15 +46,15 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);                    // reset
             }
         }
-        // scalar tail
-        return count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, steps, m, bound, to);
+        // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
+        return bound == to ? count : count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, steps, m, bound, to, held);
     }
 
     @Override
     public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                        int from, int to, double[] paramGrads) {
+                        int from, int to, double[] paramGrads, boolean held) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held);
             return;
         }
         int lanes = SPECIES.length();
@@ -81,8 +82,9 @@ final class PanamaNeuronLoops implements NeuronKernel {
         for (int j = from; j < bound; j += lanes) {
             // recompute H (and the STDB derivative) into an L1-resident scratch
             FloatVector v = v0, d = FloatVector.broadcast(SPECIES, p1 * stdbDecay);
+            FloatVector x0 = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                FloatVector h = v.mul(alpha).add(FloatVector.fromArray(SPECIES, input, i));
+                FloatVector h = v.mul(alpha).add(held ? x0 : FloatVector.fromArray(SPECIES, input, i));
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 h.intoArray(chargeH, t * lanes);
@@ -92,7 +94,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
                     d = d.blend(p1v, fired).mul(stdbDecay);
                 }
             }
-            FloatVector gradHNext = zero, gradLeak = zero, gradTheta = zero;
+            FloatVector gradHNext = zero, gradLeak = zero, gradTheta = zero, gradSum = zero;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
                 FloatVector h = FloatVector.fromArray(SPECIES, chargeH, t * lanes);
                 VectorMask<Float> fired = strict
@@ -120,7 +122,11 @@ final class PanamaNeuronLoops implements NeuronKernel {
                         : (detach ? one.sub(s) : one.sub(s).sub(h.mul(gradSpikeToH)));
                 FloatVector gradOut = FloatVector.fromArray(SPECIES, gradSpikes, i);
                 FloatVector gradH = gradOut.mul(gradSpikeToH).add(gradV.mul(gradVToH));
-                if (gradInput != null) gradH.intoArray(gradInput, i);
+                if (held) {
+                    gradSum = gradSum.add(gradH);
+                } else if (gradInput != null) {
+                    gradH.intoArray(gradInput, i);
+                }
                 if (params) {
                     FloatVector vPrev = v0;
                     if (t > 0) {
@@ -138,6 +144,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 }
                 gradHNext = gradH;
             }
+            if (held && gradInput != null) gradSum.intoArray(gradInput, j);
             if (params) {
                 if (half) gradTheta = gradTheta.add(halfAlpha.mul(gradHNext));
                 sumLeak += gradLeak.reduceLanes(VectorOperators.ADD);
@@ -148,12 +155,14 @@ final class PanamaNeuronLoops implements NeuronKernel {
             paramGrads[0] += sumLeak;
             paramGrads[1] += sumTheta;
         }
-        // scalar tail
-        ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads);
+        // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
+        if (bound < to) {
+            ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads, held);
+        }
     }
 
     private static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
-                                   int steps, int m, int from, int to) {
+                                   int steps, int m, int from, int to, boolean held) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
@@ -167,8 +176,9 @@ final class PanamaNeuronLoops implements NeuronKernel {
         float[] chargeH = new float[steps * lanes];
         for (int j = from; j < bound; j += lanes) {
             FloatVector total = zero, filtered = zero, v = v0;
+            FloatVector x0 = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                FloatVector h = v.mul(alpha).add(FloatVector.fromArray(SPECIES, input, i));
+                FloatVector h = v.mul(alpha).add(held ? x0 : FloatVector.fromArray(SPECIES, input, i));
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 h.intoArray(chargeH, t * lanes);
@@ -184,17 +194,22 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 factor = alive.add(filtered.mul(lnAlpha).div(count));
             }
             FloatVector scale = factor.mul(invTheta);
-            FloatVector gradHNext = zero;
+            FloatVector gradHNext = zero, gradSum = zero;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
                 FloatVector h = FloatVector.fromArray(SPECIES, chargeH, t * lanes);
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
                 FloatVector gradH = gradHNext.blend(FloatVector.fromArray(SPECIES, gradSpikes, i).mul(scale), fired);
-                if (gradInput != null) gradH.intoArray(gradInput, i);
+                if (held) {
+                    gradSum = gradSum.add(gradH);
+                } else if (gradInput != null) {
+                    gradH.intoArray(gradInput, i);
+                }
                 gradHNext = gradH;
             }
+            if (held && gradInput != null) gradSum.intoArray(gradInput, j);
         }
         // scalar tail
-        ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to);
+        if (bound < to) ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, held);
     }
 }

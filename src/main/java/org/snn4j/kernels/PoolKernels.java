@@ -11,8 +11,18 @@ import java.util.Arrays;
  * Max pooling ignores padded cells, takes the first maximum in row-major window order and records
  * its index into {@code x} so backward routes the gradient there. Planes are split over the threads
  * of {@link Parallel}. Facades check sizes and throw {@link IllegalArgumentException}.
+ *
+ * <p>Average pooling with {@code k = stride = 2, pad = 0} (the common case) takes a fast path: a Vector
+ * API body ({@link PanamaPool}) when {@link KernelProvider} chose the vector kernels, else its scalar twin
+ * here; both add the two rows first, then the two columns, and write every element of dx once (no
+ * zeroing pass). The general average backward is separable: it gathers the windows containing each cell,
+ * first along the columns, then along the rows (plain loops the JIT vectorises; one plane of scratch per
+ * task), so it too writes dx once.
  */
 public final class PoolKernels {
+    /** Whether the 2×2 fast path runs the Vector API body. */
+    private static final boolean VECTOR = !KernelProvider.get().name().equals("scalar");
+
     private PoolKernels() {}
 
     /** Output height (or width) for an input of {@code size}. */
@@ -28,6 +38,10 @@ public final class PoolKernels {
      */
     public static void avgForward(float[] x, int planes, int h, int w, int k, int stride, int pad, float[] y) {
         check(x, y, planes, h, w, k, stride, pad);
+        if (k == 2 && stride == 2 && pad == 0) {
+            avg2Forward(x, planes, h, w, y, VECTOR);
+            return;
+        }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
         float scale = 1f / (k * k);
         Parallel.forRange(planes, grain(outH * outW * k * k), (from, to) -> {
@@ -56,24 +70,111 @@ public final class PoolKernels {
      */
     public static void avgBackward(float[] dy, int planes, int h, int w, int k, int stride, int pad, float[] dx) {
         check(dx, dy, planes, h, w, k, stride, pad);
+        if (k == 2 && stride == 2 && pad == 0) {
+            avg2Backward(dy, planes, h, w, dx, VECTOR);
+            return;
+        }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
         float scale = 1f / (k * k);
-        Parallel.forRange(planes, grain(outH * outW * k * k), (from, to) -> {
-            Arrays.fill(dx, from * h * w, to * h * w, 0f);
+        // windows containing input row iy: oy in [rowFirst[iy], rowEnd[iy]); likewise for columns
+        int[] rowFirst = new int[h], rowEnd = new int[h], colFirst = new int[w], colEnd = new int[w];
+        windowsContaining(h, outH, k, stride, pad, rowFirst, rowEnd);
+        windowsContaining(w, outW, k, stride, pad, colFirst, colEnd);
+        int cover = (k + stride - 1) / stride;                          // windows per input cell and axis, at most
+        // separable: gather along columns into [outH, w], then along rows into dx (every element written once)
+        Parallel.forRange(planes, grain(outH * w * cover + h * w * cover), (from, to) -> {
+            float[] colSums = new float[outH * w];
             for (int q = from; q < to; q++) {
                 for (int oy = 0; oy < outH; oy++) {
-                    int y0 = Math.max(0, oy * stride - pad), y1 = Math.min(h, oy * stride - pad + k);
-                    for (int ox = 0; ox < outW; ox++) {
-                        int x0 = Math.max(0, ox * stride - pad), x1 = Math.min(w, ox * stride - pad + k);
-                        float g = dy[(q * outH + oy) * outW + ox] * scale;
-                        for (int iy = y0; iy < y1; iy++) {
-                            int row = (q * h + iy) * w;
-                            for (int ix = x0; ix < x1; ix++) dx[row + ix] += g;
-                        }
+                    int in = (q * outH + oy) * outW, r = oy * w;
+                    for (int ix = 0; ix < w; ix++) {
+                        float sum = 0f;
+                        for (int ox = colFirst[ix]; ox < colEnd[ix]; ox++) sum += dy[in + ox];
+                        colSums[r + ix] = sum;
                     }
+                }
+                for (int iy = 0; iy < h; iy++) {
+                    int row = (q * h + iy) * w;
+                    Arrays.fill(dx, row, row + w, 0f);
+                    for (int oy = rowFirst[iy]; oy < rowEnd[iy]; oy++) {
+                        int r = oy * w;
+                        for (int ix = 0; ix < w; ix++) dx[row + ix] += colSums[r + ix];
+                    }
+                    for (int ix = 0; ix < w; ix++) dx[row + ix] *= scale;
                 }
             }
         });
+    }
+
+    /**
+     * For every input position i in [0, size): the windows o with {@code o·stride − pad ≤ i < o·stride − pad + k}
+     * and {@code 0 ≤ o < out} are exactly {@code [first[i], end[i])} (empty when first ≥ end).
+     */
+    private static void windowsContaining(int size, int out, int k, int stride, int pad, int[] first, int[] end) {
+        for (int i = 0; i < size; i++) {
+            int lo = i + pad - k + 1;                                    // o·stride ≥ lo
+            first[i] = lo <= 0 ? 0 : (lo + stride - 1) / stride;
+            end[i] = Math.min(out, (i + pad) / stride + 1);              // o·stride ≤ i + pad
+        }
+    }
+
+    /** 2×2, stride 2, unpadded average forward; {@code vector} picks the Vector API body or its scalar twin. */
+    static void avg2Forward(float[] x, int planes, int h, int w, float[] y, boolean vector) {
+        Parallel.forRange(planes, grain(h * w), (from, to) -> {
+            if (vector) {
+                PanamaPool.avg2Forward(x, h, w, y, from, to);
+            } else {
+                avg2ForwardScalar(x, h, w, y, from, to);
+            }
+        });
+    }
+
+    /** 2×2, stride 2, unpadded average backward; {@code vector} picks the Vector API body or its scalar twin. */
+    static void avg2Backward(float[] dy, int planes, int h, int w, float[] dx, boolean vector) {
+        Parallel.forRange(planes, grain(h * w), (from, to) -> {
+            if (vector) {
+                PanamaPool.avg2Backward(dy, h, w, dx, from, to);
+            } else {
+                avg2BackwardScalar(dy, h, w, dx, from, to);
+            }
+        });
+    }
+
+    /** Scalar twin of {@link PanamaPool#avg2Forward}: rows first, then columns, then ·¼. */
+    static void avg2ForwardScalar(float[] x, int h, int w, float[] y, int from, int to) {
+        int outH = h / 2, outW = w / 2;
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    int c = 2 * ox;
+                    y[o + ox] = ((x[r0 + c] + x[r1 + c]) + (x[r0 + c + 1] + x[r1 + c + 1])) * 0.25f;
+                }
+            }
+        }
+    }
+
+    /** Scalar twin of {@link PanamaPool#avg2Backward}: writes every element of planes [from, to) of dx. */
+    static void avg2BackwardScalar(float[] dy, int h, int w, float[] dx, int from, int to) {
+        int outH = h / 2, outW = w / 2, used = 2 * outW;
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    float g = dy[o + ox] * 0.25f;
+                    int c = 2 * ox;
+                    dx[r0 + c] = g;
+                    dx[r0 + c + 1] = g;
+                    dx[r1 + c] = g;
+                    dx[r1 + c + 1] = g;
+                }
+                if (used < w) {
+                    dx[r0 + used] = 0f;
+                    dx[r1 + used] = 0f;
+                }
+            }
+            if (2 * outH < h) Arrays.fill(dx, (q * h + h - 1) * w, (q + 1) * h * w, 0f);
+        }
     }
 
     /**

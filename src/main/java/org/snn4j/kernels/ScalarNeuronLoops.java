@@ -16,26 +16,30 @@ final class ScalarNeuronLoops implements NeuronKernel {
     private ScalarNeuronLoops() {}
 
     @Override
-    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to) {
-        return forward(spec, null, input, spikes, steps, m, from, to);
+    public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to,
+                        boolean held) {
+        return forward(spec, null, input, spikes, steps, m, from, to, held);
     }
 
     @Override
     public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                        int from, int to, double[] paramGrads) {
-        reverse(spec, null, input, gradSpikes, gradInput, steps, m, from, to, paramGrads);
+                        int from, int to, double[] paramGrads, boolean held) {
+        reverse(spec, null, input, gradSpikes, gradInput, steps, m, from, to, paramGrads, held);
     }
 
-    /** Forward; {@code step == null} is Heaviside, otherwise the smooth mode described above. */
+    /**
+     * Forward; {@code step == null} is Heaviside, otherwise the smooth mode described above; {@code held}
+     * as in {@link NeuronKernel#forward}.
+     */
     static long forward(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] spikes, int steps, int m,
-                        int from, int to) {
+                        int from, int to, boolean held) {
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
         boolean strict = spec.strictFire(), subtract = spec.subtractReset(), detach = spec.detachReset();
         long count = 0;
         for (int j = from; j < to; j++) {
             float v = v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = alpha * v + input[i];                      // charge
+                float h = alpha * v + input[held ? j : i];           // charge
                 boolean fired = strict ? h > theta : h >= theta;     // fire
                 if (fired) count++;
                 if (step == null) {
@@ -58,9 +62,9 @@ final class ScalarNeuronLoops implements NeuronKernel {
      * into a T-long scratch, then the reverse sweep runs over it.
      */
     static void reverse(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] gradSpikes,
-                        float[] gradInput, int steps, int m, int from, int to, double[] paramGrads) {
+                        float[] gradInput, int steps, int m, int from, int to, double[] paramGrads, boolean held) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held);
             return;
         }
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
@@ -78,7 +82,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
             // recompute H; for STDB also α_s·exp(−β_s·Δt), Δt = steps since the previous spike (from step 0)
             float v = v0, d = p1 * stdbDecay;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = alpha * v + input[i];
+                float h = alpha * v + input[held ? j : i];
                 boolean fired = strict ? h > theta : h >= theta;
                 chargeH[t] = h;
                 if (step == null) {
@@ -92,7 +96,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                     d = (fired ? p1 : d) * stdbDecay;
                 }
             }
-            float gradHNext = 0f, gradLeak = 0f, gradTheta = 0f;
+            float gradHNext = 0f, gradLeak = 0f, gradTheta = 0f, gradSum = 0f;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
                 float h = chargeH[t];
                 boolean fired = strict ? h > theta : h >= theta;
@@ -119,7 +123,11 @@ final class ScalarNeuronLoops implements NeuronKernel {
                         : (detach ? 1f - s : (1f - s) - h * gradSpikeToH);
                 float gradOut = gradSpikes[i];
                 float gradH = gradOut * gradSpikeToH + gradV * gradVToH;
-                if (gradInput != null) gradInput[i] = gradH;
+                if (held) {
+                    gradSum += gradH;
+                } else if (gradInput != null) {
+                    gradInput[i] = gradH;
+                }
                 if (paramGrads != null) {
                     float vPrev = v0;
                     if (t > 0) {
@@ -138,6 +146,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 }
                 gradHNext = gradH;
             }
+            if (held && gradInput != null) gradInput[j] = gradSum;
             if (paramGrads != null) {
                 if (spec.halfThresholdStart()) gradTheta += 0.5f * alpha * gradHNext;   // V[0] = θ/2
                 sumLeak += gradLeak;
@@ -155,7 +164,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
      * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total (or NG ≡ 1), LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 → 1).
      */
     static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                           int from, int to) {
+                           int from, int to, boolean held) {
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
         float lnAlpha = (float) Math.log(alpha);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
@@ -164,7 +173,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
         for (int j = from; j < to; j++) {
             float total = 0f, filtered = 0f, v = v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = alpha * v + input[i];
+                float h = alpha * v + input[held ? j : i];
                 boolean fired = strict ? h > theta : h >= theta;
                 chargeH[t] = h;
                 v = fired ? (subtract ? h - theta : 0f) : h;
@@ -176,14 +185,19 @@ final class ScalarNeuronLoops implements NeuronKernel {
                     ? (filtered > 1e-3f ? 1f : 0f) + lnAlpha * filtered / (total == 0f ? 1f : total)
                     : 1f;
             float scale = factor * invTheta;
-            float gradHNext = 0f;
+            float gradHNext = 0f, gradSum = 0f;
             for (int t = steps - 1, i = j + t * m; t >= 0; t--, i -= m) {
                 float h = chargeH[t];
                 boolean fired = strict ? h > theta : h >= theta;
                 float gradH = fired ? gradSpikes[i] * scale : gradHNext;
-                if (gradInput != null) gradInput[i] = gradH;
+                if (held) {
+                    gradSum += gradH;
+                } else if (gradInput != null) {
+                    gradInput[i] = gradH;
+                }
                 gradHNext = gradH;
             }
+            if (held && gradInput != null) gradInput[j] = gradSum;
         }
     }
 }

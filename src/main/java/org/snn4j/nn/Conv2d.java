@@ -94,7 +94,7 @@ public final class Conv2d implements Layer {
                 outChannels, kernel, kernel, stride, stride, padding, padding);
         Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
-        Finite.check(name, "forward output", y);
+        Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return new Pass() {
             @Override
@@ -113,7 +113,7 @@ public final class Conv2d implements Layer {
                 if (!needInputGrad) return null;
                 Tensor dx = Tensor.zeros(input.shape());
                 Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
-                Finite.check(name, "input gradient", dx);
+                Finite.checkOwn(Conv2d.this, "input gradient", dx);
                 return dx;
             }
         };

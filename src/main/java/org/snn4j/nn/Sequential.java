@@ -10,8 +10,10 @@ import org.snn4j.tensor.Tensor;
  * <p>Shapes: whatever the chain maps; a forward call first validates the whole chain of per-sample
  * shapes with {@link #outputShape}, so a mismatch is reported by the child that refuses it, before
  * any work. Every child's output, and in backward every child's input gradient, is checked for NaN and
- * infinity; the first non-finite value throws {@link NumericalException} naming that child. Backward
- * asks the first child for its input gradient only when the caller asks for it.
+ * infinity; the first non-finite value throws {@link NumericalException} naming that child. The children
+ * run inside {@link Finite#checkedByCaller}, so their own {@link Finite#checkOwn} guards on those tensors
+ * are skipped: each is scanned once. Backward asks the first child for its input gradient only when the
+ * caller asks for it.
  */
 public final class Sequential implements Layer {
     private final String name;
@@ -47,9 +49,11 @@ public final class Sequential implements Layer {
         Pass[] passes = new Pass[layers.size()];
         Tensor x = input;
         for (int i = 0; i < passes.length; i++) {
-            passes[i] = layers.get(i).forward(x, ctx);
+            Layer layer = layers.get(i);
+            Tensor in = x;
+            passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
             x = passes[i].output();
-            checkFinite(layers.get(i).name(), "output", x);
+            Finite.check(layer.name(), "output", x);
         }
         Tensor y = x;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
@@ -65,17 +69,14 @@ public final class Sequential implements Layer {
                 Tensor g = gradOutput;
                 for (int i = passes.length - 1; i >= 0; i--) {
                     boolean need = i > 0 || needInputGrad;
-                    g = passes[i].backward(g, need);
-                    if (need) checkFinite(layers.get(i).name(), "input gradient", g);
+                    Pass pass = passes[i];
+                    Tensor gradOut = g;
+                    g = Finite.checkedByCaller(layers.get(i), () -> pass.backward(gradOut, need));
+                    if (need) Finite.check(layers.get(i).name(), "input gradient", g);
                 }
                 return needInputGrad ? g : null;
             }
         };
-    }
-
-    private static void checkFinite(String layer, String what, Tensor t) {
-        int i = t.firstNonFinite();
-        if (i >= 0) throw new NumericalException(layer, what, i, t.data()[i]);
     }
 
     /** Parameters of all children, in chain order. */

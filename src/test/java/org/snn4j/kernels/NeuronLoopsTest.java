@@ -76,6 +76,56 @@ class NeuronLoopsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 15, 16, 17, 64, 257})
+    void heldInputEqualsItsTFoldCopyInBothKernels(int neurons) {
+        int steps = 5;
+        SplittableRandom rng = new SplittableRandom(7L * neurons);
+        float[] once = new float[neurons], repeated = new float[steps * neurons], gradSpikes = new float[steps * neurons];
+        for (int j = 0; j < neurons; j++) once[j] = (float) rng.nextDouble(-0.3, 0.9);
+        for (int t = 0; t < steps; t++) System.arraycopy(once, 0, repeated, t * neurons, neurons);
+        for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = (float) rng.nextDouble(-1, 1);
+        List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
+        if (NeuronLoops.vectorized()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setThreads(threads);
+            for (NeuronKernel kernel : kernels) {
+                for (NeuronSpec spec : specs()) {
+                    String what = kernel.getClass().getSimpleName() + " " + spec;
+                    float[] sRef = new float[repeated.length], sHeld = new float[repeated.length];
+                    long cRef = NeuronLoops.forward(kernel, spec, repeated, sRef, steps, neurons, 1);
+                    assertEquals(cRef, NeuronLoops.forward(kernel, spec, once, sHeld, steps, neurons, 1, true), what);
+                    assertArrayEquals(sRef, sHeld, what);
+                    boolean params = !spec.surrogate().kind().isLee();
+                    float[] gRef = new float[repeated.length], gHeld = new float[neurons];
+                    double[] pRef = params ? new double[2] : null, pHeld = params ? new double[2] : null;
+                    NeuronLoops.reverse(kernel, spec, repeated, gradSpikes, gRef, steps, neurons, pRef, 1);
+                    NeuronLoops.reverse(kernel, spec, once, gradSpikes, gHeld, steps, neurons, pHeld, 1, true);
+                    float[] sum = new float[neurons];                  // Σ_t in the kernels' order, t = T..1
+                    for (int t = steps - 1; t >= 0; t--) {
+                        for (int j = 0; j < neurons; j++) sum[j] += gRef[t * neurons + j];
+                    }
+                    assertArrayEquals(sum, gHeld, what);
+                    if (params) assertArrayEquals(pRef, pHeld, what);
+                }
+            }
+        }
+        // public facade: the same, and its size checks
+        NeuronSpec lif = new NeuronSpec(0.9f, 1f, false, true, true, false, TRIANGLE);
+        float[] sRef = new float[repeated.length], sHeld = new float[repeated.length];
+        assertEquals(NeuronLoops.chargeFireResetForward(lif, repeated, sRef, steps, neurons),
+                NeuronLoops.chargeFireResetForwardHeld(lif, once, sHeld, steps, neurons));
+        assertArrayEquals(sRef, sHeld);
+        float[] gHeld = new float[neurons], gFacade = new float[neurons];
+        NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, lif, once, gradSpikes, gHeld, steps, neurons, null, 1, true);
+        NeuronLoops.bpttReverseHeld(lif, once, gradSpikes, gFacade, steps, neurons, null);
+        assertArrayEquals(gHeld, gFacade, 1e-6f);
+        assertThrows(IllegalArgumentException.class,
+                () -> NeuronLoops.chargeFireResetForwardHeld(lif, repeated, sHeld, steps, neurons));
+        assertThrows(IllegalArgumentException.class,
+                () -> NeuronLoops.bpttReverseHeld(lif, once, gradSpikes, new float[repeated.length], steps, neurons, null));
+    }
+
     @Test
     void handWorkedLifSubtract() {
         // α = 0.5, θ = 1, strict, subtract; X = 0.8, 0.8, 0.8, 0.0 → H = 0.8, 1.2, 0.9, 0.45; S = 0, 1, 0, 0

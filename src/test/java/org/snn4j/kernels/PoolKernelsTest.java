@@ -3,6 +3,7 @@ package org.snn4j.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,54 @@ class PoolKernelsTest {
                 assertArrayEquals(maxDxRef, dx, 1e-6f);
             }
         }
+    }
+
+    @Test
+    void twoByTwoFastPathMatchesNaiveLoopsAndItsScalarTwin() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(5);
+        // widths below, at and above one and two vectors of 4..16 lanes; odd sizes leave a row/column unpooled
+        int[][] shapes = {{2, 2}, {3, 5}, {4, 4}, {7, 9}, {14, 14}, {28, 28}, {17, 33}, {6, 64}, {5, 70}, {2, 1 + 2 * 33}};
+        for (int[] s : shapes) {
+            int h = s[0], w = s[1], planes = 1 + rng.nextInt(5), outH = h / 2, outW = w / 2;
+            float[] x = Conv2dKernelsTest.random(rng, planes * h * w);
+            float[] dy = Conv2dKernelsTest.random(rng, planes * outH * outW);
+            float[] avgRef = new float[dy.length], avgDxRef = new float[x.length];
+            naive(x, dy, planes, h, w, 2, 2, 0, avgRef, new float[dy.length], avgDxRef, new float[x.length]);
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                float[] yv = new float[dy.length], ys = new float[dy.length];
+                float[] dxv = filled(x.length, Float.NaN), dxs = filled(x.length, Float.NaN);
+                PoolKernels.avg2Forward(x, planes, h, w, yv, true);
+                PoolKernels.avg2Forward(x, planes, h, w, ys, false);
+                assertArrayEquals(ys, yv, h + "x" + w + ": vector and scalar twin agree exactly");
+                assertArrayEquals(avgRef, ys, 1e-6f);
+                PoolKernels.avg2Backward(dy, planes, h, w, dxv, true);
+                PoolKernels.avg2Backward(dy, planes, h, w, dxs, false);
+                assertArrayEquals(dxs, dxv, h + "x" + w + ": every element written, twins agree");
+                assertArrayEquals(avgDxRef, dxs, 1e-7f);
+            }
+        }
+    }
+
+    @Test
+    void averageBackwardOverwritesStaleGradients() {
+        Rng rng = new Rng(9);
+        for (int[] c : new int[][] {{2, 2, 0}, {3, 2, 1}, {2, 1, 1}, {3, 3, 0}, {1, 2, 0}}) {
+            int k = c[0], stride = c[1], pad = c[2], h = 7, w = 6;
+            int n = 3 * PoolKernels.outSize(h, k, stride, pad) * PoolKernels.outSize(w, k, stride, pad);
+            float[] dy = Conv2dKernelsTest.random(rng, n);
+            float[] clean = new float[3 * h * w], stale = filled(3 * h * w, 123f);
+            PoolKernels.avgBackward(dy, 3, h, w, k, stride, pad, clean);
+            PoolKernels.avgBackward(dy, 3, h, w, k, stride, pad, stale);
+            assertArrayEquals(clean, stale, "k=" + k + " stride=" + stride + " pad=" + pad);
+        }
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.snn4j.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.snn4j.tensor.Rng;
@@ -108,5 +109,64 @@ class ReductionsTest {
             Parallel.setThreads(saved);
         }
         assertArrayEquals(one, many);
+    }
+
+    @Test
+    void firstNonFiniteHandWorked() {
+        float[] a = {1, 2, Float.NaN, 4, Float.POSITIVE_INFINITY};
+        assertEquals(2, Reductions.firstNonFinite(a, 0, 5));
+        assertEquals(1, Reductions.firstNonFinite(a, 3, 2), "index relative to the offset");
+        assertEquals(-1, Reductions.firstNonFinite(a, 0, 2));
+        assertEquals(-1, Reductions.firstNonFinite(a, 5, 0));
+        assertEquals(0, Reductions.firstNonFinite(new float[] {Float.NEGATIVE_INFINITY}, 0, 1));
+        assertEquals(-1, Reductions.firstNonFinite(new float[] {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE}, 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> Reductions.firstNonFinite(a, 3, 3));
+    }
+
+    @Test
+    void firstNonFiniteVectorBodyMatchesScalarTwinAtEveryPosition() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(17);
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int n : new int[] {0, 1, 5, 16, 63, 64, 65, 200, 1031}) {
+            float[] a = new float[n + 3];
+            rng.fillUniform(a, -1e30f, 1e30f);
+            for (int off = 0; off < 3; off++) {
+                assertEquals(-1, Reductions.firstNonFinite(a, off, n, true));
+                assertEquals(-1, Reductions.firstNonFinite(a, off, n, false));
+            }
+            for (int at = 0; at < n; at++) {
+                float saved = a[at];
+                a[at] = bad[at % 3];
+                int later = Math.min(n - 1, at + 1 + rng.nextInt(40));
+                float savedLater = a[later];
+                a[later] = Float.NaN;                                   // a second bad value after the first
+                assertEquals(at, Reductions.firstNonFinite(a, 0, n, true), "n=" + n + " at=" + at);
+                assertEquals(at, Reductions.firstNonFinite(a, 0, n, false), "n=" + n + " at=" + at);
+                a[later] = savedLater;
+                a[at] = saved;
+            }
+        }
+    }
+
+    @Test
+    void firstNonFiniteOverThreadsReportsTheEarliest() {
+        int n = (1 << 22) + 5;
+        float[] a = new float[n + 1];
+        int saved = Parallel.threads();
+        try {
+            Parallel.setThreads(2);
+            assertEquals(-1, Reductions.firstNonFinite(a, 1, n));
+            a[n] = Float.NaN;                                            // the last element, in the last chunk
+            assertEquals(n - 1, Reductions.firstNonFinite(a, 1, n));
+            a[n / 2 + 1000] = Float.POSITIVE_INFINITY;
+            a[3 * n / 4] = Float.NaN;
+            assertEquals(n / 2 + 999, Reductions.firstNonFinite(a, 1, n));
+            a[7] = Float.NEGATIVE_INFINITY;                             // the first chunk wins over later ones
+            assertEquals(6, Reductions.firstNonFinite(a, 1, n));
+            assertEquals(6, Reductions.firstNonFinite(a, 1, n, false));
+        } finally {
+            Parallel.setThreads(saved);
+        }
     }
 }

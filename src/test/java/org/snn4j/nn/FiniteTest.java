@@ -19,4 +19,24 @@ class FiniteTest {
         assertEquals("fc1", e.layer());
         assertThrows(NumericalException.class, () -> Finite.check("fc1", "weight gradient", new float[] {Float.NaN}));
     }
+
+    @Test
+    void ownChecksRunAloneAndAreSkippedOnlyForTheChildTheCallerChecks() {
+        Tensor bad = Tensor.zeros(3);
+        bad.data()[1] = Float.NaN;
+        Layer conv = new Conv2d("conv1", 1, 1, 1, 1, 0, false, new org.snn4j.tensor.Rng(1));
+        Layer other = new ReLU("relu1");
+        NumericalException alone = assertThrows(NumericalException.class, () -> Finite.checkOwn(conv, "forward output", bad));
+        assertEquals("conv1: non-finite value NaN at element 1 of the forward output", alone.getMessage());
+        assertEquals(0, (int) Finite.checkedByCaller(conv, () -> {
+            Finite.checkOwn(conv, "forward output", bad);                // the caller scans it: skipped
+            NumericalException inner = assertThrows(NumericalException.class,
+                    () -> Finite.checkOwn(other, "forward output", bad)); // another layer (a grandchild) still checks
+            assertEquals("relu1", inner.layer());
+            assertEquals(1, (int) Finite.checkedByCaller(other, () -> 1)); // nesting restores the outer marker
+            Finite.checkOwn(conv, "input gradient", bad);
+            return 0;
+        }));
+        assertThrows(NumericalException.class, () -> Finite.checkOwn(conv, "forward output", bad), "marker cleared");
+    }
 }

@@ -71,6 +71,19 @@ class SequentialTest {
     }
 
     @Test
+    void aChildsOwnChecksGiveWayToTheSequentialsSingleScan() {
+        Conv2d conv = new Conv2d("conv1", 1, 1, 1, 1, 0, false, new Rng(1));
+        Sequential net = new Sequential("net", conv);
+        Tensor x = Tensor.full(1f, 1, 1, 1, 2, 2);
+        x.data()[3] = Float.NaN;
+        NumericalException e = assertThrows(NumericalException.class, () -> net.forward(x, ForwardContext.evaluation()));
+        // the Sequential's wording ("output"), not Conv2d's own ("forward output"): the conv skipped its scan
+        assertEquals("conv1: non-finite value NaN at element 3 of the output", e.getMessage());
+        NumericalException alone = assertThrows(NumericalException.class, () -> conv.forward(x, ForwardContext.evaluation()));
+        assertTrue(alone.getMessage().endsWith("forward output"), alone.getMessage());
+    }
+
+    @Test
     void nonFiniteInputGradientNamesTheChild() {
         Sequential net = new Sequential("net", new ReLU("relu"), new Probe("bad", Float.POSITIVE_INFINITY, new ArrayList<>()));
         Pass pass = net.forward(LinearTest.random(1, 1, 2, 3), ForwardContext.evaluationWithBackward());

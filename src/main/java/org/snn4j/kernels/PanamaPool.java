@@ -1,0 +1,113 @@
+package org.snn4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API body of {@link PoolKernels}' 2×2, stride 2, unpadded average pooling; its scalar twin is
+ * {@link PoolKernels#avg2ForwardScalar} / {@link PoolKernels#avg2BackwardScalar} (the same float operations
+ * in the same order, so results agree exactly).
+ *
+ * <p>Forward, per output row: the two input rows are added lane-wise, then adjacent lanes are paired with
+ * two in-register shuffles (even and odd lanes), so one vector of {@code lanes} outputs consumes
+ * {@code 2·lanes} columns of both rows. Backward duplicates each scaled output gradient into two adjacent
+ * lanes and stores the result into both input rows. Row ends (and rows shorter than a vector, such as 28
+ * or 14 pixels with 16 lanes) use masked loads and stores. Loaded only after {@link KernelProvider} has
+ * checked that the Vector API is readable.
+ */
+final class PanamaPool {
+    private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
+    private static final int LANES = SPECIES.length();
+    /** Lane i takes lane 2i (mod lanes): the even lanes of one vector, in both halves. */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(SPECIES, i -> (2 * i) % LANES);
+    /** Lane i takes lane 2i + 1 (mod lanes). */
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(SPECIES, i -> (2 * i + 1) % LANES);
+    /** Lane i takes lane i / 2: the first half of a vector, each lane twice. */
+    private static final VectorShuffle<Float> DUP_LOW = VectorShuffle.fromOp(SPECIES, i -> i / 2);
+    /** Lane i takes lane lanes/2 + i/2: the second half, each lane twice. */
+    private static final VectorShuffle<Float> DUP_HIGH = VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2);
+    /** The upper half of the lanes. */
+    private static final VectorMask<Float> HIGH = VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << (LANES / 2)));
+
+    private PanamaPool() {}
+
+    /**
+     * y[q, oy, ox] = ((x[2oy, 2ox] + x[2oy+1, 2ox]) + (x[2oy, 2ox+1] + x[2oy+1, 2ox+1]))·¼ for planes [from, to).
+     * An odd last row or column of x is not read.
+     */
+    static void avg2Forward(float[] x, int h, int w, float[] y, int from, int to) {
+        int outH = h / 2, outW = w / 2, used = 2 * outW;
+        FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
+                int c = 0;
+                for (; c + 2 * LANES <= used; c += 2 * LANES) {
+                    FloatVector a = FloatVector.fromArray(SPECIES, x, r0 + c)
+                            .add(FloatVector.fromArray(SPECIES, x, r1 + c));
+                    FloatVector b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES)
+                            .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES));
+                    pairSums(a, b).mul(quarter).intoArray(y, o + c / 2);
+                }
+                if (c < used) {
+                    VectorMask<Float> ma = SPECIES.indexInRange(c, used);
+                    VectorMask<Float> mb = SPECIES.indexInRange(c + LANES, used);
+                    FloatVector a = FloatVector.fromArray(SPECIES, x, r0 + c, ma)
+                            .add(FloatVector.fromArray(SPECIES, x, r1 + c, ma));
+                    FloatVector b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES, mb)
+                            .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES, mb));
+                    pairSums(a, b).mul(quarter).intoArray(y, o + c / 2, SPECIES.indexInRange(c / 2, outW));
+                }
+            }
+        }
+    }
+
+    /** Lane i of the result: a[2i] + a[2i+1] for i &lt; lanes/2, else b[2i − lanes] + b[2i − lanes + 1]. */
+    private static FloatVector pairSums(FloatVector a, FloatVector b) {
+        FloatVector low = a.rearrange(EVEN).add(a.rearrange(ODD));
+        FloatVector high = b.rearrange(EVEN).add(b.rearrange(ODD));
+        return low.blend(high, HIGH);
+    }
+
+    /**
+     * dx[q, 2oy + i, 2ox + j] = dy[q, oy, ox]·¼ (i, j ∈ {0, 1}) for planes [from, to); an odd last row or
+     * column of dx is set to 0. Every element of those planes of dx is written.
+     */
+    static void avg2Backward(float[] dy, int h, int w, float[] dx, int from, int to) {
+        int outH = h / 2, outW = w / 2, used = 2 * outW;
+        FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
+                int ox = 0;
+                for (; ox + LANES <= outW; ox += LANES) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, dy, o + ox).mul(quarter);
+                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
+                    int c = 2 * ox;
+                    low.intoArray(dx, r0 + c);
+                    high.intoArray(dx, r0 + c + LANES);
+                    low.intoArray(dx, r1 + c);
+                    high.intoArray(dx, r1 + c + LANES);
+                }
+                if (ox < outW) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, dy, o + ox, SPECIES.indexInRange(ox, outW))
+                            .mul(quarter);
+                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
+                    int c = 2 * ox;
+                    VectorMask<Float> ml = SPECIES.indexInRange(c, used), mh = SPECIES.indexInRange(c + LANES, used);
+                    low.intoArray(dx, r0 + c, ml);
+                    high.intoArray(dx, r0 + c + LANES, mh);
+                    low.intoArray(dx, r1 + c, ml);
+                    high.intoArray(dx, r1 + c + LANES, mh);
+                }
+                if (used < w) {
+                    dx[r0 + used] = 0f;
+                    dx[r1 + used] = 0f;
+                }
+            }
+            if (2 * outH < h) java.util.Arrays.fill(dx, (q * h + h - 1) * w, (q + 1) * h * w, 0f);
+        }
+    }
+}
