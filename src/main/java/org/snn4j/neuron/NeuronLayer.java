@@ -122,9 +122,13 @@ public final class NeuronLayer implements Layer {
         int[] shape = input.shape();
         shape[0] = steps;
         Tensor spikes = Tensor.zeros(shape);
-        float[] x = held ? repeat(input.data(), steps) : input.data();
+        // A held input is integrated by the held kernels straight from its one step; the smooth test
+        // forward has no held variant and integrates the repeated sequence instead.
+        boolean heldKernel = held && !smooth;
+        float[] x = held && smooth ? repeat(input.data(), steps) : input.data();
         long count = smooth
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
+                : heldKernel ? NeuronLoops.chargeFireResetForwardHeld(spec, x, spikes.data(), steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
@@ -139,12 +143,14 @@ public final class NeuronLayer implements Layer {
                 if (!gradOutput.sameShape(spikes)) {
                     throw new ShapeException(name, "gradient shape", spikes.shapeString(), gradOutput.shapeString());
                 }
-                Tensor gradInput = needInputGrad ? Tensor.zeros(spikes.shape()) : null;
+                Tensor gradInput = !needInputGrad ? null : Tensor.zeros(heldKernel ? input.shape() : spikes.shape());
                 double[] paramGrads = leak == null ? null : new double[2];
                 float[] gi = gradInput == null ? null : gradInput.data();
                 if (smooth) {
                     NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
                             neurons, paramGrads);
+                } else if (heldKernel) {
+                    NeuronLoops.bpttReverseHeld(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
                 } else {
                     NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
                 }
@@ -152,7 +158,7 @@ public final class NeuronLayer implements Layer {
                     leak.grad().data()[0] += (float) paramGrads[0];
                     threshold.grad().data()[0] += (float) paramGrads[1];
                 }
-                return held && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
+                return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
             }
         };
     }

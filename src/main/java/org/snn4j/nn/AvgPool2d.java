@@ -49,7 +49,7 @@ public final class AvgPool2d implements Layer {
         int planes = input.dim(0) * input.dim(1) * input.dim(2), h = input.dim(3), w = input.dim(4);
         Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         PoolKernels.avgForward(input.data(), planes, h, w, kernel, stride, padding, y.data());
-        Finite.check(name, "forward output", y);
+        Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inShape = input.shape();
         return new Pass() {
@@ -64,7 +64,7 @@ public final class AvgPool2d implements Layer {
                 if (!needInputGrad) return null;
                 Tensor dx = Tensor.zeros(inShape);
                 PoolKernels.avgBackward(gradOutput.data(), planes, h, w, kernel, stride, padding, dx.data());
-                Finite.check(name, "input gradient", dx);
+                Finite.checkOwn(AvgPool2d.this, "input gradient", dx);
                 return dx;
             }
         };

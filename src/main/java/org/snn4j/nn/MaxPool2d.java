@@ -51,7 +51,7 @@ public final class MaxPool2d implements Layer {
         Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         int[] argmax = new int[y.size()];
         PoolKernels.maxForward(input.data(), planes, h, w, kernel, stride, padding, y.data(), argmax);
-        Finite.check(name, "forward output", y);
+        Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inShape = input.shape();
         return new Pass() {
@@ -66,7 +66,7 @@ public final class MaxPool2d implements Layer {
                 if (!needInputGrad) return null;
                 Tensor dx = Tensor.zeros(inShape);
                 PoolKernels.maxBackward(gradOutput.data(), argmax, planes, h, w, kernel, stride, padding, dx.data());
-                Finite.check(name, "input gradient", dx);
+                Finite.checkOwn(MaxPool2d.this, "input gradient", dx);
                 return dx;
             }
         };
