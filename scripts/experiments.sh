@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the training experiments of docs/EXPERIMENTS.md one after another and keeps each run's JSON
+# result line in $OUT/<name>.json (and the full log in $OUT/<name>.log).
+# Usage: scripts/experiments.sh [OUT_DIR] [names...]   (default: all experiments, OUT_DIR=runs/experiments)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-runs/experiments}"; shift || true
+mkdir -p "$out"
+# Build once and run a copy of the jar, so that editing sources meanwhile cannot disturb a run.
+./snn4j --mvn -q -B package -DskipTests >&2
+cp target/snn4j.jar "$out/snn4j.jar"
+java="$(./snn4j --java-home)/bin/java"
+
+declare -A exp=(
+  [default]="--no-progress"
+  [w1-fmnist-1ep]="--model w1 --data fashion-mnist --epochs 1 --batch 64 --T 8 --lr 1e-3 --schedule constant"
+  [w1-fmnist-1ep-ann]="--model w1 --data fashion-mnist --epochs 1 --batch 64 --lr 1e-3 --schedule constant --ann"
+  [w1-fmnist-5ep]="--model w1 --data fashion-mnist --epochs 5 --batch 64 --T 8 --lr 1e-3"
+  [w1-fmnist-5ep-ann]="--model w1 --data fashion-mnist --epochs 5 --batch 64 --lr 1e-3 --ann"
+  [lenet-lee-digits]="--model lenet --encoder bernoulli --gain 0.5 --T 20 --epochs 3 --batch 32 --lr 1e-3"
+  [lenet-lee-digits-ann]="--model lenet --epochs 3 --batch 32 --lr 1e-3 --ann"
+  [vgg7-fmnist]="--model vgg7 --width 0.25 --data fashion-mnist --epochs 2 --T 4 --lr 1e-3"
+  [vgg7-fmnist-ann]="--model vgg7 --width 0.25 --data fashion-mnist --epochs 2 --lr 1e-3 --ann"
+)
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(default w1-fmnist-1ep w1-fmnist-1ep-ann lenet-lee-digits lenet-lee-digits-ann vgg7-fmnist vgg7-fmnist-ann w1-fmnist-5ep w1-fmnist-5ep-ann)
+for n in "${names[@]}"; do
+  args="${exp[$n]:?unknown experiment $n}"
+  echo "== $n: ./snn4j train $args" >&2
+  start=$(date +%s)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "peak_rss_kb %M" "$java" --add-modules jdk.incubator.vector -XX:+UseParallelGC ${SNN4J_JAVA_OPTS:-} \
+      -jar "$out/snn4j.jar" train $args --no-progress --json --out "$out/$n.snn4j" \
+      > "$out/$n.out" 2> "$out/$n.log"
+  tail -n 1 "$out/$n.out" > "$out/$n.json"
+  echo "   $(( $(date +%s) - start )) s, $(grep peak_rss_kb "$out/$n.log")" >&2
+done
