@@ -63,29 +63,18 @@ public final class IntegratingReadout implements Layer {
         for (int j = 0; j < m; j++) u[j] *= invSteps;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, out);
         int[] inShape = input.shape();
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return out;
+        return Pass.of(name, out, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;
+            Tensor gradInput = Tensor.zeros(inShape);
+            float[] g = gradOutput.data(), gx = gradInput.data();
+            double weight = leeStraightThrough ? 1.0 : leak;       // α^{T−t+1}, built from t = T down
+            for (int t = steps - 1; t >= 0; t--) {
+                float w = (float) (weight / steps);
+                for (int j = 0, i = t * m; j < m; j++, i++) gx[i] = g[j] * w;
+                if (!leeStraightThrough) weight *= leak;
             }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(out)) {
-                    throw new ShapeException(name, "gradient shape", out.shapeString(), gradOutput.shapeString());
-                }
-                if (!needInputGrad) return null;
-                Tensor gradInput = Tensor.zeros(inShape);
-                float[] g = gradOutput.data(), gx = gradInput.data();
-                double weight = leeStraightThrough ? 1.0 : leak;       // α^{T−t+1}, built from t = T down
-                for (int t = steps - 1; t >= 0; t--) {
-                    float w = (float) (weight / steps);
-                    for (int j = 0, i = t * m; j < m; j++, i++) gx[i] = g[j] * w;
-                    if (!leeStraightThrough) weight *= leak;
-                }
-                return gradInput;
-            }
-        };
+            return gradInput;
+        });
     }
 
     /**
@@ -104,23 +93,12 @@ public final class IntegratingReadout implements Layer {
         Tensor out = input.copy();
         for (int j = 0; j < out.size(); j++) out.data()[j] *= forward;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, out);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return out;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(out)) {
-                    throw new ShapeException(name, "gradient shape", out.shapeString(), gradOutput.shapeString());
-                }
-                if (!needInputGrad) return null;
-                Tensor g = gradOutput.copy();
-                for (int j = 0; j < g.size(); j++) g.data()[j] *= backward;
-                return g;
-            }
-        };
+        return Pass.of(name, out, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;
+            Tensor g = gradOutput.copy();
+            for (int j = 0; j < g.size(); j++) g.data()[j] *= backward;
+            return g;
+        });
     }
 
     @Override

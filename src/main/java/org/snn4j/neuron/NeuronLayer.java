@@ -132,35 +132,24 @@ public final class NeuronLayer implements Layer {
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return spikes;
+        return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
+            Tensor gradInput = !needInputGrad ? null : Tensor.zeros(heldKernel ? input.shape() : spikes.shape());
+            double[] paramGrads = leak == null ? null : new double[2];
+            float[] gi = gradInput == null ? null : gradInput.data();
+            if (smooth) {
+                NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
+                        neurons, paramGrads);
+            } else if (heldKernel) {
+                NeuronLoops.bpttReverseHeld(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
+            } else {
+                NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
             }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(spikes)) {
-                    throw new ShapeException(name, "gradient shape", spikes.shapeString(), gradOutput.shapeString());
-                }
-                Tensor gradInput = !needInputGrad ? null : Tensor.zeros(heldKernel ? input.shape() : spikes.shape());
-                double[] paramGrads = leak == null ? null : new double[2];
-                float[] gi = gradInput == null ? null : gradInput.data();
-                if (smooth) {
-                    NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
-                            neurons, paramGrads);
-                } else if (heldKernel) {
-                    NeuronLoops.bpttReverseHeld(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
-                } else {
-                    NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
-                }
-                if (paramGrads != null) {
-                    leak.grad().data()[0] += (float) paramGrads[0];
-                    threshold.grad().data()[0] += (float) paramGrads[1];
-                }
-                return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
+            if (paramGrads != null) {
+                leak.grad().data()[0] += (float) paramGrads[0];
+                threshold.grad().data()[0] += (float) paramGrads[1];
             }
-        };
+            return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
+        });
     }
 
     /** A held one-step input as the T-step current the loops integrate. */

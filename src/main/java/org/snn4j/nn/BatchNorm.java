@@ -95,18 +95,7 @@ public final class BatchNorm implements Layer {
             }
         }
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                return backwardPass(x, gradOutput, batch, spatial, mean, invStd, batchStats, needInputGrad);
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> backwardPass(x, gradOutput, batch, spatial, mean, invStd, batchStats, needInputGrad));
     }
 
     private Tensor backwardPass(float[] x, Tensor gradOutput, int batch, int spatial, double[] mean,

@@ -96,27 +96,18 @@ public final class Conv2d implements Layer {
         Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                ImageShapes.requireSameShape(name, y, gradOutput);
-                float[] dy = gradOutput.data();
-                Conv2dKernels.backwardWeights(g, input.data(), dy, weight.grad().data(),
-                        bias == null ? null : bias.grad().data());
-                Finite.check(name, "weight gradient", weight.grad());
-                if (bias != null) Finite.check(name, "bias gradient", bias.grad());
-                if (!needInputGrad) return null;
-                Tensor dx = Tensor.zeros(input.shape());
-                Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
-                Finite.checkOwn(Conv2d.this, "input gradient", dx);
-                return dx;
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            float[] dy = gradOutput.data();
+            Conv2dKernels.backwardWeights(g, input.data(), dy, weight.grad().data(),
+                    bias == null ? null : bias.grad().data());
+            Finite.check(name, "weight gradient", weight.grad());
+            if (bias != null) Finite.check(name, "bias gradient", bias.grad());
+            if (!needInputGrad) return null;
+            Tensor dx = Tensor.zeros(input.shape());
+            Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
+            Finite.checkOwn(Conv2d.this, "input gradient", dx);
+            return dx;
+        });
     }
 
     @Override

@@ -48,21 +48,12 @@ public final class Dropout implements Layer {
         Tensor y = Tensor.zeros(input.shape());
         multiplyEachStep(input.data(), mask, y.data(), steps);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                if (!needInputGrad) return null;
-                Tensor dx = Tensor.zeros(y.shape());
-                multiplyEachStep(gradOutput.data(), mask, dx.data(), steps);
-                return dx;
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;
+            Tensor dx = Tensor.zeros(y.shape());
+            multiplyEachStep(gradOutput.data(), mask, dx.data(), steps);
+            return dx;
+        });
     }
 
     /** {@code out[t·S + j] = in[t·S + j]·mask[j]} for every step t, S = mask length (N·sample size). */
@@ -76,19 +67,6 @@ public final class Dropout implements Layer {
 
     private Pass identity(Tensor input, ForwardContext ctx) {
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, input);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return input;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(input)) {
-                    throw new ShapeException(name, "output gradient shape", input.shape(), gradOutput.shape());
-                }
-                return needInputGrad ? gradOutput.copy() : null;
-            }
-        };
+        return Pass.of(name, input, (gradOutput, needInputGrad) -> needInputGrad ? gradOutput.copy() : null);
     }
 }

@@ -33,17 +33,6 @@ public final class Flatten implements Layer {
         Tensor y = input.reshape(input.dim(0), input.dim(1), input.sizeFrom(2));
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inputShape = input.shape();
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                return needInputGrad ? gradOutput.copy().reshape(inputShape) : null;
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> needInputGrad ? gradOutput.copy().reshape(inputShape) : null);
     }
 }

@@ -73,29 +73,20 @@ public final class Linear implements Layer {
             }
         }
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            float[] dy = gradOutput.data();
+            Gemm.sgemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 1f, weight.grad().data(), 0, in);
+            if (bias != null) {
+                double[] sums = new double[out];
+                Reductions.channelSums(dy, rows, out, 1, sums);
+                float[] db = bias.grad().data();
+                for (int j = 0; j < out; j++) db[j] += (float) sums[j];
             }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                float[] dy = gradOutput.data();
-                Gemm.sgemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 1f, weight.grad().data(), 0, in);
-                if (bias != null) {
-                    double[] sums = new double[out];
-                    Reductions.channelSums(dy, rows, out, 1, sums);
-                    float[] db = bias.grad().data();
-                    for (int j = 0; j < out; j++) db[j] += (float) sums[j];
-                }
-                if (!needInputGrad) return null;
-                Tensor dx = Tensor.zeros(input.shape());
-                Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
-                return dx;
-            }
-        };
+            if (!needInputGrad) return null;
+            Tensor dx = Tensor.zeros(input.shape());
+            Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
+            return dx;
+        });
     }
 
     @Override

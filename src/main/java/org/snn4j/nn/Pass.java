@@ -24,6 +24,33 @@ public interface Pass {
      */
     Tensor backward(Tensor gradOutput, boolean needInputGrad);
 
+    /** The backward half of a pass, as a function (see {@link #backward}). */
+    @FunctionalInterface
+    interface Backward {
+        Tensor apply(Tensor gradOutput, boolean needInputGrad);
+    }
+
+    /**
+     * A pass with the given output whose backward first checks that the gradient has the output's
+     * shape (a {@link ShapeException} naming {@code layer} otherwise) and then runs {@code backward}.
+     */
+    static Pass of(String layer, Tensor output, Backward backward) {
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return output;
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                if (!gradOutput.sameShape(output)) {
+                    throw new ShapeException(layer, "output gradient shape", output.shape(), gradOutput.shape());
+                }
+                return backward.apply(gradOutput, needInputGrad);
+            }
+        };
+    }
+
     /** A pass that kept nothing: {@link #backward} throws. For evaluation-only forward calls. */
     static Pass inferenceOnly(String layer, Tensor output) {
         return new Pass() {

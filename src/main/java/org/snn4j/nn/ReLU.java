@@ -31,21 +31,12 @@ public final class ReLU implements Layer {
         float[] x = input.data(), yd = y.data();
         for (int i = 0; i < x.length; i++) yd[i] = x[i] > 0 ? x[i] : 0f;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                if (!needInputGrad) return null;
-                Tensor dx = Tensor.zeros(y.shape());
-                float[] dy = gradOutput.data(), dxd = dx.data();
-                for (int i = 0; i < dy.length; i++) dxd[i] = x[i] > 0 ? dy[i] : 0f;
-                return dx;
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;
+            Tensor dx = Tensor.zeros(y.shape());
+            float[] dy = gradOutput.data(), dxd = dx.data();
+            for (int i = 0; i < dy.length; i++) dxd[i] = x[i] > 0 ? dy[i] : 0f;
+            return dx;
+        });
     }
 }

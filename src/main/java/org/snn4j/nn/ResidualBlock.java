@@ -57,24 +57,15 @@ public final class ResidualBlock implements Layer {
         Pass neuronPass = outputNeuron.forward(current, ctx);
         Tensor y = neuronPass.output();
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
-            }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                Tensor g = neuronPass.backward(gradOutput, true);
-                Tensor gb = branchPass.backward(g, needInputGrad);
-                Tensor gs = shortcutPass == null ? g : shortcutPass.backward(g, needInputGrad);
-                if (!needInputGrad) return null;
-                Tensor dx = Tensor.zeros(input.shape());
-                add(gb.data(), gs.data(), dx.data());
-                return dx;
-            }
-        };
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            Tensor g = neuronPass.backward(gradOutput, true);
+            Tensor gb = branchPass.backward(g, needInputGrad);
+            Tensor gs = shortcutPass == null ? g : shortcutPass.backward(g, needInputGrad);
+            if (!needInputGrad) return null;
+            Tensor dx = Tensor.zeros(input.shape());
+            add(gb.data(), gs.data(), dx.data());
+            return dx;
+        });
     }
 
     private static void add(float[] a, float[] b, float[] out) {

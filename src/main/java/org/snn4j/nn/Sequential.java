@@ -57,26 +57,17 @@ public final class Sequential implements Layer {
         }
         Tensor y = x;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return new Pass() {
-            @Override
-            public Tensor output() {
-                return y;
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            Tensor g = gradOutput;
+            for (int i = passes.length - 1; i >= 0; i--) {
+                boolean need = i > 0 || needInputGrad;
+                Pass pass = passes[i];
+                Tensor gradOut = g;
+                g = Finite.checkedByCaller(layers.get(i), () -> pass.backward(gradOut, need));
+                if (need) Finite.check(layers.get(i).name(), "input gradient", g);
             }
-
-            @Override
-            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
-                if (!gradOutput.sameShape(y)) throw new ShapeException(name, "output gradient shape", y.shape(), gradOutput.shape());
-                Tensor g = gradOutput;
-                for (int i = passes.length - 1; i >= 0; i--) {
-                    boolean need = i > 0 || needInputGrad;
-                    Pass pass = passes[i];
-                    Tensor gradOut = g;
-                    g = Finite.checkedByCaller(layers.get(i), () -> pass.backward(gradOut, need));
-                    if (need) Finite.check(layers.get(i).name(), "input gradient", g);
-                }
-                return needInputGrad ? g : null;
-            }
-        };
+            return needInputGrad ? g : null;
+        });
     }
 
     /** Parameters of all children, in chain order. */
