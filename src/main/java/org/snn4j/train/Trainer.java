@@ -123,27 +123,44 @@ public final class Trainer {
         try (Progress bar = new Progress(cfg.progress(), "epoch " + (epoch + 1) + "/" + cfg.epochs(), loader.samplesPerEpoch(), log);
              DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
             for (DataLoader.Batch b : batchesOfEpoch) {
-                Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
-                Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
-                ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps());
-                Pass pass = model.forward(input, ctx);
-                Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
-                if (!Double.isFinite(l.value())) {
-                    throw new NumericalException("loss", "epoch " + (epoch + 1) + " batch " + (b.index() + 1) + " loss", 0, (float) l.value());
+                StepResult r;
+                try {
+                    r = step(b, epoch, batches, optimizer, schedule, encoder, loss, params, tally);
+                } catch (NumericalException e) {
+                    throw new Snn4jException("training diverged at epoch " + (epoch + 1) + ", batch " + (b.index() + 1) + ": "
+                            + e.getMessage() + (cfg.checkpoint() == null ? "" : "; the last good checkpoint " + cfg.checkpoint()
+                            + " is kept"), e);
                 }
-                for (Parameter p : params) p.zeroGrad();
-                pass.backward(l.gradient(), false);
-                optimizer.step(schedule.rate(epoch, b.index(), batches));
-                lossSum += l.value();
-                correct += Accuracy.correct(pass.output(), b.labels());
+                lossSum += r.loss();
+                correct += r.correct();
                 seen += b.size();
-                tally.add(ctx);
                 bar.step(b.size(), String.format("loss %.4f acc %.4f", lossSum / (b.index() + 1), (double) correct / seen));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochRecord(epoch + 1, lossSum / Math.max(1, batches), seen == 0 ? 0 : (double) correct / seen, Double.NaN,
                 seen / Math.max(seconds, 1e-9), tally.rates(), Map.of());
+    }
+
+    /** The loss and the number of correctly classified samples of one mini-batch. */
+    private record StepResult(double loss, long correct) {}
+
+    /** One mini-batch: encode, forward, loss, backward through time, update. */
+    private StepResult step(DataLoader.Batch b, int epoch, int batches, Optimizer optimizer, LearningRateSchedule schedule,
+                      Encoder encoder, Loss loss, List<Parameter> params, SpikeTally tally) {
+        Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
+        Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
+        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps());
+        Pass pass = model.forward(input, ctx);
+        Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
+        if (!Double.isFinite(l.value())) {
+            throw new NumericalException("loss", "loss value", 0, (float) l.value());
+        }
+        for (Parameter p : params) p.zeroGrad();
+        pass.backward(l.gradient(), false);
+        optimizer.step(schedule.rate(epoch, b.index(), batches));
+        tally.add(ctx);
+        return new StepResult(l.value(), Accuracy.correct(pass.output(), b.labels()));
     }
 
     private void save(Checkpoint.Kind kind, java.nio.file.Path file, Optimizer optimizer, int epochsDone, List<EpochRecord> history) {

@@ -79,6 +79,20 @@ class TrainerTest {
     }
 
     @Test
+    void divergenceStopsWithTheLayerAndStepAndKeepsTheLastCheckpoint() throws Exception {
+        Path ckpt = dir.resolve("d.ckpt");
+        Model m = model(7);
+        Trainer t = new Trainer(m, config(2, null, ckpt, false), train, test, QUIET).onEpochEnd(r -> {
+            m.parameterTensors().get("fc2.weight").data()[3] = Float.NaN;          // corrupt after epoch 1
+        });
+        var e = assertThrows(org.snn4j.Snn4jException.class, t::fit);
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 2, batch 1: fc2: non-finite value NaN"), e.getMessage());
+        assertTrue(e.getMessage().contains("last good checkpoint"), e.getMessage());
+        Checkpoint kept = Checkpoint.load(ckpt);
+        assertTrue(Float.isFinite(kept.parameters().get("fc2.weight").data()[3]), "the checkpoint of epoch 1 is intact");
+    }
+
+    @Test
     void resumeRefusesACheckpointOfAnotherSeedOrModel() {
         Path ckpt = dir.resolve("c.ckpt");
         new Trainer(model(7), config(1, null, ckpt, false), train, test, QUIET).fit();
