@@ -10,6 +10,7 @@ mkdir -p "$out"
 ./snn4j --mvn -q -B package -DskipTests >&2
 cp target/snn4j.jar "$out/snn4j.jar"
 java="$(./snn4j --java-home)/bin/java"
+jvm_options="$(./snn4j --jvm-options)"
 
 declare -A exp=(
   [default]="--no-progress"
@@ -30,7 +31,7 @@ for n in "${names[@]}"; do
   echo "== $n: ./snn4j train $args" >&2
   start=$(date +%s)
   # shellcheck disable=SC2086
-  /usr/bin/time -f "peak_rss_kb %M" "$java" --add-modules jdk.incubator.vector -XX:+UseParallelGC ${SNN4J_JAVA_OPTS:-} \
+  /usr/bin/time -f "peak_rss_kb %M" "$java" $jvm_options \
       -jar "$out/snn4j.jar" train $args --no-progress --json --out "$out/$n.snn4j" \
       > "$out/$n.out" 2> "$out/$n.log"
   tail -n 1 "$out/$n.out" > "$out/$n.json"

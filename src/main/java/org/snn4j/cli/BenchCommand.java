@@ -38,10 +38,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", description = "Second thread count to measure (default: ${DEFAULT-VALUE}).")
         int threads;
 
-        @Option(names = "--reps", defaultValue = "7", description = "Timed repetitions per figure; the median is reported (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--reps", defaultValue = "15", description = "Timed repetitions per figure; the median is reported (default: ${DEFAULT-VALUE}).")
         int reps;
 
-        @Option(names = "--warmups", defaultValue = "3", description = "Untimed repetitions first (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmups", defaultValue = "20", description = "Untimed repetitions first (default: ${DEFAULT-VALUE}).")
         int warmups;
 
         @Option(names = "--json", description = "End stdout with one JSON line of the results.")

@@ -54,7 +54,7 @@ public final class IntegratingReadout implements Layer {
         int steps = input.dim(0), m = input.sizeFrom(1);
         int[] outShape = input.shape();
         outShape[0] = 1;
-        Tensor out = Tensor.zeros(outShape);
+        Tensor out = ctx.zeros(outShape);
         float[] x = input.data(), u = out.data();
         for (int t = 0; t < steps; t++) {
             for (int j = 0, i = t * m; j < m; j++, i++) u[j] = leak * (u[j] + x[i]);
@@ -65,7 +65,7 @@ public final class IntegratingReadout implements Layer {
         int[] inShape = input.shape();
         return Pass.of(name, out, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor gradInput = Tensor.zeros(inShape);
+            Tensor gradInput = ctx.zeros(inShape);
             float[] g = gradOutput.data(), gx = gradInput.data();
             double weight = leeStraightThrough ? 1.0 : leak;       // α^{T−t+1}, built from t = T down
             for (int t = steps - 1; t >= 0; t--) {

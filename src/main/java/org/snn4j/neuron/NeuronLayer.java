@@ -121,7 +121,7 @@ public final class NeuronLayer implements Layer {
         NeuronSpec spec = spec();
         int[] shape = input.shape();
         shape[0] = steps;
-        Tensor spikes = Tensor.zeros(shape);
+        Tensor spikes = ctx.zeros(shape);
         // A held input is integrated by the held kernels straight from its one step; the smooth test
         // forward has no held variant and integrates the repeated sequence instead.
         boolean heldKernel = held && !smooth;
@@ -133,7 +133,7 @@ public final class NeuronLayer implements Layer {
         ctx.recordSpikes(name, count, perSample, steps, samples);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
-            Tensor gradInput = !needInputGrad ? null : Tensor.zeros(heldKernel ? input.shape() : spikes.shape());
+            Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
             float[] gi = gradInput == null ? null : gradInput.data();
             if (smooth) {
@@ -148,7 +148,7 @@ public final class NeuronLayer implements Layer {
                 leak.grad().data()[0] += (float) paramGrads[0];
                 threshold.grad().data()[0] += (float) paramGrads[1];
             }
-            return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape()) : gradInput;
+            return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
         });
     }
 
@@ -160,8 +160,8 @@ public final class NeuronLayer implements Layer {
     }
 
     /** ∂L/∂x for a held input: Σ_t ∂L/∂X[t], shaped as the one-step input. */
-    private static Tensor sumOverSteps(Tensor grad, int[] heldShape) {
-        Tensor sum = Tensor.zeros(heldShape);
+    private static Tensor sumOverSteps(Tensor grad, int[] heldShape, ForwardContext ctx) {
+        Tensor sum = ctx.zeros(heldShape);
         float[] s = sum.data(), g = grad.data();
         int n = s.length;
         for (int t = 0; t < grad.dim(0); t++) {

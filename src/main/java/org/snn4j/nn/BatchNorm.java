@@ -85,7 +85,7 @@ public final class BatchNorm implements Layer {
                 invStd[c] = 1 / Math.sqrt(rv[c] + eps);
             }
         }
-        Tensor y = Tensor.zeros(input.shape());
+        Tensor y = ctx.zeros(input.shape());
         float[] x = input.data(), yd = y.data(), g = gamma.value().data(), b = beta.value().data();
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
@@ -95,11 +95,11 @@ public final class BatchNorm implements Layer {
             }
         }
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
-        return Pass.of(name, y, (gradOutput, needInputGrad) -> backwardPass(x, gradOutput, batch, spatial, mean, invStd, batchStats, needInputGrad));
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> backwardPass(x, gradOutput, batch, spatial, mean, invStd, batchStats, needInputGrad, ctx));
     }
 
     private Tensor backwardPass(float[] x, Tensor gradOutput, int batch, int spatial, double[] mean,
-                                double[] invStd, boolean batchStats, boolean needInputGrad) {
+                                double[] invStd, boolean batchStats, boolean needInputGrad, ForwardContext ctx) {
         float[] dy = gradOutput.data();
         double[] sumDy = new double[channels], sumDyXhat = new double[channels];
         Reductions.channelSums(dy, batch, channels, spatial, sumDy);
@@ -112,7 +112,7 @@ public final class BatchNorm implements Layer {
             dBeta[c] += (float) sumDy[c];
         }
         if (!needInputGrad) return null;
-        Tensor dx = Tensor.zeros(gradOutput.shape());
+        Tensor dx = ctx.zeros(gradOutput.shape());
         float[] dxd = dx.data();
         double m = (double) batch * spatial;
         for (int n = 0; n < batch; n++) {

@@ -92,7 +92,7 @@ public final class Conv2d implements Layer {
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4),
                 outChannels, kernel, kernel, stride, stride, padding, padding);
-        Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
@@ -103,7 +103,7 @@ public final class Conv2d implements Layer {
             Finite.check(name, "weight gradient", weight.grad());
             if (bias != null) Finite.check(name, "bias gradient", bias.grad());
             if (!needInputGrad) return null;
-            Tensor dx = Tensor.zeros(input.shape());
+            Tensor dx = ctx.zeros(input.shape());
             Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;

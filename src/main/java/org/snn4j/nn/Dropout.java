@@ -45,12 +45,12 @@ public final class Dropout implements Layer {
         float[] mask = new float[sampleSize];
         float keep = (float) (1 / (1 - p));
         for (int j = 0; j < sampleSize; j++) mask[j] = ctx.rng().nextFloat() < p ? 0f : keep;
-        Tensor y = Tensor.zeros(input.shape());
+        Tensor y = ctx.zeros(input.shape());
         multiplyEachStep(input.data(), mask, y.data(), steps);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor dx = Tensor.zeros(y.shape());
+            Tensor dx = ctx.zeros(y.shape());
             multiplyEachStep(gradOutput.data(), mask, dx.data(), steps);
             return dx;
         });

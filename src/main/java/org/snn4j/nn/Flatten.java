@@ -33,6 +33,11 @@ public final class Flatten implements Layer {
         Tensor y = input.reshape(input.dim(0), input.dim(1), input.sizeFrom(2));
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inputShape = input.shape();
-        return Pass.of(name, y, (gradOutput, needInputGrad) -> needInputGrad ? gradOutput.copy().reshape(inputShape) : null);
+        return Pass.of(name, y, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;
+            Tensor dx = ctx.zeros(inputShape);
+            System.arraycopy(gradOutput.data(), 0, dx.data(), 0, dx.size());
+            return dx;
+        });
     }
 }

@@ -3,6 +3,8 @@ package org.snn4j.nn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
 
 /**
  * What one forward call over a network needs to know beyond its input: whether it is training
@@ -17,6 +19,7 @@ public final class ForwardContext {
     private final Rng rng;
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
     private int steps = 1;
+    private Workspace workspace;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -51,6 +54,25 @@ public final class ForwardContext {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
         this.steps = steps;
         return this;
+    }
+
+    /**
+     * Lets the layers of this pass take their activations and gradients from {@code workspace}, whose
+     * owner recycles it after the step (see {@link Workspace}); without one they allocate fresh arrays.
+     *
+     * @return this context
+     */
+    public ForwardContext withWorkspace(Workspace workspace) {
+        this.workspace = workspace;
+        return this;
+    }
+
+    /**
+     * A zero-filled tensor for an activation or gradient of this pass, from the workspace when there is
+     * one: valid until the step's owner recycles it, so a layer never keeps it beyond the pass.
+     */
+    public Tensor zeros(int... shape) {
+        return workspace == null ? Tensor.zeros(shape) : workspace.zeros(shape);
     }
 
     /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */

@@ -62,7 +62,7 @@ public final class Linear implements Layer {
         if (input.rank() != 3) throw new ShapeException(name, "input shape", "[T, N, " + in + "]", input.shapeString());
         outputShape(input.shapeFrom(2));
         int rows = input.dim(0) * input.dim(1);
-        Tensor y = Tensor.zeros(input.dim(0), input.dim(1), out);
+        Tensor y = ctx.zeros(input.dim(0), input.dim(1), out);
         float[] x = input.data(), yd = y.data(), w = weight.value().data();
         Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
         if (bias != null) {
@@ -83,7 +83,7 @@ public final class Linear implements Layer {
                 for (int j = 0; j < out; j++) db[j] += (float) sums[j];
             }
             if (!needInputGrad) return null;
-            Tensor dx = Tensor.zeros(input.shape());
+            Tensor dx = ctx.zeros(input.shape());
             Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
             return dx;
         });

@@ -50,14 +50,14 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         Planes p = new Planes(input.dim(0) * input.dim(1) * input.dim(2), input.dim(3), input.dim(4));
-        Tensor y = Tensor.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         S state = forwardKernel(input.data(), p, y.data());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inShape = input.shape();
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor dx = Tensor.zeros(inShape);
+            Tensor dx = ctx.zeros(inShape);
             backwardKernel(gradOutput.data(), state, p, dx.data());
             Finite.checkOwn(this, "input gradient", dx);
             return dx;

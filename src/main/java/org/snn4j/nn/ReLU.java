@@ -27,13 +27,13 @@ public final class ReLU implements Layer {
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
-        Tensor y = Tensor.zeros(input.shape());
+        Tensor y = ctx.zeros(input.shape());
         float[] x = input.data(), yd = y.data();
         for (int i = 0; i < x.length; i++) yd[i] = x[i] > 0 ? x[i] : 0f;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor dx = Tensor.zeros(y.shape());
+            Tensor dx = ctx.zeros(y.shape());
             float[] dy = gradOutput.data(), dxd = dx.data();
             for (int i = 0; i < dy.length; i++) dxd[i] = x[i] > 0 ? dy[i] : 0f;
             return dx;

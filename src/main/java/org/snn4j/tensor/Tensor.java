@@ -15,7 +15,7 @@ public final class Tensor {
 
     /** Wraps {@code data} (not copied) with the given shape; the sizes must agree. */
     public Tensor(float[] data, int... shape) {
-        long size = checkedSize(shape);
+        long size = sizeOf(shape);
         if (size != data.length) {
             throw new IllegalArgumentException(
                     "shape " + Arrays.toString(shape) + " holds " + size + " values, data has " + data.length);
@@ -26,7 +26,7 @@ public final class Tensor {
 
     /** A new zero-filled tensor. */
     public static Tensor zeros(int... shape) {
-        return new Tensor(new float[Math.toIntExact(checkedSize(shape))], shape);
+        return new Tensor(new float[Math.toIntExact(sizeOf(shape))], shape);
     }
 
     /** A new tensor with every element equal to {@code value}. */
@@ -36,7 +36,8 @@ public final class Tensor {
         return t;
     }
 
-    private static long checkedSize(int[] shape) {
+    /** Elements a tensor of this shape holds; rejects negative dimensions and more than 2^31-1 elements. */
+    static long sizeOf(int[] shape) {
         long size = 1;
         for (int d : shape) {
             if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));

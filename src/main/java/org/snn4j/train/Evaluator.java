@@ -9,6 +9,7 @@ import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
 
 /** Runs a model over a data set without gradients: accuracy, loss, spikes per layer, throughput. */
 public final class Evaluator {
@@ -19,6 +20,16 @@ public final class Evaluator {
      * @param encoder input code (its randomness is seeded by {@code seed}, so results repeat)
      */
     public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed) {
+        return run(model, data, steps, encoder, loss, batch, seed, new Workspace());
+    }
+
+    /**
+     * As {@link #run(Model, Dataset, int, Encoder, Loss, int, long)}, taking each batch's activations from
+     * {@code workspace} (a trainer passes its own, so evaluation reuses the training step's arrays);
+     * the workspace is recycled after every batch.
+     */
+    public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed,
+                                 Workspace workspace) {
         SpikeTally tally = new SpikeTally();
         long correct = 0;
         double lossSum = 0;
@@ -28,12 +39,13 @@ public final class Evaluator {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
                 Tensor input = encoder.encodeCompact(b.images(), steps, rng);
-                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps);
+                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace);
                 Tensor readout = model.forward(input, ctx).output();
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += loss.evaluate(readout, b.labels(), rng).value();
                 batches++;
                 tally.add(ctx);
+                workspace.recycle();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -31,6 +31,7 @@ import org.snn4j.optim.Optimizers;
 import org.snn4j.optim.Schedules;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
 
 /**
  * Trains a model with spike-based BPTT: for each mini-batch, encode the images into T steps, run the
@@ -49,6 +50,8 @@ public final class Trainer {
     private final Dataset train;
     private final Dataset test;
     private final PrintStream log;
+    /** Activations and gradients of one step, reused by the next (see {@link Workspace}). */
+    private final Workspace workspace = new Workspace();
     private java.util.function.Consumer<EpochRecord> epochListener = r -> { };
 
     /** @param log per-epoch lines and the progress bar go here (typically stderr) */
@@ -94,7 +97,7 @@ public final class Trainer {
                 .transforms(cfg.augment().transforms()).prefetch(1).build()) {
             for (int epoch = first; epoch < cfg.epochs(); epoch++) {
                 EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
-                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed());
+                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
                 r = new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), last.accuracy(), r.trainSamplesPerSecond(),
                         r.trainSpikeRates(), last.spikeRates());
                 history.add(r);
@@ -107,7 +110,7 @@ public final class Trainer {
                 epochListener.accept(r);
             }
         }
-        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed());
+        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
         if (cfg.out() != null) save(Checkpoint.Kind.MODEL, cfg.out(), null, cfg.epochs(), history);
         return new TrainResult(history, last, epochsRun == 0 ? 0 : throughputSum / epochsRun, cfg.out());
     }
@@ -150,17 +153,21 @@ public final class Trainer {
                       Encoder encoder, Loss loss, List<Parameter> params, SpikeTally tally) {
         Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
         Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
-        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps());
-        Pass pass = model.forward(input, ctx);
-        Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
-        if (!Double.isFinite(l.value())) {
-            throw new NumericalException("loss", "loss value", 0, (float) l.value());
+        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace);
+        try {
+            Pass pass = model.forward(input, ctx);
+            Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
+            if (!Double.isFinite(l.value())) {
+                throw new NumericalException("loss", "loss value", 0, (float) l.value());
+            }
+            for (Parameter p : params) p.zeroGrad();
+            pass.backward(l.gradient(), false);
+            optimizer.step(schedule.rate(epoch, b.index(), batches));
+            tally.add(ctx);
+            return new StepResult(l.value(), Accuracy.correct(pass.output(), b.labels()));
+        } finally {
+            workspace.recycle();
         }
-        for (Parameter p : params) p.zeroGrad();
-        pass.backward(l.gradient(), false);
-        optimizer.step(schedule.rate(epoch, b.index(), batches));
-        tally.add(ctx);
-        return new StepResult(l.value(), Accuracy.correct(pass.output(), b.labels()));
     }
 
     private void save(Checkpoint.Kind kind, java.nio.file.Path file, Optimizer optimizer, int epochsDone, List<EpochRecord> history) {

@@ -1,0 +1,62 @@
+package org.snn4j.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reuses the arrays of the tensors one training or evaluation step allocates, step after step.
+ *
+ * <p>Every mini-batch of a run allocates the same activations and gradients (hundreds of megabytes
+ * for a conv SNN at T = 8). Allocating them fresh each step makes the JVM grow its heap far beyond
+ * the live set and zero new pages; a workspace instead hands out the arrays the previous step
+ * released, zero-filled, so a run's footprint stays at one step's live set (what PyTorch's caching
+ * allocator does for the Python libraries).
+ *
+ * <p>Contract: tensors from {@link #zeros} are valid until the next {@link #recycle()}, which the
+ * owner of the step loop calls once nothing of the step is referenced any more. Arrays are kept by
+ * exact length; a length that stops being requested is kept until {@link #clear()}. Not thread-safe:
+ * one workspace serves one step loop.
+ */
+public final class Workspace {
+    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private final List<float[]> issued = new ArrayList<>();
+
+    /** A zero-filled tensor, on a released array of the same length when there is one. */
+    public Tensor zeros(int... shape) {
+        int length = Math.toIntExact(Tensor.sizeOf(shape));
+        ArrayDeque<float[]> same = free.get(length);
+        float[] data;
+        if (same == null || same.isEmpty()) {
+            data = new float[length];
+        } else {
+            data = same.pop();
+            Arrays.fill(data, 0f);
+        }
+        issued.add(data);
+        return new Tensor(data, shape);
+    }
+
+    /** Releases every array handed out since the last call: the tensors holding them must not be used again. */
+    public void recycle() {
+        for (float[] a : issued) free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
+        issued.clear();
+    }
+
+    /** Drops every array, issued or released (the tensors handed out must not be used again). */
+    public void clear() {
+        free.clear();
+        issued.clear();
+    }
+
+    /** Bytes held: arrays handed out since the last recycle plus arrays ready for reuse. */
+    public long bytesHeld() {
+        long floats = 0;
+        for (float[] a : issued) floats += a.length;
+        for (ArrayDeque<float[]> q : free.values()) for (float[] a : q) floats += a.length;
+        return floats * Float.BYTES;
+    }
+}
