@@ -95,8 +95,19 @@ public final class Model {
      * @throws FileFormatException when a tensor is missing, unexpected, or of another shape
      */
     public void load(Checkpoint saved, String source) {
-        copyInto(parameters(), saved.parameters(), source);
-        copyInto(buffers(), saved.buffers(), source);
+        load(saved.parameters(), saved.buffers(), source);
+    }
+
+    /**
+     * Copies parameters and buffers by name into this model (e.g. from another model with the same
+     * names, as a converter does).
+     *
+     * @param source names the origin in errors
+     * @throws FileFormatException when a tensor is missing, unexpected, or of another shape
+     */
+    public void load(Map<String, Tensor> parameters, Map<String, Tensor> buffers, String source) {
+        copyInto(parameters(), parameters, source);
+        copyInto(buffers(), buffers, source);
     }
 
     private static void copyInto(List<Parameter> targets, Map<String, Tensor> saved, String source) {

@@ -39,12 +39,14 @@ public final class ModelBuilder {
     public enum Mode { SNN, ANN }
 
     private static final Set<String> NEURON_FIELDS = Set.of("model", "leak", "threshold", "reset", "test", "initial",
-            "surrogate", "detach_reset");
+            "surrogate", "detach_reset", "amplitude");
 
     private final ModelSpec spec;
     private final Mode mode;
     private final Rng rng;
     private final JsonObject neuronDefaults;
+    private final JsonObject neuronByLayer;
+    private final Set<String> spikingLayers = new java.util.LinkedHashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
     private ModelBuilder(ModelSpec spec, Mode mode, long seed) {
@@ -52,7 +54,12 @@ public final class ModelBuilder {
         this.mode = mode;
         this.rng = new Rng(seed);
         this.neuronDefaults = spec.neuron();
+        this.neuronByLayer = spec.neuronByLayer();
         new JsonFields(neuronDefaults, spec.name() + " neuron").onlyFields(NEURON_FIELDS);
+        for (var e : neuronByLayer.entrySet()) {
+            new JsonFields(new JsonFields(neuronByLayer, spec.name() + " neuron_by_layer").child(e.getKey()).object(),
+                    spec.name() + " neuron_by_layer." + e.getKey()).onlyFields(NEURON_FIELDS);
+        }
     }
 
     /**
@@ -65,6 +72,12 @@ public final class ModelBuilder {
         ModelBuilder b = new ModelBuilder(spec, mode, seed);
         int[] shape = spec.inputShape();
         List<Layer> layers = b.sequence(spec.layers(), shape, "", spec.name() + " layers");
+        for (String named : b.neuronByLayer.keySet()) {
+            if (mode == Mode.SNN && !b.spikingLayers.contains(named)) {
+                throw new SpecException(spec.name() + ": neuron_by_layer names '" + named + "', which is not a spiking layer "
+                        + "of this model (its spiking layers: " + String.join(", ", b.spikingLayers) + ")");
+            }
+        }
         Sequential net = new Sequential(spec.name(), layers);
         int[] out = net.outputShape(spec.inputShape());
         if (out.length != 1 || out[0] != spec.classes()) {
@@ -187,15 +200,18 @@ public final class ModelBuilder {
         f.object().entrySet().forEach(e -> {
             if (!e.getKey().equals("type")) merged.add(e.getKey(), e.getValue());
         });
+        if (neuronByLayer.has(name)) neuronByLayer.getAsJsonObject(name).entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
         JsonFields n = new JsonFields(merged, f.where());
         Set<String> allowed = new java.util.HashSet<>(NEURON_FIELDS);
         allowed.add("type");
         new JsonFields(f.object(), f.where()).onlyFields(allowed);
         if (mode == Mode.ANN) return new ReLU(name);
+        spikingLayers.add(name);
         try {
             NeuronConfig.Builder b = NeuronConfig.builder()
                     .model(n.string("model", "lif"))
                     .threshold((float) n.number("threshold", 1.0))
+                    .amplitude((float) n.number("amplitude", 1.0))
                     .reset(n.string("reset", "subtract"))
                     .fire(n.string("test", "strict"))
                     .initialMembrane(n.string("initial", "zero"))

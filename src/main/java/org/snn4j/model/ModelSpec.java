@@ -29,7 +29,9 @@ import org.snn4j.io.AtomicFile;
  * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
  * overridden here), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
  * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
- * neuron). The layers are validated by {@link ModelBuilder} when built.
+ * neuron). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
+ * {@code res3.out}) to neuron fields that override both levels above for that layer only (what a
+ * conversion writes: one threshold per layer). The layers are validated by {@link ModelBuilder} when built.
  */
 public final class ModelSpec {
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -42,11 +44,12 @@ public final class ModelSpec {
     /** Wraps a JSON object after validating the top-level fields ({@code source} names it in errors). */
     public static ModelSpec of(JsonObject json, String source) {
         JsonFields f = new JsonFields(json, source);
-        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "layers", "description"));
+        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "layers", "description"));
         f.string("name");
         f.positiveInts("input");
         f.positiveInt("classes");
         if (f.has("neuron")) f.child("neuron");
+        if (f.has("neuron_by_layer")) f.child("neuron_by_layer");
         if (f.array("layers").isEmpty()) throw new SpecException(source + ": field 'layers' is empty");
         return new ModelSpec(json.deepCopy());
     }
@@ -101,6 +104,18 @@ public final class ModelSpec {
     /** The model-level neuron defaults (an empty object when absent). */
     public JsonObject neuron() {
         return json.has("neuron") ? json.getAsJsonObject("neuron").deepCopy() : new JsonObject();
+    }
+
+    /** Per-layer neuron overrides by spiking layer name (an empty object when absent). */
+    public JsonObject neuronByLayer() {
+        return json.has("neuron_by_layer") ? json.getAsJsonObject("neuron_by_layer").deepCopy() : new JsonObject();
+    }
+
+    /** A copy of this spec whose {@code neuron_by_layer} is replaced by {@code byLayer}. */
+    public ModelSpec withNeuronByLayer(JsonObject byLayer) {
+        JsonObject copy = json.deepCopy();
+        copy.add("neuron_by_layer", byLayer.deepCopy());
+        return of(copy, name());
     }
 
     public JsonArray layers() {

@@ -13,15 +13,25 @@ import org.snn4j.Snn4jException;
  * @param reset           ZERO (hard) or SUBTRACT (soft)
  * @param fire            STRICT (H &gt; θ) or NON_STRICT (H ≥ θ)
  * @param initialMembrane ZERO or HALF_THRESHOLD
+ * @param amplitude       value of an emitted spike (&gt; 0; 1 for training, θ_l for converted networks
+ *                        whose layers carry ANN-scaled activations, as in the QCFS code)
  */
 public record NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire,
-                           InitialMembrane initialMembrane) {
+                           InitialMembrane initialMembrane, float amplitude) {
+    /** A configuration whose spikes have value 1. */
+    public NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire, InitialMembrane initialMembrane) {
+        this(model, threshold, reset, fire, initialMembrane, 1f);
+    }
+
     public NeuronConfig {
         if (model == null || reset == null || fire == null || initialMembrane == null) {
             throw new NullPointerException("model, reset, fire and initialMembrane are required");
         }
         if (!(threshold > 0) || !Float.isFinite(threshold)) {
             throw new Snn4jException("neuron threshold must be finite and > 0, was " + threshold);
+        }
+        if (!(amplitude > 0) || !Float.isFinite(amplitude)) {
+            throw new Snn4jException("spike amplitude must be finite and > 0, was " + amplitude);
         }
     }
 
@@ -51,6 +61,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         private String model = "if";
         private Float leak;
         private float threshold = 1f;
+        private float amplitude = 1f;
         private Reset reset = Reset.SUBTRACT;
         private FireTest fire = FireTest.STRICT;
         private InitialMembrane initial = InitialMembrane.ZERO;
@@ -77,6 +88,12 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         }
 
         /** {@code zero} or {@code subtract}. */
+        /** Value of an emitted spike (default 1). */
+        public Builder amplitude(float amplitude) {
+            this.amplitude = amplitude;
+            return this;
+        }
+
         public Builder reset(String name) {
             this.reset = Surrogates.pick("reset", name, orderedMap("zero", Reset.ZERO, "subtract", Reset.SUBTRACT));
             return this;
@@ -124,7 +141,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             } catch (IllegalArgumentException e) {
                 throw new Snn4jException(e.getMessage());
             }
-            return new NeuronConfig(m, threshold, reset, fire, initial);
+            return new NeuronConfig(m, threshold, reset, fire, initial, amplitude);
         }
 
         /** The surrogate set so far. */

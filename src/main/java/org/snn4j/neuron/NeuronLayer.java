@@ -13,8 +13,8 @@ import org.snn4j.nn.ShapeException;
 import org.snn4j.tensor.Tensor;
 
 /**
- * A layer of spiking neurons: input currents {@code [T, N, ...]} → spikes {@code [T, N, ...]} (0/1
- * floats), one neuron per input element. Per neuron, t = 1..T:
+ * A layer of spiking neurons: input currents {@code [T, N, ...]} → spikes {@code [T, N, ...]} (0 or the
+ * config's amplitude, 1 by default), one neuron per input element. Per neuron, t = 1..T:
  * <pre>
  *   H[t] = α·V[t−1] + X[t];   S[t] = Θ(H[t] − θ);   V[t] = H[t] − θ·S[t]  or  H[t]·(1 − S[t])
  * </pre>
@@ -131,18 +131,21 @@ public final class NeuronLayer implements Layer {
                 : heldKernel ? NeuronLoops.chargeFireResetForwardHeld(spec, x, spikes.data(), steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
+        float amplitude = config.amplitude();
+        if (amplitude != 1f) scale(spikes.data(), amplitude, spikes.data());
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
             Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
             float[] gi = gradInput == null ? null : gradInput.data();
+            float[] gs = gradOutput.data();
+            if (amplitude != 1f) gs = scale(gs, amplitude, ctx.zeros(gradOutput.shape()).data());
             if (smooth) {
-                NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gradOutput.data(), gi, steps,
-                        neurons, paramGrads);
+                NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);
             } else if (heldKernel) {
-                NeuronLoops.bpttReverseHeld(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
+                NeuronLoops.bpttReverseHeld(spec, x, gs, gi, steps, neurons, paramGrads);
             } else {
-                NeuronLoops.bpttReverse(spec, x, gradOutput.data(), gi, steps, neurons, paramGrads);
+                NeuronLoops.bpttReverse(spec, x, gs, gi, steps, neurons, paramGrads);
             }
             if (paramGrads != null) {
                 leak.grad().data()[0] += (float) paramGrads[0];
@@ -150,6 +153,12 @@ public final class NeuronLayer implements Layer {
             }
             return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
         });
+    }
+
+    /** {@code out = a·x} (spikes of amplitude a, and ∂L/∂S = a·∂L/∂(a·S)); returns {@code out}. */
+    private static float[] scale(float[] x, float a, float[] out) {
+        for (int i = 0; i < x.length; i++) out[i] = a * x[i];
+        return out;
     }
 
     /** A held one-step input as the T-step current the loops integrate. */

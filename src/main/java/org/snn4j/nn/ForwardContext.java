@@ -20,6 +20,7 @@ public final class ForwardContext {
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
     private int steps = 1;
     private Workspace workspace;
+    private java.util.function.BiConsumer<String, Tensor> activationObserver;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -73,6 +74,23 @@ public final class ForwardContext {
      */
     public Tensor zeros(int... shape) {
         return workspace == null ? Tensor.zeros(shape) : workspace.zeros(shape);
+    }
+
+    /**
+     * Shows every ReLU output of this pass to {@code observer} (layer name, output), while the pass runs:
+     * how a converter gathers the activation statistics of an ANN (the tensor may be a workspace's, so
+     * the observer reads it and keeps no reference).
+     *
+     * @return this context
+     */
+    public ForwardContext withActivationObserver(java.util.function.BiConsumer<String, Tensor> observer) {
+        this.activationObserver = observer;
+        return this;
+    }
+
+    /** Called by activation layers with their output; does nothing without an observer. */
+    public void observeActivation(String layer, Tensor output) {
+        if (activationObserver != null) activationObserver.accept(layer, output);
     }
 
     /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */

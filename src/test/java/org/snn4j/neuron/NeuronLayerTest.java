@@ -154,6 +154,24 @@ class NeuronLayerTest {
         new GradientCheck(1e-3, 2e-3, 1e-2).check(layer, input, ForwardContext::evaluationWithBackward);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("amplitudeModels")
+    void spikesCarryTheirAmplitudeForwardAndBackward(NeuronModel model) {
+        NeuronConfig c = new NeuronConfig(model, 0.8f, Reset.SUBTRACT, FireTest.NON_STRICT, InitialMembrane.HALF_THRESHOLD, 0.8f);
+        NeuronLayer scaled = new NeuronLayer("n", c, new Triangle(), false);
+        NeuronLayer unit = new NeuronLayer("n", new NeuronConfig(model, 0.8f, Reset.SUBTRACT, FireTest.NON_STRICT,
+                InitialMembrane.HALF_THRESHOLD), new Triangle(), false);
+        Tensor input = Tensor.zeros(5, 2, 3);
+        new Rng(9).fillUniform(input.data(), -0.3f, 1.2f);
+        Tensor a = scaled.forward(input, ForwardContext.evaluation()).output(), b = unit.forward(input, ForwardContext.evaluation()).output();
+        for (int i = 0; i < a.size(); i++) assertEquals(0.8f * b.data()[i], a.data()[i], 0f);
+        new GradientCheck(1e-3, 2e-3, 1e-2).check(scaled.smoothForTesting(), input, ForwardContext::evaluationWithBackward);
+    }
+
+    static Stream<NeuronModel> amplitudeModels() {
+        return Stream.of(new IF(), new LIF(0.9f), new ParametricLIF(0.9f));
+    }
+
     @Test
     void leeBackwardMatchesStepByStepReference() {
         float alpha = 0.95f, theta = 1.2f;

@@ -1,0 +1,72 @@
+package org.snn4j.convert;
+
+/**
+ * The distribution of one layer's positive activations, kept in logarithmic bins so that percentiles
+ * of any number of values come from a fixed, small memory (a deep ResNet has a hundred layers of
+ * thousands of activations per sample; keeping them all to sort would take gigabytes).
+ *
+ * <p>Bins cover [2^−40, 2^40) with {@value #BINS_PER_OCTAVE} bins per octave, so a percentile is exact to
+ * a relative 2^(1/256) − 1 ≈ 0.27%; the maximum is tracked exactly. Zeros (and negatives) are counted
+ * apart: the statistics are those of the non-zero activations (Rueckauer et al.'s normalization).
+ */
+final class ActivationHistogram {
+    static final int BINS_PER_OCTAVE = 256;
+    private static final int MIN_EXPONENT = -40, OCTAVES = 80;
+    private final long[] counts = new long[OCTAVES * BINS_PER_OCTAVE];
+    private long positives, zeros;
+    private float max;
+
+    void add(float[] values) {
+        for (float v : values) {
+            if (!(v > 0)) {
+                zeros++;
+                continue;
+            }
+            if (v > max) max = v;
+            counts[bin(v)]++;
+            positives++;
+        }
+    }
+
+    private static int bin(float v) {
+        double position = (Math.log(v) / Math.log(2) - MIN_EXPONENT) * BINS_PER_OCTAVE;
+        return (int) Math.max(0, Math.min(OCTAVES * BINS_PER_OCTAVE - 1, Math.floor(position)));
+    }
+
+    /** Positive values seen. */
+    long positives() {
+        return positives;
+    }
+
+    /** Fraction of the values that were zero (or negative). */
+    double zeroFraction() {
+        long all = positives + zeros;
+        return all == 0 ? 0 : (double) zeros / all;
+    }
+
+    /** The largest value seen (0 when none was positive). */
+    float max() {
+        return max;
+    }
+
+    /**
+     * The {@code p}-th percentile (0 &lt; p ≤ 100) of the positive values: the exact maximum for 100,
+     * otherwise the geometric centre of the bin where the cumulative count reaches p%, capped at the
+     * maximum; 0 when no value was positive.
+     */
+    float percentile(double p) {
+        if (!(p > 0 && p <= 100)) throw new IllegalArgumentException("percentile must be in (0, 100], was " + p);
+        if (positives == 0) return 0f;
+        if (p == 100) return max;
+        long rank = (long) Math.ceil(p / 100 * positives);
+        long seen = 0;
+        for (int b = 0; b < counts.length; b++) {
+            seen += counts[b];
+            if (seen >= rank) {
+                double centre = Math.pow(2, MIN_EXPONENT + (b + 0.5) / BINS_PER_OCTAVE);
+                return (float) Math.min(centre, max);
+            }
+        }
+        return max;
+    }
+}

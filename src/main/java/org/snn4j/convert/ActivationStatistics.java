@@ -1,0 +1,71 @@
+package org.snn4j.convert;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snn4j.data.DataLoader;
+import org.snn4j.data.Dataset;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.Snn4jException;
+import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
+
+/**
+ * The activations of an ANN's spiking-layer positions (the ReLUs its spec's {@code spike} entries
+ * become) over a calibration set: per layer, the distribution of the non-zero values, from which the
+ * converter takes the maximum or a percentile (Rueckauer et al. 2017).
+ */
+public final class ActivationStatistics {
+    private final Map<String, ActivationHistogram> byLayer;
+
+    private ActivationStatistics(Map<String, ActivationHistogram> byLayer) {
+        this.byLayer = byLayer;
+    }
+
+    /**
+     * Runs {@code ann} in evaluation mode over the first {@code samples} images of {@code calibration}.
+     *
+     * @throws Snn4jException when the model is not an ANN, or the calibration images do not have the
+     *                        model's input shape
+     */
+    public static ActivationStatistics measure(Model ann, Dataset calibration, int samples, int batch) {
+        if (ann.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("activation statistics need the ANN (train it with --ann)");
+        int[] expected = ann.spec().inputShape();
+        if (!java.util.Arrays.equals(expected, calibration.sampleShape())) {
+            throw new Snn4jException("calibration set " + calibration.name() + " has images of shape "
+                    + java.util.Arrays.toString(calibration.sampleShape()) + ", the model takes " + java.util.Arrays.toString(expected));
+        }
+        if (samples < 1) throw new Snn4jException("calibration samples must be >= 1, was " + samples);
+        Dataset subset = calibration.size() > samples ? calibration.subset(samples) : calibration;
+        Map<String, ActivationHistogram> hist = new LinkedHashMap<>();
+        Workspace workspace = new Workspace();
+        try (DataLoader loader = DataLoader.over(subset).batchSize(batch).shuffle(false).prefetch(1).seed(0).build()) {
+            for (DataLoader.Batch b : loader.epoch(0)) {
+                ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
+                        .withActivationObserver((layer, out) -> hist.computeIfAbsent(layer, k -> new ActivationHistogram()).add(out.data()));
+                Tensor x = b.images();
+                ann.forward(x.reshape(Tensor.concat(new int[] {1}, x.shape())), ctx);
+                workspace.recycle();
+            }
+        }
+        return new ActivationStatistics(hist);
+    }
+
+    /** Layer names in the order the network runs them. */
+    public java.util.Set<String> layers() {
+        return java.util.Collections.unmodifiableSet(byLayer.keySet());
+    }
+
+    /** The {@code p}-th percentile (100 = maximum) of the layer's non-zero activations; 0 if it never fired. */
+    public float percentile(String layer, double p) {
+        ActivationHistogram h = byLayer.get(layer);
+        if (h == null) throw new Snn4jException("no activations recorded for layer " + layer);
+        return h.percentile(p);
+    }
+
+    /** Fraction of the layer's activations that were zero. */
+    public double zeroFraction(String layer) {
+        return byLayer.get(layer).zeroFraction();
+    }
+}

@@ -1,0 +1,110 @@
+package org.snn4j.convert;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.model.SpecException;
+import org.snn4j.nn.BatchNorm;
+import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Linear;
+import org.snn4j.nn.Parameter;
+import org.snn4j.nn.ResidualBlock;
+import org.snn4j.nn.Sequential;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Folds every evaluation-mode batch norm into the conv or linear layer right before it:
+ * <pre>
+ *   k = γ / √(σ²_running + ε);   W'[o] = k[o]·W[o];   b'[o] = k[o]·(b[o] − μ_running[o]) + β[o]
+ * </pre>
+ * (b = 0 for a layer without bias; the folded layer gets one). The result computes what the ANN
+ * computes in evaluation mode, with no batch norm left: what a spiking network, which has no batch
+ * statistics, can run. Layer names stay those of the original (the builder numbers each kind apart).
+ */
+public final class BatchNormFolding {
+    private BatchNormFolding() {}
+
+    /**
+     * The folded twin of {@code model} (same mode), sharing nothing with it.
+     *
+     * @throws SpecException naming a batch norm that does not follow a conv or linear layer
+     */
+    public static Model fold(Model model) {
+        Map<String, Tensor> folded = new HashMap<>();
+        JsonObject json = model.spec().json();
+        json.add("layers", foldEntries(json.getAsJsonArray("layers"), model.network(), folded));
+        ModelSpec spec = ModelSpec.of(json, model.spec().name());
+        Model out = ModelBuilder.build(spec, model.mode(), 0);
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        Map<String, Tensor> original = model.parameterTensors();
+        for (String name : out.parameterTensors().keySet()) {
+            Tensor t = folded.containsKey(name) ? folded.get(name) : original.get(name);
+            if (t == null) throw new IllegalStateException("folding lost parameter " + name);
+            params.put(name, t);
+        }
+        Map<String, Tensor> buffers = new LinkedHashMap<>(model.bufferTensors());
+        buffers.keySet().retainAll(out.bufferTensors().keySet());
+        out.load(params, buffers, "batch-norm folding of " + spec.name());
+        return out;
+    }
+
+    private static JsonArray foldEntries(JsonArray entries, Sequential layers, Map<String, Tensor> folded) {
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.get(i).getAsJsonObject().deepCopy();
+            Layer layer = layers.get(i);
+            if (layer instanceof BatchNorm bn) {
+                throw new SpecException(bn.name() + ": batch norm after " + (i == 0 ? "the input" : layers.get(i - 1).name())
+                        + " cannot be folded (only a batch norm right after a conv or linear layer can)");
+            }
+            if (layer instanceof ResidualBlock block) {
+                entry.add("branch", foldEntries(entry.getAsJsonArray("branch"), (Sequential) block.branch(), folded));
+                if (entry.has("shortcut")) {
+                    entry.add("shortcut", foldEntries(entry.getAsJsonArray("shortcut"), (Sequential) block.shortcut(), folded));
+                }
+            }
+            if (i + 1 < entries.size() && layers.get(i + 1) instanceof BatchNorm bn) {
+                foldInto(layer, bn, folded);
+                entry.addProperty("bias", true);
+                i++;
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static void foldInto(Layer layer, BatchNorm bn, Map<String, Tensor> folded) {
+        Parameter weight, bias;
+        if (layer instanceof Conv2d conv) {
+            weight = conv.weight();
+            bias = conv.bias();
+        } else if (layer instanceof Linear linear) {
+            weight = linear.weight();
+            bias = linear.bias();
+        } else {
+            throw new SpecException(bn.name() + ": batch norm after " + layer.name()
+                    + " cannot be folded (only a batch norm right after a conv or linear layer can)");
+        }
+        int channels = bn.channels();
+        float[] w = weight.value().data().clone();
+        int perChannel = w.length / channels;
+        float[] g = bn.weight().value().data(), beta = bn.bias().value().data();
+        float[] mean = bn.runningMean().value().data(), var = bn.runningVar().value().data();
+        float[] b = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double k = g[c] / Math.sqrt(var[c] + bn.eps());
+            for (int j = c * perChannel; j < (c + 1) * perChannel; j++) w[j] = (float) (k * w[j]);
+            double b0 = bias == null ? 0 : bias.value().data()[c];
+            b[c] = (float) (k * (b0 - mean[c]) + beta[c]);
+        }
+        String name = weight.name().substring(0, weight.name().lastIndexOf('.'));
+        folded.put(weight.name(), new Tensor(w, weight.value().shape()));
+        folded.put(name + ".bias", new Tensor(b, channels));
+    }
+}

@@ -1,0 +1,94 @@
+package org.snn4j.convert;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.encode.DirectEncoder;
+import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.train.EvalResult;
+import org.snn4j.train.Evaluator;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.train.Trainer;
+
+/**
+ * The conversion claims of shared/papers.md §6.3 on the MLP of its pilot (784-400-400-10, no biases,
+ * SGD momentum 0.9, lr 0.05, batch 100, wd 5e-4, 4 epochs), trained as an ANN on Fashion-MNIST and
+ * converted with direct (analog) input, evaluated on the first 2,000 test images, as in the pilot.
+ * Needs Fashion-MNIST at its default place ({@code .ci/run} installs it); skipped without it.
+ */
+class ConversionClaimsTest {
+    private static final String MLP = """
+            {"name": "mlp", "input": [1, 28, 28], "classes": 10,
+             "layers": [{"type": "flatten"}, {"type": "linear", "out": 400}, {"type": "spike"},
+                        {"type": "linear", "out": 400}, {"type": "spike"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+    private static Converter.FoldedAnn folded;
+    private static Dataset test;
+    private static double annAccuracy;
+
+    @BeforeAll
+    static void trainAnn() {
+        assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(Datasets.FASHION_MNIST_DIR)),
+                "Fashion-MNIST is not installed at " + Datasets.FASHION_MNIST_DIR);
+        Dataset train = Datasets.load("fashion-mnist", null, true);
+        test = Datasets.load("fashion-mnist", null, false).subset(2000);
+        Model ann = ModelBuilder.build(ModelSpec.parse(MLP, "mlp"), ModelBuilder.Mode.ANN, 1);
+        TrainConfig cfg = new TrainConfig(4, 100, 1, 0.05, "constant", "sgd", 5e-4, 0.9, "direct", 1.0, "ce", 1, null, null, false, false);
+        new Trainer(ann, cfg, train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        annAccuracy = accuracy(ann, 1);
+        folded = Converter.foldAndMeasure(ann, train, 2000, 100);
+    }
+
+    private static double accuracy(Model m, int steps) {
+        return evaluate(m, steps).accuracy();
+    }
+
+    private static EvalResult evaluate(Model m, int steps) {
+        return Evaluator.run(m, test, steps, new DirectEncoder(), new SoftmaxCrossEntropy(), 100, 1);
+    }
+
+    private static EvalResult snn(Converter.Options o, int steps) {
+        return evaluate(Converter.convert(folded.ann(), folded.stats(), o).snn(), steps);
+    }
+
+    private static double snnAccuracy(Converter.Options o, int steps) {
+        return snn(o, steps).accuracy();
+    }
+
+    @Test
+    void c1ConversionConvergesToTheAnnAndImprovesWithT() {
+        Converter.Options robust = Converter.Options.robust();
+        double t16 = snnAccuracy(robust, 16), t32 = snnAccuracy(robust, 32), t64 = snnAccuracy(robust, 64);
+        System.out.printf("C1: ANN %.4f  SNN p99.9 T=16 %.4f T=32 %.4f T=64 %.4f%n", annAccuracy, t16, t32, t64);
+        assertTrue(Math.abs(t64 - annAccuracy) <= 0.01, "T=64 " + t64 + " vs ANN " + annAccuracy);
+        assertTrue(t32 >= t16 - 0.003 && t64 >= t32 - 0.003, t16 + " " + t32 + " " + t64);
+    }
+
+    @Test
+    void c2RobustNormalizationBeatsMaxNormalizationAtLowTAndAgreesAtHighT() {
+        Converter.Options max = new Converter.Options(100, 1, "subtract", "zero");
+        double robust8 = snnAccuracy(Converter.Options.robust(), 8), max8 = snnAccuracy(max, 8);
+        double robust64 = snnAccuracy(Converter.Options.robust(), 64), max64 = snnAccuracy(max, 64);
+        System.out.printf("C2: T=8 p99.9 %.4f max %.4f; T=64 p99.9 %.4f max %.4f%n", robust8, max8, robust64, max64);
+        assertTrue(robust8 - max8 >= 0.05, "T=8: p99.9 " + robust8 + " vs max " + max8);
+        assertTrue(Math.abs(robust64 - max64) <= 0.005, "T=64: " + robust64 + " vs " + max64);
+    }
+
+    @Test
+    void c3LowerThresholdsTradeSpikesForLatency() {
+        Converter.Options lowered = new Converter.Options(99.9, 0.4, "subtract", "zero");
+        EvalResult base = snn(Converter.Options.robust(), 4), low = snn(lowered, 4);
+        // Spike counts compared where both codes have settled, as in the pilot (T = 128).
+        double spikeRatio = snn(lowered, 128).spikesPerSample() / snn(Converter.Options.robust(), 128).spikesPerSample();
+        System.out.printf("C3: T=4 c=1 %.4f c=0.4 %.4f, spikes at T=128 x%.2f%n", base.accuracy(), low.accuracy(), spikeRatio);
+        assertTrue(low.accuracy() - base.accuracy() >= 0.15, "T=4: c=0.4 " + low.accuracy() + " vs c=1 " + base.accuracy());
+        assertTrue(spikeRatio >= 1.5 && spikeRatio <= 4, "spikes x" + spikeRatio);
+    }
+}

@@ -1,0 +1,138 @@
+package org.snn4j.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.snn4j.Snn4jException;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
+import org.snn4j.model.SpecException;
+import org.snn4j.nn.BatchNorm;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+class ConverterTest {
+    @Test
+    void histogramPercentilesMatchSortedValuesWithinABinAndMaxIsExact() {
+        float[] v = new float[200_000];
+        Rng rng = new Rng(5);
+        for (int i = 0; i < v.length; i++) v[i] = i % 3 == 0 ? 0f : (float) Math.exp(rng.nextGaussian() * 1.5);
+        ActivationHistogram h = new ActivationHistogram();
+        h.add(v);
+        float[] positive = new float[v.length];
+        int n = 0;
+        for (float x : v) if (x > 0) positive[n++] = x;
+        float[] sorted = Arrays.copyOf(positive, n);
+        Arrays.sort(sorted);
+        assertEquals(sorted[n - 1], h.percentile(100), 0f);
+        for (double p : new double[] {50, 99, 99.9, 99.99}) {
+            float exact = sorted[(int) Math.ceil(p / 100 * n) - 1];
+            assertEquals(exact, h.percentile(p), exact * 0.003, "p" + p);
+        }
+        assertEquals(1 / 3.0, h.zeroFraction(), 1e-4);
+        assertEquals(0f, new ActivationHistogram().percentile(99.9), 0f);
+    }
+
+    @Test
+    void foldedBatchNormsComputeWhatTheAnnComputesInEvaluation() {
+        ModelSpec spec = Presets.byName("resnet8", new int[] {1, 12, 12}, 10, new Presets.Options(true, 0, 0.25));
+        Model ann = ModelBuilder.build(spec, ModelBuilder.Mode.ANN, 4);
+        Rng rng = new Rng(8);
+        int bns = 0;
+        for (var l : ann.layers()) {
+            if (l instanceof BatchNorm bn) {
+                bns++;
+                rng.fillUniform(bn.weight().value().data(), 0.5f, 1.5f);
+                rng.fillUniform(bn.bias().value().data(), -0.2f, 0.2f);
+                rng.fillUniform(bn.runningMean().value().data(), -0.3f, 0.3f);
+                rng.fillUniform(bn.runningVar().value().data(), 0.5f, 2f);
+            }
+        }
+        assertTrue(bns > 5);
+        Model folded = BatchNormFolding.fold(ann);
+        assertTrue(folded.layers().stream().noneMatch(l -> l instanceof BatchNorm));
+        assertTrue(folded.bufferTensors().isEmpty());
+        Tensor x = Tensor.zeros(1, 3, 1, 12, 12);
+        rng.fillUniform(x.data(), 0, 1);
+        float[] a = ann.forward(x, ForwardContext.evaluation()).output().data();
+        float[] b = folded.forward(x, ForwardContext.evaluation()).output().data();
+        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-4 * (1 + Math.abs(a[i])), "logit " + i);
+    }
+
+    @Test
+    void everySpikingLayerGetsItsPercentileAsThresholdAndAmplitude() {
+        Dataset digits = Datasets.loadBundled(true).subset(64);
+        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, 2);
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), new Converter.Options(99, 0.5, "zero", "half-threshold"));
+        long neurons = c.snn().layers().stream().filter(l -> l instanceof NeuronLayer).count();
+        assertEquals(neurons, c.thresholds().size());
+        assertTrue(c.thresholds().containsKey("res1.out"), c.thresholds().keySet().toString());
+        for (var l : c.snn().layers()) {
+            if (l instanceof NeuronLayer n) {
+                float lambda = f.stats().percentile(n.name(), 99);
+                assertTrue(lambda > 0, n.name());
+                assertEquals(0.5f * lambda, n.config().threshold(), 1e-6f * lambda, n.name());
+                assertEquals(n.config().threshold(), n.config().amplitude(), 0f);
+                assertEquals("ZERO", n.config().reset().name());
+                assertEquals("HALF_THRESHOLD", n.config().initialMembrane().name());
+            }
+        }
+        // The converted model's spec rebuilds the same network (what a saved model carries).
+        Model rebuilt = ModelBuilder.build(c.snn().spec(), ModelBuilder.Mode.SNN, 0);
+        assertEquals(c.snn().parameterTensors().keySet(), rebuilt.parameterTensors().keySet());
+    }
+
+    @Test
+    void refusesMaxPoolingSnnModelsAndCalibrationImagesOfAnotherShape() {
+        Dataset digits = Datasets.loadBundled(true).subset(16);
+        String maxSpec = """
+                {"name": "m", "input": [1, 28, 28], "classes": 10,
+                 "layers": [{"type": "conv", "out": 4, "kernel": 3}, {"type": "spike"}, {"type": "maxpool", "kernel": 2},
+                            {"type": "flatten"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+        Model withMax = ModelBuilder.build(ModelSpec.parse(maxSpec, "m"), ModelBuilder.Mode.ANN, 1);
+        SpecException e = assertThrows(SpecException.class, () -> Converter.foldAndMeasure(withMax, digits, 16, 8));
+        assertEquals("pool1: max-pooling cannot be converted (spike trains have no rate-preserving max); train the ANN with avgpool",
+                e.getMessage());
+        Model snn = ModelBuilder.build(ModelSpec.parse(maxSpec.replace("maxpool", "avgpool"), "m"), ModelBuilder.Mode.SNN, 1);
+        assertTrue(assertThrows(Snn4jException.class, () -> Converter.foldAndMeasure(snn, digits, 16, 8)).getMessage().contains("--ann"));
+        Model small = ModelBuilder.build(ModelSpec.parse(maxSpec.replace("maxpool", "avgpool").replace("[1, 28, 28]", "[1, 14, 14]"), "m"),
+                ModelBuilder.Mode.ANN, 1);
+        String msg = assertThrows(Snn4jException.class, () -> Converter.foldAndMeasure(small, digits, 16, 8)).getMessage();
+        assertTrue(msg.contains("[1, 28, 28]") && msg.contains("[1, 14, 14]"), msg);
+        assertThrows(Snn4jException.class, () -> new Converter.Options(0, 1, "subtract", "zero"));
+        assertThrows(Snn4jException.class, () -> new Converter.Options(99.9, -1, "subtract", "zero"));
+        assertFalse(assertThrows(Snn4jException.class, () -> new Converter.Options(99.9, 1, "hard", "zero")).getMessage().isEmpty());
+    }
+
+    @Test
+    void neuronByLayerOverridesOneLayerAndRejectsUnknownNames() {
+        String spec = """
+                {"name": "m", "input": [1, 8, 8], "classes": 10, "neuron": {"model": "lif", "leak": 0.9},
+                 "neuron_by_layer": {"sn2": {"model": "if", "threshold": 0.5, "amplitude": 0.5}},
+                 "layers": [{"type": "flatten"}, {"type": "linear", "out": 8}, {"type": "spike"},
+                            {"type": "linear", "out": 8}, {"type": "spike", "threshold": 2.0}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+        Model m = ModelBuilder.build(ModelSpec.parse(spec, "m"), ModelBuilder.Mode.SNN, 1);
+        NeuronLayer sn1 = (NeuronLayer) m.layers().stream().filter(l -> l.name().equals("sn1")).findFirst().orElseThrow();
+        NeuronLayer sn2 = (NeuronLayer) m.layers().stream().filter(l -> l.name().equals("sn2")).findFirst().orElseThrow();
+        assertEquals(1f, sn1.config().threshold());
+        assertEquals(1f, sn1.config().amplitude());
+        assertEquals(0.5f, sn2.config().threshold());
+        assertEquals(0.5f, sn2.config().amplitude());
+        assertEquals("IF", sn2.config().model().getClass().getSimpleName());
+        SpecException e = assertThrows(SpecException.class,
+                () -> ModelBuilder.build(ModelSpec.parse(spec.replace("\"sn2\": {", "\"sn9\": {"), "m"), ModelBuilder.Mode.SNN, 1));
+        assertTrue(e.getMessage().contains("'sn9'") && e.getMessage().contains("sn1, sn2"), e.getMessage());
+    }
+}
