@@ -1,15 +1,12 @@
 package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
-import org.snn4j.io.Checkpoint;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
-import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
@@ -47,17 +44,14 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyThreads(spec);
-        Checkpoint saved = Checkpoint.load(modelFile);
-        ModelSpec modelSpec = ModelSpec.parse(saved.modelSpec(), modelFile.toString());
-        JsonObject state = JsonParser.parseString(saved.metadata().getOrDefault("train_state", "{}")).getAsJsonObject();
-        boolean ann = state.has("mode") && state.get("mode").getAsString().equals("ann");
-        Model model = ModelBuilder.build(modelSpec, ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN, common.seed);
-        model.load(saved, modelFile.toString());
-        int t = steps != null ? steps : state.has("steps") ? state.get("steps").getAsInt() : 8;
+        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        Model model = saved.model();
+        ModelSpec modelSpec = model.spec();
+        int t = steps != null ? steps : saved.steps(8);
         Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--batch", batch);
-        String enc = encoder != null ? encoder : state.has("encoder") ? state.get("encoder").getAsString() : "direct";
-        double gain = state.has("encoder_gain") ? state.get("encoder_gain").getAsDouble() : 1.0;
+        String enc = encoder != null ? encoder : saved.encoder();
+        double gain = saved.encoderGain();
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(model, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed);
         System.out.printf("model %s from %s, T=%d, %s%n", modelSpec.name(), modelFile, t, Terminal.threads());

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param spikeRates        spikes per neuron per time step, by spiking layer
  * @param spikesPerSample   total spikes of all spiking layers per sample (over all T steps)
  * @param samplesPerSecond  inference throughput
+ * @param overallSpikeRate  spikes per neuron per step over all spiking layers together
  */
 public record EvalResult(double accuracy, double loss, int samples, Map<String, Double> spikeRates,
-                         double spikesPerSample, double samplesPerSecond) {
+                         double spikesPerSample, double samplesPerSecond, double overallSpikeRate) {
 }

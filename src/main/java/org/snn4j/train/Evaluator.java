@@ -51,6 +51,6 @@ public final class Evaluator {
         double seconds = (System.nanoTime() - start) / 1e9;
         int n = data.size();
         return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, tally.rates(),
-                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9));
+                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9), tally.overallRate());
     }
 }

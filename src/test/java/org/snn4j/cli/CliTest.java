@@ -85,6 +85,42 @@ class CliTest {
     }
 
     @Test
+    void convertReportsAccuracyAgainstTAndRefusesBadInputWithoutWriting() throws IOException {
+        Path ann = dir.resolve("ann.snn4j"), snn = dir.resolve("snn.snn4j");
+        assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--ann", "--out", ann.toString())).code());
+        assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--out", snn.toString())).code());
+        Path table = dir.resolve("table"), converted = dir.resolve("converted.snn4j");
+        Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4,16",
+                "--method", "max,p99", "--table", table.toString(), "--out", converted.toString(), "--json");
+        assertEquals(0, c.code(), c.err());
+        JsonObject o = JsonParser.parseString(c.lastLine()).getAsJsonObject();
+        assertTrue(o.get("ann_accuracy").getAsDouble() > 0.1);
+        assertEquals(4, o.getAsJsonArray("results").size());
+        JsonObject first = o.getAsJsonArray("results").get(0).getAsJsonObject();
+        assertEquals("max", first.get("method").getAsString());
+        assertEquals(4, first.get("T").getAsInt());
+        assertTrue(first.get("spikes_per_neuron").getAsDouble() > 0);
+        assertTrue(Files.readString(dir.resolve("table.md")).startsWith("| method | T=4 | T=16 | ANN |"));
+        assertEquals(o, JsonParser.parseString(Files.readString(dir.resolve("table.json"))).getAsJsonObject());
+        Run e = run("eval", "--model-file", converted.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(o.getAsJsonArray("results").get(1).getAsJsonObject().get("accuracy").getAsDouble(),
+                JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble(), 1e-12,
+                "the saved SNN is the first method's, at the largest T");
+
+        Path never = dir.resolve("never");
+        for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--calibration", "0"}, {"--model-file", snn.toString()}}) {
+            String[] args = with(new String[] {"convert", "--model-file", ann.toString(), "--limit-test", "64", "--table", never.toString()}, bad);
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+        }
+        assertTrue(run("convert", "--model-file", snn.toString()).err().contains("holds an SNN"));
+        assertTrue(run("convert", "--model-file", ann.toString(), "--method", "median").err().contains("unknown method 'median'"));
+        assertFalse(Files.exists(dir.resolve("never.json")) || Files.exists(dir.resolve("never.md")));
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
                 {"train", "--frobnicate"}, {"eval"}}) {

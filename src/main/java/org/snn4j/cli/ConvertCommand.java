@@ -1,0 +1,181 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.snn4j.convert.Converter;
+import org.snn4j.data.Dataset;
+import org.snn4j.encode.DirectEncoder;
+import org.snn4j.io.AtomicFile;
+import org.snn4j.loss.Losses;
+import org.snn4j.model.Model;
+import org.snn4j.train.EvalResult;
+import org.snn4j.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code snn4j convert}: ANN → SNN conversion, test accuracy against T for each method. */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Convert an ANN trained with `train --ann` into an SNN of IF neurons and report test accuracy "
+                + "against T for each normalization method, beside the ANN's accuracy.",
+                "Batch norms are folded; each spiking layer's threshold (and spike amplitude) is c times the chosen "
+                + "percentile of its non-zero ANN activations on the first N training images."})
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "An ANN written by train --ann --out.")
+    Path modelFile;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "max,p99.9",
+            description = "Normalization methods: max (100th percentile) or pP (P-th percentile, e.g. p99.9) (default: ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--T", paramLabel = "STEPS", split = ",", defaultValue = "1,2,4,8,16,32,64,128",
+            description = "Time steps to evaluate (default: ${DEFAULT-VALUE}).")
+    List<Integer> steps;
+
+    @Option(names = "--threshold-scale", paramLabel = "C", defaultValue = "1",
+            description = "θ_l = C·λ_l (default: ${DEFAULT-VALUE}).")
+    double thresholdScale;
+
+    @Option(names = "--reset", paramLabel = "subtract|zero", defaultValue = "subtract", description = "Reset (default: ${DEFAULT-VALUE}).")
+    String reset;
+
+    @Option(names = "--initial", paramLabel = "zero|half-threshold", defaultValue = "zero",
+            description = "Initial membrane (default: ${DEFAULT-VALUE}).")
+    String initial;
+
+    @Option(names = "--calibration", paramLabel = "N", defaultValue = "512",
+            description = "Training images for the activation statistics (default: ${DEFAULT-VALUE}).")
+    int calibration;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--table", paramLabel = "PREFIX", description = "Also write the table to PREFIX.json and PREFIX.md.")
+    Path table;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the SNN of the first method (for eval; T = the largest evaluated).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    private Dataset test;
+
+    /** One table row. */
+    private record Row(String method, int steps, EvalResult result) {}
+
+    @Override
+    public Integer call() {
+        common.applyThreads(spec);
+        Flags.positive(spec, "--calibration", calibration);
+        Flags.positive(spec, "--batch", batch);
+        for (int t : steps) Flags.positive(spec, "--T", t);
+        List<Double> percentiles = new ArrayList<>();
+        for (String m : methods) percentiles.add(percentile(m));
+        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
+        Dataset calibrationSet = dataOptions.load(common.dataDir, true);
+        test = dataOptions.load(common.dataDir, false);
+        Converter.FoldedAnn folded = Converter.foldAndMeasure(saved.model(), calibrationSet, calibration, batch);
+        double annAccuracy = evaluate(folded.ann(), 1).accuracy();
+        System.out.printf("ANN %s from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), modelFile,
+                annAccuracy, test.size(), Terminal.threads());
+        List<Row> rows = new ArrayList<>();
+        JsonObject thresholds = new JsonObject();
+        for (int i = 0; i < methods.size(); i++) {
+            Converter.Conversion c = Converter.convert(folded.ann(), folded.stats(),
+                    new Converter.Options(percentiles.get(i), thresholdScale, reset, initial));
+            JsonObject th = new JsonObject();
+            c.thresholds().forEach(th::addProperty);
+            thresholds.add(methods.get(i), th);
+            for (int t : steps) {
+                Row row = new Row(methods.get(i), t, evaluate(c.snn(), t));
+                rows.add(row);
+                System.out.printf("  %-8s T=%-4d accuracy %.4f  spikes/neuron/step %.4f%n", row.method(), t,
+                        row.result().accuracy(), row.result().overallSpikeRate());
+            }
+            if (i == 0 && out != null) SavedModel.write(out, c.snn(), steps.stream().max(Integer::compare).orElseThrow());
+        }
+        JsonObject json = json(saved.model(), annAccuracy, rows, thresholds, test.size());
+        if (table != null) {
+            AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
+            AtomicFile.writeString(Path.of(table + ".md"), markdown(annAccuracy, rows));
+        }
+        if (common.json) System.out.println(json);
+        return 0;
+    }
+
+    private EvalResult evaluate(Model m, int t) {
+        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), batch, common.seed);
+    }
+
+    private double percentile(String method) {
+        if (method.equals("max")) return 100;
+        try {
+            if (method.startsWith("p")) {
+                double p = Double.parseDouble(method.substring(1));
+                if (p > 0 && p <= 100) return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method + "' (valid: max, or p<percentile> such as p99.9)");
+    }
+
+    private JsonObject json(Model ann, double annAccuracy, List<Row> rows, JsonObject thresholds, int testSamples) {
+        JsonObject o = new JsonObject();
+        o.addProperty("model", ann.spec().name());
+        o.addProperty("ann_accuracy", annAccuracy);
+        o.addProperty("test_samples", testSamples);
+        o.addProperty("calibration_samples", calibration);
+        o.addProperty("threshold_scale", thresholdScale);
+        o.addProperty("reset", reset);
+        o.addProperty("initial", initial);
+        JsonArray results = new JsonArray();
+        for (Row r : rows) {
+            JsonObject e = new JsonObject();
+            e.addProperty("method", r.method());
+            e.addProperty("T", r.steps());
+            e.addProperty("accuracy", r.result().accuracy());
+            e.addProperty("spikes_per_neuron", r.result().overallSpikeRate());
+            e.addProperty("spikes_per_sample", r.result().spikesPerSample());
+            results.add(e);
+        }
+        o.add("results", results);
+        o.add("thresholds", thresholds);
+        if (out != null) o.addProperty("model_file", out.toString());
+        return o;
+    }
+
+    /** Accuracy (%) per method and T, with the mean spikes per neuron per step in brackets. */
+    private String markdown(double annAccuracy, List<Row> rows) {
+        StringBuilder sb = new StringBuilder("| method | ");
+        for (int t : steps) sb.append("T=").append(t).append(" | ");
+        sb.append("ANN |\n|---|");
+        sb.append("---|".repeat(steps.size() + 1)).append('\n');
+        for (String m : methods) {
+            sb.append("| ").append(m).append(" | ");
+            for (Row r : rows) {
+                if (r.method().equals(m)) {
+                    sb.append(String.format(Locale.ROOT, "%.2f (%.3f) | ", 100 * r.result().accuracy(), r.result().overallSpikeRate()));
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "%.2f |%n", 100 * annAccuracy));
+        }
+        return sb.toString();
+    }
+}
