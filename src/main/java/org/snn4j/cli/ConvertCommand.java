@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.snn4j.convert.ConversionErrors;
 import org.snn4j.convert.Converter;
+import org.snn4j.convert.ThresholdTuning;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.DirectEncoder;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
+import org.snn4j.tensor.Tensor;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -29,6 +33,8 @@ import picocli.CommandLine.Spec;
                 "Batch norms are folded; each spiking layer's threshold (and spike amplitude) is c times the chosen "
                 + "percentile of its non-zero ANN activations on the first N training images."})
 final class ConvertCommand implements Callable<Integer> {
+    private static final String TUNED = "tuned";
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +45,9 @@ final class ConvertCommand implements Callable<Integer> {
     DataOptions dataOptions;
 
     @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "max,p99.9",
-            description = "Normalization methods: max (100th percentile) or pP (P-th percentile, e.g. p99.9) (default: ${DEFAULT-VALUE}).")
+            description = {"Methods (default: ${DEFAULT-VALUE}): max (thresholds at the 100th percentile of each layer's ANN activations), "
+                    + "pP (the P-th percentile, e.g. p99.9), tuned (from p99.9, each layer's threshold tuned for each T on the "
+                    + "calibration batch, layer by layer: TTRBR's threshold tuning)."})
     List<String> methods;
 
     @Option(names = "--T", paramLabel = "STEPS", split = ",", defaultValue = "1,2,4,8,16,32,64,128",
@@ -61,6 +69,13 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Training images for the activation statistics (default: ${DEFAULT-VALUE}).")
     int calibration;
 
+    @Option(names = "--tune-samples", paramLabel = "N", defaultValue = "128",
+            description = "Training images in the batch that threshold tuning and --errors use (default: ${DEFAULT-VALUE}).")
+    int tuneSamples;
+
+    @Option(names = "--errors", description = "Also measure each spiking layer's quantization and deviation error (TTRBR) per method and T.")
+    boolean errors;
+
     @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -75,8 +90,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Dataset test;
 
-    /** One table row. */
-    private record Row(String method, int steps, EvalResult result) {}
+    /** One table row: a method at one T, its thresholds and (with --errors) its per-layer errors. */
+    private record Row(String method, int steps, EvalResult result, Map<String, Float> thresholds, List<ConversionErrors.LayerError> errors) {}
 
     @Override
     public Integer call() {
@@ -84,8 +99,9 @@ final class ConvertCommand implements Callable<Integer> {
         Flags.positive(spec, "--calibration", calibration);
         Flags.positive(spec, "--batch", batch);
         for (int t : steps) Flags.positive(spec, "--T", t);
+        Flags.positive(spec, "--tune-samples", tuneSamples);
         List<Double> percentiles = new ArrayList<>();
-        for (String m : methods) percentiles.add(percentile(m));
+        for (String m : methods) percentiles.add(m.equals(TUNED) ? 99.9 : percentile(m));
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         Dataset calibrationSet = dataOptions.load(common.dataDir, true);
@@ -94,23 +110,29 @@ final class ConvertCommand implements Callable<Integer> {
         double annAccuracy = evaluate(folded.ann(), 1).accuracy();
         System.out.printf("ANN %s from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), modelFile,
                 annAccuracy, test.size(), Terminal.threads());
+        Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(tuneSamples, calibrationSet.size())));
         List<Row> rows = new ArrayList<>();
-        JsonObject thresholds = new JsonObject();
         for (int i = 0; i < methods.size(); i++) {
-            Converter.Conversion c = Converter.convert(folded.ann(), folded.stats(),
-                    new Converter.Options(percentiles.get(i), thresholdScale, reset, initial));
-            JsonObject th = new JsonObject();
-            c.thresholds().forEach(th::addProperty);
-            thresholds.add(methods.get(i), th);
+            Converter.Options options = new Converter.Options(percentiles.get(i), thresholdScale, reset, initial);
+            Converter.Conversion base = Converter.convert(folded.ann(), folded.stats(), options);
+            Converter.Conversion largest = base;
             for (int t : steps) {
-                Row row = new Row(methods.get(i), t, evaluate(c.snn(), t));
+                Converter.Conversion c = methods.get(i).equals(TUNED)
+                        ? ThresholdTuning.tune(base, folded.ann(), options, tuneImages, t, ThresholdTuning.DEFAULT_GRID) : base;
+                Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
+                        errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
                 rows.add(row);
                 System.out.printf("  %-8s T=%-4d accuracy %.4f  spikes/neuron/step %.4f%n", row.method(), t,
                         row.result().accuracy(), row.result().overallSpikeRate());
+                for (ConversionErrors.LayerError e : row.errors()) {
+                    System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (ANN mean %.4f)  input spread/θ %.3f%n",
+                            e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.annMean(), e.inputSpread());
+                }
+                if (t == steps.stream().max(Integer::compare).orElseThrow()) largest = c;
             }
-            if (i == 0 && out != null) SavedModel.write(out, c.snn(), steps.stream().max(Integer::compare).orElseThrow());
+            if (i == 0 && out != null) SavedModel.write(out, largest.snn(), steps.stream().max(Integer::compare).orElseThrow());
         }
-        JsonObject json = json(saved.model(), annAccuracy, rows, thresholds, test.size());
+        JsonObject json = json(saved.model(), annAccuracy, rows, test.size());
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
             AtomicFile.writeString(Path.of(table + ".md"), markdown(annAccuracy, rows));
@@ -123,6 +145,12 @@ final class ConvertCommand implements Callable<Integer> {
         return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), batch, common.seed);
     }
 
+    private static int[] firstIndices(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        return idx;
+    }
+
     private double percentile(String method) {
         if (method.equals("max")) return 100;
         try {
@@ -133,10 +161,10 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method + "' (valid: max, or p<percentile> such as p99.9)");
+        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method + "' (valid: max, p<percentile> such as p99.9, tuned)");
     }
 
-    private JsonObject json(Model ann, double annAccuracy, List<Row> rows, JsonObject thresholds, int testSamples) {
+    private JsonObject json(Model ann, double annAccuracy, List<Row> rows, int testSamples) {
         JsonObject o = new JsonObject();
         o.addProperty("model", ann.spec().name());
         o.addProperty("ann_accuracy", annAccuracy);
@@ -153,10 +181,27 @@ final class ConvertCommand implements Callable<Integer> {
             e.addProperty("accuracy", r.result().accuracy());
             e.addProperty("spikes_per_neuron", r.result().overallSpikeRate());
             e.addProperty("spikes_per_sample", r.result().spikesPerSample());
+            JsonObject th = new JsonObject();
+            r.thresholds().forEach(th::addProperty);
+            e.add("thresholds", th);
+            if (!r.errors().isEmpty()) {
+                JsonArray layers = new JsonArray();
+                for (ConversionErrors.LayerError le : r.errors()) {
+                    JsonObject l = new JsonObject();
+                    l.addProperty("layer", le.layer());
+                    l.addProperty("threshold", le.threshold());
+                    l.addProperty("quantization_error", le.quantization());
+                    l.addProperty("deviation_error", le.deviation());
+                    l.addProperty("error_vs_ann", le.versusAnn());
+                    l.addProperty("ann_mean", le.annMean());
+                    l.addProperty("input_spread", le.inputSpread());
+                    layers.add(l);
+                }
+                e.add("layers", layers);
+            }
             results.add(e);
         }
         o.add("results", results);
-        o.add("thresholds", thresholds);
         if (out != null) o.addProperty("model_file", out.toString());
         return o;
     }

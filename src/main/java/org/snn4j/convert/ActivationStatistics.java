@@ -43,7 +43,7 @@ public final class ActivationStatistics {
         try (DataLoader loader = DataLoader.over(subset).batchSize(batch).shuffle(false).prefetch(1).seed(0).build()) {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
-                        .withActivationObserver((layer, out) -> hist.computeIfAbsent(layer, k -> new ActivationHistogram()).add(out.data()));
+                        .withActivationObserver((layer, in, out) -> hist.computeIfAbsent(layer, k -> new ActivationHistogram()).add(out.data()));
                 Tensor x = b.images();
                 ann.forward(x.reshape(Tensor.concat(new int[] {1}, x.shape())), ctx);
                 workspace.recycle();

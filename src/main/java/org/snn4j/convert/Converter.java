@@ -67,13 +67,23 @@ public final class Converter {
         if (foldedAnn.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("conversion needs the ANN (train it with --ann)");
         refuseMaxPooling(foldedAnn);
         Map<String, Float> lambdas = new LinkedHashMap<>(), thresholds = new LinkedHashMap<>();
-        JsonObject byLayer = new JsonObject();
         for (String layer : spikingLayers(foldedAnn, stats)) {
             float lambda = stats.percentile(layer, options.percentile());
-            // A layer that never fired on the calibration set keeps θ = c: no scale to take from it.
-            float theta = (float) (options.thresholdScale() * (lambda > 0 ? lambda : 1f));
             lambdas.put(layer, lambda);
-            thresholds.put(layer, theta);
+            // A layer that never fired on the calibration set keeps θ = c: no scale to take from it.
+            thresholds.put(layer, (float) (options.thresholdScale() * (lambda > 0 ? lambda : 1f)));
+        }
+        return new Conversion(build(foldedAnn, thresholds, options), lambdas, thresholds);
+    }
+
+    /**
+     * The SNN of {@code foldedAnn} with the given per-layer thresholds (each also the layer's spike
+     * amplitude), IF neurons with the reset and initial membrane of {@code options}, and accumulating
+     * readouts; the ANN's weights copied unchanged.
+     */
+    public static Model build(Model foldedAnn, Map<String, Float> thresholds, Options options) {
+        JsonObject byLayer = new JsonObject();
+        thresholds.forEach((layer, theta) -> {
             JsonObject n = new JsonObject();
             n.addProperty("model", "if");
             n.addProperty("threshold", theta);
@@ -82,7 +92,7 @@ public final class Converter {
             n.addProperty("test", "non-strict");
             n.addProperty("initial", options.initial());
             byLayer.add(layer, n);
-        }
+        });
         JsonObject json = foldedAnn.spec().json();
         JsonObject neuron = new JsonObject();
         neuron.addProperty("model", "if");
@@ -92,7 +102,7 @@ public final class Converter {
         ModelSpec spec = ModelSpec.of(json, foldedAnn.spec().name()).withNeuronByLayer(byLayer);
         Model snn = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
         snn.load(foldedAnn.parameterTensors(), foldedAnn.bufferTensors(), "conversion of " + spec.name());
-        return new Conversion(snn, lambdas, thresholds);
+        return snn;
     }
 
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */

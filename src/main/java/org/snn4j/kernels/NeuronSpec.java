@@ -22,4 +22,9 @@ public record NeuronSpec(float leak, float threshold, boolean halfThresholdStart
     public float initialMembrane() {
         return halfThresholdStart ? threshold * 0.5f : 0f;
     }
+
+    /** The same neuron with another threshold. */
+    public NeuronSpec withThreshold(float threshold) {
+        return new NeuronSpec(leak, threshold, halfThresholdStart, strictFire, subtractReset, detachReset, surrogate);
+    }
 }

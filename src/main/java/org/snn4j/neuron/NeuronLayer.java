@@ -101,7 +101,7 @@ public final class NeuronLayer implements Layer {
     }
 
     /** The spec the kernels run now (reads the current trainable values). */
-    NeuronSpec spec() {
+    public NeuronSpec spec() {
         float a = leak == null ? config.model().leak() : leak.value().data()[0];
         float th = threshold == null ? config.threshold() : threshold.value().data()[0];
         if (!Float.isFinite(a)) throw new NumericalException(name, "forward", 0, a);
@@ -118,7 +118,10 @@ public final class NeuronLayer implements Layer {
         boolean held = input.dim(0) == 1 && ctx.steps() > 1;
         int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
         int neurons = samples * perSample;
-        NeuronSpec spec = spec();
+        NeuronSpec configured = spec();
+        float th = ctx.threshold(name, input, steps, configured.threshold());
+        if (!(th > 0) || !Float.isFinite(th)) throw new Snn4jException(name + ": tuned threshold must be finite and > 0, was " + th);
+        NeuronSpec spec = th == configured.threshold() ? configured : configured.withThreshold(th);
         int[] shape = input.shape();
         shape[0] = steps;
         Tensor spikes = ctx.zeros(shape);
@@ -131,8 +134,9 @@ public final class NeuronLayer implements Layer {
                 : heldKernel ? NeuronLoops.chargeFireResetForwardHeld(spec, x, spikes.data(), steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
-        float amplitude = config.amplitude();
+        float amplitude = config.amplitude() * (th / configured.threshold());
         if (amplitude != 1f) scale(spikes.data(), amplitude, spikes.data());
+        ctx.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
             Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());

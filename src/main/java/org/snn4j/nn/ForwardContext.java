@@ -20,7 +20,8 @@ public final class ForwardContext {
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
     private int steps = 1;
     private Workspace workspace;
-    private java.util.function.BiConsumer<String, Tensor> activationObserver;
+    private ActivationObserver activationObserver;
+    private ThresholdTuner thresholdTuner;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -77,20 +78,57 @@ public final class ForwardContext {
     }
 
     /**
-     * Shows every ReLU output of this pass to {@code observer} (layer name, output), while the pass runs:
-     * how a converter gathers the activation statistics of an ANN (the tensor may be a workspace's, so
-     * the observer reads it and keeps no reference).
-     *
-     * @return this context
+     * Sees what an activation layer (ReLU or spiking neurons) took and produced, while a pass runs: how
+     * a converter gathers an ANN's activation statistics and measures an SNN's per-layer conversion
+     * error. The tensors may be a workspace's: read them, keep no reference.
      */
-    public ForwardContext withActivationObserver(java.util.function.BiConsumer<String, Tensor> observer) {
+    @FunctionalInterface
+    public interface ActivationObserver {
+        /**
+         * @param input  the layer's input ({@code [1, N, ...]} for a current held over {@link #steps()})
+         * @param output its output ({@code [T, N, ...]})
+         */
+        void observe(String layer, Tensor input, Tensor output);
+    }
+
+    /**
+     * Chooses the threshold a spiking layer runs with in this pass, seeing its input first. The layer
+     * scales its spike amplitude by the same factor, so the gain θ/amplitude stays (a converted layer,
+     * whose amplitude is θ, keeps amplitude = θ).
+     */
+    @FunctionalInterface
+    public interface ThresholdTuner {
+        /**
+         * @param input      the layer's input current ({@code [1, N, ...]} when held over {@code steps})
+         * @param configured the layer's own threshold
+         * @return the threshold to run with (&gt; 0)
+         */
+        float choose(String layer, Tensor input, int steps, float configured);
+    }
+
+    /** Shows every activation layer's input and output to {@code observer} (see {@link ActivationObserver}). */
+    public ForwardContext withActivationObserver(ActivationObserver observer) {
         this.activationObserver = observer;
         return this;
     }
 
-    /** Called by activation layers with their output; does nothing without an observer. */
-    public void observeActivation(String layer, Tensor output) {
-        if (activationObserver != null) activationObserver.accept(layer, output);
+    /** Called by activation layers; does nothing without an observer. */
+    public void observeActivation(String layer, Tensor input, Tensor output) {
+        if (activationObserver != null) activationObserver.observe(layer, input, output);
+    }
+
+    /**
+     * Lets {@code tuner} choose each spiking layer's threshold from the input it receives, in the order
+     * the layers run (layer-by-layer threshold tuning runs the network once this way).
+     */
+    public ForwardContext withThresholdTuner(ThresholdTuner tuner) {
+        this.thresholdTuner = tuner;
+        return this;
+    }
+
+    /** The threshold a spiking layer runs with: {@code configured} unless a tuner chooses another. */
+    public float threshold(String layer, Tensor input, int steps, float configured) {
+        return thresholdTuner == null ? configured : thresholdTuner.choose(layer, input, steps, configured);
     }
 
     /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */

@@ -135,4 +135,25 @@ class ConverterTest {
                 () -> ModelBuilder.build(ModelSpec.parse(spec.replace("\"sn2\": {", "\"sn9\": {"), "m"), ModelBuilder.Mode.SNN, 1));
         assertTrue(e.getMessage().contains("'sn9'") && e.getMessage().contains("sn1, sn2"), e.getMessage());
     }
+
+    @Test
+    void resNet110ConvertsTunesAndReportsErrorsForEverySpikingLayer() {
+        Dataset digits = Datasets.loadBundled(true).subset(16);
+        Model ann = ModelBuilder.build(Presets.byName("resnet110", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, 3);
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 16, 8);
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
+        Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
+        Converter.Conversion tuned = ThresholdTuning.tune(c, f.ann(), Converter.Options.robust(), batch, 4, ThresholdTuning.DEFAULT_GRID);
+        long neurons = c.snn().layers().stream().filter(l -> l instanceof NeuronLayer).count();
+        assertEquals(109, neurons, "stem + 2 per block x 54 blocks");
+        assertEquals(neurons, tuned.thresholds().size());
+        var errors = ConversionErrors.measure(tuned.snn(), f.ann(), batch, 4);
+        assertEquals(neurons, errors.size());
+        for (var e : errors) {
+            assertTrue(Double.isFinite(e.quantization()) && Double.isFinite(e.deviation()), e.toString());
+            assertEquals(e.threshold(), tuned.thresholds().get(e.layer()), 0f);
+            assertTrue(e.total() <= e.quantization() + e.deviation() + 1e-9, e.toString());
+        }
+    }
 }
