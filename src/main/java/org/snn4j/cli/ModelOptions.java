@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snn4j.data.Dataset;
+import org.snn4j.model.BlockVariant;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
 import picocli.CommandLine.Option;
@@ -39,6 +40,11 @@ final class ModelOptions {
             description = "Channel width multiplier for presets (default: ${DEFAULT-VALUE}).")
     double width;
 
+    @Option(names = "--block-variant", paramLabel = "V", defaultValue = "standard",
+            description = "Residual blocks: standard, spiking-shortcut or spiking-branch (a spiking layer ends that path; "
+                    + "see docs/ARCHITECTURE.md) (default: ${DEFAULT-VALUE}).")
+    String blockVariant;
+
     /** The spec for the given data: a preset built for its shape, or a spec file; then neuron overrides. */
     ModelSpec spec(Dataset data, boolean batchNorm) {
         ModelSpec spec;
@@ -48,6 +54,7 @@ final class ModelOptions {
         } else {
             spec = Presets.byName(model, data.sampleShape(), data.numClasses(), new Presets.Options(batchNorm, dropout, width));
         }
+        spec = BlockVariant.byId(blockVariant).apply(spec);
         JsonObject o = new JsonObject();
         if (neuron != null) o.addProperty("model", neuron);
         if (leak != null) o.addProperty("leak", leak);
