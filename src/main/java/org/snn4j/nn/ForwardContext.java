@@ -77,7 +77,8 @@ public final class ForwardContext {
     }
 
     /**
-     * Shows every ReLU output of this pass to {@code observer} (layer name, output), while the pass runs:
+     * Shows the output of every activation layer of this pass ({@link ReLU}, {@link Clip}, {@link Qcfs})
+     * to {@code observer} (layer name, output), while the pass runs:
      * how a converter gathers the activation statistics of an ANN (the tensor may be a workspace's, so
      * the observer reads it and keeps no reference).
      *
