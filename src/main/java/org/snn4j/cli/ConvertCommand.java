@@ -15,6 +15,7 @@ import org.snn4j.data.Dataset;
 import org.snn4j.encode.DirectEncoder;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
+import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.train.EvalResult;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Convert an ANN trained with `train --ann` into an SNN of IF neurons and report test accuracy "
                 + "against T for each normalization method, beside the ANN's accuracy.",
                 "Batch norms are folded; each spiking layer's threshold (and spike amplitude) is c times the chosen "
-                + "percentile of its non-zero ANN activations on the first N training images."})
+                + "percentile of its non-zero ANN activations on the first N training images, or c times the layer's "
+                + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
 
@@ -46,8 +48,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "max,p99.9",
             description = {"Methods (default: ${DEFAULT-VALUE}): max (thresholds at the 100th percentile of each layer's ANN activations), "
-                    + "pP (the P-th percentile, e.g. p99.9), tuned (from p99.9, each layer's threshold tuned for each T on the "
-                    + "calibration batch, layer by layer: TTRBR's threshold tuning)."})
+                    + "pP (the P-th percentile, e.g. p99.9), bound (the trained bound λ of a clip or qcfs ANN), tuned (from p99.9, "
+                    + "each layer's threshold tuned for each T on the calibration batch, layer by layer: TTRBR's threshold tuning)."})
     List<String> methods;
 
     @Option(names = "--T", paramLabel = "STEPS", split = ",", defaultValue = "1,2,4,8,16,32,64,128",
@@ -100,20 +102,25 @@ final class ConvertCommand implements Callable<Integer> {
         Flags.positive(spec, "--batch", batch);
         for (int t : steps) Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--tune-samples", tuneSamples);
-        List<Double> percentiles = new ArrayList<>();
-        for (String m : methods) percentiles.add(m.equals(TUNED) ? 99.9 : percentile(m));
+        List<Converter.Normalization> normalizations = new ArrayList<>();
+        for (String m : methods) normalizations.add(m.equals(TUNED) ? new Converter.Percentile(99.9) : normalization(m));
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
+        AnnActivation activation = saved.model().spec().annActivation();
+        if (normalizations.stream().anyMatch(n -> n instanceof Converter.TrainedBound) && !activation.bounded()) {
+            throw new ParameterException(spec.commandLine(), "--method bound needs an ANN trained with --activation clip or qcfs; "
+                    + modelFile + " has " + activation.kind().label());
+        }
         Dataset calibrationSet = dataOptions.load(common.dataDir, true);
         test = dataOptions.load(common.dataDir, false);
         Converter.FoldedAnn folded = Converter.foldAndMeasure(saved.model(), calibrationSet, calibration, batch);
         double annAccuracy = evaluate(folded.ann(), 1).accuracy();
-        System.out.printf("ANN %s from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), modelFile,
-                annAccuracy, test.size(), Terminal.threads());
+        System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
+                modelFile, annAccuracy, test.size(), Terminal.threads());
         Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(tuneSamples, calibrationSet.size())));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
-            Converter.Options options = new Converter.Options(percentiles.get(i), thresholdScale, reset, initial);
+            Converter.Options options = new Converter.Options(normalizations.get(i), thresholdScale, reset, initial);
             Converter.Conversion base = Converter.convert(folded.ann(), folded.stats(), options);
             Converter.Conversion largest = base;
             for (int t : steps) {
@@ -151,22 +158,25 @@ final class ConvertCommand implements Callable<Integer> {
         return idx;
     }
 
-    private double percentile(String method) {
-        if (method.equals("max")) return 100;
+    private Converter.Normalization normalization(String method) {
+        if (method.equals("max")) return new Converter.Percentile(100);
+        if (method.equals("bound")) return new Converter.TrainedBound();
         try {
             if (method.startsWith("p")) {
                 double p = Double.parseDouble(method.substring(1));
-                if (p > 0 && p <= 100) return p;
+                if (p > 0 && p <= 100) return new Converter.Percentile(p);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method + "' (valid: max, p<percentile> such as p99.9, tuned)");
+        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method
+                + "' (valid: max, p<percentile> such as p99.9, bound, tuned)");
     }
 
     private JsonObject json(Model ann, double annAccuracy, List<Row> rows, int testSamples) {
         JsonObject o = new JsonObject();
         o.addProperty("model", ann.spec().name());
+        o.add("ann_activation", ann.spec().annActivation().toJson());
         o.addProperty("ann_accuracy", annAccuracy);
         o.addProperty("test_samples", testSamples);
         o.addProperty("calibration_samples", calibration);

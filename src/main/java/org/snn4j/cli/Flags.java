@@ -11,6 +11,12 @@ final class Flags {
         if (!(value > 0)) throw new ParameterException(spec.commandLine(), flag + " must be > 0, was " + format(value));
     }
 
+    static void positiveFinite(CommandSpec spec, String flag, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new ParameterException(spec.commandLine(), flag + " must be finite and > 0, was " + format(value));
+        }
+    }
+
     static void nonNegative(CommandSpec spec, String flag, double value) {
         if (!(value >= 0)) throw new ParameterException(spec.commandLine(), flag + " must be >= 0, was " + format(value));
     }

@@ -12,8 +12,8 @@ import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
 
 /**
- * The activations of an ANN's spiking-layer positions (the ReLUs its spec's {@code spike} entries
- * become) over a calibration set: per layer, the distribution of the non-zero values, from which the
+ * The activations of an ANN's spiking-layer positions (the activation layers its spec's {@code spike}
+ * entries become: ReLU, clip or QCFS) over a calibration set: per layer, the distribution of the non-zero values, from which the
  * converter takes the maximum or a percentile (Rueckauer et al. 2017).
  */
 public final class ActivationStatistics {

@@ -11,34 +11,62 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.SpecException;
+import org.snn4j.nn.BoundedActivation;
+import org.snn4j.nn.Layer;
+import org.snn4j.tensor.Tensor;
 
 /**
  * Converts a trained ANN into an SNN of integrate-and-fire neurons that approximates it at T steps.
  *
- * <p>Batch norms are folded first ({@link BatchNormFolding}). Then every ReLU (a {@code spike} entry of
- * the spec) becomes an IF layer whose threshold is θ_l = c·λ_l, with λ_l the chosen percentile of the
- * layer's non-zero ANN activations on a calibration set (Rueckauer et al. 2017: p = 100 is
- * max-normalization, 99.9 their robust normalization) and c the threshold scale, and whose spikes
- * carry the amplitude θ_l. A spike train of amplitude θ_l firing at rate r then stands for the ANN value
+ * <p>Batch norms are folded first ({@link BatchNormFolding}). Then every activation standing for a
+ * spiking layer (a {@code spike} entry of the spec) becomes an IF layer whose threshold is
+ * θ_l = c·λ_l, with λ_l the layer's activation scale (below) and c the threshold scale, and whose
+ * spikes carry the amplitude θ_l. A spike train of amplitude θ_l firing at rate r then stands for the ANN value
  * θ_l·r ∈ [0, θ_l]: every layer sees inputs on the ANN's own scale, so weights are copied unchanged and
  * identity shortcuts of residual blocks need no rescaling. This is the "equivalent threshold setting"
  * of data-based normalization (W_l·λ_{l−1}/λ_l with θ = 1 gives the same spike trains). The first layer
  * takes the analog image as a current held for T steps; the readout accumulates the output layer's
  * membrane and divides by T.
  *
+ * <p>λ_l is either the chosen percentile of the layer's non-zero ANN activations on a calibration set
+ * ({@link Percentile}; Rueckauer et al. 2017: p = 100 is max-normalization, 99.9 their robust
+ * normalization) or, for an ANN trained with a bounded
+ * activation ({@code clip} or {@code qcfs}, see {@link org.snn4j.model.AnnActivation}), from the layer's
+ * trained upper bound {@code <layer>.bound} ({@link TrainedBound}): with c = 1 the IF layer's range
+ * [0, θ_l] is then exactly the ANN's, and with V[0] = θ/2 ({@code half-threshold}) a QCFS network's
+ * SNN reproduces it (Bu et al. 2022). The bounds are ANN parameters only; the SNN does not get them.
+ *
  * <p>Max-pooling has no rate-preserving spiking equivalent here and is refused with a message naming
  * the layer (train the ANN with average pooling).
  */
 public final class Converter {
+    /** Where λ_l, the activation scale of spiking layer l, comes from. */
+    public sealed interface Normalization permits Percentile, TrainedBound {}
+
     /**
-     * @param percentile     p in (0, 100]: λ_l is the p-th percentile of the non-zero activations (100 = max)
+     * λ_l = the p-th percentile of the layer's non-zero activations on the calibration set (Rueckauer
+     * et al. 2017: p = 100 is max-normalization, 99.9 their robust normalization).
+     *
+     * @param p in (0, 100]
+     */
+    public record Percentile(double p) implements Normalization {
+        public Percentile {
+            if (!(p > 0 && p <= 100)) throw new Snn4jException("percentile must be in (0, 100], was " + p);
+        }
+    }
+
+    /** λ_l = the layer's trained upper bound {@code <layer>.bound} (ANNs with clip or QCFS activations). */
+    public record TrainedBound() implements Normalization {}
+
+    /**
+     * @param normalization  where λ_l comes from
      * @param thresholdScale c &gt; 0: θ_l = c·λ_l (below 1: lower clipping level, finer spikes, more of them)
      * @param reset          {@code subtract} (soft, rate-linear) or {@code zero}
      * @param initial        {@code zero} or {@code half-threshold} (V[0] = θ/2: rounding instead of flooring)
      */
-    public record Options(double percentile, double thresholdScale, String reset, String initial) {
+    public record Options(Normalization normalization, double thresholdScale, String reset, String initial) {
         public Options {
-            if (!(percentile > 0 && percentile <= 100)) throw new Snn4jException("percentile must be in (0, 100], was " + percentile);
+            java.util.Objects.requireNonNull(normalization, "normalization");
             if (!(thresholdScale > 0) || !Double.isFinite(thresholdScale)) {
                 throw new Snn4jException("threshold scale must be finite and > 0, was " + thresholdScale);
             }
@@ -48,9 +76,24 @@ public final class Converter {
             }
         }
 
+        /** λ_l from the {@code percentile}-th percentile of the activations (see {@link Percentile}). */
+        public Options(double percentile, double thresholdScale, String reset, String initial) {
+            this(new Percentile(percentile), thresholdScale, reset, initial);
+        }
+
         /** Robust normalization (99.9th percentile), c = 1, reset by subtraction, V[0] = 0. */
         public static Options robust() {
             return new Options(99.9, 1, "subtract", "zero");
+        }
+
+        /** λ_l from the trained bounds (see {@link TrainedBound}). */
+        public static Options trainedBound(double thresholdScale, String reset, String initial) {
+            return new Options(new TrainedBound(), thresholdScale, reset, initial);
+        }
+
+        /** QCFS conversion: θ_l = trained λ_l, reset by subtraction, V[0] = θ/2. */
+        public static Options qcfs() {
+            return trainedBound(1, "subtract", "half-threshold");
         }
     }
 
@@ -60,15 +103,34 @@ public final class Converter {
     private Converter() {}
 
     /**
-     * Folds {@code ann}'s batch norms and converts it with thresholds from {@code stats} (measured on the
-     * folded ANN: see {@link #foldAndMeasure}).
+     * Converts a batch-norm-free ANN (see {@link #foldAndMeasure}) with thresholds from {@code stats}
+     * (measured on that ANN) or from its trained bounds.
+     *
+     * @param stats may be null when the options take λ_l from the trained bounds
+     * @throws Snn4jException when the ANN is an SNN, or the options ask for trained bounds of an ANN
+     *                        whose activation has none (ReLU)
      */
     public static Conversion convert(Model foldedAnn, ActivationStatistics stats, Options options) {
         if (foldedAnn.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("conversion needs the ANN (train it with --ann)");
         refuseMaxPooling(foldedAnn);
+        Map<String, Float> bounds = trainedBounds(foldedAnn);
+        if (options.normalization() instanceof TrainedBound && bounds.isEmpty()) {
+            throw new Snn4jException(foldedAnn.spec().name() + ": thresholds from trained bounds need an ANN trained with a clip "
+                    + "or qcfs activation; its activation is " + foldedAnn.spec().annActivation().kind().label());
+        }
         Map<String, Float> lambdas = new LinkedHashMap<>(), thresholds = new LinkedHashMap<>();
-        for (String layer : spikingLayers(foldedAnn, stats)) {
-            float lambda = stats.percentile(layer, options.percentile());
+        for (String layer : spikingLayers(foldedAnn)) {
+            float lambda = switch (options.normalization()) {
+                case Percentile p -> {
+                    if (stats == null || !stats.layers().contains(layer)) throw new Snn4jException("no calibration activations for layer " + layer);
+                    yield stats.percentile(layer, p.p());
+                }
+                case TrainedBound b -> {
+                    Float bound = bounds.get(layer);
+                    if (bound == null) throw new Snn4jException("no trained bound for layer " + layer);
+                    yield bound;
+                }
+            };
             lambdas.put(layer, lambda);
             // A layer that never fired on the calibration set keeps θ = c: no scale to take from it.
             thresholds.put(layer, (float) (options.thresholdScale() * (lambda > 0 ? lambda : 1f)));
@@ -101,8 +163,22 @@ public final class Converter {
         accumulateReadouts(json.getAsJsonArray("layers"));
         ModelSpec spec = ModelSpec.of(json, foldedAnn.spec().name()).withNeuronByLayer(byLayer);
         Model snn = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
-        snn.load(foldedAnn.parameterTensors(), foldedAnn.bufferTensors(), "conversion of " + spec.name());
+        // The bounds live in the ANN's activation layers, which the SNN replaces by neurons.
+        Map<String, Tensor> parameters = new LinkedHashMap<>(foldedAnn.parameterTensors());
+        for (Layer l : foldedAnn.layers()) {
+            if (l instanceof BoundedActivation b) parameters.remove(b.bound().name());
+        }
+        snn.load(parameters, foldedAnn.bufferTensors(), "conversion of " + spec.name());
         return snn;
+    }
+
+    /** The trained bound λ of every bounded activation layer, by layer name (empty for a ReLU ANN). */
+    private static Map<String, Float> trainedBounds(Model ann) {
+        Map<String, Float> bounds = new LinkedHashMap<>();
+        for (Layer l : ann.layers()) {
+            if (l instanceof BoundedActivation b) bounds.put(b.name(), b.boundValue());
+        }
+        return bounds;
     }
 
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */
@@ -116,15 +192,12 @@ public final class Converter {
     /** A batch-norm-free ANN and its activation statistics. */
     public record FoldedAnn(Model ann, ActivationStatistics stats) {}
 
-    /** The ReLUs that stand for spiking layers: the SNN build's spiking layer names, in order. */
-    private static Iterable<String> spikingLayers(Model ann, ActivationStatistics stats) {
+    /** The activations that stand for spiking layers: the SNN build's spiking layer names, in order. */
+    private static java.util.List<String> spikingLayers(Model ann) {
         Model snnShape = ModelBuilder.build(ann.spec(), ModelBuilder.Mode.SNN, 0);
         java.util.List<String> names = new java.util.ArrayList<>();
         for (var l : snnShape.layers()) {
-            if (l instanceof org.snn4j.neuron.NeuronLayer) {
-                if (!stats.layers().contains(l.name())) throw new Snn4jException("no calibration activations for layer " + l.name());
-                names.add(l.name());
-            }
+            if (l instanceof org.snn4j.neuron.NeuronLayer) names.add(l.name());
         }
         return names;
     }

@@ -32,7 +32,7 @@ public final class Model {
         return spec;
     }
 
-    /** Whether the network was built spiking (SNN) or with ReLUs in place of neurons (ANN). */
+    /** Whether the network was built spiking (SNN) or with its ANN activation in place of neurons (ANN). */
     public ModelBuilder.Mode mode() {
         return mode;
     }

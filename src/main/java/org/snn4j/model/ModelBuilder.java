@@ -30,9 +30,11 @@ import org.snn4j.tensor.Rng;
  * ({@code conv1}, {@code sn1}, {@code pool1}, {@code fc1}, {@code res1.conv1}, …) and initialises the
  * weights from a seed.
  *
- * <p>In {@link Mode#ANN} the same spec builds the ANN twin: every {@code spike} layer becomes a ReLU and
- * the readout averages over the (single) time step, so an ANN and its SNN share parameter names and
- * shapes (what conversion needs).
+ * <p>In {@link Mode#ANN} the same spec builds the ANN twin: every spiking position (a {@code spike}
+ * entry, a residual block's output neuron) becomes the spec's {@link ModelSpec#annActivation()} (ReLU,
+ * or clip / QCFS with a trainable bound {@code <layer>.bound}) under the spiking layer's name, and the
+ * readout averages over the (single) time step, so an ANN and its SNN share the names and shapes of
+ * all other parameters (what conversion needs).
  */
 public final class ModelBuilder {
     /** Spiking network, or its ANN twin. */
@@ -46,6 +48,7 @@ public final class ModelBuilder {
     private final Rng rng;
     private final JsonObject neuronDefaults;
     private final JsonObject neuronByLayer;
+    private final AnnActivation annActivation;
     private final Set<String> spikingLayers = new java.util.LinkedHashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
@@ -55,6 +58,7 @@ public final class ModelBuilder {
         this.rng = new Rng(seed);
         this.neuronDefaults = spec.neuron();
         this.neuronByLayer = spec.neuronByLayer();
+        this.annActivation = spec.annActivation();
         new JsonFields(neuronDefaults, spec.name() + " neuron").onlyFields(NEURON_FIELDS);
         for (var e : neuronByLayer.entrySet()) {
             new JsonFields(new JsonFields(neuronByLayer, spec.name() + " neuron_by_layer").child(e.getKey()).object(),
@@ -194,7 +198,7 @@ public final class ModelBuilder {
         }
     }
 
-    /** A spiking neuron layer (model defaults overridden by the entry's fields), or a ReLU in ANN mode. */
+    /** A spiking neuron layer (model defaults overridden by the entry's fields), or the ANN activation in ANN mode. */
     private Layer neuron(JsonFields f, String name) {
         JsonObject merged = neuronDefaults.deepCopy();
         f.object().entrySet().forEach(e -> {
@@ -205,7 +209,7 @@ public final class ModelBuilder {
         Set<String> allowed = new java.util.HashSet<>(NEURON_FIELDS);
         allowed.add("type");
         new JsonFields(f.object(), f.where()).onlyFields(allowed);
-        if (mode == Mode.ANN) return new ReLU(name);
+        if (mode == Mode.ANN) return annActivation.layer(name);
         spikingLayers.add(name);
         try {
             NeuronConfig.Builder b = NeuronConfig.builder()

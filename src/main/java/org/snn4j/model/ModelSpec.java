@@ -31,7 +31,13 @@ import org.snn4j.io.AtomicFile;
  * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
  * neuron). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
  * {@code res3.out}) to neuron fields that override both levels above for that layer only (what a
- * conversion writes: one threshold per layer). The layers are validated by {@link ModelBuilder} when built.
+ * conversion writes: one threshold per layer). The optional top-level {@code ann_activation} says what
+ * the spiking positions become in the ANN twin ({@link ModelBuilder.Mode#ANN}):
+ * {@code {"type": "relu"}} (the default when absent), {@code {"type": "clip", "bound": 8.0}}
+ * (min(max(z, 0), λ)) or {@code {"type": "qcfs", "levels": 8, "bound": 8.0}} (Bu et al.'s quantized
+ * clip), with {@code bound} the initial value of the trainable per-layer upper bound λ (default 8.0)
+ * and {@code levels} QCFS's L (default 8); see {@link AnnActivation}. SNN builds ignore it. The layers
+ * are validated by {@link ModelBuilder} when built.
  */
 public final class ModelSpec {
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -44,12 +50,14 @@ public final class ModelSpec {
     /** Wraps a JSON object after validating the top-level fields ({@code source} names it in errors). */
     public static ModelSpec of(JsonObject json, String source) {
         JsonFields f = new JsonFields(json, source);
-        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "layers", "description"));
+        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "ann_activation", "layers",
+                "description"));
         f.string("name");
         f.positiveInts("input");
         f.positiveInt("classes");
         if (f.has("neuron")) f.child("neuron");
         if (f.has("neuron_by_layer")) f.child("neuron_by_layer");
+        if (f.has("ann_activation")) AnnActivation.from(f.child("ann_activation"));
         if (f.array("layers").isEmpty()) throw new SpecException(source + ": field 'layers' is empty");
         return new ModelSpec(json.deepCopy());
     }
@@ -115,6 +123,19 @@ public final class ModelSpec {
     public ModelSpec withNeuronByLayer(JsonObject byLayer) {
         JsonObject copy = json.deepCopy();
         copy.add("neuron_by_layer", byLayer.deepCopy());
+        return of(copy, name());
+    }
+
+    /** What the spiking positions become in the ANN twin (ReLU when the spec does not say). */
+    public AnnActivation annActivation() {
+        JsonFields f = new JsonFields(json, name());
+        return f.has("ann_activation") ? AnnActivation.from(f.child("ann_activation")) : AnnActivation.relu();
+    }
+
+    /** A copy of this spec whose {@code ann_activation} is {@code activation}. */
+    public ModelSpec withAnnActivation(AnnActivation activation) {
+        JsonObject copy = json.deepCopy();
+        copy.add("ann_activation", activation.toJson());
         return of(copy, name());
     }
 

@@ -78,7 +78,7 @@ public final class ForwardContext {
     }
 
     /**
-     * Sees what an activation layer (ReLU or spiking neurons) took and produced, while a pass runs: how
+     * Sees what an activation layer (ReLU, Clip, Qcfs or spiking neurons) took and produced, while a pass runs: how
      * a converter gathers an ANN's activation statistics and measures an SNN's per-layer conversion
      * error. The tensors may be a workspace's: read them, keep no reference.
      */

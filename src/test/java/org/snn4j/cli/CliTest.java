@@ -121,6 +121,68 @@ class CliTest {
     }
 
     @Test
+    void qcfsAnnCarriesItsActivationAndConvertsWithItsTrainedBounds() throws IOException {
+        Path ann = dir.resolve("qcfs.snn4j");
+        Run t = run(with(with(new String[] {"train"}, SMALL), "--ann", "--activation", "qcfs", "--levels", "4", "--bound", "3",
+                "--out", ann.toString(), "--json"));
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = JsonParser.parseString(t.lastLine()).getAsJsonObject();
+        JsonObject expected = JsonParser.parseString("{\"type\": \"qcfs\", \"levels\": 4, \"bound\": 3.0}").getAsJsonObject();
+        assertEquals(expected, o.getAsJsonObject("ann_activation"));
+        org.snn4j.io.Checkpoint saved = org.snn4j.io.Checkpoint.load(ann);
+        assertEquals(expected, JsonParser.parseString(saved.modelSpec()).getAsJsonObject().getAsJsonObject("ann_activation"));
+        float trained = saved.parameters().get("sn1.bound").data()[0];
+        assertTrue(trained != 3f, "the bound is trained: " + trained);
+        Run e = run("eval", "--model-file", ann.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(o.get("test_accuracy").getAsDouble(), JsonParser.parseString(e.lastLine()).getAsJsonObject()
+                .get("test_accuracy").getAsDouble(), 1e-12, "eval rebuilds the QCFS activation");
+
+        Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4",
+                "--method", "bound,p99.9", "--initial", "half-threshold", "--json");
+        assertEquals(0, c.code(), c.err());
+        JsonObject co = JsonParser.parseString(c.lastLine()).getAsJsonObject();
+        assertEquals(2, co.getAsJsonArray("results").size());
+        assertEquals("bound", co.getAsJsonArray("results").get(0).getAsJsonObject().get("method").getAsString());
+        assertEquals(trained, co.getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonObject("thresholds").get("sn1").getAsFloat(), 0f);
+        assertEquals(expected, co.getAsJsonObject("ann_activation"));
+
+        Path relu = dir.resolve("relu.snn4j");
+        assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--ann", "--out", relu.toString())).code());
+        Run r = run("convert", "--model-file", relu.toString(), "--method", "bound", "--limit-test", "64");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().contains("--method bound needs an ANN trained with --activation clip or qcfs; " + relu + " has relu"), r.err());
+    }
+
+    @Test
+    void badActivationFlagsExitTwoWithOneLine() {
+        Object[][] cases = {
+                {new String[] {"--ann", "--activation", "tanh"}, "--activation must be relu, clip or qcfs, was 'tanh'"},
+                {new String[] {"--ann", "--activation", "qcfs", "--levels", "0"}, "--levels must be > 0, was 0"},
+                {new String[] {"--ann", "--activation", "clip", "--bound", "-1"}, "--bound must be finite and > 0, was -1"},
+                {new String[] {"--ann", "--activation", "clip", "--bound", "Infinity"}, "--bound must be finite and > 0, was Infinity"},
+                {new String[] {"--ann", "--activation", "clip", "--levels", "4"}, "--levels applies to --activation qcfs only, not clip"},
+                {new String[] {"--ann", "--activation", "relu", "--bound", "2"}, "--bound applies to --activation clip or qcfs only, not relu"},
+                {new String[] {"--ann", "--levels", "4"}, "--levels needs --activation qcfs"},
+                {new String[] {"--ann", "--bound", "4"}, "--bound needs --activation clip or qcfs"},
+                {new String[] {"--activation", "qcfs"}, "--activation applies to ANN training only (add --ann)"},
+                {new String[] {"--levels", "2"}, "--levels applies to ANN training only (add --ann)"},
+                {new String[] {"--ann", "--activation", "qcfs", "--levels", "2.5"}, "--levels"},
+        };
+        Path never = dir.resolve("never.snn4j");
+        for (Object[] c : cases) {
+            String[] flags = (String[]) c[0];
+            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
+            String what = String.join(" ", flags) + ": " + r.err();
+            assertEquals(2, r.code(), what);
+            assertEquals(1, r.err().strip().split("\n").length, what);
+            assertTrue(r.err().contains((String) c[1]), what);
+        }
+        assertFalse(Files.exists(never));
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
                 {"train", "--frobnicate"}, {"eval"}}) {

