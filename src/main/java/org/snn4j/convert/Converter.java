@@ -165,10 +165,14 @@ public final class Converter {
         Model snn = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
         // The bounds live in the ANN's activation layers, which the SNN replaces by neurons.
         Map<String, Tensor> parameters = new LinkedHashMap<>(foldedAnn.parameterTensors());
+        Map<String, Tensor> buffers = new LinkedHashMap<>(foldedAnn.bufferTensors());
         for (Layer l : foldedAnn.layers()) {
-            if (l instanceof BoundedActivation b) parameters.remove(b.bound().name());
+            if (l instanceof BoundedActivation b) {
+                parameters.remove(b.bound().name());
+                buffers.remove(b.bound().name());
+            }
         }
-        snn.load(parameters, foldedAnn.bufferTensors(), "conversion of " + spec.name());
+        snn.load(parameters, buffers, "conversion of " + spec.name());
         return snn;
     }
 

@@ -15,9 +15,11 @@ import org.snn4j.nn.ReLU;
  *
  * @param kind   ReLU, clip (min(max(z, 0), λ)) or QCFS (see {@link Qcfs})
  * @param levels L, QCFS quantization levels (≥ 1; 0 for the others, which have none)
- * @param bound  initial trainable upper bound λ of clip and QCFS (finite, &gt; 0; 0 for ReLU)
+ * @param bound  initial upper bound λ of clip and QCFS (finite, &gt; 0; 0 for ReLU)
+ * @param trainable λ is trained (default) or held at {@code bound} (spec field {@code "trainable": false};
+ *                  how the QCFS pilot of papers.md §6.3 fine-tunes with λ fixed at calibrated percentiles)
  */
-public record AnnActivation(Kind kind, int levels, double bound) {
+public record AnnActivation(Kind kind, int levels, double bound, boolean trainable) {
     /** The activation types, with their spec and command-line names. */
     public enum Kind {
         RELU, CLIP, QCFS;
@@ -45,8 +47,14 @@ public record AnnActivation(Kind kind, int levels, double bound) {
     /** Initial bound λ when not given (the authors' initial value). */
     public static final double DEFAULT_BOUND = 8.0;
 
+    /** An activation whose bound (if any) is trained. */
+    public AnnActivation(Kind kind, int levels, double bound) {
+        this(kind, levels, bound, true);
+    }
+
     public AnnActivation {
         java.util.Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.RELU && !trainable) throw new Snn4jException("relu has no bound to hold fixed");
         if (kind == Kind.QCFS ? levels < 1 : levels != 0) {
             throw new Snn4jException(kind == Kind.QCFS ? "QCFS levels must be >= 1, was " + levels : kind.label() + " has no levels");
         }
@@ -70,6 +78,11 @@ public record AnnActivation(Kind kind, int levels, double bound) {
         return new AnnActivation(Kind.QCFS, levels, bound);
     }
 
+    /** The same activation with its bound held fixed during training. */
+    public AnnActivation withFixedBound() {
+        return new AnnActivation(kind, levels, bound, false);
+    }
+
     /** Whether the activation has a trainable bound ({@code <layer>.bound}) that a converter can use as λ_l. */
     public boolean bounded() {
         return kind != Kind.RELU;
@@ -79,8 +92,8 @@ public record AnnActivation(Kind kind, int levels, double bound) {
     public Layer layer(String name) {
         return switch (kind) {
             case RELU -> new ReLU(name);
-            case CLIP -> new Clip(name, (float) bound);
-            case QCFS -> new Qcfs(name, levels, (float) bound);
+            case CLIP -> new Clip(name, (float) bound, trainable);
+            case QCFS -> new Qcfs(name, levels, (float) bound, trainable);
         };
     }
 
@@ -90,6 +103,7 @@ public record AnnActivation(Kind kind, int levels, double bound) {
         o.addProperty("type", kind.label());
         if (kind == Kind.QCFS) o.addProperty("levels", levels);
         if (kind != Kind.RELU) o.addProperty("bound", bound);
+        if (!trainable) o.addProperty("trainable", false);
         return o;
     }
 
@@ -98,14 +112,14 @@ public record AnnActivation(Kind kind, int levels, double bound) {
     public String toString() {
         return switch (kind) {
             case RELU -> "relu";
-            case CLIP -> "clip (λ₀=" + bound + ")";
-            case QCFS -> "qcfs (L=" + levels + ", λ₀=" + bound + ")";
+            case CLIP -> "clip (λ₀=" + bound + ")" + (trainable ? "" : ", λ fixed");
+            case QCFS -> "qcfs (L=" + levels + ", λ₀=" + bound + ")" + (trainable ? "" : ", λ fixed");
         };
     }
 
     /** Reads and validates the {@code ann_activation} object {@code f} (errors name its place and field). */
     static AnnActivation from(JsonFields f) {
-        f.onlyFields(new java.util.LinkedHashSet<>(java.util.List.of("type", "levels", "bound")));
+        f.onlyFields(new java.util.LinkedHashSet<>(java.util.List.of("type", "levels", "bound", "trainable")));
         String type = f.string("type");
         Kind kind;
         try {
@@ -120,6 +134,8 @@ public record AnnActivation(Kind kind, int levels, double bound) {
         int levels = kind == Kind.QCFS ? f.positiveInt("levels", DEFAULT_LEVELS) : 0;
         double bound = kind == Kind.RELU ? 0 : f.number("bound", DEFAULT_BOUND);
         if (kind != Kind.RELU && !(bound > 0)) throw new SpecException(f.where() + ": field 'bound' must be > 0, was " + bound);
-        return new AnnActivation(kind, levels, bound);
+        boolean trainable = f.bool("trainable", true);
+        if (kind == Kind.RELU && !trainable) throw new SpecException(f.where() + ": field 'trainable' is for types clip and qcfs, not relu");
+        return new AnnActivation(kind, levels, bound, trainable);
     }
 }

@@ -21,15 +21,19 @@ import org.snn4j.tensor.Tensor;
 public abstract sealed class BoundedActivation implements Layer permits Clip, Qcfs {
     private final String name;
     private final Parameter bound;
+    private final boolean trainable;
 
     /**
      * @param initialBound λ before training, finite and &gt; 0
+     * @param trainable    λ is a parameter (trained, weight-decayed); otherwise a buffer, saved with the
+     *                     model but held fixed (QCFS fine-tuning with λ kept at calibrated percentiles)
      * @throws Snn4jException naming the layer when {@code initialBound} is not finite and &gt; 0
      */
-    protected BoundedActivation(String name, float initialBound) {
+    protected BoundedActivation(String name, float initialBound, boolean trainable) {
         this.name = Objects.requireNonNull(name);
         checkBound(name, initialBound);
         this.bound = new Parameter(name + ".bound", Tensor.full(initialBound, 1), true);
+        this.trainable = trainable;
     }
 
     @Override
@@ -37,7 +41,7 @@ public abstract sealed class BoundedActivation implements Layer permits Clip, Qc
         return name;
     }
 
-    /** The trainable upper bound λ ({@code <name>.bound}, shape [1]). */
+    /** The upper bound λ ({@code <name>.bound}, shape [1]): a parameter, or a buffer when held fixed. */
     public final Parameter bound() {
         return bound;
     }
@@ -54,7 +58,17 @@ public abstract sealed class BoundedActivation implements Layer permits Clip, Qc
 
     @Override
     public final List<Parameter> parameters() {
-        return List.of(bound);
+        return trainable ? List.of(bound) : List.of();
+    }
+
+    @Override
+    public final List<Parameter> buffers() {
+        return trainable ? List.of() : List.of(bound);
+    }
+
+    /** Whether λ is trained (a parameter) or held fixed (a buffer). */
+    public final boolean trainable() {
+        return trainable;
     }
 
     /** a(z; λ). */
@@ -84,9 +98,9 @@ public abstract sealed class BoundedActivation implements Layer permits Clip, Qc
             for (int i = 0; i < dy.length; i++) {
                 float z = x[i];
                 if (dxd != null) dxd[i] = dy[i] * inputGradient(z, lambda);
-                dLambda += (double) dy[i] * boundGradient(z, lambda);
+                if (trainable) dLambda += (double) dy[i] * boundGradient(z, lambda);
             }
-            bound.grad().data()[0] += (float) dLambda;
+            if (trainable) bound.grad().data()[0] += (float) dLambda;
             return dx;
         });
     }

@@ -11,7 +11,12 @@ package org.snn4j.nn;
 public final class Clip extends BoundedActivation {
     /** @param initialBound λ before training, finite and &gt; 0 */
     public Clip(String name, float initialBound) {
-        super(name, initialBound);
+        this(name, initialBound, true);
+    }
+
+    /** @param trainable λ trained, or held fixed (see {@link BoundedActivation}) */
+    public Clip(String name, float initialBound, boolean trainable) {
+        super(name, initialBound, trainable);
     }
 
     @Override

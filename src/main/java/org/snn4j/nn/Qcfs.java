@@ -31,7 +31,12 @@ public final class Qcfs extends BoundedActivation {
      * @param initialBound λ before training, finite and &gt; 0 (the authors use 8)
      */
     public Qcfs(String name, int levels, float initialBound) {
-        super(name, initialBound);
+        this(name, levels, initialBound, true);
+    }
+
+    /** @param trainable λ trained, or held fixed (see {@link BoundedActivation}) */
+    public Qcfs(String name, int levels, float initialBound, boolean trainable) {
+        super(name, initialBound, trainable);
         if (levels < 1) throw new Snn4jException(name + ": quantization levels must be >= 1, was " + levels);
         this.levels = levels;
     }

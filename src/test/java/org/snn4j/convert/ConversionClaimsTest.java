@@ -127,28 +127,26 @@ class ConversionClaimsTest {
     }
 
     /**
-     * C4: the QCFS twin (L = 8) of the ReLU net starts from its weights with λ_l = the ReLU net's 99.9th
-     * percentile of layer l and is fine-tuned for 2 epochs with the same SGD, λ trained too (and
-     * weight-decayed, as in the authors' code); converted with θ_l = the trained λ_l, subtract reset.
+     * C4, with the pilot's protocol: the QCFS twin (L = 8) of the ReLU net starts from its weights with
+     * λ_l held fixed at the ReLU net's 99.9th percentile of layer l, is fine-tuned for 2 epochs with the
+     * same SGD, and is converted with θ_l = λ_l, subtract reset, V[0] = θ/2 against V[0] = 0.
      *
-     * <p>The first half of C4 holds (measured: QCFS ANN 87.70 %, SNN with V[0] = θ/2 at T = 4 87.75 %).
-     * The second half (≥ 15 pp over V[0] = 0 at T = 4) does <em>not</em> hold with a trained λ: measured
-     * 87.75 vs 83.15 %, 4.6 pp. Training lowers λ well below the percentile it started from (sn1 3.71 →
-     * 2.19, sn2 3.10 → 1.77), and a finer quantization step λ/T shrinks the bias of flooring that V[0] = θ/2
-     * removes. The pilot kept λ fixed at the percentiles; this implementation, with λ held fixed the same
-     * way, measures 86.70 vs 64.05 % (22.7 pp), as the pilot did (87.4 vs 64.7). So the test asserts the
-     * first half as claimed and, for the second, only that V[0] = θ/2 is still clearly better (≥ 2 pp).
+     * <p>With λ trained as well (the authors' training) the first half still holds (measured: QCFS ANN
+     * 87.70 %, SNN 87.75 % at T = 4) but V[0] = θ/2 beats V[0] = 0 by only 4.6 pp (87.75 vs 83.15 %):
+     * training lowers λ (sn1 3.71 → 2.19, sn2 3.10 → 1.77), and the finer step λ/T shrinks the flooring
+     * bias that the half-threshold start removes. docs/EXPERIMENTS.md records both.
      */
     @Test
     void c4QcfsWithHalfThresholdStartMatchesItsAnnAtFourSteps() {
-        Model qcfs = ModelBuilder.build(ModelSpec.parse(MLP, "mlp").withAnnActivation(AnnActivation.qcfs(8, 8.0)), ModelBuilder.Mode.ANN, 1);
-        Map<String, Tensor> init = new LinkedHashMap<>(folded.ann().parameterTensors());
+        Model qcfs = ModelBuilder.build(ModelSpec.parse(MLP, "mlp").withAnnActivation(AnnActivation.qcfs(8, 8.0).withFixedBound()),
+                ModelBuilder.Mode.ANN, 1);
+        Map<String, Tensor> bounds = new LinkedHashMap<>();
         Map<String, Float> initialBounds = new LinkedHashMap<>();
         for (String layer : folded.stats().layers()) {
             initialBounds.put(layer, folded.stats().percentile(layer, 99.9));
-            init.put(layer + ".bound", Tensor.full(initialBounds.get(layer), 1));
+            bounds.put(layer + ".bound", Tensor.full(initialBounds.get(layer), 1));
         }
-        qcfs.load(init, Map.of(), "the ReLU net");
+        qcfs.load(folded.ann().parameterTensors(), bounds, "the ReLU net");
         new Trainer(qcfs, pilotTraining(2), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         double annQcfs = accuracy(qcfs, 1);
         Converter.Conversion half = Converter.convert(qcfs, null, Converter.Options.qcfs());
@@ -163,10 +161,9 @@ class ConversionClaimsTest {
                 zero4 = z;
             }
         }
-        System.out.printf("C4: ReLU ANN %.4f, QCFS ANN %.4f; λ initial %s, trained %s; SNN v0=θ/2 / v0=0:%s%n", annAccuracy, annQcfs,
-                initialBounds, half.lambdas(), table);
+        System.out.printf("C4: ReLU ANN %.4f, QCFS ANN %.4f; λ fixed at %s; SNN v0=θ/2 / v0=0:%s%n", annAccuracy, annQcfs,
+                initialBounds, table);
         assertTrue(Math.abs(half4 - annQcfs) <= 0.01, "T=4 v0=θ/2 " + half4 + " vs QCFS ANN " + annQcfs);
-        // C4 claims >= 0.15 here; with λ trained that does not hold (see above): only the direction is asserted.
-        assertTrue(half4 - zero4 >= 0.02, "T=4: v0=θ/2 " + half4 + " vs v0=0 " + zero4);
+        assertTrue(half4 - zero4 >= 0.15, "T=4: v0=θ/2 " + half4 + " vs v0=0 " + zero4);
     }
 }

@@ -73,6 +73,12 @@ class ModelSpecTest {
         assertEquals("{\"type\":\"qcfs\",\"levels\":4,\"bound\":2.5}", back.json().get("ann_activation").toString());
         assertEquals(AnnActivation.qcfs(8, 8.0), ModelSpec.parse(mlp("{\"type\": \"qcfs\"}"), "m").annActivation(), "defaults");
         assertEquals(AnnActivation.clip(8.0), ModelSpec.parse(mlp("{\"type\": \"clip\"}"), "m").annActivation());
+        ModelSpec fixed = plain.withAnnActivation(AnnActivation.qcfs(4, 2.5).withFixedBound());
+        assertEquals("{\"type\":\"qcfs\",\"levels\":4,\"bound\":2.5,\"trainable\":false}", fixed.json().get("ann_activation").toString());
+        assertEquals(fixed.annActivation(), ModelSpec.parse(fixed.toJson(), "m").annActivation());
+        Model fixedAnn = ModelBuilder.build(fixed, ModelBuilder.Mode.ANN, 1);
+        assertFalse(fixedAnn.parameterTensors().containsKey("sn1.bound"));
+        assertTrue(fixedAnn.bufferTensors().containsKey("sn1.bound"));
 
         Model ann = ModelBuilder.build(back, ModelBuilder.Mode.ANN, 1);
         List<String> activations = new ArrayList<>();
@@ -102,7 +108,7 @@ class ModelSpecTest {
         assertMessage(mlp("{\"type\": \"tanh\"}"), "m.json.ann_activation: field 'type' must be relu, clip or qcfs, was 'tanh'");
         assertMessage(mlp("{\"levels\": 4}"), "m.json.ann_activation: field 'type' must be a string, was null");
         assertMessage(mlp("{\"type\": \"qcfs\", \"level\": 4}"),
-                "m.json.ann_activation: unknown field 'level' (allowed: type, levels, bound)");
+                "m.json.ann_activation: unknown field 'level' (allowed: type, levels, bound, trainable)");
         assertMessage(mlp("{\"type\": \"qcfs\", \"levels\": 0}"), "m.json.ann_activation: field 'levels' must be a positive integer, was 0");
         assertMessage(mlp("{\"type\": \"qcfs\", \"levels\": 2.5}"), "m.json.ann_activation: field 'levels' must be an integer, was 2.5");
         assertMessage(mlp("{\"type\": \"qcfs\", \"bound\": -1}"), "m.json.ann_activation: field 'bound' must be > 0, was -1.0");

@@ -161,4 +161,20 @@ class BoundedActivationTest {
         assertEquals("sn2: bound must be finite and > 0, was -0.5",
                 assertThrows(Snn4jException.class, () -> q.forward(row(1), ForwardContext.evaluation())).getMessage());
     }
+
+    @Test
+    void aFixedBoundIsABufferThatBackwardLeavesAlone() {
+        Qcfs fixed = new Qcfs("sn1", 4, 2f, false);
+        assertEquals(List.of(), fixed.parameters());
+        assertEquals(List.of(fixed.bound()), fixed.buffers());
+        Tensor x = Tensor.zeros(1, 2, 5);
+        new Rng(4).fillUniform(x.data(), -1, 3);
+        Pass p = fixed.forward(x, ForwardContext.evaluationWithBackward());
+        Tensor g = Tensor.full(1f, 1, 2, 5);
+        p.backward(g, true);
+        assertEquals(0f, fixed.bound().grad().data()[0]);
+        Qcfs trained = new Qcfs("sn1", 4, 2f);
+        assertArrayEquals(p.output().data(), trained.forward(x, ForwardContext.evaluation()).output().data());
+        assertEquals(List.of(trained.bound()), trained.parameters());
+    }
 }
