@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
                 + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
+    /** T·N per evaluation batch at most: bounds memory at large T (W1 at T = 64: ~0.6 GB instead of ~6). */
+    private static final int SAMPLE_STEPS_PER_BATCH = 1600;
+    /** Threshold tuning and --errors use at least this many images, even at large T. */
+    private static final int MIN_TUNE_SAMPLES = 16;
 
     @Spec
     CommandSpec spec;
@@ -72,13 +76,16 @@ final class ConvertCommand implements Callable<Integer> {
     int calibration;
 
     @Option(names = "--tune-samples", paramLabel = "N", defaultValue = "128",
-            description = "Training images in the batch that threshold tuning and --errors use (default: ${DEFAULT-VALUE}).")
+            description = "Training images in the batch that threshold tuning and --errors use; at T steps at most "
+                    + SAMPLE_STEPS_PER_BATCH + "/T, and at least " + MIN_TUNE_SAMPLES + " (default: ${DEFAULT-VALUE}).")
     int tuneSamples;
 
     @Option(names = "--errors", description = "Also measure each spiking layer's quantization and deviation error (TTRBR) per method and T.")
     boolean errors;
 
-    @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "100",
+            description = "Batch size; evaluation at T steps uses at most " + SAMPLE_STEPS_PER_BATCH + "/T samples per batch, "
+                    + "since every layer holds the whole [T, N, ...] sequence (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--table", paramLabel = "PREFIX", description = "Also write the table to PREFIX.json and PREFIX.md.")
@@ -117,13 +124,14 @@ final class ConvertCommand implements Callable<Integer> {
         double annAccuracy = evaluate(folded.ann(), 1).accuracy();
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 modelFile, annAccuracy, test.size(), Terminal.threads());
-        Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(tuneSamples, calibrationSet.size())));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             Converter.Options options = new Converter.Options(normalizations.get(i), thresholdScale, reset, initial);
             Converter.Conversion base = Converter.convert(folded.ann(), folded.stats(), options);
             Converter.Conversion largest = base;
             for (int t : steps) {
+                Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
+                        Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
                 Converter.Conversion c = methods.get(i).equals(TUNED)
                         ? ThresholdTuning.tune(base, folded.ann(), options, tuneImages, t, ThresholdTuning.DEFAULT_GRID) : base;
                 Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
@@ -149,7 +157,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private EvalResult evaluate(Model m, int t) {
-        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), batch, common.seed);
+        int evalBatch = Math.max(1, Math.min(batch, SAMPLE_STEPS_PER_BATCH / t));
+        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), evalBatch, common.seed);
     }
 
     private static int[] firstIndices(int n) {
