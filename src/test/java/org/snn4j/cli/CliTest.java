@@ -183,6 +183,33 @@ class CliTest {
     }
 
     @Test
+    void finetuneTrainsAConvertedSnnWithOptionallyTrainableThresholds() throws IOException {
+        Path ann = dir.resolve("ann.snn4j"), snn = dir.resolve("snn.snn4j"), tuned = dir.resolve("tuned.snn4j");
+        assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--ann", "--out", ann.toString())).code());
+        assertEquals(0, run("convert", "--model-file", ann.toString(), "--limit-test", "64", "--calibration", "64", "--T", "4",
+                "--method", "p99.9", "--out", snn.toString()).code());
+        Run f = run("finetune", "--model-file", snn.toString(), "--limit-train", "256", "--limit-test", "128", "--epochs", "1",
+                "--lr", "1e-4", "--trainable", "--no-progress", "--out", tuned.toString(), "--json");
+        assertEquals(0, f.code(), f.err());
+        JsonObject o = JsonParser.parseString(f.lastLine()).getAsJsonObject();
+        assertEquals("snn", o.get("mode").getAsString());
+        assertTrue(o.getAsJsonObject("spikes_per_neuron_per_step").get("sn1").getAsDouble() > 0);
+        org.snn4j.io.Checkpoint saved = org.snn4j.io.Checkpoint.load(tuned);
+        float theta = saved.parameters().get("sn1.threshold").data()[0];
+        float converted = org.snn4j.io.Checkpoint.load(snn).parameters().containsKey("sn1.threshold") ? -1f
+                : JsonParser.parseString(org.snn4j.io.Checkpoint.load(snn).modelSpec()).getAsJsonObject()
+                        .getAsJsonObject("neuron_by_layer").getAsJsonObject("sn1").get("threshold").getAsFloat();
+        assertTrue(theta > 0 && theta != converted, "the threshold was trained: " + converted + " -> " + theta);
+        Run e = run("eval", "--model-file", tuned.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(o.get("test_accuracy").getAsDouble(), JsonParser.parseString(e.lastLine()).getAsJsonObject()
+                .get("test_accuracy").getAsDouble(), 1e-12);
+        Run bad = run("finetune", "--model-file", ann.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("holds an ANN"), bad.err());
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
                 {"train", "--frobnicate"}, {"eval"}}) {

@@ -1,0 +1,97 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import org.snn4j.data.Dataset;
+import org.snn4j.model.Model;
+import org.snn4j.train.Augment;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.train.TrainResult;
+import org.snn4j.train.Trainer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The optimisation flags {@code train} and {@code finetune} share, and the run and report they share. */
+final class TrainingOptions {
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "5e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--schedule", defaultValue = "cosine",
+            description = "constant, cosine[:MIN], multistep:E1,E2,..[:GAMMA], warmup:EPOCHS:SCHEDULE (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--loss", defaultValue = "ce", description = "ce, sse (Lee et al.) or mse (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--crop", paramLabel = "PAD", defaultValue = "0",
+            description = "Random crop of training images after zero padding by PAD pixels (default: ${DEFAULT-VALUE}: none).")
+    int crop;
+
+    @Option(names = "--flip", description = "Random horizontal flips of training images (not for digits).")
+    boolean flip;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the trained model (default: runs/<model>.snn4j).")
+    Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Per-epoch checkpoint (default: <out>.ckpt).")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint.")
+    boolean resume;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    /** Range checks, as bad usage. */
+    void check(CommandSpec spec) {
+        Flags.positive(spec, "--epochs", epochs);
+        Flags.positive(spec, "--batch", batch);
+        Flags.positive(spec, "--lr", lr);
+        Flags.nonNegative(spec, "--weight-decay", weightDecay);
+        Flags.nonNegative(spec, "--crop", crop);
+    }
+
+    /**
+     * Trains {@code model} and prints the results (and the JSON line with {@code --json}).
+     *
+     * @param defaultOut the model file when {@code --out} is not given
+     * @param extraJson  fields the command adds to the JSON line
+     */
+    void trainAndReport(Model model, Dataset train, Dataset test, int steps, String encoder, double gain, CommonOptions common,
+                        Path defaultOut, JsonObject extraJson) {
+        Path outFile = out != null ? out : defaultOut;
+        Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
+        TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
+                loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
+                new Augment(crop, flip));
+        TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
+        Reports.printEvaluation(System.out, r.test());
+        System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
+        if (common.json) {
+            JsonObject o = Reports.evaluationJson(r.test());
+            o.addProperty("model", model.spec().name());
+            o.addProperty("mode", model.mode().name().toLowerCase(java.util.Locale.ROOT));
+            extraJson.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+            o.addProperty("train_samples_per_second", r.trainSamplesPerSecond());
+            o.addProperty("model_file", String.valueOf(r.modelFile()));
+            o.addProperty("epochs", r.history().size());
+            o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
+            System.out.println(o);
+        }
+    }
+}
