@@ -8,6 +8,7 @@ import org.snn4j.encode.Encoders;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -38,12 +39,22 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--energy", paramLabel = "MODEL", defaultValue = "45nm-fp32",
+            description = "Energy per operation: 45nm-fp32 (MAC 4.6 pJ, AC 0.9 pJ), 45nm-int32 (3.2, 0.1) or MAC_PJ,AC_PJ (default: ${DEFAULT-VALUE}).")
+    String energy;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         common.applyThreads(spec);
+        EnergyModel energyModel;
+        try {
+            energyModel = EnergyModel.parse(energy);
+        } catch (org.snn4j.Snn4jException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
+        }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
@@ -55,9 +66,9 @@ final class EvalCommand implements Callable<Integer> {
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(model, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed);
         System.out.printf("model %s from %s, T=%d, %s%n", modelSpec.name(), modelFile, t, Terminal.threads());
-        Reports.printEvaluation(System.out, r);
+        Reports.printEvaluation(System.out, r, energyModel);
         if (common.json) {
-            JsonObject o = Reports.evaluationJson(r);
+            JsonObject o = Reports.evaluationJson(r, energyModel);
             o.addProperty("model", modelSpec.name());
             o.addProperty("T", t);
             System.out.println(o);

@@ -1,6 +1,9 @@
 package org.snn4j.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Locale;
+import org.snn4j.train.EnergyModel;
 import java.io.PrintStream;
 import org.snn4j.train.EvalResult;
 
@@ -8,14 +11,22 @@ import org.snn4j.train.EvalResult;
 final class Reports {
     private Reports() {}
 
-    static void printEvaluation(PrintStream out, EvalResult r) {
+    static void printEvaluation(PrintStream out, EvalResult r, EnergyModel energy) {
         out.printf("test accuracy: %.4f (%d samples)%n", r.accuracy(), r.samples());
         out.println("spikes per neuron per step:");
         r.spikeRates().forEach((layer, rate) -> out.printf("  %-12s %.4f%n", layer, rate));
         out.printf("spikes per sample: %.0f%ninference samples/s: %.1f%n", r.spikesPerSample(), r.samplesPerSecond());
+        out.printf("operations per sample, energy %s:%n", energy);
+        out.printf("  %-14s %14s %14s %14s %12s%n", "layer", "dense MACs", "ACs", "MACs", "energy (nJ)");
+        r.ops().forEach((layer, o) -> out.printf(Locale.ROOT, "  %-14s %14.0f %14.0f %14.0f %12.2f%n", layer, o.denseMacsPerSample(),
+                o.acsPerSample(), o.macsPerSample(), 1e9 * energy.joules(o.macsPerSample(), o.acsPerSample())));
+        double snn = r.energyJoules(energy), ann = r.annEnergyJoules(energy);
+        out.printf(Locale.ROOT, "  %-14s %14.0f %14.0f %14.0f %12.2f%n", "total", r.denseMacsPerSample(), r.acsPerSample(),
+                r.macsPerSample(), 1e9 * snn);
+        out.printf(Locale.ROOT, "energy per sample: %.3g J as run, %.3g J as an ANN (ratio ANN/SNN %.2f)%n", snn, ann, ann / snn);
     }
 
-    static JsonObject evaluationJson(EvalResult r) {
+    static JsonObject evaluationJson(EvalResult r, EnergyModel energy) {
         JsonObject o = new JsonObject();
         o.addProperty("test_accuracy", r.accuracy());
         o.addProperty("test_loss", r.loss());
@@ -25,6 +36,23 @@ final class Reports {
         o.add("spikes_per_neuron_per_step", rates);
         o.addProperty("spikes_per_sample", r.spikesPerSample());
         o.addProperty("inference_samples_per_second", r.samplesPerSecond());
+        o.addProperty("dense_macs", r.denseMacsPerSample());
+        o.addProperty("acs", r.acsPerSample());
+        o.addProperty("macs", r.macsPerSample());
+        o.addProperty("energy_model", energy.toString());
+        o.addProperty("energy_snn_joules", r.energyJoules(energy));
+        o.addProperty("energy_ann_joules", r.annEnergyJoules(energy));
+        JsonArray layers = new JsonArray();
+        r.ops().forEach((layer, ops) -> {
+            JsonObject l = new JsonObject();
+            l.addProperty("layer", layer);
+            l.addProperty("dense_macs", ops.denseMacsPerSample());
+            l.addProperty("acs", ops.acsPerSample());
+            l.addProperty("macs", ops.macsPerSample());
+            l.addProperty("energy_joules", energy.joules(ops.macsPerSample(), ops.acsPerSample()));
+            layers.add(l);
+        });
+        o.add("layers", layers);
         return o;
     }
 }

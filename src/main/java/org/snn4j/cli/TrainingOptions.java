@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.Model;
 import org.snn4j.train.Augment;
+import org.snn4j.train.EnergyModel;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
@@ -80,10 +81,10 @@ final class TrainingOptions {
                 loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
                 new Augment(crop, flip));
         TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
-        Reports.printEvaluation(System.out, r.test());
+        Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (common.json) {
-            JsonObject o = Reports.evaluationJson(r.test());
+            JsonObject o = Reports.evaluationJson(r.test(), EnergyModel.FP32_45NM);
             o.addProperty("model", model.spec().name());
             o.addProperty("mode", model.mode().name().toLowerCase(java.util.Locale.ROOT));
             extraJson.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));

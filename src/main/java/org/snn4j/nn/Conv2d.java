@@ -93,6 +93,7 @@ public final class Conv2d implements Layer {
         ConvGeometry g = new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4),
                 outChannels, kernel, kernel, stride, stride, padding, padding);
         Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel);
         Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);

@@ -22,6 +22,7 @@ public final class ForwardContext {
     private Workspace workspace;
     private ActivationObserver activationObserver;
     private ThresholdTuner thresholdTuner;
+    private OpCounter opCounter;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -129,6 +130,20 @@ public final class ForwardContext {
     /** The threshold a spiking layer runs with: {@code configured} unless a tuner chooses another. */
     public float threshold(String layer, Tensor input, int steps, float configured) {
         return thresholdTuner == null ? configured : thresholdTuner.choose(layer, input, steps, configured);
+    }
+
+    /** Lets the weighted layers of this pass report their synaptic operations to {@code counter}. */
+    public ForwardContext withOpCounter(OpCounter counter) {
+        this.opCounter = counter;
+        return this;
+    }
+
+    /**
+     * Called by weighted layers with their input and dense MACs per sample and step; does nothing
+     * without a counter (see {@link OpCounter}).
+     */
+    public void countOps(String layer, Tensor input, long denseMacsPerSample) {
+        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample);
     }
 
     /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */

@@ -63,6 +63,7 @@ public final class Linear implements Layer {
         outputShape(input.shapeFrom(2));
         int rows = input.dim(0) * input.dim(1);
         Tensor y = ctx.zeros(input.dim(0), input.dim(1), out);
+        ctx.countOps(name, input, (long) in * out);
         float[] x = input.data(), yd = y.data(), w = weight.value().data();
         Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
         if (bias != null) {

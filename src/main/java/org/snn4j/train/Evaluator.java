@@ -7,6 +7,7 @@ import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.OpCounter;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
@@ -35,11 +36,13 @@ public final class Evaluator {
         double lossSum = 0;
         int batches = 0;
         long start = System.nanoTime();
+        OpCounter ops = new OpCounter();
         try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
                 Tensor input = encoder.encodeCompact(b.images(), steps, rng);
-                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace);
+                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
+                        .withOpCounter(ops);
                 Tensor readout = model.forward(input, ctx).output();
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += loss.evaluate(readout, b.labels(), rng).value();
@@ -51,6 +54,6 @@ public final class Evaluator {
         double seconds = (System.nanoTime() - start) / 1e9;
         int n = data.size();
         return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, tally.rates(),
-                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9), tally.overallRate());
+                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9), tally.overallRate(), ops.layers());
     }
 }

@@ -1,0 +1,74 @@
+package org.snn4j.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Counts the synaptic operations of the weighted layers (conv, linear) over forward passes, per layer:
+ * <ul>
+ *   <li>dense MACs: what the layer costs in the ANN, one pass of every connection
+ *       (output elements × fan-in, per sample);</li>
+ *   <li>ACs (accumulates): what it costs driven by events, Σ over steps of its non-zero inputs times their
+ *       fan-out; a spike (or an average-pooled group of spikes) adds one weight per target, no multiply.
+ *       Each non-zero input is charged the layer's mean fan-out, dense MACs / input elements (exact
+ *       away from padded borders);</li>
+ *   <li>MACs: layers fed by analog values. An ANN pass (T = 1) costs its dense MACs; a direct input
+ *       held over T steps is multiplied once, not T times, because the held layers run once (the
+ *       papers' E_MAC · MACs · T assumes the current is recomputed every step).</li>
+ * </ul>
+ * The layers report through {@link ForwardContext#countOps}; nothing is counted without a counter.
+ */
+public final class OpCounter {
+    /** Per-layer totals over all samples counted. */
+    public static final class LayerOps {
+        long samples;
+        double denseMacs;
+        double acs;
+        double macs;
+
+        /** Dense (ANN) MACs per sample. */
+        public double denseMacsPerSample() {
+            return samples == 0 ? 0 : denseMacs / samples;
+        }
+
+        /** Event-driven accumulates per sample. */
+        public double acsPerSample() {
+            return samples == 0 ? 0 : acs / samples;
+        }
+
+        /** Multiply-accumulates on analog inputs per sample. */
+        public double macsPerSample() {
+            return samples == 0 ? 0 : macs / samples;
+        }
+    }
+
+    private final Map<String, LayerOps> byLayer = new LinkedHashMap<>();
+
+    /**
+     * One weighted layer's forward pass.
+     *
+     * @param input              its input, {@code [T, N, ...]} ({@code [1, N, ...]} held over {@code steps})
+     * @param denseMacsPerSample output elements × fan-in of one sample at one step
+     */
+    void count(String layer, Tensor input, int steps, long denseMacsPerSample) {
+        LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
+        int samples = input.dim(1);
+        ops.samples += samples;
+        ops.denseMacs += (double) denseMacsPerSample * samples;
+        boolean oneStep = input.dim(0) == 1;
+        if (oneStep) {
+            ops.macs += (double) denseMacsPerSample * samples;  // analog: an ANN pass or a held direct input
+        } else {
+            long nonZero = 0;
+            for (float v : input.data()) if (v != 0) nonZero++;
+            double fanOut = (double) denseMacsPerSample / (input.size() / ((long) input.dim(0) * samples));
+            ops.acs += nonZero * fanOut;
+        }
+    }
+
+    /** Counts by layer name, in the order the layers ran. */
+    public Map<String, LayerOps> layers() {
+        return byLayer;
+    }
+}

@@ -1,0 +1,65 @@
+package org.snn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.snn4j.Snn4jException;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+import org.snn4j.train.EnergyModel;
+
+/** Synaptic operation counts against hand counts (shared/papers.md §5.7). */
+class OpCounterTest {
+    private static OpCounter.LayerOps run(Layer layer, Tensor input, int steps) {
+        OpCounter counter = new OpCounter();
+        layer.forward(input, ForwardContext.evaluation().withSteps(steps).withOpCounter(counter));
+        return counter.layers().get(layer.name());
+    }
+
+    @Test
+    void spikesIntoALinearLayerCostOneAccumulatePerSpikeAndTarget() {
+        Linear fc = new Linear("fc", 4, 3, false, new Rng(1));
+        // one sample, two steps: spikes at inputs 0 and 2, then at input 3: 3 spikes x 3 targets
+        Tensor spikes = new Tensor(new float[] {1, 0, 1, 0, 0, 0, 0, 1}, 2, 1, 4);
+        OpCounter.LayerOps ops = run(fc, spikes, 2);
+        assertEquals(9, ops.acsPerSample(), 0);
+        assertEquals(0, ops.macsPerSample(), 0);
+        assertEquals(12, ops.denseMacsPerSample(), 0);
+    }
+
+    @Test
+    void aHeldDirectInputIsMultipliedOnceAndAnAnnPassCostsItsDenseMacs() {
+        Linear fc = new Linear("fc", 4, 3, false, new Rng(1));
+        Tensor held = Tensor.full(0.5f, 1, 2, 4);
+        OpCounter.LayerOps ops = run(fc, held, 5);
+        assertEquals(12, ops.macsPerSample(), 0);
+        assertEquals(0, ops.acsPerSample(), 0);
+        Conv2d conv = new Conv2d("conv", 1, 2, 3, 1, 1, false, new Rng(2));
+        OpCounter.LayerOps ann = run(conv, Tensor.full(1f, 1, 1, 1, 4, 4), 1);
+        assertEquals(2 * 16 * 9, ann.denseMacsPerSample(), 0);
+        assertEquals(2 * 16 * 9, ann.macsPerSample(), 0);
+    }
+
+    @Test
+    void spikesIntoAConvolutionAreChargedItsMeanFanOut() {
+        Conv2d conv = new Conv2d("conv", 1, 2, 3, 1, 1, false, new Rng(2));
+        Tensor spikes = Tensor.zeros(2, 1, 1, 4, 4);
+        spikes.data()[0] = 1;
+        spikes.data()[5] = 1;
+        spikes.data()[16 + 10] = 1;
+        OpCounter.LayerOps ops = run(conv, spikes, 2);
+        // 3 spikes x (288 dense MACs / 16 input pixels) = 3 x 18
+        assertEquals(54, ops.acsPerSample(), 1e-9);
+        assertEquals(0, ops.macsPerSample(), 0);
+    }
+
+    @Test
+    void energyModelsUseThe45nmFiguresOrGivenOnes() {
+        assertEquals(4.6e-12 * 1000 + 0.9e-12 * 500, EnergyModel.FP32_45NM.joules(1000, 500), 1e-20);
+        assertEquals(EnergyModel.INT32_45NM, EnergyModel.parse("45nm-int32"));
+        assertEquals(new EnergyModel("custom", 2.0, 0.5), EnergyModel.parse("2,0.5"));
+        assertThrows(Snn4jException.class, () -> EnergyModel.parse("7nm"));
+        assertThrows(Snn4jException.class, () -> EnergyModel.parse("1,-1"));
+    }
+}
