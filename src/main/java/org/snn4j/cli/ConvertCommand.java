@@ -18,6 +18,7 @@ import org.snn4j.loss.Losses;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -98,6 +99,8 @@ final class ConvertCommand implements Callable<Integer> {
     CommonOptions common;
 
     private Dataset test;
+    /** Arrays of the evaluations at one T, reused across methods. */
+    private final Workspace workspace = new Workspace();
 
     /** One table row: a method at one T, its thresholds and (with --errors) its per-layer errors. */
     private record Row(String method, int steps, EvalResult result, Map<String, Float> thresholds, List<ConversionErrors.LayerError> errors) {}
@@ -124,29 +127,38 @@ final class ConvertCommand implements Callable<Integer> {
         double annAccuracy = evaluate(folded.ann(), 1).accuracy();
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 modelFile, annAccuracy, test.size(), Terminal.threads());
+        List<Converter.Options> options = new ArrayList<>();
+        List<Converter.Conversion> bases = new ArrayList<>();
+        for (Converter.Normalization n : normalizations) {
+            options.add(new Converter.Options(n, thresholdScale, reset, initial));
+            bases.add(Converter.convert(folded.ann(), folded.stats(), options.getLast()));
+        }
+        int largestT = steps.stream().max(Integer::compare).orElseThrow();
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            Converter.Options options = new Converter.Options(normalizations.get(i), thresholdScale, reset, initial);
-            Converter.Conversion base = Converter.convert(folded.ann(), folded.stats(), options);
-            Converter.Conversion largest = base;
-            for (int t : steps) {
-                Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
-                        Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
+        for (int t : steps) {
+            Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
+                    Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
+            for (int i = 0; i < methods.size(); i++) {
                 Converter.Conversion c = methods.get(i).equals(TUNED)
-                        ? ThresholdTuning.tune(base, folded.ann(), options, tuneImages, t, ThresholdTuning.DEFAULT_GRID) : base;
+                        ? ThresholdTuning.tune(bases.get(i), folded.ann(), options.get(i), tuneImages, t, ThresholdTuning.DEFAULT_GRID)
+                        : bases.get(i);
                 Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
                         errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
                 rows.add(row);
-                System.out.printf("  %-8s T=%-4d accuracy %.4f  spikes/neuron/step %.4f%n", row.method(), t,
+                System.out.printf("  T=%-4d %-8s accuracy %.4f  spikes/neuron/step %.4f%n", t, row.method(),
                         row.result().accuracy(), row.result().overallSpikeRate());
                 for (ConversionErrors.LayerError e : row.errors()) {
                     System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (ANN mean %.4f)  input spread/θ %.3f%n",
                             e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.annMean(), e.inputSpread());
                 }
-                if (t == steps.stream().max(Integer::compare).orElseThrow()) largest = c;
+                if (i == 0 && t == largestT && out != null) SavedModel.write(out, c.snn(), largestT);
             }
-            if (i == 0 && out != null) SavedModel.write(out, largest.snn(), steps.stream().max(Integer::compare).orElseThrow());
+            // The next T needs arrays of other lengths: drop these and collect now, or the serial
+            // collector grows the heap with every T instead of reclaiming the old ones.
+            workspace.clear();
+            System.gc();
         }
+        rows.sort(java.util.Comparator.comparingInt((Row r) -> methods.indexOf(r.method())).thenComparingInt(Row::steps));
         JsonObject json = json(saved.model(), annAccuracy, rows, test.size());
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
@@ -158,7 +170,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private EvalResult evaluate(Model m, int t) {
         int evalBatch = Math.max(1, Math.min(batch, SAMPLE_STEPS_PER_BATCH / t));
-        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), evalBatch, common.seed);
+        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), evalBatch, common.seed, workspace);
     }
 
     private static int[] firstIndices(int n) {
