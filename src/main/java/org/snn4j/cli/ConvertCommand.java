@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snn4j.convert.ConversionErrors;
 import org.snn4j.convert.Converter;
+import org.snn4j.convert.SpikeNorm;
 import org.snn4j.convert.ThresholdTuning;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.DirectEncoder;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
                 + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
+    private static final String SPIKE_NORM = "spike-norm";
     /** T·N per evaluation batch at most: bounds memory at large T (W1 at T = 64: ~0.6 GB instead of ~6). */
     private static final int SAMPLE_STEPS_PER_BATCH = 1600;
     /** Threshold tuning and --errors use at least this many images, even at large T. */
@@ -54,7 +56,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "max,p99.9",
             description = {"Methods (default: ${DEFAULT-VALUE}): max (thresholds at the 100th percentile of each layer's ANN activations), "
                     + "pP (the P-th percentile, e.g. p99.9), bound (the trained bound λ of a clip or qcfs ANN), tuned (from p99.9, "
-                    + "each layer's threshold tuned for each T on the calibration batch, layer by layer: TTRBR's threshold tuning)."})
+                    + "each layer's threshold tuned for each T on the calibration batch, layer by layer: TTRBR's threshold tuning), "
+                    + "spike-norm (each threshold = C times the largest input current the SNN layer receives at T, layer by layer: "
+                    + "Sengupta et al.'s threshold balancing)."})
     List<String> methods;
 
     @Option(names = "--T", paramLabel = "STEPS", split = ",", defaultValue = "1,2,4,8,16,32,64,128",
@@ -77,7 +81,7 @@ final class ConvertCommand implements Callable<Integer> {
     int calibration;
 
     @Option(names = "--tune-samples", paramLabel = "N", defaultValue = "128",
-            description = "Training images in the batch that threshold tuning and --errors use; at T steps at most "
+            description = "Training images in the batch that tuned, spike-norm and --errors use; at T steps at most "
                     + SAMPLE_STEPS_PER_BATCH + "/T, and at least " + MIN_TUNE_SAMPLES + " (default: ${DEFAULT-VALUE}).")
     int tuneSamples;
 
@@ -113,7 +117,9 @@ final class ConvertCommand implements Callable<Integer> {
         for (int t : steps) Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--tune-samples", tuneSamples);
         List<Converter.Normalization> normalizations = new ArrayList<>();
-        for (String m : methods) normalizations.add(m.equals(TUNED) ? new Converter.Percentile(99.9) : normalization(m));
+        for (String m : methods) {
+            normalizations.add(m.equals(TUNED) || m.equals(SPIKE_NORM) ? new Converter.Percentile(99.9) : normalization(m));
+        }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();
@@ -139,9 +145,11 @@ final class ConvertCommand implements Callable<Integer> {
             Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
                     Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
             for (int i = 0; i < methods.size(); i++) {
-                Converter.Conversion c = methods.get(i).equals(TUNED)
-                        ? ThresholdTuning.tune(bases.get(i), folded.ann(), options.get(i), tuneImages, t, ThresholdTuning.DEFAULT_GRID)
-                        : bases.get(i);
+                Converter.Conversion c = switch (methods.get(i)) {
+                    case TUNED -> ThresholdTuning.tune(bases.get(i), folded.ann(), options.get(i), tuneImages, t, ThresholdTuning.DEFAULT_GRID);
+                    case SPIKE_NORM -> SpikeNorm.balance(bases.get(i), folded.ann(), options.get(i), tuneImages, t);
+                    default -> bases.get(i);
+                };
                 Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
                         errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
                 rows.add(row);
@@ -191,7 +199,7 @@ final class ConvertCommand implements Callable<Integer> {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method
-                + "' (valid: max, p<percentile> such as p99.9, bound, tuned)");
+                + "' (valid: max, p<percentile> such as p99.9, bound, tuned, spike-norm)");
     }
 
     private JsonObject json(Model ann, double annAccuracy, List<Row> rows, int testSamples) {

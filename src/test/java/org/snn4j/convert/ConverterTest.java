@@ -194,4 +194,24 @@ class ConverterTest {
             assertTrue(e.total() <= e.quantization() + e.deviation() + 1e-9, e.toString());
         }
     }
+
+    @Test
+    void spikeNormSetsEachThresholdToTheLargestCurrentTheBalancedLayersBeforeItDeliver() {
+        Dataset digits = Datasets.loadBundled(true).subset(32);
+        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, 5);
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 32, 16);
+        Converter.Conversion start = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
+        Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
+        Converter.Conversion balanced = SpikeNorm.balance(start, f.ann(), Converter.Options.robust(), batch, 6);
+        java.util.Map<String, Float> maxCurrent = new java.util.LinkedHashMap<>();
+        balanced.snn().forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(6).withActivationObserver((layer, in, out) -> {
+            float max = 0;
+            for (float v : in.data()) max = Math.max(max, v);
+            maxCurrent.put(layer, max);
+        }));
+        assertEquals(balanced.thresholds().keySet(), maxCurrent.keySet());
+        balanced.thresholds().forEach((layer, theta) -> assertEquals(maxCurrent.get(layer), theta, 1e-6f * theta, layer));
+        assertTrue(balanced.thresholds().values().stream().allMatch(t -> t > 0));
+    }
 }
