@@ -107,6 +107,16 @@ public final class ForwardContext {
         float choose(String layer, Tensor input, int steps, float configured);
     }
 
+    /**
+     * Hands {@code t}'s array back to the workspace before the step ends (a pass that keeps nothing for
+     * backward releases intermediate outputs as soon as they are consumed, so a deep network's
+     * inference holds a few layers' activations, not all of them). Does nothing without a workspace or
+     * for a tensor the workspace did not issue.
+     */
+    public void release(Tensor t) {
+        if (workspace != null) workspace.release(t);
+    }
+
     /** Shows every activation layer's input and output to {@code observer} (see {@link ActivationObserver}). */
     public ForwardContext withActivationObserver(ActivationObserver observer) {
         this.activationObserver = observer;

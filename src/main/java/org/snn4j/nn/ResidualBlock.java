@@ -56,7 +56,13 @@ public final class ResidualBlock implements Layer {
         add(b.data(), s.data(), current.data());
         Pass neuronPass = outputNeuron.forward(current, ctx);
         Tensor y = neuronPass.output();
-        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
+        if (!ctx.keepForBackward()) {
+            // Inference: the summands and their sum are dead now (the block's input is its caller's).
+            if (b.data() != input.data()) ctx.release(b);
+            if (s.data() != input.data()) ctx.release(s);
+            if (y.data() != current.data()) ctx.release(current);
+            return Pass.inferenceOnly(name, y);
+        }
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             Tensor g = neuronPass.backward(gradOutput, true);
             Tensor gb = branchPass.backward(g, needInputGrad);

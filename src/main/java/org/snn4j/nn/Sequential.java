@@ -54,6 +54,9 @@ public final class Sequential implements Layer {
             passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
             x = passes[i].output();
             Finite.check(layer.name(), "output", x);
+            // Inference keeps nothing for backward: an intermediate output is dead once the next layer
+            // has read it (unless that layer passed it on, as a view or unchanged).
+            if (!ctx.keepForBackward() && i > 0 && in.data() != x.data()) ctx.release(in);
         }
         Tensor y = x;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);

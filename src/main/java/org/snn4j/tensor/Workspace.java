@@ -1,11 +1,11 @@
 package org.snn4j.tensor;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reuses the arrays of the tensors one training or evaluation step allocates, step after step.
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Workspace {
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
-    private final List<float[]> issued = new ArrayList<>();
+    private final Set<float[]> issued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** A zero-filled tensor, on a released array of the same length when there is one. */
     public Tensor zeros(int... shape) {
@@ -38,6 +38,16 @@ public final class Workspace {
         }
         issued.add(data);
         return new Tensor(data, shape);
+    }
+
+    /**
+     * Releases one tensor's array early, for reuse within the same step: the tensor (and any view of
+     * its array) must not be used again. Ignored for arrays this workspace did not hand out or already
+     * took back.
+     */
+    public void release(Tensor t) {
+        float[] a = t.data();
+        if (issued.remove(a)) free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
     }
 
     /** Releases every array handed out since the last call: the tensors holding them must not be used again. */

@@ -34,4 +34,19 @@ class WorkspaceTest {
         ws.clear();
         assertEquals(0, ws.bytesHeld());
     }
+
+    @Test
+    void aReleasedArrayIsHandedOutAgainWithinTheStepAndForeignTensorsAreIgnored() {
+        Workspace ws = new Workspace();
+        Tensor a = ws.zeros(8);
+        a.data()[3] = 5f;
+        ws.release(a);
+        ws.release(a);
+        ws.release(Tensor.zeros(8));
+        Tensor b = ws.zeros(2, 4);
+        assertSame(a.data(), b.data());
+        assertArrayEquals(new float[8], b.data());
+        assertNotSame(b.data(), ws.zeros(8).data());
+        assertEquals(2 * 8 * 4L, ws.bytesHeld());
+    }
 }
