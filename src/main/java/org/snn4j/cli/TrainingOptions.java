@@ -6,6 +6,7 @@ import org.snn4j.data.Dataset;
 import org.snn4j.model.Model;
 import org.snn4j.train.Augment;
 import org.snn4j.train.EnergyModel;
+import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
@@ -39,6 +40,16 @@ final class TrainingOptions {
     @Option(names = "--loss", defaultValue = "ce", description = "ce, sse (Lee et al.) or mse (default: ${DEFAULT-VALUE}).")
     String loss;
 
+    @Option(names = "--spike-penalty", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "Weight λ of the spike-count term λ·S of the loss, S = mean spikes per neuron per step (Allred et al.) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double spikePenalty;
+
+    @Option(names = "--spike-penalty-schedule", paramLabel = "S", defaultValue = "constant",
+            description = "λ over epochs: constant, linear (0 → λ), anneal (fast rise to λ), step (0, then λ from half the epochs) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String spikePenaltySchedule;
+
     @Option(names = "--crop", paramLabel = "PAD", defaultValue = "0",
             description = "Random crop of training images after zero padding by PAD pixels (default: ${DEFAULT-VALUE}: none).")
     int crop;
@@ -65,6 +76,12 @@ final class TrainingOptions {
         Flags.positive(spec, "--lr", lr);
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
         Flags.nonNegative(spec, "--crop", crop);
+        Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
+        try {
+            new SpikePenalty(spikePenalty, spikePenaltySchedule);
+        } catch (org.snn4j.Snn4jException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--spike-penalty-schedule: " + e.getMessage());
+        }
     }
 
     /**
@@ -79,7 +96,7 @@ final class TrainingOptions {
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
         TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
                 loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
-                new Augment(crop, flip));
+                new Augment(crop, flip), new SpikePenalty(spikePenalty, spikePenaltySchedule));
         TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());

@@ -142,8 +142,10 @@ public final class NeuronLayer implements Layer {
             Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
             float[] gi = gradInput == null ? null : gradInput.data();
+            // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
             float[] gs = gradOutput.data();
-            if (amplitude != 1f) gs = scale(gs, amplitude, ctx.zeros(gradOutput.shape()).data());
+            float penalty = ctx.spikePenaltyGradient();
+            if (amplitude != 1f || penalty != 0f) gs = scaleAndShift(gs, amplitude, penalty, ctx.zeros(gradOutput.shape()).data());
             if (smooth) {
                 NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);
             } else if (heldKernel) {
@@ -159,9 +161,14 @@ public final class NeuronLayer implements Layer {
         });
     }
 
-    /** {@code out = a·x} (spikes of amplitude a, and ∂L/∂S = a·∂L/∂(a·S)); returns {@code out}. */
+    /** {@code out = a·x} (spikes of amplitude a); returns {@code out}. */
     private static float[] scale(float[] x, float a, float[] out) {
-        for (int i = 0; i < x.length; i++) out[i] = a * x[i];
+        return scaleAndShift(x, a, 0f, out);
+    }
+
+    /** {@code out = a·x + b}; returns {@code out}. */
+    private static float[] scaleAndShift(float[] x, float a, float b, float[] out) {
+        for (int i = 0; i < x.length; i++) out[i] = a * x[i] + b;
         return out;
     }
 

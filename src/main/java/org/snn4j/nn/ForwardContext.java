@@ -23,6 +23,7 @@ public final class ForwardContext {
     private ActivationObserver activationObserver;
     private ThresholdTuner thresholdTuner;
     private OpCounter opCounter;
+    private double spikePenalty;
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -154,6 +155,34 @@ public final class ForwardContext {
      */
     public void countOps(String layer, Tensor input, long denseMacsPerSample) {
         if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample);
+    }
+
+    /**
+     * Adds λ·S to this pass's loss, S the mean spikes per neuron per step over all spiking layers
+     * (Allred et al.): each spiking layer's backward adds {@link #spikePenaltyGradient()} at every spike.
+     */
+    public ForwardContext withSpikePenalty(double lambda) {
+        this.spikePenalty = lambda;
+        return this;
+    }
+
+    /** λ/(Σ neurons · T · N over the spiking layers that ran): ∂(λS)/∂s at every spike output; 0 without a penalty. */
+    public float spikePenaltyGradient() {
+        long neuronSteps = neuronSteps();
+        return spikePenalty == 0 || neuronSteps == 0 ? 0f : (float) (spikePenalty / neuronSteps);
+    }
+
+    /** λ·S for the spikes recorded so far (0 without a penalty). */
+    public double spikePenaltyLoss() {
+        long neuronSteps = neuronSteps(), count = 0;
+        for (SpikeRecord r : spikes.values()) count += r.spikes();
+        return spikePenalty == 0 || neuronSteps == 0 ? 0 : spikePenalty * count / neuronSteps;
+    }
+
+    private long neuronSteps() {
+        long n = 0;
+        for (SpikeRecord r : spikes.values()) n += (long) r.neurons() * r.steps() * r.samples();
+        return n;
     }
 
     /** T for one-step (held) sequences; 1 unless set with {@link #withSteps}. */

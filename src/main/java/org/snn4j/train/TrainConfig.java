@@ -22,10 +22,12 @@ import java.nio.file.Path;
  * @param resume       continue from {@code checkpoint}
  * @param progress     draw a progress bar on stderr
  * @param augment      training-set augmentation
+ * @param spikePenalty spike-count term of the loss (Allred et al.)
  */
 public record TrainConfig(int epochs, int batch, int steps, double lr, String schedule, String optimizer,
                           double weightDecay, double momentum, String encoder, double encoderGain, String loss,
-                          long seed, Path out, Path checkpoint, boolean resume, boolean progress, Augment augment) {
+                          long seed, Path out, Path checkpoint, boolean resume, boolean progress, Augment augment,
+                          SpikePenalty spikePenalty) {
     public TrainConfig {
         require(epochs >= 1, "--epochs must be >= 1, was " + epochs);
         require(batch >= 1, "--batch must be >= 1, was " + batch);
@@ -36,9 +38,18 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, String sc
         require(encoderGain > 0, "--gain must be > 0, was " + encoderGain);
         require(!resume || checkpoint != null, "--resume needs a checkpoint path");
         java.util.Objects.requireNonNull(augment, "augment");
+        java.util.Objects.requireNonNull(spikePenalty, "spikePenalty");
     }
 
-    /** A configuration without augmentation. */
+    /** A configuration without a spike penalty. */
+    public TrainConfig(int epochs, int batch, int steps, double lr, String schedule, String optimizer, double weightDecay,
+                       double momentum, String encoder, double encoderGain, String loss, long seed, Path out, Path checkpoint,
+                       boolean resume, boolean progress, Augment augment) {
+        this(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, encoderGain, loss, seed, out,
+                checkpoint, resume, progress, augment, SpikePenalty.none());
+    }
+
+    /** A configuration without augmentation or spike penalty. */
     public TrainConfig(int epochs, int batch, int steps, double lr, String schedule, String optimizer, double weightDecay,
                        double momentum, String encoder, double encoderGain, String loss, long seed, Path out, Path checkpoint,
                        boolean resume, boolean progress) {

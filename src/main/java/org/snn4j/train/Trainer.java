@@ -153,7 +153,8 @@ public final class Trainer {
                       Encoder encoder, Loss loss, List<Parameter> params, SpikeTally tally) {
         Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
         Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
-        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace);
+        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace)
+                .withSpikePenalty(cfg.spikePenalty().weight(epoch, cfg.epochs()));
         try {
             Pass pass = model.forward(input, ctx);
             Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
@@ -164,7 +165,7 @@ public final class Trainer {
             pass.backward(l.gradient(), false);
             optimizer.step(schedule.rate(epoch, b.index(), batches));
             tally.add(ctx);
-            return new StepResult(l.value(), Accuracy.correct(pass.output(), b.labels()));
+            return new StepResult(l.value() + ctx.spikePenaltyLoss(), Accuracy.correct(pass.output(), b.labels()));
         } finally {
             workspace.recycle();
         }

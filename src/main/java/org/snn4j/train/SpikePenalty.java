@@ -1,0 +1,46 @@
+package org.snn4j.train;
+
+import java.util.Locale;
+import org.snn4j.Snn4jException;
+
+/**
+ * The spike-count term of Allred et al. (2020), L = L_task + λ(e)·S, with S the mean spikes per hidden
+ * neuron per time step over all spiking layers (shared/papers.md §4.3 [INF]). Its gradient, λ/(B·T·N_h)
+ * at every spike output, is carried back through the surrogate like the task's.
+ *
+ * <p>Schedules of λ over epochs e = 0..E−1: {@code constant} λ_max; {@code linear} λ_max·e/(E−1);
+ * {@code anneal} λ_max·(1 − r^e)/(1 − r^(E−1)) with r = 0.5 (fast rise, saturating); {@code step} 0 for
+ * the first half of the epochs, λ_max after. (With one epoch every schedule gives λ_max.)
+ *
+ * @param max      λ_max ≥ 0 (0: no penalty)
+ * @param schedule {@code constant}, {@code linear}, {@code anneal} or {@code step}
+ */
+public record SpikePenalty(double max, String schedule) {
+    /** The annealing schedule's ratio r. */
+    static final double ANNEAL_RATIO = 0.5;
+
+    public SpikePenalty {
+        if (!(max >= 0) || !Double.isFinite(max)) throw new Snn4jException("--spike-penalty must be finite and >= 0, was " + max);
+        schedule = schedule.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("constant", "linear", "anneal", "step").contains(schedule)) {
+            throw new Snn4jException("unknown spike penalty schedule '" + schedule + "' (valid: constant, linear, anneal, step)");
+        }
+    }
+
+    /** No penalty. */
+    public static SpikePenalty none() {
+        return new SpikePenalty(0, "constant");
+    }
+
+    /** λ for epoch {@code epoch} (0-based) of {@code epochs}. */
+    public double weight(int epoch, int epochs) {
+        if (max == 0 || epochs <= 1) return max;
+        double last = epochs - 1;
+        return switch (schedule) {
+            case "linear" -> max * epoch / last;
+            case "anneal" -> max * (1 - Math.pow(ANNEAL_RATIO, epoch)) / (1 - Math.pow(ANNEAL_RATIO, last));
+            case "step" -> epoch >= epochs / 2 ? max : 0;
+            default -> max;
+        };
+    }
+}

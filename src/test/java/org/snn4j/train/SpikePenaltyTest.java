@@ -1,0 +1,57 @@
+package org.snn4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.snn4j.Snn4jException;
+import org.snn4j.neuron.NeuronConfig;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Pass;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+class SpikePenaltyTest {
+    @Test
+    void schedulesRiseToTheMaximumAsDocumented() {
+        int epochs = 5;
+        double[] linear = new double[epochs], anneal = new double[epochs], step = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            assertEquals(2.0, new SpikePenalty(2, "constant").weight(e, epochs));
+            linear[e] = new SpikePenalty(2, "linear").weight(e, epochs);
+            anneal[e] = new SpikePenalty(2, "anneal").weight(e, epochs);
+            step[e] = new SpikePenalty(2, "step").weight(e, epochs);
+        }
+        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, linear, 1e-12);
+        // λ·(1 − 0.5^e)/(1 − 0.5^4): 0, 16/15, 24/15, 28/15, 2
+        assertArrayEquals(new double[] {0, 2 * 8 / 15.0, 2 * 12 / 15.0, 2 * 14 / 15.0, 2}, anneal, 1e-12);
+        assertArrayEquals(new double[] {0, 0, 2, 2, 2}, step, 1e-12);
+        assertEquals(3.0, new SpikePenalty(3, "linear").weight(0, 1), "one epoch: the maximum");
+        assertThrows(Snn4jException.class, () -> new SpikePenalty(-1, "constant"));
+        assertThrows(Snn4jException.class, () -> new SpikePenalty(1, "cosine"));
+    }
+
+    @Test
+    void thePenaltyAddsItsGradientAtEverySpikeBeforeTheSurrogate() {
+        Layer lif = NeuronConfig.builder().model("lif").leak(0.9f).surrogate("triangle").layer("sn1");
+        Tensor x = Tensor.zeros(4, 3, 5);
+        new Rng(6).fillUniform(x.data(), -0.5f, 2f);
+        Tensor g = Tensor.zeros(4, 3, 5);
+        new Rng(7).fillUniform(g.data(), -1f, 1f);
+        double lambda = 0.7;
+        ForwardContext penalized = ForwardContext.training(new Rng(1)).withSpikePenalty(lambda);
+        Pass p = lif.forward(x, penalized);
+        float perSpike = penalized.spikePenaltyGradient();
+        assertEquals((float) (lambda / (5 * 4 * 3)), perSpike, 0f, "λ/(neurons·T·N)");
+        float[] withPenalty = p.backward(g, true).data();
+        Tensor shifted = Tensor.zeros(4, 3, 5);
+        for (int i = 0; i < shifted.size(); i++) shifted.data()[i] = g.data()[i] + perSpike;
+        float[] reference = lif.forward(x, ForwardContext.training(new Rng(1))).backward(shifted, true).data();
+        assertArrayEquals(reference, withPenalty, 0f);
+        double spikes = 0;
+        for (float s : p.output().data()) spikes += s;
+        assertEquals(lambda * spikes / 60, penalized.spikePenaltyLoss(), 1e-12);
+    }
+}
