@@ -18,6 +18,7 @@ import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
+import org.snn4j.plot.Plots;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
@@ -93,7 +94,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + "since every layer holds the whole [T, N, ...] sequence (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--table", paramLabel = "PREFIX", description = "Also write the table to PREFIX.json and PREFIX.md.")
+    @Option(names = "--table", paramLabel = "PREFIX",
+            description = "Also write the table to PREFIX.json and PREFIX.md, and the accuracy-against-T plot to PREFIX.png.")
     Path table;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the SNN of the first method (for eval; T = the largest evaluated).")
@@ -171,6 +173,9 @@ final class ConvertCommand implements Callable<Integer> {
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
             AtomicFile.writeString(Path.of(table + ".md"), markdown(annAccuracy, rows));
+            Map<String, Map<Integer, Double>> curves = new java.util.LinkedHashMap<>();
+            for (Row r : rows) curves.computeIfAbsent(r.method(), k -> new java.util.TreeMap<>()).put(r.steps(), r.result().accuracy());
+            Plots.accuracyAgainstT(Path.of(table + ".png"), saved.model().spec().name() + " converted: accuracy against T", curves, annAccuracy);
         }
         if (common.json) System.out.println(json);
         return 0;

@@ -7,6 +7,7 @@ import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
+import org.snn4j.plot.Plots;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
@@ -39,6 +40,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write PNG plots to DIR: firing-rates.png (spikes per neuron per step by layer) and raster.png (first test image).")
+    Path plots;
+
     @Option(names = "--energy", paramLabel = "MODEL", defaultValue = "45nm-fp32",
             description = "Energy per operation: 45nm-fp32 (MAC 4.6 pJ, AC 0.9 pJ), 45nm-int32 (3.2, 0.1) or MAC_PJ,AC_PJ (default: ${DEFAULT-VALUE}).")
     String energy;
@@ -67,6 +72,12 @@ final class EvalCommand implements Callable<Integer> {
         EvalResult r = Evaluator.run(model, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed);
         System.out.printf("model %s from %s, T=%d, %s%n", modelSpec.name(), modelFile, t, Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
+        if (plots != null) {
+            Plots.firingRates(plots.resolve("firing-rates.png"), modelSpec.name() + ", T=" + t, r.spikeRates());
+            Plots.raster(plots.resolve("raster.png"), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
+                    t, 100);
+            System.out.println("plots: " + plots.resolve("firing-rates.png") + ", " + plots.resolve("raster.png"));
+        }
         if (common.json) {
             JsonObject o = Reports.evaluationJson(r, energyModel);
             o.addProperty("model", modelSpec.name());

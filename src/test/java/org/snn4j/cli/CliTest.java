@@ -102,11 +102,18 @@ class CliTest {
         assertTrue(first.get("spikes_per_neuron").getAsDouble() > 0);
         assertTrue(Files.readString(dir.resolve("table.md")).startsWith("| method | T=4 | T=16 | ANN |"));
         assertEquals(o, JsonParser.parseString(Files.readString(dir.resolve("table.json"))).getAsJsonObject());
-        Run e = run("eval", "--model-file", converted.toString(), "--limit-test", "128", "--json");
+        assertTrue(Files.size(dir.resolve("table.png")) > 1000);
+        Run e = run("eval", "--model-file", converted.toString(), "--limit-test", "128", "--json", "--plots", dir.resolve("plots").toString());
         assertEquals(0, e.code(), e.err());
         assertEquals(o.getAsJsonArray("results").get(1).getAsJsonObject().get("accuracy").getAsDouble(),
                 JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble(), 1e-12,
                 "the saved SNN is the first method's, at the largest T");
+        assertTrue(Files.size(dir.resolve("plots/raster.png")) > 1000 && Files.size(dir.resolve("plots/firing-rates.png")) > 1000);
+        JsonObject eo = JsonParser.parseString(e.lastLine()).getAsJsonObject();
+        assertTrue(eo.get("acs").getAsDouble() > 0 && eo.get("energy_snn_joules").getAsDouble() > 0
+                && eo.get("energy_ann_joules").getAsDouble() > 0, eo.toString());
+        assertEquals(eo.get("dense_macs").getAsDouble(), eo.getAsJsonArray("layers").asList().stream()
+                .mapToDouble(l -> l.getAsJsonObject().get("dense_macs").getAsDouble()).sum(), 1e-6);
 
         Path never = dir.resolve("never");
         for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--calibration", "0"}, {"--model-file", snn.toString()}}) {
