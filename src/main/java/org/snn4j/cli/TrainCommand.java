@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.AnnActivation;
+import org.snn4j.model.BlockVariant;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -67,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
         Flags.positive(spec, "--gain", gain);
         training.check(spec);
         AnnActivation annActivation = annActivation();
+        try {
+            BlockVariant.byId(modelOptions.blockVariant);
+        } catch (Snn4jException e) {
+            throw new ParameterException(spec.commandLine(), "--block-variant: " + e.getMessage());
+        }
         Dataset train = dataOptions.load(common.dataDir, true);
         Dataset test = dataOptions.load(common.dataDir, false);
         ModelSpec modelSpec = modelOptions.spec(train, ann);

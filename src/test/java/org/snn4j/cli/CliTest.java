@@ -219,7 +219,8 @@ class CliTest {
     @Test
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
-                {"train", "--frobnicate"}, {"eval"}}) {
+                {"train", "--frobnicate"}, {"eval"}, {"train", "--block-variant", "pre-activation"},
+                {"train", "--spike-penalty", "-1"}, {"train", "--spike-penalty-schedule", "cosine"}, {"eval", "--model-file", "x", "--energy", "7nm"}}) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
         }
