@@ -33,11 +33,6 @@ final class ActivationHistogram {
         return (int) Math.max(0, Math.min(OCTAVES * BINS_PER_OCTAVE - 1, Math.floor(position)));
     }
 
-    /** Positive values seen. */
-    long positives() {
-        return positives;
-    }
-
     /** Fraction of the values that were zero (or negative). */
     double zeroFraction() {
         long all = positives + zeros;
