@@ -21,6 +21,7 @@ import org.snn4j.model.Model;
 import org.snn4j.plot.Plots;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
+import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -155,8 +156,10 @@ final class ConvertCommand implements Callable<Integer> {
                 Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
                         errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
                 rows.add(row);
-                System.out.printf("  T=%-4d %-8s accuracy %.4f  spikes/neuron/step %.4f%n", t, row.method(),
-                        row.result().accuracy(), row.result().overallSpikeRate());
+                System.out.printf(Locale.ROOT, "  T=%-4d %-8s accuracy %.4f  spikes/neuron/step %.4f  ACs %.3g  MACs %.3g  ANN/SNN energy %.2f%n",
+                        t, row.method(), row.result().accuracy(), row.result().overallSpikeRate(), row.result().acsPerSample(),
+                        row.result().macsPerSample(), row.result().annEnergyJoules(EnergyModel.FP32_45NM)
+                                / row.result().energyJoules(EnergyModel.FP32_45NM));
                 for (ConversionErrors.LayerError e : row.errors()) {
                     System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (ANN mean %.4f)  input spread/θ %.3f%n",
                             e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.annMean(), e.inputSpread());
@@ -217,6 +220,7 @@ final class ConvertCommand implements Callable<Integer> {
         o.addProperty("threshold_scale", thresholdScale);
         o.addProperty("reset", reset);
         o.addProperty("initial", initial);
+        o.addProperty("energy_model", EnergyModel.FP32_45NM.toString());
         JsonArray results = new JsonArray();
         for (Row r : rows) {
             JsonObject e = new JsonObject();
@@ -225,6 +229,10 @@ final class ConvertCommand implements Callable<Integer> {
             e.addProperty("accuracy", r.result().accuracy());
             e.addProperty("spikes_per_neuron", r.result().overallSpikeRate());
             e.addProperty("spikes_per_sample", r.result().spikesPerSample());
+            e.addProperty("acs", r.result().acsPerSample());
+            e.addProperty("macs", r.result().macsPerSample());
+            e.addProperty("energy_snn_joules", r.result().energyJoules(EnergyModel.FP32_45NM));
+            e.addProperty("energy_ann_joules", r.result().annEnergyJoules(EnergyModel.FP32_45NM));
             JsonObject th = new JsonObject();
             r.thresholds().forEach(th::addProperty);
             e.add("thresholds", th);
@@ -250,20 +258,27 @@ final class ConvertCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Accuracy (%) per method and T, with the mean spikes per neuron per step in brackets. */
+    /**
+     * Two tables: accuracy (%) per method and T with the mean spikes per neuron per step in brackets,
+     * then the ANN/SNN energy ratio (45 nm fp32) with the ACs per sample in brackets.
+     */
     private String markdown(double annAccuracy, List<Row> rows) {
-        StringBuilder sb = new StringBuilder("| method | ");
+        EnergyModel energy = EnergyModel.FP32_45NM;
+        return table("method", rows, r -> String.format(Locale.ROOT, "%.2f (%.3f)", 100 * r.result().accuracy(),
+                        r.result().overallSpikeRate()), String.format(Locale.ROOT, "%.2f", 100 * annAccuracy))
+                + "\n" + table("ANN/SNN energy (ACs)", rows, r -> String.format(Locale.ROOT, "%.2f (%.3g)",
+                        r.result().annEnergyJoules(energy) / r.result().energyJoules(energy), r.result().acsPerSample()), "1");
+    }
+
+    private String table(String corner, List<Row> rows, java.util.function.Function<Row, String> cell, String annCell) {
+        StringBuilder sb = new StringBuilder("| " + corner + " | ");
         for (int t : steps) sb.append("T=").append(t).append(" | ");
         sb.append("ANN |\n|---|");
         sb.append("---|".repeat(steps.size() + 1)).append('\n');
         for (String m : methods) {
             sb.append("| ").append(m).append(" | ");
-            for (Row r : rows) {
-                if (r.method().equals(m)) {
-                    sb.append(String.format(Locale.ROOT, "%.2f (%.3f) | ", 100 * r.result().accuracy(), r.result().overallSpikeRate()));
-                }
-            }
-            sb.append(String.format(Locale.ROOT, "%.2f |%n", 100 * annAccuracy));
+            for (Row r : rows) if (r.method().equals(m)) sb.append(cell.apply(r)).append(" | ");
+            sb.append(annCell).append(" |\n");
         }
         return sb.toString();
     }
