@@ -50,6 +50,10 @@ final class TrainingOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String spikePenaltySchedule;
 
+    @Option(names = "--spike-penalty-weights", paramLabel = "LAYER=W,...",
+            description = "Per-layer weights of the spike count in the penalty (default: 1 for every spiking layer).")
+    String spikePenaltyWeights;
+
     @Option(names = "--crop", paramLabel = "PAD", defaultValue = "0",
             description = "Random crop of training images after zero padding by PAD pixels (default: ${DEFAULT-VALUE}: none).")
     int crop;
@@ -69,6 +73,8 @@ final class TrainingOptions {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    private SpikePenalty penalty = SpikePenalty.none();
+
     /** Range checks, as bad usage. */
     void check(CommandSpec spec) {
         Flags.positive(spec, "--epochs", epochs);
@@ -78,9 +84,9 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--crop", crop);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         try {
-            new SpikePenalty(spikePenalty, spikePenaltySchedule);
+            penalty = new SpikePenalty(spikePenalty, spikePenaltySchedule, SpikePenalty.parseWeights(spikePenaltyWeights));
         } catch (org.snn4j.Snn4jException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--spike-penalty-schedule: " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--spike-penalty: " + e.getMessage());
         }
     }
 
@@ -96,7 +102,7 @@ final class TrainingOptions {
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
         TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
                 loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
-                new Augment(crop, flip), new SpikePenalty(spikePenalty, spikePenaltySchedule));
+                new Augment(crop, flip), penalty);
         TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());

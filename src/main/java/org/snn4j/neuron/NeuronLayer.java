@@ -144,7 +144,7 @@ public final class NeuronLayer implements Layer {
             float[] gi = gradInput == null ? null : gradInput.data();
             // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
             float[] gs = gradOutput.data();
-            float penalty = ctx.spikePenaltyGradient();
+            float penalty = ctx.spikePenaltyGradient(name);
             if (amplitude != 1f || penalty != 0f) gs = scaleAndShift(gs, amplitude, penalty, ctx.zeros(gradOutput.shape()).data());
             if (smooth) {
                 NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);

@@ -24,6 +24,7 @@ public final class ForwardContext {
     private ThresholdTuner thresholdTuner;
     private OpCounter opCounter;
     private double spikePenalty;
+    private Map<String, Double> spikePenaltyWeights = Map.of();
 
     public ForwardContext(boolean training, boolean keepForBackward, Rng rng) {
         this.training = training;
@@ -158,25 +159,32 @@ public final class ForwardContext {
     }
 
     /**
-     * Adds λ·S to this pass's loss, S the mean spikes per neuron per step over all spiking layers
-     * (Allred et al.): each spiking layer's backward adds {@link #spikePenaltyGradient()} at every spike.
+     * Adds λ·S to this pass's loss, S = Σ_l w_l·(spikes of layer l) / (B·T·N_h) with N_h the spiking
+     * neurons of all layers (Allred et al.; w_l = 1 unless {@code layerWeights} names the layer): each
+     * spiking layer's backward adds {@link #spikePenaltyGradient(String)} at every spike.
      */
-    public ForwardContext withSpikePenalty(double lambda) {
+    public ForwardContext withSpikePenalty(double lambda, Map<String, Double> layerWeights) {
         this.spikePenalty = lambda;
+        this.spikePenaltyWeights = Map.copyOf(layerWeights);
         return this;
     }
 
-    /** λ/(Σ neurons · T · N over the spiking layers that ran): ∂(λS)/∂s at every spike output; 0 without a penalty. */
-    public float spikePenaltyGradient() {
+    /** λ·w_l/(B·T·N_h): ∂(λS)/∂s at every spike output of {@code layer}; 0 without a penalty. */
+    public float spikePenaltyGradient(String layer) {
         long neuronSteps = neuronSteps();
-        return spikePenalty == 0 || neuronSteps == 0 ? 0f : (float) (spikePenalty / neuronSteps);
+        return spikePenalty == 0 || neuronSteps == 0 ? 0f : (float) (spikePenalty * weight(layer) / neuronSteps);
     }
 
     /** λ·S for the spikes recorded so far (0 without a penalty). */
     public double spikePenaltyLoss() {
-        long neuronSteps = neuronSteps(), count = 0;
-        for (SpikeRecord r : spikes.values()) count += r.spikes();
-        return spikePenalty == 0 || neuronSteps == 0 ? 0 : spikePenalty * count / neuronSteps;
+        long neuronSteps = neuronSteps();
+        double weighted = 0;
+        for (SpikeRecord r : spikes.values()) weighted += weight(r.layer()) * r.spikes();
+        return spikePenalty == 0 || neuronSteps == 0 ? 0 : spikePenalty * weighted / neuronSteps;
+    }
+
+    private double weight(String layer) {
+        return spikePenaltyWeights.getOrDefault(layer, 1.0);
     }
 
     private long neuronSteps() {

@@ -1,6 +1,7 @@
 package org.snn4j.train;
 
 import java.util.Locale;
+import java.util.Map;
 import org.snn4j.Snn4jException;
 
 /**
@@ -12,14 +13,24 @@ import org.snn4j.Snn4jException;
  * {@code anneal} λ_max·(1 − r^e)/(1 − r^(E−1)) with r = 0.5 (fast rise, saturating); {@code step} 0 for
  * the first half of the epochs, λ_max after. (With one epoch every schedule gives λ_max.)
  *
- * @param max      λ_max ≥ 0 (0: no penalty)
- * @param schedule {@code constant}, {@code linear}, {@code anneal} or {@code step}
+ * @param max          λ_max ≥ 0 (0: no penalty)
+ * @param schedule     {@code constant}, {@code linear}, {@code anneal} or {@code step}
+ * @param layerWeights w_l ≥ 0 of the spiking layers named (the others weigh 1): S = Σ_l w_l·spikes_l / (B·T·N_h)
  */
-public record SpikePenalty(double max, String schedule) {
+public record SpikePenalty(double max, String schedule, Map<String, Double> layerWeights) {
     /** The annealing schedule's ratio r. */
     static final double ANNEAL_RATIO = 0.5;
 
+    /** A penalty that weighs every spiking layer 1. */
+    public SpikePenalty(double max, String schedule) {
+        this(max, schedule, Map.of());
+    }
+
     public SpikePenalty {
+        layerWeights = Map.copyOf(layerWeights);
+        layerWeights.forEach((layer, w) -> {
+            if (!(w >= 0) || !Double.isFinite(w)) throw new Snn4jException("spike penalty weight of " + layer + " must be finite and >= 0, was " + w);
+        });
         if (!(max >= 0) || !Double.isFinite(max)) throw new Snn4jException("--spike-penalty must be finite and >= 0, was " + max);
         schedule = schedule.toLowerCase(Locale.ROOT);
         if (!java.util.List.of("constant", "linear", "anneal", "step").contains(schedule)) {
@@ -30,6 +41,36 @@ public record SpikePenalty(double max, String schedule) {
     /** No penalty. */
     public static SpikePenalty none() {
         return new SpikePenalty(0, "constant");
+    }
+
+    /**
+     * Parses {@code LAYER=W,LAYER=W} (empty: every layer weighs 1).
+     *
+     * @throws Snn4jException naming the malformed entry
+     */
+    public static Map<String, Double> parseWeights(String text) {
+        Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        if (text == null || text.isBlank()) return weights;
+        for (String entry : text.split(",")) {
+            String[] kv = entry.split("=");
+            try {
+                if (kv.length != 2 || kv[0].isBlank()) throw new NumberFormatException();
+                weights.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new Snn4jException("spike penalty weight '" + entry + "' is not LAYER=WEIGHT");
+            }
+        }
+        return weights;
+    }
+
+    /** Refuses weights for layers that are not among {@code spikingLayers}. */
+    public void requireLayers(java.util.Collection<String> spikingLayers) {
+        for (String layer : layerWeights.keySet()) {
+            if (!spikingLayers.contains(layer)) {
+                throw new Snn4jException("spike penalty weight for '" + layer + "', which is not a spiking layer (spiking layers: "
+                        + String.join(", ", spikingLayers) + ")");
+            }
+        }
     }
 
     /** λ for epoch {@code epoch} (0-based) of {@code epochs}. */

@@ -84,6 +84,8 @@ public final class Trainer {
 
     /** Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured. */
     public TrainResult fit() {
+        cfg.spikePenalty().requireLayers(model.layers().stream().filter(l -> l instanceof org.snn4j.neuron.NeuronLayer)
+                .map(org.snn4j.nn.Layer::name).toList());
         Optimizer optimizer = Optimizers.create(cfg.optimizer(), model.parameters(), cfg.weightDecay(), cfg.momentum());
         LearningRateSchedule schedule = Schedules.parse(cfg.schedule(), cfg.lr(), cfg.epochs());
         Encoder encoder = Encoders.byName(cfg.encoder(), cfg.encoderGain());
@@ -154,7 +156,7 @@ public final class Trainer {
         Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
         Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
         ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace)
-                .withSpikePenalty(cfg.spikePenalty().weight(epoch, cfg.epochs()));
+                .withSpikePenalty(cfg.spikePenalty().weight(epoch, cfg.epochs()), cfg.spikePenalty().layerWeights());
         try {
             Pass pass = model.forward(input, ctx);
             Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);

@@ -41,9 +41,9 @@ class SpikePenaltyTest {
         Tensor g = Tensor.zeros(4, 3, 5);
         new Rng(7).fillUniform(g.data(), -1f, 1f);
         double lambda = 0.7;
-        ForwardContext penalized = ForwardContext.training(new Rng(1)).withSpikePenalty(lambda);
+        ForwardContext penalized = ForwardContext.training(new Rng(1)).withSpikePenalty(lambda, java.util.Map.of());
         Pass p = lif.forward(x, penalized);
-        float perSpike = penalized.spikePenaltyGradient();
+        float perSpike = penalized.spikePenaltyGradient("sn1");
         assertEquals((float) (lambda / (5 * 4 * 3)), perSpike, 0f, "λ/(neurons·T·N)");
         float[] withPenalty = p.backward(g, true).data();
         Tensor shifted = Tensor.zeros(4, 3, 5);
@@ -53,5 +53,24 @@ class SpikePenaltyTest {
         double spikes = 0;
         for (float s : p.output().data()) spikes += s;
         assertEquals(lambda * spikes / 60, penalized.spikePenaltyLoss(), 1e-12);
+    }
+
+    @Test
+    void layerWeightsScaleALayersShareAndNameOnlySpikingLayers() {
+        Layer lif = NeuronConfig.builder().model("if").layer("sn1");
+        Tensor x = Tensor.full(0.6f, 5, 2, 3);
+        ForwardContext half = ForwardContext.training(new Rng(1)).withSpikePenalty(2.0, java.util.Map.of("sn1", 0.5));
+        Pass p = lif.forward(x, half);
+        double spikes = 0;
+        for (float s : p.output().data()) spikes += s;
+        assertEquals((float) (2.0 * 0.5 / 30), half.spikePenaltyGradient("sn1"), 0f);
+        assertEquals(2.0 * 0.5 * spikes / 30, half.spikePenaltyLoss(), 1e-12);
+        assertEquals(java.util.Map.of("sn1", 0.5, "res1.out", 2.0), SpikePenalty.parseWeights("sn1=0.5, res1.out=2"));
+        assertEquals(java.util.Map.of(), SpikePenalty.parseWeights(""));
+        assertThrows(Snn4jException.class, () -> SpikePenalty.parseWeights("sn1:0.5"));
+        assertThrows(Snn4jException.class, () -> new SpikePenalty(1, "constant", java.util.Map.of("sn1", -1.0)));
+        SpikePenalty weighted = new SpikePenalty(1, "constant", java.util.Map.of("sn9", 1.0));
+        Snn4jException e = assertThrows(Snn4jException.class, () -> weighted.requireLayers(java.util.List.of("sn1", "sn2")));
+        assertEquals("spike penalty weight for 'sn9', which is not a spiking layer (spiking layers: sn1, sn2)", e.getMessage());
     }
 }
