@@ -155,7 +155,7 @@ public final class ForwardContext {
      * without a counter (see {@link OpCounter}).
      */
     public void countOps(String layer, Tensor input, long denseMacsPerSample) {
-        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample);
+        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, !spikes.isEmpty());
     }
 
     /**

@@ -50,14 +50,16 @@ public final class OpCounter {
      *
      * @param input              its input, {@code [T, N, ...]} ({@code [1, N, ...]} held over {@code steps})
      * @param denseMacsPerSample output elements × fan-in of one sample at one step
+     * @param afterSpikingLayer  a spiking layer has run earlier in this pass
      */
-    void count(String layer, Tensor input, int steps, long denseMacsPerSample) {
+    void count(String layer, Tensor input, int steps, long denseMacsPerSample, boolean afterSpikingLayer) {
         LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
         int samples = input.dim(1);
         ops.samples += samples;
         ops.denseMacs += (double) denseMacsPerSample * samples;
-        boolean oneStep = input.dim(0) == 1;
-        if (oneStep) {
+        // One step before any spiking layer: an ANN pass or a held direct input. After one (an SNN at
+        // T = 1) the single step carries spikes; a multi-step input carries spikes (or Bernoulli input).
+        if (input.dim(0) == 1 && !afterSpikingLayer) {
             ops.macs += (double) denseMacsPerSample * samples;  // analog: an ANN pass or a held direct input
         } else {
             long nonZero = 0;

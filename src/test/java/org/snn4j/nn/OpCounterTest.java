@@ -62,4 +62,16 @@ class OpCounterTest {
         assertThrows(Snn4jException.class, () -> EnergyModel.parse("7nm"));
         assertThrows(Snn4jException.class, () -> EnergyModel.parse("1,-1"));
     }
+
+    @Test
+    void aSingleStepOfSpikesAfterASpikingLayerIsStillEventDriven() {
+        Sequential snn = new Sequential("net", org.snn4j.neuron.NeuronConfig.builder().model("if").layer("sn1"),
+                new Linear("fc", 4, 3, false, new Rng(1)));
+        OpCounter counter = new OpCounter();
+        // T = 1: inputs 1.5 and 1.2 fire (θ = 1), 0.2 and 0.6 do not: 2 spikes x 3 targets
+        snn.forward(new Tensor(new float[] {1.5f, 0.2f, 0.6f, 1.2f}, 1, 1, 4), ForwardContext.evaluation().withOpCounter(counter));
+        OpCounter.LayerOps ops = counter.layers().get("fc");
+        assertEquals(6, ops.acsPerSample(), 0);
+        assertEquals(0, ops.macsPerSample(), 0);
+    }
 }
