@@ -85,15 +85,12 @@ final class FinetuneCommand implements Callable<Integer> {
     /** Every spiking layer as a parametric LIF starting at leak 1 and its own threshold. */
     private static ModelSpec parametric(ModelSpec spec) {
         JsonObject byLayer = spec.neuronByLayer();
-        Model shape = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
-        for (var l : shape.layers()) {
-            if (l instanceof org.snn4j.neuron.NeuronLayer n) {
-                JsonObject o = byLayer.has(n.name()) ? byLayer.getAsJsonObject(n.name()) : new JsonObject();
-                o.addProperty("model", "plif");
-                o.addProperty("leak", 1.0);
-                o.addProperty("threshold", n.config().threshold());
-                byLayer.add(n.name(), o);
-            }
+        for (var n : ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0).neuronLayers().values()) {
+            JsonObject o = byLayer.has(n.name()) ? byLayer.getAsJsonObject(n.name()) : new JsonObject();
+            o.addProperty("model", "plif");
+            o.addProperty("leak", 1.0);
+            o.addProperty("threshold", n.config().threshold());
+            byLayer.add(n.name(), o);
         }
         return spec.withNeuronByLayer(byLayer);
     }

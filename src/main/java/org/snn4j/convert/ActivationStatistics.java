@@ -44,8 +44,7 @@ public final class ActivationStatistics {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
                         .withActivationObserver((layer, in, out) -> hist.computeIfAbsent(layer, k -> new ActivationHistogram()).add(out.data()));
-                Tensor x = b.images();
-                ann.forward(x.reshape(Tensor.concat(new int[] {1}, x.shape())), ctx);
+                ann.forward(AnnActivations.held(b.images()), ctx);
                 workspace.recycle();
             }
         }

@@ -1,7 +1,6 @@
 package org.snn4j.convert;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.snn4j.model.Model;
@@ -52,8 +51,7 @@ public final class ConversionErrors {
      */
     public static List<LayerError> measure(Model snn, Model foldedAnn, Tensor images, int steps) {
         Map<String, float[]> ann = AnnActivations.of(foldedAnn, images);
-        Map<String, NeuronLayer> neurons = new LinkedHashMap<>();
-        for (var l : snn.layers()) if (l instanceof NeuronLayer n) neurons.put(n.name(), n);
+        Map<String, NeuronLayer> neurons = snn.neuronLayers();
         List<LayerError> out = new ArrayList<>();
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, y) -> {
             NeuronLayer n = neurons.get(layer);

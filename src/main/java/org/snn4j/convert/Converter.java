@@ -12,6 +12,7 @@ import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.SpecException;
 import org.snn4j.nn.BoundedActivation;
+import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.tensor.Tensor;
 
@@ -185,6 +186,24 @@ public final class Converter {
         return bounds;
     }
 
+    /**
+     * Runs {@code start}'s SNN once on {@code images} at {@code steps}, letting {@code chooser} set each
+     * spiking layer's threshold from the input it receives (layers after it then see its new spikes),
+     * and rebuilds the SNN with the chosen thresholds: the pass that layer-by-layer tuning and
+     * balancing share.
+     */
+    static Conversion rethresholded(Conversion start, Model foldedAnn, Options options, Tensor images, int steps,
+                                    ForwardContext.ThresholdTuner chooser) {
+        Map<String, Float> chosen = new LinkedHashMap<>();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withThresholdTuner((layer, input, t, configured) -> {
+            float theta = chooser.choose(layer, input, t, configured);
+            chosen.put(layer, theta);
+            return theta;
+        });
+        start.snn().forward(AnnActivations.held(images), ctx);
+        return new Conversion(build(foldedAnn, chosen, options), start.lambdas(), chosen);
+    }
+
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */
     public static FoldedAnn foldAndMeasure(Model ann, Dataset calibration, int samples, int batch) {
         if (ann.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("conversion needs the ANN (train it with --ann)");
@@ -198,12 +217,7 @@ public final class Converter {
 
     /** The activations that stand for spiking layers: the SNN build's spiking layer names, in order. */
     private static java.util.List<String> spikingLayers(Model ann) {
-        Model snnShape = ModelBuilder.build(ann.spec(), ModelBuilder.Mode.SNN, 0);
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (var l : snnShape.layers()) {
-            if (l instanceof org.snn4j.neuron.NeuronLayer) names.add(l.name());
-        }
-        return names;
+        return java.util.List.copyOf(ModelBuilder.build(ann.spec(), ModelBuilder.Mode.SNN, 0).neuronLayers().keySet());
     }
 
     private static void refuseMaxPooling(Model ann) {

@@ -1,7 +1,5 @@
 package org.snn4j.convert;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
@@ -27,16 +25,11 @@ public final class SpikeNorm {
      */
     public static Converter.Conversion balance(Converter.Conversion start, Model foldedAnn, Converter.Options options,
                                                Tensor images, int steps) {
-        Map<String, Float> balanced = new LinkedHashMap<>();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withThresholdTuner((layer, input, t, configured) -> {
+        return Converter.rethresholded(start, foldedAnn, options, images, steps, (layer, input, t, configured) -> {
             float max = 0;
             for (float v : input.data()) if (v > max) max = v;
             // A layer no current reaches keeps its converted threshold.
-            float theta = max > 0 ? (float) (options.thresholdScale() * max) : configured;
-            balanced.put(layer, theta);
-            return theta;
+            return max > 0 ? (float) (options.thresholdScale() * max) : configured;
         });
-        start.snn().forward(AnnActivations.held(images), ctx);
-        return new Converter.Conversion(Converter.build(foldedAnn, balanced, options), start.lambdas(), balanced);
     }
 }

@@ -1,6 +1,5 @@
 package org.snn4j.convert;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
@@ -35,17 +34,9 @@ public final class ThresholdTuning {
     public static Converter.Conversion tune(Converter.Conversion start, Model foldedAnn, Converter.Options options,
                                             Tensor images, int steps, double[] grid) {
         Map<String, float[]> ann = AnnActivations.of(foldedAnn, images);
-        Map<String, NeuronLayer> neurons = new LinkedHashMap<>();
-        for (var l : start.snn().layers()) if (l instanceof NeuronLayer n) neurons.put(n.name(), n);
-        Map<String, Float> tuned = new LinkedHashMap<>();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withThresholdTuner((layer, input, t, configured) -> {
-            NeuronLayer n = neurons.get(layer);
-            float best = bestThreshold(n.spec(), input, t, configured, ann.get(layer), grid);
-            tuned.put(layer, best);
-            return best;
-        });
-        start.snn().forward(AnnActivations.held(images), ctx);
-        return new Converter.Conversion(Converter.build(foldedAnn, tuned, options), start.lambdas(), tuned);
+        Map<String, NeuronLayer> neurons = start.snn().neuronLayers();
+        return Converter.rethresholded(start, foldedAnn, options, images, steps, (layer, input, t, configured) ->
+                bestThreshold(neurons.get(layer).spec(), input, t, configured, ann.get(layer), grid));
     }
 
     private static float bestThreshold(NeuronSpec spec, Tensor input, int steps, float configured, float[] ann, double[] grid) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Parameter;
@@ -71,6 +72,13 @@ public final class Model {
     private static void collect(Layer l, List<Layer> out) {
         out.add(l);
         for (Layer c : l.children()) collect(c, out);
+    }
+
+    /** The spiking layers by name, in the order the network runs them. */
+    public Map<String, NeuronLayer> neuronLayers() {
+        Map<String, NeuronLayer> m = new LinkedHashMap<>();
+        for (Layer l : layers()) if (l instanceof NeuronLayer n) m.put(n.name(), n);
+        return m;
     }
 
     /** Parameters by name (copies of nothing: the live tensors). */

@@ -135,7 +135,7 @@ public final class NeuronLayer implements Layer {
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
         float amplitude = config.amplitude() * (th / configured.threshold());
-        if (amplitude != 1f) scale(spikes.data(), amplitude, spikes.data());
+        if (amplitude != 1f) scaleAndShift(spikes.data(), amplitude, 0f, spikes.data());
         ctx.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
@@ -159,11 +159,6 @@ public final class NeuronLayer implements Layer {
             }
             return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
         });
-    }
-
-    /** {@code out = a·x} (spikes of amplitude a); returns {@code out}. */
-    private static float[] scale(float[] x, float a, float[] out) {
-        return scaleAndShift(x, a, 0f, out);
     }
 
     /** {@code out = a·x + b}; returns {@code out}. */

@@ -47,8 +47,7 @@ public final class Plots {
      */
     public static void raster(Path file, String title, Model snn, Tensor image, int steps, int neuronsPerLayer) {
         Map<String, List<double[]>> dots = new LinkedHashMap<>();
-        java.util.Set<String> spiking = new java.util.HashSet<>();
-        for (var l : snn.layers()) if (l instanceof NeuronLayer) spiking.add(l.name());
+        java.util.Set<String> spiking = snn.neuronLayers().keySet();
         int[] offset = {0};
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, out) -> {
             if (!spiking.contains(layer)) return;

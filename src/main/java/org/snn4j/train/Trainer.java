@@ -84,8 +84,7 @@ public final class Trainer {
 
     /** Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured. */
     public TrainResult fit() {
-        cfg.spikePenalty().requireLayers(model.layers().stream().filter(l -> l instanceof org.snn4j.neuron.NeuronLayer)
-                .map(org.snn4j.nn.Layer::name).toList());
+        cfg.spikePenalty().requireLayers(model.neuronLayers().keySet());
         Optimizer optimizer = Optimizers.create(cfg.optimizer(), model.parameters(), cfg.weightDecay(), cfg.momentum());
         LearningRateSchedule schedule = Schedules.parse(cfg.schedule(), cfg.lr(), cfg.epochs());
         Encoder encoder = Encoders.byName(cfg.encoder(), cfg.encoderGain());
