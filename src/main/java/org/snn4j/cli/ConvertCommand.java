@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.snn4j.convert.BiasCalibration;
 import org.snn4j.convert.ConversionErrors;
 import org.snn4j.convert.Converter;
 import org.snn4j.convert.SpikeNorm;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Spec;
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
     private static final String SPIKE_NORM = "spike-norm";
+    /** Method suffix: per-channel bias calibration of that method's SNN for each T. */
+    private static final String BIAS = "+bias";
     /** T·N per evaluation batch at most: bounds memory at large T (W1 at T = 64: ~0.6 GB instead of ~6). */
     private static final int SAMPLE_STEPS_PER_BATCH = 1600;
     /** Threshold tuning and --errors use at least this many images, even at large T. */
@@ -60,7 +63,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + "pP (the P-th percentile, e.g. p99.9), bound (the trained bound λ of a clip or qcfs ANN), tuned (from p99.9, "
                     + "each layer's threshold tuned for each T on the calibration batch, layer by layer: TTRBR's threshold tuning), "
                     + "spike-norm (each threshold = C times the largest input current the SNN layer receives at T, layer by layer: "
-                    + "Sengupta et al.'s threshold balancing)."})
+                    + "Sengupta et al.'s threshold balancing). Any method with the suffix " + BIAS + " (e.g. bound+bias, tuned+bias) "
+                    + "then calibrates a bias current per channel for each T on the calibration batch, layer by layer, so that each "
+                    + "channel's mean SNN output matches the ANN's (Li et al.'s bias correction)."})
     List<String> methods;
 
     @Option(names = "--T", paramLabel = "STEPS", split = ",", defaultValue = "1,2,4,8,16,32,64,128",
@@ -121,7 +126,8 @@ final class ConvertCommand implements Callable<Integer> {
         Flags.positive(spec, "--tune-samples", tuneSamples);
         List<Converter.Normalization> normalizations = new ArrayList<>();
         for (String m : methods) {
-            normalizations.add(m.equals(TUNED) || m.equals(SPIKE_NORM) ? new Converter.Percentile(99.9) : normalization(m));
+            String base = baseMethod(m);
+            normalizations.add(base.equals(TUNED) || base.equals(SPIKE_NORM) ? new Converter.Percentile(99.9) : normalization(m));
         }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
@@ -148,11 +154,14 @@ final class ConvertCommand implements Callable<Integer> {
             Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
                     Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
             for (int i = 0; i < methods.size(); i++) {
-                Converter.Conversion c = switch (methods.get(i)) {
+                Converter.Conversion c = switch (baseMethod(methods.get(i))) {
                     case TUNED -> ThresholdTuning.tune(bases.get(i), folded.ann(), options.get(i), tuneImages, t, ThresholdTuning.DEFAULT_GRID);
                     case SPIKE_NORM -> SpikeNorm.balance(bases.get(i), folded.ann(), options.get(i), tuneImages, t);
                     default -> bases.get(i);
                 };
+                if (methods.get(i).endsWith(BIAS)) {
+                    c = BiasCalibration.calibrate(c, folded.ann(), options.get(i), tuneImages, t, BiasCalibration.DEFAULT_ITERATIONS);
+                }
                 Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
                         errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
                 rows.add(row);
@@ -195,7 +204,12 @@ final class ConvertCommand implements Callable<Integer> {
         return idx;
     }
 
-    private Converter.Normalization normalization(String method) {
+    private static String baseMethod(String method) {
+        return method.endsWith(BIAS) ? method.substring(0, method.length() - BIAS.length()) : method;
+    }
+
+    private Converter.Normalization normalization(String methodWithSuffix) {
+        String method = baseMethod(methodWithSuffix);
         if (method.equals("max")) return new Converter.Percentile(100);
         if (method.equals("bound")) return new Converter.TrainedBound();
         try {
@@ -206,8 +220,8 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method
-                + "' (valid: max, p<percentile> such as p99.9, bound, tuned, spike-norm)");
+        throw new ParameterException(spec.commandLine(), "--method: unknown method '" + methodWithSuffix
+                + "' (valid: max, p<percentile> such as p99.9, bound, tuned, spike-norm, each optionally with " + BIAS + ")");
     }
 
     private JsonObject json(Model ann, double annAccuracy, List<Row> rows, int testSamples) {

@@ -11,6 +11,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.SpecException;
+import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.nn.BoundedActivation;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
@@ -98,8 +99,12 @@ public final class Converter {
         }
     }
 
-    /** A converted network and the per-layer λ_l and θ_l it was built with. */
-    public record Conversion(Model snn, Map<String, Float> lambdas, Map<String, Float> thresholds) {}
+    /**
+     * A converted network and the per-layer λ_l and θ_l it was built with, and the per-channel settings
+     * of the layers that have them (bias calibration; empty otherwise).
+     */
+    public record Conversion(Model snn, Map<String, Float> lambdas, Map<String, Float> thresholds,
+                             Map<String, ChannelCalibration> channels) {}
 
     private Converter() {}
 
@@ -136,15 +141,17 @@ public final class Converter {
             // A layer that never fired on the calibration set keeps θ = c: no scale to take from it.
             thresholds.put(layer, (float) (options.thresholdScale() * (lambda > 0 ? lambda : 1f)));
         }
-        return new Conversion(build(foldedAnn, thresholds, options), lambdas, thresholds);
+        return new Conversion(build(foldedAnn, thresholds, Map.of(), options), lambdas, thresholds, Map.of());
     }
 
     /**
      * The SNN of {@code foldedAnn} with the given per-layer thresholds (each also the layer's spike
-     * amplitude), IF neurons with the reset and initial membrane of {@code options}, and accumulating
-     * readouts; the ANN's weights copied unchanged.
+     * amplitude) and per-channel settings ({@code channels}, by layer; layers absent have none), IF
+     * neurons with the reset and initial membrane of {@code options}, and accumulating readouts; the
+     * ANN's weights copied unchanged.
      */
-    public static Model build(Model foldedAnn, Map<String, Float> thresholds, Options options) {
+    public static Model build(Model foldedAnn, Map<String, Float> thresholds, Map<String, ChannelCalibration> channels,
+                              Options options) {
         JsonObject byLayer = new JsonObject();
         thresholds.forEach((layer, theta) -> {
             JsonObject n = new JsonObject();
@@ -154,6 +161,11 @@ public final class Converter {
             n.addProperty("reset", options.reset());
             n.addProperty("test", "non-strict");
             n.addProperty("initial", options.initial());
+            ChannelCalibration c = channels.get(layer);
+            if (c != null) {
+                n.add("channel_scale", jsonArray(c.scale()));
+                n.add("channel_bias", jsonArray(c.bias()));
+            }
             byLayer.add(layer, n);
         });
         JsonObject json = foldedAnn.spec().json();
@@ -175,6 +187,12 @@ public final class Converter {
         }
         snn.load(parameters, buffers, "conversion of " + spec.name());
         return snn;
+    }
+
+    private static JsonArray jsonArray(float[] values) {
+        JsonArray a = new JsonArray();
+        for (float v : values) a.add(v);
+        return a;
     }
 
     /** The trained bound λ of every bounded activation layer, by layer name (empty for a ReLU ANN). */
@@ -201,7 +219,7 @@ public final class Converter {
             return theta;
         });
         start.snn().forward(AnnActivations.held(images), ctx);
-        return new Conversion(build(foldedAnn, chosen, options), start.lambdas(), chosen);
+        return new Conversion(build(foldedAnn, chosen, start.channels(), options), start.lambdas(), chosen, start.channels());
     }
 
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */

@@ -120,6 +120,24 @@ final class JsonFields {
         return r;
     }
 
+    /** A non-empty array of finite numbers, as floats. */
+    float[] finiteFloats(String field) {
+        JsonElement e = o.get(field);
+        if (e == null || !e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
+            throw new SpecException(where + ": field '" + field + "' must be a non-empty array of numbers, was " + e);
+        }
+        JsonArray a = e.getAsJsonArray();
+        float[] r = new float[a.size()];
+        for (int i = 0; i < r.length; i++) {
+            JsonElement x = a.get(i);
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber() || !Float.isFinite(x.getAsFloat())) {
+                throw new SpecException(where + ": field '" + field + "' must hold finite numbers, element " + i + " was " + x);
+            }
+            r[i] = x.getAsFloat();
+        }
+        return r;
+    }
+
     JsonArray array(String field) {
         JsonElement e = o.get(field);
         if (e == null || !e.isJsonArray()) throw new SpecException(where + ": field '" + field + "' must be an array, was " + e);

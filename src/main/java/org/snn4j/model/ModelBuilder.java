@@ -18,6 +18,7 @@ import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.MaxPool2d;
 import org.snn4j.nn.ReLU;
+import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.nn.ResidualBlock;
 import org.snn4j.nn.Sequential;
 import org.snn4j.neuron.IntegratingReadout;
@@ -41,7 +42,7 @@ public final class ModelBuilder {
     public enum Mode { SNN, ANN }
 
     private static final Set<String> NEURON_FIELDS = Set.of("model", "leak", "threshold", "reset", "test", "initial",
-            "surrogate", "detach_reset", "amplitude");
+            "surrogate", "detach_reset", "amplitude", "channel_scale", "channel_bias");
 
     private final ModelSpec spec;
     private final Mode mode;
@@ -172,7 +173,7 @@ public final class ModelBuilder {
                 return new ReLU(next(prefix, "relu"));
             }
             case "spike" -> {
-                return neuron(f, next(prefix, "sn"));
+                return neuron(f, next(prefix, "sn"), in[0]);
             }
             case "readout" -> {
                 f.onlyFields(Set.of("type", "leak"));
@@ -191,15 +192,19 @@ public final class ModelBuilder {
                         ? new Sequential(inner + "shortcut", sequence(f.array("shortcut"), in, inner + "sc.", f.where() + ".shortcut"))
                         : null;
                 JsonFields neuron = f.has("neuron") ? f.child("neuron") : new JsonFields(new JsonObject(), f.where() + ".neuron");
-                return new ResidualBlock(name, branch, shortcut, neuron(neuron, inner + "out"));
+                return new ResidualBlock(name, branch, shortcut, neuron(neuron, inner + "out", branch.outputShape(in)[0]));
             }
             default -> throw new SpecException(f.where() + ": unknown layer type '" + type + "' (valid: conv, linear, "
                     + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual)");
         }
     }
 
-    /** A spiking neuron layer (model defaults overridden by the entry's fields), or the ANN activation in ANN mode. */
-    private Layer neuron(JsonFields f, String name) {
+    /**
+     * A spiking neuron layer (model defaults overridden by the entry's fields), or the ANN activation in ANN
+     * mode; {@code channels} is the input's channel (or feature) count, which per-channel settings
+     * ({@code channel_scale}, {@code channel_bias}: see {@link ChannelCalibration}) must match.
+     */
+    private Layer neuron(JsonFields f, String name, int channels) {
         JsonObject merged = neuronDefaults.deepCopy();
         f.object().entrySet().forEach(e -> {
             if (!e.getKey().equals("type")) merged.add(e.getKey(), e.getValue());
@@ -222,12 +227,24 @@ public final class ModelBuilder {
                     .surrogate(n.string("surrogate", "triangle"))
                     .detachReset(n.bool("detach_reset", false));
             if (n.has("leak")) b.leak((float) n.numberIn("leak", 1.0, 0, 1));
+            if (n.has("channel_scale") || n.has("channel_bias")) b.channels(channelCalibration(n, channels));
             return b.layer(name);
         } catch (SpecException e) {
             throw e;
         } catch (Snn4jException e) {
             throw new SpecException(f.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ChannelCalibration channelCalibration(JsonFields n, int channels) {
+        ChannelCalibration identity = ChannelCalibration.identity(channels);
+        float[] scale = n.has("channel_scale") ? n.finiteFloats("channel_scale") : identity.scale();
+        float[] bias = n.has("channel_bias") ? n.finiteFloats("channel_bias") : identity.bias();
+        if (scale.length != channels || bias.length != channels) {
+            throw new SpecException(n.where() + ": channel_scale and channel_bias need one value per channel (" + channels
+                    + "), had " + scale.length + " and " + bias.length);
+        }
+        return new ChannelCalibration(scale, bias);
     }
 
     private static void requireRank(JsonFields f, int[] in, int rank) {

@@ -67,6 +67,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         private InitialMembrane initial = InitialMembrane.ZERO;
         private Surrogate surrogate = new Triangle();
         private boolean detachReset;
+        private ChannelCalibration channels;
 
         private Builder() {}
 
@@ -129,6 +130,12 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return this;
         }
 
+        /** Per-channel threshold scales and bias currents for {@link #layer} (default: none). */
+        public Builder channels(ChannelCalibration channels) {
+            this.channels = channels;
+            return this;
+        }
+
         /** The neuron configuration (surrogate and detach flag are kept for {@link #layer}). */
         public NeuronConfig build() {
             NeuronModel m;
@@ -151,7 +158,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
 
         /** A neuron layer with this configuration, surrogate and detach flag. */
         public NeuronLayer layer(String name) {
-            return new NeuronLayer(name, build(), surrogate, detachReset);
+            return new NeuronLayer(name, build(), surrogate, detachReset, channels);
         }
 
         private static <T> Map<String, T> orderedMap(String k1, T v1, String k2, T v2) {

@@ -25,6 +25,7 @@ import org.snn4j.tensor.Tensor;
  * with {@link ForwardContext#steps()} = T &gt; 1 is a current held for T steps (direct input computed
  * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
+ * A converted layer may carry a {@link ChannelCalibration}: per-channel thresholds and bias currents.
  */
 public final class NeuronLayer implements Layer {
     private final String name;
@@ -34,14 +35,20 @@ public final class NeuronLayer implements Layer {
     private final Parameter leak;
     private final Parameter threshold;
     private final boolean smooth;
+    private final ChannelCalibration channels;
 
     /**
      * @param detachReset the reset path contributes no gradient (∂V/∂H through S detached)
      * @throws Snn4jException when a trainable neuron is paired with Lee's derivative (no such gradient)
      */
     public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset) {
+        this(name, config, surrogate, detachReset, null);
+    }
+
+    /** @param channels per-channel threshold scales and bias currents, or null for none */
+    public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, ChannelCalibration channels) {
         this(name, config, surrogate, detachReset, trainableOrNull(name + ".leak", config, config.model().leak()),
-                trainableOrNull(name + ".threshold", config, config.threshold()), false);
+                trainableOrNull(name + ".threshold", config, config.threshold()), false, channels);
         if (config.model().trainable() && surrogate instanceof LeeDerivative) {
             throw new Snn4jException(name + ": plif needs a surrogate with leak and threshold gradients; "
                     + "Lee's derivative has none");
@@ -49,7 +56,7 @@ public final class NeuronLayer implements Layer {
     }
 
     private NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, Parameter leak,
-                        Parameter threshold, boolean smooth) {
+                        Parameter threshold, boolean smooth, ChannelCalibration channels) {
         this.name = java.util.Objects.requireNonNull(name);
         this.config = java.util.Objects.requireNonNull(config);
         this.surrogate = java.util.Objects.requireNonNull(surrogate);
@@ -57,6 +64,7 @@ public final class NeuronLayer implements Layer {
         this.leak = leak;
         this.threshold = threshold;
         this.smooth = smooth;
+        this.channels = channels;
     }
 
     private static Parameter trainableOrNull(String name, NeuronConfig config, float value) {
@@ -70,7 +78,7 @@ public final class NeuronLayer implements Layer {
      */
     NeuronLayer smoothForTesting() {
         if (!surrogate.hasPrimitive()) throw new IllegalStateException(surrogate.name() + " has no primitive");
-        return new NeuronLayer(name, config, surrogate, detachReset, leak, threshold, true);
+        return new NeuronLayer(name, config, surrogate, detachReset, leak, threshold, true, channels);
     }
 
     @Override
@@ -88,6 +96,11 @@ public final class NeuronLayer implements Layer {
 
     public boolean detachReset() {
         return detachReset;
+    }
+
+    /** The per-channel settings, or null when every neuron runs with the config's θ and no bias current. */
+    public ChannelCalibration channels() {
+        return channels;
     }
 
     @Override
@@ -128,16 +141,31 @@ public final class NeuronLayer implements Layer {
         // A held input is integrated by the held kernels straight from its one step; the smooth test
         // forward has no held variant and integrates the repeated sequence instead.
         boolean heldKernel = held && !smooth;
-        float[] x = held && smooth ? repeat(input.data(), steps) : input.data();
+        ChannelCalibration calibration = calibrationFor(input, steps, ctx);
+        int inner = calibration == null ? 1 : perSample / calibration.channels();
+        Tensor normalized = null;
+        if (calibration != null) {
+            normalized = ctx.zeros(input.shape());
+            calibration.normalizeCurrent(input.data(), normalized.data(), inner);
+        }
+        float[] current = normalized == null ? input.data() : normalized.data();
+        float[] x = held && smooth ? repeat(current, steps) : current;
         long count = smooth
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
                 : heldKernel ? NeuronLoops.chargeFireResetForwardHeld(spec, x, spikes.data(), steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
         ctx.recordSpikes(name, count, perSample, steps, samples);
         float amplitude = config.amplitude() * (th / configured.threshold());
-        if (amplitude != 1f) scaleAndShift(spikes.data(), amplitude, 0f, spikes.data());
+        if (calibration != null) {
+            calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
+        } else if (amplitude != 1f) {
+            scaleAndShift(spikes.data(), amplitude, 0f, spikes.data());
+        }
         ctx.observeActivation(name, input, spikes);
-        if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, spikes);
+        if (!ctx.keepForBackward()) {
+            if (normalized != null) ctx.release(normalized);
+            return Pass.inferenceOnly(name, spikes);
+        }
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
             Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
@@ -145,7 +173,13 @@ public final class NeuronLayer implements Layer {
             // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
             float[] gs = gradOutput.data();
             float penalty = ctx.spikePenaltyGradient(name);
-            if (amplitude != 1f || penalty != 0f) gs = scaleAndShift(gs, amplitude, penalty, ctx.zeros(gradOutput.shape()).data());
+            if (calibration != null) {
+                float[] scaled = ctx.zeros(gradOutput.shape()).data();
+                calibration.scale(gs, amplitude, penalty, scaled, inner);
+                gs = scaled;
+            } else if (amplitude != 1f || penalty != 0f) {
+                gs = scaleAndShift(gs, amplitude, penalty, ctx.zeros(gradOutput.shape()).data());
+            }
             if (smooth) {
                 NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);
             } else if (heldKernel) {
@@ -153,12 +187,25 @@ public final class NeuronLayer implements Layer {
             } else {
                 NeuronLoops.bpttReverse(spec, x, gs, gi, steps, neurons, paramGrads);
             }
+            if (calibration != null && gi != null) calibration.unnormalizeGradient(gi, inner);
             if (paramGrads != null) {
                 leak.grad().data()[0] += (float) paramGrads[0];
                 threshold.grad().data()[0] += (float) paramGrads[1];
             }
             return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
         });
+    }
+
+    /** This pass's per-channel settings (a bias tuner may choose the currents), checked against the input's channels. */
+    private ChannelCalibration calibrationFor(Tensor input, int steps, ForwardContext ctx) {
+        if (channels != null && (input.rank() < 3 || input.dim(2) != channels.channels())) {
+            throw new ShapeException(name, "input channels (dimension 2)", String.valueOf(channels.channels()), input.shapeString());
+        }
+        float[] configured = channels == null ? null : channels.bias();
+        float[] bias = ctx.channelBias(name, input, steps, configured);
+        if (bias == configured) return channels;
+        if (input.rank() < 3) throw new ShapeException(name, "input rank", "≥ 3 ([T, N, C, ...]) for bias currents", input.shapeString());
+        return (channels == null ? ChannelCalibration.identity(input.dim(2)) : channels).withBias(bias);
     }
 
     /** {@code out = a·x + b}; returns {@code out}. */

@@ -22,6 +22,7 @@ public final class ForwardContext {
     private Workspace workspace;
     private ActivationObserver activationObserver;
     private ThresholdTuner thresholdTuner;
+    private BiasTuner biasTuner;
     private OpCounter opCounter;
     private double spikePenalty;
     private Map<String, Double> spikePenaltyWeights = Map.of();
@@ -142,6 +143,30 @@ public final class ForwardContext {
     /** The threshold a spiking layer runs with: {@code configured} unless a tuner chooses another. */
     public float threshold(String layer, Tensor input, int steps, float configured) {
         return thresholdTuner == null ? configured : thresholdTuner.choose(layer, input, steps, configured);
+    }
+
+    /**
+     * Chooses the per-channel bias currents a spiking layer runs with in this pass, seeing its input first
+     * (conversion's bias calibration).
+     */
+    @FunctionalInterface
+    public interface BiasTuner {
+        /**
+         * @param input      the layer's input current ({@code [1, N, ...]} when held over {@code steps})
+         * @param configured the layer's own bias current per channel, or null when it has none
+         * @return the bias currents to run with, one per channel ({@code configured} to keep them)
+         */
+        float[] choose(String layer, Tensor input, int steps, float[] configured);
+    }
+
+    public ForwardContext withBiasTuner(BiasTuner tuner) {
+        this.biasTuner = tuner;
+        return this;
+    }
+
+    /** The per-channel bias currents a spiking layer runs with: {@code configured} (may be null) unless a tuner chooses others. */
+    public float[] channelBias(String layer, Tensor input, int steps, float[] configured) {
+        return biasTuner == null ? configured : biasTuner.choose(layer, input, steps, configured);
     }
 
     /** Lets the weighted layers of this pass report their synaptic operations to {@code counter}. */

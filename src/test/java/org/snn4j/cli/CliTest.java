@@ -91,13 +91,13 @@ class CliTest {
         assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--out", snn.toString())).code());
         Path table = dir.resolve("table"), converted = dir.resolve("converted.snn4j");
         Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4,16",
-                "--method", "max,p99", "--table", table.toString(), "--out", converted.toString(), "--json");
+                "--method", "max+bias,p99", "--table", table.toString(), "--out", converted.toString(), "--json");
         assertEquals(0, c.code(), c.err());
         JsonObject o = JsonParser.parseString(c.lastLine()).getAsJsonObject();
         assertTrue(o.get("ann_accuracy").getAsDouble() > 0.1);
         assertEquals(4, o.getAsJsonArray("results").size());
         JsonObject first = o.getAsJsonArray("results").get(0).getAsJsonObject();
-        assertEquals("max", first.get("method").getAsString());
+        assertEquals("max+bias", first.get("method").getAsString());
         assertEquals(4, first.get("T").getAsInt());
         assertTrue(first.get("spikes_per_neuron").getAsDouble() > 0);
         assertTrue(Files.readString(dir.resolve("table.md")).startsWith("| method | T=4 | T=16 | ANN |"));
@@ -107,7 +107,7 @@ class CliTest {
         assertEquals(0, e.code(), e.err());
         assertEquals(o.getAsJsonArray("results").get(1).getAsJsonObject().get("accuracy").getAsDouble(),
                 JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble(), 1e-12,
-                "the saved SNN is the first method's, at the largest T");
+                "the saved SNN is the first method's (with its bias currents), at the largest T");
         assertTrue(Files.size(dir.resolve("plots/raster.png")) > 1000 && Files.size(dir.resolve("plots/firing-rates.png")) > 1000);
         JsonObject eo = JsonParser.parseString(e.lastLine()).getAsJsonObject();
         assertTrue(eo.get("acs").getAsDouble() > 0 && eo.get("energy_snn_joules").getAsDouble() > 0
@@ -116,7 +116,8 @@ class CliTest {
                 .mapToDouble(l -> l.getAsJsonObject().get("dense_macs").getAsDouble()).sum(), 1e-6);
 
         Path never = dir.resolve("never");
-        for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--calibration", "0"}, {"--model-file", snn.toString()}}) {
+        for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--method", "median+bias"}, {"--calibration", "0"},
+                {"--model-file", snn.toString()}}) {
             String[] args = with(new String[] {"convert", "--model-file", ann.toString(), "--limit-test", "64", "--table", never.toString()}, bad);
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());

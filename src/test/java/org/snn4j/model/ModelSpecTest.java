@@ -119,6 +119,23 @@ class ModelSpecTest {
                 "m.json.ann_activation: field 'bound' is for types clip and qcfs, not relu");
     }
 
+    @Test
+    void perChannelNeuronSettingsNeedOneFiniteValuePerChannel() {
+        String spec = """
+                {"name": "m", "input": [2, 4, 4], "classes": 10, "neuron_by_layer": {"sn1": %s},
+                 "layers": [{"type": "conv", "out": 3, "kernel": 3, "padding": 1}, {"type": "spike"},
+                            {"type": "flatten"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+        Model m = ModelBuilder.build(ModelSpec.parse(spec.formatted("{\"channel_scale\": [1, 2, 0.5], \"channel_bias\": [0, 0.1, -0.1]}"),
+                "m.json"), ModelBuilder.Mode.SNN, 1);
+        NeuronLayer sn1 = m.neuronLayers().get("sn1");
+        assertEquals(List.of(1f, 2f, 0.5f), List.of(sn1.channels().scale()[0], sn1.channels().scale()[1], sn1.channels().scale()[2]));
+        assertEquals(0.1f, sn1.channels().bias()[1]);
+        assertBuildMessage(spec.formatted("{\"channel_bias\": [0, 0.1]}"),
+                "layers[1] (spike): channel_scale and channel_bias need one value per channel (3), had 3 and 2");
+        assertBuildMessage(spec.formatted("{\"channel_scale\": [1, 0, 1]}"), "channel 1: threshold scale must be finite and > 0, was 0.0");
+        assertBuildMessage(spec.formatted("{\"channel_bias\": [0, \"x\", 1]}"), "field 'channel_bias' must hold finite numbers, element 1 was \"x\"");
+    }
+
     private static void assertMessage(String json, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> ModelSpec.parse(json, "m.json"));
         assertTrue(e.getMessage().startsWith("m.json") && e.getMessage().contains(expected), e.getMessage());

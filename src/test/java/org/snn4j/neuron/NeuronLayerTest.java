@@ -168,6 +168,52 @@ class NeuronLayerTest {
         new GradientCheck(1e-3, 2e-3, 1e-2).check(scaled.smoothForTesting(), input, ForwardContext::evaluationWithBackward);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("amplitudeModels")
+    void channelCalibrationIsThePerChannelThresholdAndBiasCurrent(NeuronModel model) {
+        // [T=5, N=2, C=3, 2]: channel c fires at θ·s_c with spikes of a·s_c and gets b_c more current each step.
+        float theta = 0.8f, amplitude = 0.8f;
+        float[] scale = {0.5f, 1f, 2f}, bias = {0.1f, -0.2f, 0.3f};
+        NeuronConfig c = new NeuronConfig(model, theta, Reset.SUBTRACT, FireTest.NON_STRICT, InitialMembrane.HALF_THRESHOLD, amplitude);
+        NeuronLayer calibrated = new NeuronLayer("n", c, new Triangle(), false, new ChannelCalibration(scale, bias));
+        Tensor input = Tensor.zeros(5, 2, 3, 2);
+        new Rng(11).fillUniform(input.data(), -0.3f, 1.5f);
+        Tensor out = calibrated.forward(input, ForwardContext.evaluation()).output();
+        for (int ch = 0; ch < 3; ch++) {
+            NeuronConfig own = new NeuronConfig(model, theta * scale[ch], Reset.SUBTRACT, FireTest.NON_STRICT,
+                    InitialMembrane.HALF_THRESHOLD, amplitude * scale[ch]);
+            Tensor shifted = Tensor.zeros(5, 2, 1, 2);
+            for (int t = 0; t < 5; t++) {
+                for (int n = 0; n < 2; n++) {
+                    for (int k = 0; k < 2; k++) shifted.data()[(t * 2 + n) * 2 + k] = input.data()[((t * 2 + n) * 3 + ch) * 2 + k] + bias[ch];
+                }
+            }
+            Tensor expected = new NeuronLayer("n", own, new Triangle(), false).forward(shifted, ForwardContext.evaluation()).output();
+            for (int t = 0; t < 5; t++) {
+                for (int n = 0; n < 2; n++) {
+                    for (int k = 0; k < 2; k++) {
+                        assertEquals(expected.data()[(t * 2 + n) * 2 + k], out.data()[((t * 2 + n) * 3 + ch) * 2 + k], 1e-6f,
+                                "t " + t + " n " + n + " channel " + ch);
+                    }
+                }
+            }
+        }
+        new GradientCheck(1e-3, 2e-3, 1e-2).check(calibrated.smoothForTesting(), input, ForwardContext::evaluationWithBackward);
+    }
+
+    @Test
+    void channelCalibrationByHandAndHeldInput() {
+        // θ = 1, V[0] = 0, subtract, strict, current 0.7 held for 4 steps. Channel 0 (s = 2, b = 0.3) integrates
+        // (0.7 + 0.3)/2 = 0.5: H = 0.5, 1.0 (strict: no spike), 1.5 (spike of amplitude 2, V 0.5), 1.0.
+        // Channel 1 (s = 1, b = −0.2) integrates 0.5 too: a spike of amplitude 1 at the third step.
+        NeuronLayer layer = new NeuronLayer("n", config(new IF(), 1f, Reset.SUBTRACT, FireTest.STRICT, InitialMembrane.ZERO),
+                new Triangle(), false, new ChannelCalibration(new float[] {2f, 1f}, new float[] {0.3f, -0.2f}));
+        Tensor held = new Tensor(new float[] {0.7f, 0.7f}, 1, 1, 2);
+        float[] s = layer.forward(held, ForwardContext.evaluation().withSteps(4)).output().data();
+        assertArrayEquals(new float[] {0, 0, 0, 0, 2, 1, 0, 0}, s);
+        assertThrows(ShapeException.class, () -> layer.forward(Tensor.zeros(4, 1, 3), ForwardContext.evaluation()));
+    }
+
     static Stream<NeuronModel> amplitudeModels() {
         return Stream.of(new IF(), new LIF(0.9f), new ParametricLIF(0.9f));
     }
