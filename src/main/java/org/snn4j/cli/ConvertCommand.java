@@ -83,6 +83,10 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Initial membrane (default: ${DEFAULT-VALUE}).")
     String initial;
 
+    @Option(names = "--per-channel", description = "Percentile methods (max, pP) set one threshold per channel from each channel's own "
+            + "percentile instead of one per layer (not with tuned or spike-norm, which tune one threshold per layer).")
+    boolean perChannel;
+
     @Option(names = "--calibration", paramLabel = "N", defaultValue = "512",
             description = "Training images for the activation statistics (default: ${DEFAULT-VALUE}).")
     int calibration;
@@ -127,7 +131,12 @@ final class ConvertCommand implements Callable<Integer> {
         List<Converter.Normalization> normalizations = new ArrayList<>();
         for (String m : methods) {
             String base = baseMethod(m);
-            normalizations.add(base.equals(TUNED) || base.equals(SPIKE_NORM) ? new Converter.Percentile(99.9) : normalization(m));
+            boolean perLayerTuning = base.equals(TUNED) || base.equals(SPIKE_NORM);
+            if (perLayerTuning && perChannel) {
+                throw new ParameterException(spec.commandLine(), "--per-channel: method " + base + " tunes one threshold per layer; "
+                        + "use it without --per-channel");
+            }
+            normalizations.add(perLayerTuning ? new Converter.Percentile(99.9) : normalization(m));
         }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
@@ -210,12 +219,15 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Converter.Normalization normalization(String methodWithSuffix) {
         String method = baseMethod(methodWithSuffix);
-        if (method.equals("max")) return new Converter.Percentile(100);
-        if (method.equals("bound")) return new Converter.TrainedBound();
+        if (method.equals("max")) return new Converter.Percentile(100, perChannel);
+        if (method.equals("bound")) {
+            if (perChannel) throw new ParameterException(spec.commandLine(), "--per-channel: method bound has one trained bound per layer");
+            return new Converter.TrainedBound();
+        }
         try {
             if (method.startsWith("p")) {
                 double p = Double.parseDouble(method.substring(1));
-                if (p > 0 && p <= 100) return new Converter.Percentile(p);
+                if (p > 0 && p <= 100) return new Converter.Percentile(p, perChannel);
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -234,6 +246,7 @@ final class ConvertCommand implements Callable<Integer> {
         o.addProperty("threshold_scale", thresholdScale);
         o.addProperty("reset", reset);
         o.addProperty("initial", initial);
+        o.addProperty("per_channel", perChannel);
         o.addProperty("energy_model", EnergyModel.FP32_45NM.toString());
         JsonArray results = new JsonArray();
         for (Row r : rows) {

@@ -5,19 +5,33 @@ package org.snn4j.convert;
  * of any number of values come from a fixed, small memory (a deep ResNet has a hundred layers of
  * thousands of activations per sample; keeping them all to sort would take gigabytes).
  *
- * <p>Bins cover [2^−40, 2^40) with {@value #BINS_PER_OCTAVE} bins per octave, so a percentile is exact to
- * a relative 2^(1/256) − 1 ≈ 0.27%; the maximum is tracked exactly. Zeros (and negatives) are counted
+ * <p>Bins cover [2^−40, 2^40) with a given number of bins per octave b ({@value #FINE} per layer: a
+ * percentile is exact to a relative 2^(1/256) − 1 ≈ 0.27%; {@value #COARSE} per channel, ≈ 4.4%, so that
+ * a hundred layers of channels fit in a few megabytes); the maximum is tracked exactly. Zeros (and negatives) are counted
  * apart: the statistics are those of the non-zero activations (Rueckauer et al.'s normalization).
  */
 final class ActivationHistogram {
-    static final int BINS_PER_OCTAVE = 256;
+    static final int FINE = 256, COARSE = 16;
     private static final int MIN_EXPONENT = -40, OCTAVES = 80;
-    private final long[] counts = new long[OCTAVES * BINS_PER_OCTAVE];
+    private final int binsPerOctave;
+    private final long[] counts;
     private long positives, zeros;
     private float max;
 
+    /** @param binsPerOctave {@link #FINE} or {@link #COARSE} */
+    ActivationHistogram(int binsPerOctave) {
+        this.binsPerOctave = binsPerOctave;
+        this.counts = new long[OCTAVES * binsPerOctave];
+    }
+
     void add(float[] values) {
-        for (float v : values) {
+        add(values, 0, values.length);
+    }
+
+    /** Adds {@code values[from..to)}. */
+    void add(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = values[i];
             if (!(v > 0)) {
                 zeros++;
                 continue;
@@ -28,9 +42,9 @@ final class ActivationHistogram {
         }
     }
 
-    private static int bin(float v) {
-        double position = (Math.log(v) / Math.log(2) - MIN_EXPONENT) * BINS_PER_OCTAVE;
-        return (int) Math.max(0, Math.min(OCTAVES * BINS_PER_OCTAVE - 1, Math.floor(position)));
+    private int bin(float v) {
+        double position = (Math.log(v) / Math.log(2) - MIN_EXPONENT) * binsPerOctave;
+        return (int) Math.max(0, Math.min(counts.length - 1, Math.floor(position)));
     }
 
     /** Fraction of the values that were zero (or negative). */
@@ -58,7 +72,7 @@ final class ActivationHistogram {
         for (int b = 0; b < counts.length; b++) {
             seen += counts[b];
             if (seen >= rank) {
-                double centre = Math.pow(2, MIN_EXPONENT + (b + 0.5) / BINS_PER_OCTAVE);
+                double centre = Math.pow(2, MIN_EXPONENT + (b + 0.5) / binsPerOctave);
                 return (float) Math.min(centre, max);
             }
         }

@@ -13,14 +13,18 @@ import org.snn4j.tensor.Workspace;
 
 /**
  * The activations of an ANN's spiking-layer positions (the activation layers its spec's {@code spike}
- * entries become: ReLU, clip or QCFS) over a calibration set: per layer, the distribution of the non-zero values, from which the
- * converter takes the maximum or a percentile (Rueckauer et al. 2017).
+ * entries become: ReLU, clip or QCFS) over a calibration set: per layer and per channel (the activation's
+ * dimension 2: conv channels, or the features of a linear layer), the distribution of the non-zero values,
+ * from which the converter takes the maximum or a percentile (Rueckauer et al. 2017; per channel as in
+ * Kim et al.'s channel-wise normalization).
  */
 public final class ActivationStatistics {
     private final Map<String, ActivationHistogram> byLayer;
+    private final Map<String, ActivationHistogram[]> byChannel;
 
-    private ActivationStatistics(Map<String, ActivationHistogram> byLayer) {
+    private ActivationStatistics(Map<String, ActivationHistogram> byLayer, Map<String, ActivationHistogram[]> byChannel) {
         this.byLayer = byLayer;
+        this.byChannel = byChannel;
     }
 
     /**
@@ -39,16 +43,32 @@ public final class ActivationStatistics {
         if (samples < 1) throw new Snn4jException("calibration samples must be >= 1, was " + samples);
         Dataset subset = calibration.size() > samples ? calibration.subset(samples) : calibration;
         Map<String, ActivationHistogram> hist = new LinkedHashMap<>();
+        Map<String, ActivationHistogram[]> channels = new LinkedHashMap<>();
         Workspace workspace = new Workspace();
         try (DataLoader loader = DataLoader.over(subset).batchSize(batch).shuffle(false).prefetch(1).seed(0).build()) {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
-                        .withActivationObserver((layer, in, out) -> hist.computeIfAbsent(layer, k -> new ActivationHistogram()).add(out.data()));
+                        .withActivationObserver((layer, in, out) -> {
+                            hist.computeIfAbsent(layer, k -> new ActivationHistogram(ActivationHistogram.FINE)).add(out.data());
+                            addByChannel(channels.computeIfAbsent(layer, k -> coarse(out.dim(2))), out);
+                        });
                 ann.forward(AnnActivations.held(b.images()), ctx);
                 workspace.recycle();
             }
         }
-        return new ActivationStatistics(hist);
+        return new ActivationStatistics(hist, channels);
+    }
+
+    private static ActivationHistogram[] coarse(int channels) {
+        ActivationHistogram[] h = new ActivationHistogram[channels];
+        for (int c = 0; c < channels; c++) h[c] = new ActivationHistogram(ActivationHistogram.COARSE);
+        return h;
+    }
+
+    /** {@code out} is {@code [1, N, C, ...]}: each channel's run of values goes to its histogram. */
+    private static void addByChannel(ActivationHistogram[] h, Tensor out) {
+        int inner = out.sizeFrom(3);
+        for (int from = 0, c = 0; from < out.size(); from += inner, c = (c + 1) % h.length) h[c].add(out.data(), from, from + inner);
     }
 
     /** Layer names in the order the network runs them. */
@@ -61,6 +81,15 @@ public final class ActivationStatistics {
         ActivationHistogram h = byLayer.get(layer);
         if (h == null) throw new Snn4jException("no activations recorded for layer " + layer);
         return h.percentile(p);
+    }
+
+    /** The {@code p}-th percentile of each channel's non-zero activations (within 4.4 %; the maximum exactly); 0 where none fired. */
+    public float[] channelPercentiles(String layer, double p) {
+        ActivationHistogram[] h = byChannel.get(layer);
+        if (h == null) throw new Snn4jException("no activations recorded for layer " + layer);
+        float[] r = new float[h.length];
+        for (int c = 0; c < h.length; c++) r[c] = h[c].percentile(p);
+        return r;
     }
 
     /** Fraction of the layer's activations that were zero. */

@@ -47,13 +47,21 @@ public final class Converter {
 
     /**
      * λ_l = the p-th percentile of the layer's non-zero activations on the calibration set (Rueckauer
-     * et al. 2017: p = 100 is max-normalization, 99.9 their robust normalization).
+     * et al. 2017: p = 100 is max-normalization, 99.9 their robust normalization); per channel, channel
+     * c's own percentile λ_{l,c} sets its threshold and amplitude θ_l·λ_{l,c}/λ_l (a
+     * {@link ChannelCalibration} scale; channels that never fired keep θ_l).
      *
-     * @param p in (0, 100]
+     * @param p          in (0, 100]
+     * @param perChannel one threshold per channel instead of one per layer
      */
-    public record Percentile(double p) implements Normalization {
+    public record Percentile(double p, boolean perChannel) implements Normalization {
         public Percentile {
             if (!(p > 0 && p <= 100)) throw new Snn4jException("percentile must be in (0, 100], was " + p);
+        }
+
+        /** Per layer. */
+        public Percentile(double p) {
+            this(p, false);
         }
     }
 
@@ -125,6 +133,7 @@ public final class Converter {
                     + "or qcfs activation; its activation is " + foldedAnn.spec().annActivation().kind().label());
         }
         Map<String, Float> lambdas = new LinkedHashMap<>(), thresholds = new LinkedHashMap<>();
+        Map<String, ChannelCalibration> channels = new LinkedHashMap<>();
         for (String layer : spikingLayers(foldedAnn)) {
             float lambda = switch (options.normalization()) {
                 case Percentile p -> {
@@ -140,8 +149,11 @@ public final class Converter {
             lambdas.put(layer, lambda);
             // A layer that never fired on the calibration set keeps θ = c: no scale to take from it.
             thresholds.put(layer, (float) (options.thresholdScale() * (lambda > 0 ? lambda : 1f)));
+            if (options.normalization() instanceof Percentile p && p.perChannel() && lambda > 0) {
+                channels.put(layer, channelScales(stats.channelPercentiles(layer, p.p()), lambda));
+            }
         }
-        return new Conversion(build(foldedAnn, thresholds, Map.of(), options), lambdas, thresholds, Map.of());
+        return new Conversion(build(foldedAnn, thresholds, channels, options), lambdas, thresholds, channels);
     }
 
     /**
@@ -189,6 +201,12 @@ public final class Converter {
         return snn;
     }
 
+    private static ChannelCalibration channelScales(float[] channelLambdas, float layerLambda) {
+        float[] scale = new float[channelLambdas.length];
+        for (int c = 0; c < scale.length; c++) scale[c] = channelLambdas[c] > 0 ? channelLambdas[c] / layerLambda : 1f;
+        return new ChannelCalibration(scale, new float[scale.length]);
+    }
+
     private static JsonArray jsonArray(float[] values) {
         JsonArray a = new JsonArray();
         for (float v : values) a.add(v);
@@ -208,10 +226,15 @@ public final class Converter {
      * Runs {@code start}'s SNN once on {@code images} at {@code steps}, letting {@code chooser} set each
      * spiking layer's threshold from the input it receives (layers after it then see its new spikes),
      * and rebuilds the SNN with the chosen thresholds: the pass that layer-by-layer tuning and
-     * balancing share.
+     * balancing share. They choose one threshold per layer, so {@code start} must have no per-channel
+     * settings (bias calibration comes after them).
      */
     static Conversion rethresholded(Conversion start, Model foldedAnn, Options options, Tensor images, int steps,
                                     ForwardContext.ThresholdTuner chooser) {
+        if (!start.channels().isEmpty()) {
+            throw new Snn4jException("threshold tuning and balancing set one threshold per layer; this conversion has per-channel "
+                    + "settings in " + String.join(", ", start.channels().keySet()));
+        }
         Map<String, Float> chosen = new LinkedHashMap<>();
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withThresholdTuner((layer, input, t, configured) -> {
             float theta = chooser.choose(layer, input, t, configured);
@@ -219,7 +242,7 @@ public final class Converter {
             return theta;
         });
         start.snn().forward(AnnActivations.held(images), ctx);
-        return new Conversion(build(foldedAnn, chosen, start.channels(), options), start.lambdas(), chosen, start.channels());
+        return new Conversion(build(foldedAnn, chosen, Map.of(), options), start.lambdas(), chosen, Map.of());
     }
 
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */

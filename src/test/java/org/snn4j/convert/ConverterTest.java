@@ -22,12 +22,13 @@ import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
 class ConverterTest {
-    @Test
-    void histogramPercentilesMatchSortedValuesWithinABinAndMaxIsExact() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bins per octave")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {ActivationHistogram.FINE, ActivationHistogram.COARSE})
+    void histogramPercentilesMatchSortedValuesWithinABinAndMaxIsExact(int binsPerOctave) {
         float[] v = new float[200_000];
         Rng rng = new Rng(5);
         for (int i = 0; i < v.length; i++) v[i] = i % 3 == 0 ? 0f : (float) Math.exp(rng.nextGaussian() * 1.5);
-        ActivationHistogram h = new ActivationHistogram();
+        ActivationHistogram h = new ActivationHistogram(binsPerOctave);
         h.add(v);
         float[] positive = new float[v.length];
         int n = 0;
@@ -37,10 +38,11 @@ class ConverterTest {
         assertEquals(sorted[n - 1], h.percentile(100), 0f);
         for (double p : new double[] {50, 99, 99.9, 99.99}) {
             float exact = sorted[(int) Math.ceil(p / 100 * n) - 1];
-            assertEquals(exact, h.percentile(p), exact * 0.003, "p" + p);
+            // within one bin: a relative 2^(1/b) − 1
+            assertEquals(exact, h.percentile(p), exact * (Math.pow(2, 1.0 / binsPerOctave) - 1), "p" + p);
         }
         assertEquals(1 / 3.0, h.zeroFraction(), 1e-4);
-        assertEquals(0f, new ActivationHistogram().percentile(99.9), 0f);
+        assertEquals(0f, new ActivationHistogram(binsPerOctave).percentile(99.9), 0f);
     }
 
     @Test
@@ -92,6 +94,38 @@ class ConverterTest {
         // The converted model's spec rebuilds the same network (what a saved model carries).
         Model rebuilt = ModelBuilder.build(c.snn().spec(), ModelBuilder.Mode.SNN, 0);
         assertEquals(c.snn().parameterTensors().keySet(), rebuilt.parameterTensors().keySet());
+    }
+
+    @Test
+    void perChannelPercentilesSetEachChannelsThresholdAndTuningRefusesThem() {
+        Dataset digits = Datasets.loadBundled(true).subset(64);
+        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, 2);
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
+        Converter.Options options = new Converter.Options(new Converter.Percentile(99, true), 0.5, "subtract", "zero");
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), options);
+        assertEquals(c.thresholds().keySet(), c.channels().keySet());
+        c.snn().neuronLayers().forEach((name, n) -> {
+            float[] channelLambda = f.stats().channelPercentiles(name, 99);
+            float[] scale = n.channels().scale();
+            assertEquals(channelLambda.length, scale.length, name);
+            for (int ch = 0; ch < scale.length; ch++) {
+                // channel c fires at θ_l·s_c = 0.5·λ_{l,c} (channels that never fired keep θ_l)
+                float expected = channelLambda[ch] > 0 ? 0.5f * channelLambda[ch] : n.config().threshold();
+                assertEquals(expected, n.config().threshold() * scale[ch], 1e-5f * expected, name + " channel " + ch);
+                assertEquals(0f, n.channels().bias()[ch]);
+            }
+        });
+        // Each channel's percentile lies within the layer's range, and at least one differs from the layer's.
+        float[] sn1 = f.stats().channelPercentiles("sn1", 100);
+        float layerMax = f.stats().percentile("sn1", 100);
+        float top = 0;
+        for (float v : sn1) top = Math.max(top, v);
+        assertEquals(layerMax, top, 0f, "the largest channel maximum is the layer maximum");
+        assertTrue(sn1[0] != sn1[1] || sn1[1] != sn1[2]);
+        Snn4jException e = assertThrows(Snn4jException.class, () -> ThresholdTuning.tune(c, f.ann(), options, digits.images(0, 1), 4,
+                ThresholdTuning.DEFAULT_GRID));
+        assertTrue(e.getMessage().contains("one threshold per layer"), e.getMessage());
     }
 
     @Test
