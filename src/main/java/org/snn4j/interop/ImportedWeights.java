@@ -33,6 +33,13 @@ final class ImportedWeights {
         groups.add(new Group(origin, List.of(Tensor.full(bound, 1)), List.of(), true));
     }
 
+    /** Multiplies the tensors of the last group by {@code factor}; false when there is no group. */
+    boolean scaleLast(float factor) {
+        if (groups.isEmpty()) return false;
+        for (Tensor t : groups.getLast().parameters()) for (int i = 0; i < t.size(); i++) t.data()[i] *= factor;
+        return true;
+    }
+
     /** These weights without the activation bounds (for a model whose ANN activation is ReLU). */
     ImportedWeights withoutActivationBounds() {
         ImportedWeights w = new ImportedWeights();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.convert.BatchNormFolding;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
@@ -38,6 +39,10 @@ class OnnxImporterTest {
         assertTrue(ann.spec().toJson().contains("\"residual\""), ann.spec().toJson());
         assertEquals(AnnActivation.Kind.RELU, ann.spec().annActivation().kind());
         assertMatchesPyTorch(ann, "residual_cnn");
+        // What convert runs: the batch norms folded into the convolutions, same outputs.
+        Model folded = BatchNormFolding.fold(ann);
+        assertTrue(!folded.spec().toJson().contains("batchnorm"));
+        assertMatchesPyTorch(folded, "residual_cnn");
     }
 
     @Test

@@ -1,0 +1,215 @@
+package org.snn4j.interop;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.snn4j.Snn4jException;
+import org.snn4j.io.AtomicFile;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.neuron.FireTest;
+import org.snn4j.neuron.InitialMembrane;
+import org.snn4j.neuron.IntegratingReadout;
+import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.neuron.Reset;
+import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.Dropout;
+import org.snn4j.nn.Flatten;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.Linear;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Writes an SNN as a NIR graph in HDF5, laid out as NIR's own {@code nir.write} does: a string
+ * dataset {@code version}, and a group {@code node} holding {@code type = "NIRGraph"}, a group
+ * {@code nodes} (one group per node: its {@code type} and parameters) and {@code edges}, an
+ * {@code [E, 2]} array of node-name strings.
+ *
+ * <p>Nodes: {@code input} (Input, {@code shape}), Conv2d ({@code weight, bias, stride, padding,
+ * dilation, groups, input_shape}), Affine / Linear ({@code weight[, bias]}), AvgPool2d
+ * ({@code kernel_size, stride, padding}), Flatten ({@code start_dim, end_dim, input_type}), IF
+ * ({@code r, v_threshold, v_reset}), LIF ({@code tau, r, v_leak, v_threshold, v_reset}), the readout as
+ * LI or I, and {@code output} (Output, {@code shape}); node names are the snn4j layer names. Neuron
+ * parameters have the layers' per-sample shape; the mapping of α, θ to τ, R is {@link NirTime}'s.
+ *
+ * <p>What NIR cannot say is reported as a warning and kept in the node's {@code metadata} group so
+ * snn4j reads it back: reset by subtraction (NIR resets to v_reset), the non-strict fire test, a
+ * half-threshold initial membrane. Spike amplitudes other than 1 (converted networks) are folded
+ * into the weights of the next conv or linear layer.
+ */
+public final class NirExporter {
+    /** The NIR file format version this layout follows. */
+    static final String VERSION = "1.0.0";
+
+    private final double dt;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String[]> edges = new ArrayList<>();
+    private float pendingScale = 1f;
+
+    private NirExporter(double dt) {
+        this.dt = dt;
+    }
+
+    /**
+     * Writes {@code snn} to {@code file} atomically.
+     *
+     * @param dt step length for the time constants (see {@link NirTime})
+     * @return warnings about what NIR does not express exactly (empty when nothing was lost)
+     * @throws Snn4jException naming a layer NIR export does not support (residual blocks, max pooling,
+     *                        batch norm: fold it first) or a model that is not an SNN
+     */
+    public static List<String> export(Model snn, Path file, double dt) {
+        if (snn.mode() != ModelBuilder.Mode.SNN) throw new Snn4jException(snn.spec().name() + ": NIR export takes an SNN, this is an ANN");
+        if (!(dt > 0)) throw new IllegalArgumentException("dt must be > 0, was " + dt);
+        NirExporter e = new NirExporter(dt);
+        AtomicFile.write(file, out -> {
+            Path tmp = Files.createTempFile("snn4j-nir", ".h5");
+            try {
+                try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+                    e.write(h5, snn);
+                }
+                Files.copy(tmp, out);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        });
+        return List.copyOf(e.warnings);
+    }
+
+    private void write(WritableHdfFile h5, Model snn) throws IOException {
+        h5.putDataset("version", VERSION);
+        WritableGroup graph = h5.putGroup("node");
+        graph.putDataset("type", "NIRGraph");
+        WritableGroup nodes = graph.putGroup("nodes");
+        int[] shape = snn.spec().inputShape();
+        WritableGroup input = nodes.putGroup("input");
+        input.putDataset("type", "Input");
+        input.putDataset("shape", longs(shape));
+        String previous = "input";
+        for (Layer layer : snn.network().children()) {
+            if (layer instanceof Dropout) continue;
+            WritableGroup node = nodes.putGroup(layer.name());
+            shape = node(node, layer, shape);
+            edges.add(new String[] {previous, layer.name()});
+            previous = layer.name();
+        }
+        if (pendingScale != 1f) throw new Snn4jException("spike amplitude " + pendingScale + " reaches the readout with no weight layer to fold into");
+        WritableGroup output = nodes.putGroup("output");
+        output.putDataset("type", "Output");
+        output.putDataset("shape", longs(shape));
+        edges.add(new String[] {previous, "output"});
+        graph.putDataset("edges", edges.toArray(new String[0][]));
+    }
+
+    /** Writes one layer's node; returns its per-sample output shape. */
+    private int[] node(WritableGroup g, Layer layer, int[] in) {
+        int[] out = layer.outputShape(in);
+        switch (layer) {
+            case Conv2d c -> {
+                g.putDataset("type", "Conv2d");
+                g.putDataset("weight", Hdf5Arrays.nested(foldScale(c.weight().value())));
+                g.putDataset("bias", Hdf5Arrays.nested(c.hasBias() ? c.bias().value() : Tensor.zeros(c.outChannels())));
+                g.putDataset("stride", new long[] {c.stride(), c.stride()});
+                g.putDataset("padding", new long[] {c.padding(), c.padding()});
+                g.putDataset("dilation", new long[] {1, 1});
+                g.putDataset("groups", 1L);
+                g.putDataset("input_shape", longs(Arrays.copyOfRange(in, 1, 3)));
+            }
+            case Linear l -> {
+                boolean bias = l.bias() != null;
+                g.putDataset("type", bias ? "Affine" : "Linear");
+                g.putDataset("weight", Hdf5Arrays.nested(foldScale(l.weight().value())));
+                if (bias) g.putDataset("bias", Hdf5Arrays.nested(l.bias().value()));
+            }
+            case AvgPool2d p -> {
+                g.putDataset("type", "AvgPool2d");
+                g.putDataset("kernel_size", new long[] {p.kernel(), p.kernel()});
+                g.putDataset("stride", new long[] {p.stride(), p.stride()});
+                g.putDataset("padding", new long[] {p.padding(), p.padding()});
+            }
+            case Flatten f -> {
+                g.putDataset("type", "Flatten");
+                g.putDataset("start_dim", 0L);
+                g.putDataset("end_dim", -1L);
+                g.putDataset("input_type", longs(in));
+            }
+            case NeuronLayer n -> neuron(g, n, in);
+            case IntegratingReadout r -> readout(g, r, in);
+            default -> throw new Snn4jException(layer.name() + ": " + layer.getClass().getSimpleName() + " has no NIR export "
+                    + "(supported: conv, linear, avgpool, flatten, dropout, spike, readout; fold batch norms first)");
+        }
+        return out;
+    }
+
+    private void neuron(WritableGroup g, NeuronLayer n, int[] shape) {
+        var spec = n.spec();
+        boolean leaky = spec.leak() < 1f;
+        g.putDataset("type", leaky ? "LIF" : "IF");
+        if (leaky) {
+            double tau = NirTime.tau(spec.leak(), dt);
+            g.putDataset("tau", filled(shape, tau));
+            g.putDataset("r", filled(shape, tau / dt));
+            g.putDataset("v_leak", filled(shape, 0));
+        } else {
+            g.putDataset("r", filled(shape, 1));
+        }
+        g.putDataset("v_threshold", filled(shape, spec.threshold()));
+        g.putDataset("v_reset", filled(shape, 0));
+        WritableGroup meta = null;
+        if (n.config().reset() == Reset.SUBTRACT) {
+            warnings.add(n.name() + ": reset by subtraction has no NIR equivalent; written as reset to v_reset = 0 "
+                    + "(snn4j restores it from the node's metadata, other tools reset to zero)");
+            meta = g.putGroup("metadata");
+            meta.putDataset("reset", "subtract");
+        }
+        if (n.config().fire() == FireTest.NON_STRICT) {
+            warnings.add(n.name() + ": fires at v >= v_threshold; NIR fires at v > v_threshold (kept in metadata)");
+            if (meta == null) meta = g.putGroup("metadata");
+            meta.putDataset("fire", "non-strict");
+        }
+        if (n.config().initialMembrane() == InitialMembrane.HALF_THRESHOLD) {
+            warnings.add(n.name() + ": starts at v = v_threshold/2; NIR starts at 0 (kept in metadata)");
+            if (meta == null) meta = g.putGroup("metadata");
+            meta.putDataset("initial", "half-threshold");
+        }
+        if (n.config().model().trainable()) warnings.add(n.name() + ": parametric LIF exported with its current leak and threshold");
+        pendingScale *= n.config().amplitude();
+    }
+
+    private void readout(WritableGroup g, IntegratingReadout r, int[] shape) {
+        if (r.leak() >= 1f) {
+            g.putDataset("type", "I");
+            g.putDataset("r", filled(shape, 1));
+        } else {
+            double tau = NirTime.tau(r.leak(), dt);
+            g.putDataset("type", "LI");
+            g.putDataset("tau", filled(shape, tau));
+            g.putDataset("r", filled(shape, r.leak() * tau / dt));
+            g.putDataset("v_leak", filled(shape, 0));
+        }
+    }
+
+    /** The weights times the spike amplitude of the neurons before them (which NIR spikes do not carry). */
+    private Tensor foldScale(Tensor weight) {
+        if (pendingScale == 1f) return weight;
+        Tensor w = weight.copy();
+        for (int i = 0; i < w.size(); i++) w.data()[i] *= pendingScale;
+        pendingScale = 1f;
+        return w;
+    }
+
+    private static Object filled(int[] shape, double value) {
+        return Hdf5Arrays.nested(Tensor.full((float) value, shape));
+    }
+
+    private static long[] longs(int[] v) {
+        return Arrays.stream(v).asLongStream().toArray();
+    }
+}

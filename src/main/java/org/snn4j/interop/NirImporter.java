@@ -1,0 +1,313 @@
+package org.snn4j.interop;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Reads a NIR graph (HDF5, as {@code nir.write} and {@link NirExporter} lay it out) into an snn4j SNN.
+ *
+ * <p>The graph must be a chain from its Input node to its Output node. Conv2d, Affine, Linear,
+ * AvgPool2d, SumPool2d (its k² folded into the next weights), Flatten, IF, LIF, LI and I nodes map to
+ * spec layers. A neuron's input scale (R for IF, R·dt/τ for LIF, see {@link NirTime}) is divided into
+ * its threshold, which leaves its spikes unchanged; parameters must be equal across a layer's neurons,
+ * v_leak and v_reset 0. A final LI or I becomes the readout (its input scale folded into the weights
+ * before it); a graph that ends in spiking neurons gets a readout that counts their spikes. The
+ * {@code metadata} that {@link NirExporter} writes restores reset by subtraction, the non-strict test
+ * and the half-threshold start.
+ */
+public final class NirImporter {
+    private final String source;
+    private final double dt;
+    private final JsonArray layers = new JsonArray();
+    private final ImportedWeights weights = new ImportedWeights();
+    private int[] shape;
+    private float pendingScale = 1f;
+    private boolean endsInReadout;
+
+    private NirImporter(String source, double dt) {
+        this.source = source;
+        this.dt = dt;
+    }
+
+    /**
+     * Reads {@code file} and builds the SNN it describes.
+     *
+     * @param dt the step length the time constants are divided by (snnTorch writes dt = 1e-4)
+     * @throws FileFormatException when the file is not HDF5, lacks the NIR layout, or holds nodes,
+     *                             parameters or graph shapes snn4j cannot run (each named)
+     */
+    public static Model importSnn(Path file, double dt) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) throw new FileFormatException(source, "no such file");
+        String name = file.getFileName().toString().replaceFirst("\\.(nir|h5|hdf5)$", "");
+        try (HdfFile h5 = new HdfFile(file)) {
+            return new NirImporter(source, dt).read(h5, name.isEmpty() ? "nir" : name);
+        } catch (HdfException e) {
+            throw new FileFormatException(source, "not a readable HDF5 file (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private Model read(HdfFile h5, String name) {
+        Group graph = group(h5, "node", "not a NIR file: no group 'node'");
+        if (!"NIRGraph".equals(string(graph, "type"))) throw error("not a NIR graph: node/type is " + string(graph, "type"));
+        Group nodes = group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
+        Map<String, List<String>> next = edges(graph);
+        String cur = null;
+        for (var e : nodes.getChildren().entrySet()) {
+            if (e.getValue() instanceof Group g && "Input".equals(string(g, "type"))) cur = e.getKey();
+        }
+        if (cur == null) throw error("the graph has no Input node");
+        Group input = (Group) nodes.getChild(cur);
+        shape = ints(input, "shape");
+        int[] inputShape = shape.clone();
+        while (true) {
+            List<String> after = next.getOrDefault(cur, List.of());
+            if (after.size() != 1) throw error("node '" + cur + "' has " + after.size() + " successors; snn4j imports chains");
+            cur = after.getFirst();
+            if (!(nodes.getChild(cur) instanceof Group node)) throw error("edge to '" + cur + "', which is not a node");
+            String type = string(node, "type");
+            if (type.equals("Output")) break;
+            if (endsInReadout) throw error("node '" + cur + "' follows the readout (" + type + ")");
+            translate(cur, type, node);
+        }
+        if (!endsInReadout) layers.add(entry("readout"));
+        if (shape.length != 1) throw error("the graph ends in shape " + Arrays.toString(shape) + ", expected [classes]");
+        JsonObject json = new JsonObject();
+        json.addProperty("name", name);
+        json.addProperty("description", "imported from NIR " + source);
+        JsonArray in = new JsonArray();
+        for (int d : inputShape) in.add(d);
+        json.add("input", in);
+        json.addProperty("classes", shape[0]);
+        json.add("layers", layers);
+        Model model = ModelBuilder.build(ModelSpec.of(json, source), ModelBuilder.Mode.SNN, 0);
+        weights.loadInto(model, source);
+        return model;
+    }
+
+    private void translate(String name, String type, Group node) {
+        String where = type + " node '" + name + "'";
+        switch (type) {
+            case "Conv2d" -> {
+                Tensor w = tensor(node, "weight", where);
+                if (w.rank() != 4 || w.dim(2) != w.dim(3) || shape.length != 3 || w.dim(1) != shape[0]) {
+                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(shape) + " with a square kernel");
+                }
+                int stride = pair(node, "stride", where, 1), pad = pair(node, "padding", where, 0);
+                if (pair(node, "dilation", where, 1) != 1 || number(node, "groups", where, 1) != 1) throw error(where + ": dilation and groups must be 1");
+                JsonObject e = entry("conv");
+                e.addProperty("out", w.dim(0));
+                e.addProperty("kernel", w.dim(2));
+                e.addProperty("stride", stride);
+                e.addProperty("padding", pad);
+                e.addProperty("bias", true);
+                layers.add(e);
+                weights.add(where, List.of(scaled(w), vector(node, "bias", where, w.dim(0))), List.of());
+                int k = w.dim(2);
+                shape = new int[] {w.dim(0), (shape[1] + 2 * pad - k) / stride + 1, (shape[2] + 2 * pad - k) / stride + 1};
+            }
+            case "Affine", "Linear" -> {
+                Tensor w = tensor(node, "weight", where);
+                if (w.rank() != 2 || shape.length != 1 || w.dim(1) != shape[0]) {
+                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(shape));
+                }
+                boolean bias = type.equals("Affine");
+                JsonObject e = entry("linear");
+                e.addProperty("out", w.dim(0));
+                e.addProperty("bias", bias);
+                layers.add(e);
+                weights.add(where, bias ? List.of(scaled(w), vector(node, "bias", where, w.dim(0))) : List.of(scaled(w)), List.of());
+                shape = new int[] {w.dim(0)};
+            }
+            case "AvgPool2d", "SumPool2d" -> {
+                int k = pair(node, "kernel_size", where, -1), stride = pair(node, "stride", where, k), pad = pair(node, "padding", where, 0);
+                if (shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(shape));
+                JsonObject e = entry("avgpool");
+                e.addProperty("kernel", k);
+                e.addProperty("stride", stride);
+                e.addProperty("padding", pad);
+                layers.add(e);
+                if (type.equals("SumPool2d")) pendingScale *= k * k;
+                shape = new int[] {shape[0], (shape[1] + 2 * pad - k) / stride + 1, (shape[2] + 2 * pad - k) / stride + 1};
+            }
+            case "Flatten" -> {
+                if (shape.length > 1) {
+                    layers.add(entry("flatten"));
+                    shape = new int[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b)};
+                }
+            }
+            case "IF", "LIF" -> layers.add(neuron(node, type, where));
+            case "LI", "I" -> readout(node, type, where);
+            default -> throw error(where + ": node type '" + type + "' is not supported; snn4j imports Input, Output, Conv2d, "
+                    + "Affine, Linear, AvgPool2d, SumPool2d, Flatten, IF, LIF, LI and I");
+        }
+    }
+
+    private JsonObject neuron(Group node, String type, String where) {
+        boolean leaky = type.equals("LIF");
+        double r = uniform(node, "r", where);
+        double alpha = 1, inputScale = r;
+        if (leaky) {
+            double tau = uniform(node, "tau", where);
+            if (uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
+            alpha = NirTime.alpha(tau, dt);
+            inputScale = NirTime.inputScale(r, tau, dt);
+            if (!(alpha > 0 && alpha <= 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1]");
+        }
+        if (!(inputScale > 0)) throw error(where + ": input scale " + inputScale + " must be > 0");
+        if (node.getChild("v_reset") != null && uniform(node, "v_reset", where) != 0) throw error(where + ": v_reset must be 0");
+        JsonObject e = entry("spike");
+        e.addProperty("model", leaky ? "lif" : "if");
+        if (leaky) e.addProperty("leak", (float) alpha);
+        e.addProperty("threshold", (float) (uniform(node, "v_threshold", where) / inputScale));
+        e.addProperty("reset", metadata(node, "reset", "zero"));
+        e.addProperty("test", metadata(node, "fire", "strict"));
+        e.addProperty("initial", metadata(node, "initial", "zero"));
+        return e;
+    }
+
+    private void readout(Group node, String type, String where) {
+        double r = uniform(node, "r", where), alpha = 1, inputScale = r;
+        if (type.equals("LI")) {
+            double tau = uniform(node, "tau", where);
+            if (uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
+            alpha = NirTime.alpha(tau, dt);
+            inputScale = NirTime.inputScale(r, tau, dt);
+            if (!(alpha > 0 && alpha < 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1)");
+        }
+        // snn4j's readout scales its input by α; any other scale goes into the weights before it.
+        if (Math.abs(inputScale / alpha - 1) > 1e-6 && !weights.scaleLast((float) (inputScale / alpha))) {
+            throw error(where + ": input scale " + inputScale + " with no weight layer before it to fold into");
+        }
+        JsonObject e = entry("readout");
+        e.addProperty("leak", (float) alpha);
+        layers.add(e);
+        endsInReadout = true;
+    }
+
+    private Tensor scaled(Tensor w) {
+        if (pendingScale == 1f) return w;
+        Tensor c = w.copy();
+        for (int i = 0; i < c.size(); i++) c.data()[i] *= pendingScale;
+        pendingScale = 1f;
+        return c;
+    }
+
+    private Map<String, List<String>> edges(Group graph) {
+        if (!(graph.getChild("edges") instanceof Dataset d)) throw error("not a NIR file: no dataset 'node/edges'");
+        Object data = d.getData();
+        List<String> flat = new ArrayList<>();
+        if (data instanceof String[][] pairs) {
+            for (String[] p : pairs) flat.addAll(Arrays.asList(p));
+        } else if (data instanceof String[] list) {
+            flat.addAll(Arrays.asList(list));
+        } else {
+            throw error("node/edges is not an array of node-name pairs");
+        }
+        if (flat.size() % 2 != 0) throw error("node/edges has an odd number of names");
+        Map<String, List<String>> next = new HashMap<>();
+        for (int i = 0; i < flat.size(); i += 2) next.computeIfAbsent(flat.get(i), k -> new ArrayList<>()).add(flat.get(i + 1));
+        return next;
+    }
+
+    private String metadata(Group node, String key, String fallback) {
+        if (!(node.getChild("metadata") instanceof Group meta) || meta.getChild(key) == null) return fallback;
+        return string(meta, key);
+    }
+
+    private Group group(Group parent, String child, String problem) {
+        if (parent.getChild(child) instanceof Group g) return g;
+        throw error(problem);
+    }
+
+    private String string(Group g, String child) {
+        if (!(g.getChild(child) instanceof Dataset d)) throw error("'" + g.getPath() + child + "' is missing");
+        Object data = d.getData();
+        if (data instanceof String s) return s;
+        if (data instanceof String[] a && a.length == 1) return a[0];
+        throw error("'" + g.getPath() + child + "' is not a string");
+    }
+
+    private float[] numbers(Group g, String child, String where) {
+        if (!(g.getChild(child) instanceof Dataset d)) throw error(where + ": parameter '" + child + "' is missing");
+        float[] v = Hdf5Arrays.flatten(d.getData());
+        if (v == null || v.length == 0) throw error(where + ": parameter '" + child + "' is not numeric");
+        return v;
+    }
+
+    private Tensor tensor(Group g, String child, String where) {
+        float[] v = numbers(g, child, where);
+        int[] dims = ((Dataset) g.getChild(child)).getDimensions();
+        return new Tensor(v, dims);
+    }
+
+    private Tensor vector(Group g, String child, String where, int length) {
+        float[] v = numbers(g, child, where);
+        if (v.length != length) throw error(where + ": '" + child + "' has " + v.length + " values, expected " + length);
+        return new Tensor(v, length);
+    }
+
+    /** A neuron parameter that must be the same for every neuron of the layer. */
+    private double uniform(Group g, String child, String where) {
+        float[] v = numbers(g, child, where);
+        for (float x : v) if (x != v[0]) throw error(where + ": '" + child + "' differs between neurons (snn4j has one value per layer)");
+        return v[0];
+    }
+
+    /** A 2-D window parameter (one value, or two equal values for height and width). */
+    private int pair(Group g, String child, String where, int fallback) {
+        if (g.getChild(child) == null && fallback >= 0) return fallback;
+        float[] v = numbers(g, child, where);
+        if (v.length > 2 || v.length == 2 && v[0] != v[1] || v[0] != Math.rint(v[0]) || v[0] < 0) {
+            throw error(where + ": '" + child + "' " + Arrays.toString(v) + " (one non-negative integer, or equal height and width)");
+        }
+        return (int) v[0];
+    }
+
+    private int number(Group g, String child, String where, int fallback) {
+        return g.getChild(child) == null ? fallback : (int) numbers(g, child, where)[0];
+    }
+
+    private int[] ints(Group g, String child) {
+        float[] v = numbers(g, child, "Input node");
+        int[] r = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 1 || v[i] != Math.rint(v[i])) throw error("Input node: shape " + Arrays.toString(v) + " is not a list of positive sizes");
+            r[i] = (int) v[i];
+        }
+        return r;
+    }
+
+    private static JsonObject entry(String type) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", type);
+        return o;
+    }
+
+    private FileFormatException error(String problem) {
+        return new FileFormatException(source, problem);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}
