@@ -18,7 +18,7 @@ FIELDS = {
     "AvgPool2d": ["kernel_size", "stride", "padding"], "SumPool2d": ["kernel_size", "stride", "padding"],
     "Flatten": ["start_dim", "end_dim"],
     "IF": ["r", "v_threshold"], "LIF": ["tau", "r", "v_leak", "v_threshold"],
-    "LI": ["tau", "r", "v_leak"], "I": ["r"],
+    "LI": ["tau", "r", "v_leak"], "I": ["r"], "Scale": ["scale"],
 }
 
 

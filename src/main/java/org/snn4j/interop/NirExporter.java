@@ -24,6 +24,8 @@ import org.snn4j.nn.Dropout;
 import org.snn4j.nn.Flatten;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
+import org.snn4j.nn.ResidualBlock;
+import org.snn4j.nn.Sequential;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -36,13 +38,16 @@ import org.snn4j.tensor.Tensor;
  * dilation, groups, input_shape}), Affine / Linear ({@code weight[, bias]}), AvgPool2d
  * ({@code kernel_size, stride, padding}), Flatten ({@code start_dim, end_dim, input_type}), IF
  * ({@code r, v_threshold, v_reset}), LIF ({@code tau, r, v_leak, v_threshold, v_reset}), the readout as
- * LI or I, and {@code output} (Output, {@code shape}); node names are the snn4j layer names. Neuron
+ * LI or I, and {@code output} (Output, {@code shape}); node names are the snn4j layer names. A
+ * residual block is its branch and shortcut chains from one node into the block's neuron (NIR sums a
+ * node's incoming edges; the identity shortcut is a direct edge). Neuron
  * parameters have the layers' per-sample shape; the mapping of α, θ to τ, R is {@link NirTime}'s.
  *
  * <p>What NIR cannot say is reported as a warning and kept in the node's {@code metadata} group so
  * snn4j reads it back: reset by subtraction (NIR resets to v_reset), the non-strict fire test, a
  * half-threshold initial membrane. Spike amplitudes other than 1 (converted networks) are folded
- * into the weights of the next conv or linear layer.
+ * into the weights of the next conv or linear layer, or written as a Scale node after the neuron
+ * when no weight layer follows on a single path (before a residual block or the readout).
  */
 public final class NirExporter {
     /** The NIR file format version this layout follows. */
@@ -62,8 +67,8 @@ public final class NirExporter {
      *
      * @param dt step length for the time constants (see {@link NirTime})
      * @return warnings about what NIR does not express exactly (empty when nothing was lost)
-     * @throws Snn4jException naming a layer NIR export does not support (residual blocks, max pooling,
-     *                        batch norm: fold it first) or a model that is not an SNN
+     * @throws Snn4jException naming a layer NIR export does not support (max pooling, batch norm: fold
+     *                        it first) or a model that is not an SNN
      */
     public static List<String> export(Model snn, Path file, double dt) {
         if (snn.mode() != ModelBuilder.Mode.SNN) throw new Snn4jException(snn.spec().name() + ": NIR export takes an SNN, this is an ANN");
@@ -92,20 +97,85 @@ public final class NirExporter {
         WritableGroup input = nodes.putGroup("input");
         input.putDataset("type", "Input");
         input.putDataset("shape", longs(shape));
-        String previous = "input";
-        for (Layer layer : snn.network().children()) {
-            if (layer instanceof Dropout) continue;
-            WritableGroup node = nodes.putGroup(layer.name());
-            shape = node(node, layer, shape);
-            edges.add(new String[] {previous, layer.name()});
-            previous = layer.name();
-        }
+        End end = chain(nodes, snn.network().children(), new End("input", shape));
         if (pendingScale != 1f) throw new Snn4jException("spike amplitude " + pendingScale + " reaches the readout with no weight layer to fold into");
         WritableGroup output = nodes.putGroup("output");
         output.putDataset("type", "Output");
-        output.putDataset("shape", longs(shape));
-        edges.add(new String[] {previous, "output"});
+        output.putDataset("shape", longs(end.shape()));
+        edges.add(new String[] {end.node(), "output"});
         graph.putDataset("edges", edges.toArray(new String[0][]));
+    }
+
+    /** The last node written on a path and its per-sample output shape. */
+    private record End(String node, int[] shape) {}
+
+    /** Writes {@code layers} as a chain of nodes after {@code from}; returns the chain's end. */
+    private End chain(WritableGroup nodes, List<Layer> layers, End from) {
+        End cur = from;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (layer instanceof Dropout) continue;
+            if (layer instanceof ResidualBlock r) {
+                cur = residual(nodes, r, cur);
+            } else {
+                int[] out = node(nodes.putGroup(layer.name()), layer, cur.shape());
+                edges.add(new String[] {cur.node(), layer.name()});
+                cur = new End(layer.name(), out);
+            }
+            float amplitude = layer instanceof ResidualBlock r ? amplitude(r.outputNeuron()) : amplitude(layer);
+            if (amplitude != 1f) cur = carry(nodes, cur, amplitude, weightLayerNext(layers, i + 1));
+        }
+        return cur;
+    }
+
+    /**
+     * A residual block: branch and shortcut chains from the same node, both feeding the block's neuron
+     * (a NIR node sums all its incoming edges); the identity shortcut is an edge from the fork itself.
+     */
+    private End residual(WritableGroup nodes, ResidualBlock r, End in) {
+        End branch = chain(nodes, layersOf(r.branch()), in);
+        End shortcut = r.shortcut() == null ? in : chain(nodes, layersOf(r.shortcut()), in);
+        if (pendingScale != 1f) throw new Snn4jException(r.name() + ": a spike amplitude reaches the block's sum unfolded");
+        Layer neuron = r.outputNeuron();
+        int[] out = node(nodes.putGroup(neuron.name()), neuron, branch.shape());
+        edges.add(new String[] {branch.node(), neuron.name()});
+        edges.add(new String[] {shortcut.node(), neuron.name()});
+        return new End(neuron.name(), out);
+    }
+
+    private static List<Layer> layersOf(Layer l) {
+        return l instanceof Sequential s ? s.children() : List.of(l);
+    }
+
+    private static float amplitude(Layer l) {
+        return l instanceof NeuronLayer n ? n.config().amplitude() : 1f;
+    }
+
+    /** Whether a conv or linear layer follows (through pooling and flatten, which commute with a scale). */
+    private static boolean weightLayerNext(List<Layer> layers, int from) {
+        for (int i = from; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l instanceof Conv2d || l instanceof Linear) return true;
+            if (!(l instanceof AvgPool2d || l instanceof Flatten || l instanceof Dropout)) return false;
+        }
+        return false;
+    }
+
+    /**
+     * NIR spikes are 1: a neuron's amplitude goes into the next weights when a weight layer follows,
+     * else into a Scale node right after the neuron (which {@link NirImporter} reads back as the amplitude).
+     */
+    private End carry(WritableGroup nodes, End neuron, float amplitude, boolean fold) {
+        if (fold) {
+            pendingScale *= amplitude;
+            return neuron;
+        }
+        String name = neuron.node() + ".amplitude";
+        WritableGroup g = nodes.putGroup(name);
+        g.putDataset("type", "Scale");
+        g.putDataset("scale", filled(neuron.shape(), amplitude));
+        edges.add(new String[] {neuron.node(), name});
+        return new End(name, neuron.shape());
     }
 
     /** Writes one layer's node; returns its per-sample output shape. */
@@ -143,7 +213,7 @@ public final class NirExporter {
             case NeuronLayer n -> neuron(g, n, in);
             case IntegratingReadout r -> readout(g, r, in);
             default -> throw new Snn4jException(layer.name() + ": " + layer.getClass().getSimpleName() + " has no NIR export "
-                    + "(supported: conv, linear, avgpool, flatten, dropout, spike, readout; fold batch norms first)");
+                    + "(supported: conv, linear, avgpool, flatten, dropout, spike, readout, residual; fold batch norms first)");
         }
         return out;
     }
@@ -180,7 +250,6 @@ public final class NirExporter {
             meta.putDataset("initial", "half-threshold");
         }
         if (n.config().model().trainable()) warnings.add(n.name() + ": parametric LIF exported with its current leak and threshold");
-        pendingScale *= n.config().amplitude();
     }
 
     private void readout(WritableGroup g, IntegratingReadout r, int[] shape) {

@@ -35,11 +35,22 @@ import org.snn4j.tensor.Tensor;
 public final class NirImporter {
     private final String source;
     private final double dt;
-    private final JsonArray layers = new JsonArray();
-    private final ImportedWeights weights = new ImportedWeights();
-    private int[] shape;
-    private float pendingScale = 1f;
-    private boolean endsInReadout;
+    private Group nodes;
+    private Map<String, List<String>> next;
+    private final Map<String, Integer> incoming = new HashMap<>();
+
+    /** One path of the graph as spec layers: what a chain of nodes has become so far. */
+    private static final class Chain {
+        final JsonArray layers = new JsonArray();
+        final ImportedWeights weights = new ImportedWeights();
+        int[] shape;
+        float pendingScale = 1f;
+        boolean endsInReadout;
+
+        Chain(int[] shape) {
+            this.shape = shape.clone();
+        }
+    }
 
     private NirImporter(String source, double dt) {
         this.source = source;
@@ -67,48 +78,103 @@ public final class NirImporter {
     private Model read(HdfFile h5, String name) {
         Group graph = group(h5, "node", "not a NIR file: no group 'node'");
         if (!"NIRGraph".equals(string(graph, "type"))) throw error("not a NIR graph: node/type is " + string(graph, "type"));
-        Group nodes = group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
-        Map<String, List<String>> next = edges(graph);
-        String cur = null;
+        nodes = group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
+        next = edges(graph);
+        next.values().forEach(targets -> targets.forEach(t -> incoming.merge(t, 1, Integer::sum)));
+        String input = null;
         for (var e : nodes.getChildren().entrySet()) {
-            if (e.getValue() instanceof Group g && "Input".equals(string(g, "type"))) cur = e.getKey();
+            if (e.getValue() instanceof Group g && "Input".equals(string(g, "type"))) input = e.getKey();
         }
-        if (cur == null) throw error("the graph has no Input node");
-        Group input = (Group) nodes.getChild(cur);
-        shape = ints(input, "shape");
-        int[] inputShape = shape.clone();
-        while (true) {
-            List<String> after = next.getOrDefault(cur, List.of());
-            if (after.size() != 1) throw error("node '" + cur + "' has " + after.size() + " successors; snn4j imports chains");
-            cur = after.getFirst();
-            if (!(nodes.getChild(cur) instanceof Group node)) throw error("edge to '" + cur + "', which is not a node");
-            String type = string(node, "type");
-            if (type.equals("Output")) break;
-            if (endsInReadout) throw error("node '" + cur + "' follows the readout (" + type + ")");
-            translate(cur, type, node);
-        }
-        if (!endsInReadout) layers.add(entry("readout"));
-        if (shape.length != 1) throw error("the graph ends in shape " + Arrays.toString(shape) + ", expected [classes]");
+        if (input == null) throw error("the graph has no Input node");
+        int[] inputShape = ints((Group) nodes.getChild(input), "shape");
+        Chain main = new Chain(inputShape);
+        String end = follow(main, input);
+        if (!"Output".equals(string(node(end), "type"))) throw error("node '" + end + "' is not followed by the Output node");
+        if (!main.endsInReadout) main.layers.add(entry("readout"));
+        if (main.shape.length != 1) throw error("the graph ends in shape " + Arrays.toString(main.shape) + ", expected [classes]");
         JsonObject json = new JsonObject();
         json.addProperty("name", name);
         json.addProperty("description", "imported from NIR " + source);
         JsonArray in = new JsonArray();
         for (int d : inputShape) in.add(d);
         json.add("input", in);
-        json.addProperty("classes", shape[0]);
-        json.add("layers", layers);
+        json.addProperty("classes", main.shape[0]);
+        json.add("layers", main.layers);
         Model model = ModelBuilder.build(ModelSpec.of(json, source), ModelBuilder.Mode.SNN, 0);
-        weights.loadInto(model, source);
+        main.weights.loadInto(model, source);
         return model;
     }
 
-    private void translate(String name, String type, Group node) {
+    /**
+     * Translates the nodes after {@code from} into {@code chain} until the Output node or a node with
+     * two incoming edges (the sum at the end of a residual block), which it returns unread.
+     */
+    private String follow(Chain chain, String from) {
+        String cur = from;
+        while (true) {
+            List<String> after = next.getOrDefault(cur, List.of());
+            if (after.size() == 2) {
+                cur = residual(chain, cur, after);
+                continue;
+            }
+            if (after.size() != 1) throw error("node '" + cur + "' has " + after.size() + " successors; snn4j imports chains and residual blocks");
+            String n = after.getFirst();
+            String type = string(node(n), "type");
+            if (type.equals("Output") || incoming.getOrDefault(n, 0) > 1) return n;
+            if (chain.endsInReadout) throw error("node '" + n + "' follows the readout (" + type + ")");
+            translate(chain, n, type, node(n));
+            cur = n;
+        }
+    }
+
+    /** Two paths from {@code fork} that meet in one IF/LIF node (NIR sums its inputs): a residual block. */
+    private String residual(Chain chain, String fork, List<String> starts) {
+        List<Chain> paths = new ArrayList<>();
+        String join = null;
+        for (String start : starts) {
+            Chain p = new Chain(chain.shape);
+            String end = incoming.getOrDefault(start, 0) > 1 ? start : follow(p, fork(p, start));
+            if (join != null && !join.equals(end)) throw error("the paths from '" + fork + "' end in '" + join + "' and '" + end + "'");
+            join = end;
+            paths.add(p);
+        }
+        String type = string(node(join), "type");
+        if (!type.equals("IF") && !type.equals("LIF")) throw error("node '" + join + "' sums two paths but is a " + type + ", not IF or LIF");
+        int branch = paths.get(0).layers.size() >= paths.get(1).layers.size() ? 0 : 1;
+        Chain b = paths.get(branch), s = paths.get(1 - branch);
+        if (!Arrays.equals(b.shape, s.shape)) throw error("node '" + join + "' sums shapes " + Arrays.toString(b.shape) + " and " + Arrays.toString(s.shape));
+        if (b.pendingScale != 1f || s.pendingScale != 1f) throw error("a SumPool2d before '" + join + "' has no weights to fold into");
+        JsonObject r = entry("residual");
+        r.add("branch", b.layers);
+        if (!s.layers.isEmpty()) r.add("shortcut", s.layers);
+        JsonObject neuron = neuron(node(join), type, type + " node '" + join + "'");
+        neuron.remove("type");
+        r.add("neuron", neuron);
+        chain.layers.add(r);
+        chain.weights.addAll(b.weights);
+        chain.weights.addAll(s.weights);
+        chain.shape = b.shape;
+        return join;
+    }
+
+    /** Translates the first node of a path and returns it (the path continues after it). */
+    private String fork(Chain p, String start) {
+        translate(p, start, string(node(start), "type"), node(start));
+        return start;
+    }
+
+    private Group node(String name) {
+        if (nodes.getChild(name) instanceof Group g) return g;
+        throw error("edge to '" + name + "', which is not a node");
+    }
+
+    private void translate(Chain c, String name, String type, Group node) {
         String where = type + " node '" + name + "'";
         switch (type) {
             case "Conv2d" -> {
                 Tensor w = tensor(node, "weight", where);
-                if (w.rank() != 4 || w.dim(2) != w.dim(3) || shape.length != 3 || w.dim(1) != shape[0]) {
-                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(shape) + " with a square kernel");
+                if (w.rank() != 4 || w.dim(2) != w.dim(3) || c.shape.length != 3 || w.dim(1) != c.shape[0]) {
+                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape) + " with a square kernel");
                 }
                 int stride = pair(node, "stride", where, 1), pad = pair(node, "padding", where, 0);
                 if (pair(node, "dilation", where, 1) != 1 || number(node, "groups", where, 1) != 1) throw error(where + ": dilation and groups must be 1");
@@ -118,45 +184,46 @@ public final class NirImporter {
                 e.addProperty("stride", stride);
                 e.addProperty("padding", pad);
                 e.addProperty("bias", true);
-                layers.add(e);
-                weights.add(where, List.of(scaled(w), vector(node, "bias", where, w.dim(0))), List.of());
+                c.layers.add(e);
+                c.weights.add(where, List.of(scaled(c, w), vector(node, "bias", where, w.dim(0))), List.of());
                 int k = w.dim(2);
-                shape = new int[] {w.dim(0), (shape[1] + 2 * pad - k) / stride + 1, (shape[2] + 2 * pad - k) / stride + 1};
+                c.shape = new int[] {w.dim(0), (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
             case "Affine", "Linear" -> {
                 Tensor w = tensor(node, "weight", where);
-                if (w.rank() != 2 || shape.length != 1 || w.dim(1) != shape[0]) {
-                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(shape));
+                if (w.rank() != 2 || c.shape.length != 1 || w.dim(1) != c.shape[0]) {
+                    throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape));
                 }
                 boolean bias = type.equals("Affine");
                 JsonObject e = entry("linear");
                 e.addProperty("out", w.dim(0));
                 e.addProperty("bias", bias);
-                layers.add(e);
-                weights.add(where, bias ? List.of(scaled(w), vector(node, "bias", where, w.dim(0))) : List.of(scaled(w)), List.of());
-                shape = new int[] {w.dim(0)};
+                c.layers.add(e);
+                c.weights.add(where, bias ? List.of(scaled(c, w), vector(node, "bias", where, w.dim(0))) : List.of(scaled(c, w)), List.of());
+                c.shape = new int[] {w.dim(0)};
             }
             case "AvgPool2d", "SumPool2d" -> {
                 int k = pair(node, "kernel_size", where, -1), stride = pair(node, "stride", where, k), pad = pair(node, "padding", where, 0);
-                if (shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(shape));
+                if (c.shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(c.shape));
                 JsonObject e = entry("avgpool");
                 e.addProperty("kernel", k);
                 e.addProperty("stride", stride);
                 e.addProperty("padding", pad);
-                layers.add(e);
-                if (type.equals("SumPool2d")) pendingScale *= k * k;
-                shape = new int[] {shape[0], (shape[1] + 2 * pad - k) / stride + 1, (shape[2] + 2 * pad - k) / stride + 1};
+                c.layers.add(e);
+                if (type.equals("SumPool2d")) c.pendingScale *= k * k;
+                c.shape = new int[] {c.shape[0], (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
             case "Flatten" -> {
-                if (shape.length > 1) {
-                    layers.add(entry("flatten"));
-                    shape = new int[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b)};
+                if (c.shape.length > 1) {
+                    c.layers.add(entry("flatten"));
+                    c.shape = new int[] {Arrays.stream(c.shape).reduce(1, (a, b) -> a * b)};
                 }
             }
-            case "IF", "LIF" -> layers.add(neuron(node, type, where));
-            case "LI", "I" -> readout(node, type, where);
+            case "IF", "LIF" -> c.layers.add(neuron(node, type, where));
+            case "LI", "I" -> readout(c, node, type, where);
+            case "Scale" -> scale(c, node, where);
             default -> throw error(where + ": node type '" + type + "' is not supported; snn4j imports Input, Output, Conv2d, "
-                    + "Affine, Linear, AvgPool2d, SumPool2d, Flatten, IF, LIF, LI and I");
+                    + "Affine, Linear, AvgPool2d, SumPool2d, Flatten, IF, LIF, LI, I and Scale");
         }
     }
 
@@ -183,7 +250,7 @@ public final class NirImporter {
         return e;
     }
 
-    private void readout(Group node, String type, String where) {
+    private void readout(Chain c, Group node, String type, String where) {
         double r = uniform(node, "r", where), alpha = 1, inputScale = r;
         if (type.equals("LI")) {
             double tau = uniform(node, "tau", where);
@@ -193,21 +260,37 @@ public final class NirImporter {
             if (!(alpha > 0 && alpha < 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1)");
         }
         // snn4j's readout scales its input by α; any other scale goes into the weights before it.
-        if (Math.abs(inputScale / alpha - 1) > 1e-6 && !weights.scaleLast((float) (inputScale / alpha))) {
+        if (Math.abs(inputScale / alpha - 1) > 1e-6 && !c.weights.scaleLast((float) (inputScale / alpha))) {
             throw error(where + ": input scale " + inputScale + " with no weight layer before it to fold into");
         }
         JsonObject e = entry("readout");
         e.addProperty("leak", (float) alpha);
-        layers.add(e);
-        endsInReadout = true;
+        c.layers.add(e);
+        c.endsInReadout = true;
     }
 
-    private Tensor scaled(Tensor w) {
-        if (pendingScale == 1f) return w;
-        Tensor c = w.copy();
-        for (int i = 0; i < c.size(); i++) c.data()[i] *= pendingScale;
-        pendingScale = 1f;
-        return c;
+    /**
+     * A uniform Scale node: right after a spiking layer it is that layer's spike amplitude (what
+     * {@link NirExporter} writes); elsewhere it multiplies the next weights.
+     */
+    private void scale(Chain c, Group node, String where) {
+        float factor = (float) uniform(node, "scale", where);
+        JsonObject last = c.layers.isEmpty() ? null : c.layers.get(c.layers.size() - 1).getAsJsonObject();
+        String lastType = last == null ? "" : last.get("type").getAsString();
+        JsonObject neuron = lastType.equals("spike") ? last : lastType.equals("residual") ? last.getAsJsonObject("neuron") : null;
+        if (neuron != null) {
+            neuron.addProperty("amplitude", factor * (neuron.has("amplitude") ? neuron.get("amplitude").getAsFloat() : 1f));
+        } else {
+            c.pendingScale *= factor;
+        }
+    }
+
+    private static Tensor scaled(Chain c, Tensor w) {
+        if (c.pendingScale == 1f) return w;
+        Tensor scaled = w.copy();
+        for (int i = 0; i < scaled.size(); i++) scaled.data()[i] *= c.pendingScale;
+        c.pendingScale = 1f;
+        return scaled;
     }
 
     private Map<String, List<String>> edges(Group graph) {

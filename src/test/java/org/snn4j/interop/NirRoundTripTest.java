@@ -34,15 +34,27 @@ class NirRoundTripTest {
     @TempDir
     Path dir;
 
-    /** Conv, LIF (hard reset), avg pool, strided conv, IF (soft reset, amplitude 2), flatten, affine, LIF (non-strict), linear, leaky readout. */
+    /**
+     * Conv, LIF (hard reset, amplitude 2: a Scale node, since a residual block follows), avg pool,
+     * a residual block with identity shortcut (IF neurons, soft reset), one with a strided 1×1 conv
+     * shortcut, a strided conv, IF (amplitude 2, folded into the next weights), flatten, affine, LIF
+     * (non-strict), linear, leaky readout.
+     */
     static Model network() {
         String spec = """
                 {"name": "nir-net", "input": [1, 28, 28], "classes": 10,
                  "neuron": {"model": "lif", "leak": 0.9, "threshold": 1.0, "reset": "zero"},
                  "layers": [
-                   {"type": "conv", "out": 8, "kernel": 3, "padding": 1, "bias": true}, {"type": "spike"},
+                   {"type": "conv", "out": 8, "kernel": 3, "padding": 1, "bias": true}, {"type": "spike", "amplitude": 2.0},
                    {"type": "avgpool", "kernel": 2},
-                   {"type": "conv", "out": 12, "kernel": 3, "stride": 2, "padding": 1}, {"type": "spike", "model": "if", "threshold": 0.7, "reset": "subtract", "amplitude": 2.0},
+                   {"type": "residual", "branch": [{"type": "conv", "out": 8, "kernel": 3, "padding": 1}, {"type": "spike", "model": "if"},
+                                                   {"type": "conv", "out": 8, "kernel": 3, "padding": 1}],
+                    "neuron": {"model": "if", "threshold": 0.8, "reset": "subtract"}},
+                   {"type": "residual", "branch": [{"type": "conv", "out": 12, "kernel": 3, "stride": 2, "padding": 1}, {"type": "spike"},
+                                                   {"type": "conv", "out": 12, "kernel": 3, "padding": 1}],
+                    "shortcut": [{"type": "conv", "out": 12, "kernel": 1, "stride": 2}]},
+                   {"type": "conv", "out": 12, "kernel": 3, "stride": 2, "padding": 1},
+                   {"type": "spike", "model": "if", "threshold": 0.7, "reset": "subtract", "amplitude": 2.0},
                    {"type": "flatten"}, {"type": "linear", "out": 32, "bias": true},
                    {"type": "spike", "leak": 0.8, "test": "non-strict"},
                    {"type": "linear", "out": 10}, {"type": "readout", "leak": 0.9}]}""";
@@ -56,7 +68,7 @@ class NirRoundTripTest {
         Model snn = network();
         Path file = dir.resolve("net.nir");
         List<String> warnings = NirExporter.export(snn, file, NirTime.DEFAULT_DT);
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("sn2: reset by subtraction")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("res1.out: reset by subtraction")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("sn3: fires at v >= v_threshold")), warnings.toString());
         Model back = NirImporter.importSnn(file, NirTime.DEFAULT_DT);
         assertEquals(snn.neuronLayers().keySet(), back.neuronLayers().keySet());
@@ -94,6 +106,7 @@ class NirRoundTripTest {
             assertEquals("NIRGraph", h5.getDatasetByPath("node/type").getData());
             assertEquals("LIF", h5.getDatasetByPath("node/nodes/sn1/type").getData());
             assertEquals("IF", h5.getDatasetByPath("node/nodes/sn2/type").getData());
+            assertEquals("Scale", h5.getDatasetByPath("node/nodes/sn1.amplitude/type").getData());
             assertEquals("LI", h5.getDatasetByPath("node/nodes/readout/type").getData());
             assertEquals("Affine", h5.getDatasetByPath("node/nodes/fc1/type").getData());
             assertEquals("Linear", h5.getDatasetByPath("node/nodes/fc2/type").getData());
@@ -103,6 +116,8 @@ class NirRoundTripTest {
             assertEquals(10, Hdf5Arrays.flatten(h5.getDatasetByPath("node/nodes/sn1/r").getData())[0], 1e-4);
             assertEquals("subtract", h5.getDatasetByPath("node/nodes/sn2/metadata/reset").getData());
             String[][] edges = (String[][]) h5.getDatasetByPath("node/edges").getData();
+            // The identity shortcut of res1 is an edge from the fork straight into the block's neuron.
+            assertTrue(java.util.Arrays.stream(edges).anyMatch(e -> e[0].equals("pool1") && e[1].equals("res1.out")));
             assertArrayEquals(new String[] {"input", "conv1"}, edges[0]);
             assertArrayEquals(new String[] {"readout", "output"}, edges[edges.length - 1]);
         }
