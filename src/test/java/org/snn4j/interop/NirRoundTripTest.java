@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.PythonScripts;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.io.FileFormatException;
@@ -126,29 +126,13 @@ class NirRoundTripTest {
     /** The structure as h5py sees it (tests/interop/check_nir.py), when Debian's python3-h5py is installed. */
     @Test
     void h5pyReadsTheExpectedStructure() throws Exception {
-        String python = pythonWithH5py();
+        String python = PythonScripts.pythonWith("h5py");
         assumeTrue(python != null, "python3 with h5py not installed");
         Path file = dir.resolve("h5py.nir");
         NirExporter.export(network(), file, NirTime.DEFAULT_DT);
-        Process p = new ProcessBuilder(python, Path.of("tests/interop/check_nir.py").toAbsolutePath().toString(), file.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("OK"), out);
-    }
-
-    private static String pythonWithH5py() throws InterruptedException {
-        for (String python : new String[] {"/usr/bin/python3", "python3"}) {
-            try {
-                Process p = new ProcessBuilder(python, "-c", "import h5py").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) return python;
-            } catch (IOException e) {
-                // not this one
-            }
-        }
-        return null;
+        PythonScripts.Result r = PythonScripts.run(python, "interop/check_nir.py", file.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
     }
 
     @Test
