@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.snn4j.Snn4jException;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.model.Model;
@@ -232,22 +234,26 @@ public final class NirExporter {
         }
         g.putDataset("v_threshold", filled(shape, spec.threshold()));
         g.putDataset("v_reset", filled(shape, 0));
-        WritableGroup meta = null;
+        // What NIR cannot say: kept in the node's metadata (which snn4j reads back), one warning per layer.
+        Map<String, String> meta = new LinkedHashMap<>();
+        List<String> lost = new ArrayList<>();
         if (n.config().reset() == Reset.SUBTRACT) {
-            warnings.add(n.name() + ": reset by subtraction has no NIR equivalent; written as reset to v_reset = 0 "
-                    + "(snn4j restores it from the node's metadata, other tools reset to zero)");
-            meta = g.putGroup("metadata");
-            meta.putDataset("reset", "subtract");
+            meta.put("reset", "subtract");
+            lost.add("reset by subtraction (NIR resets to v_reset = 0)");
         }
         if (n.config().fire() == FireTest.NON_STRICT) {
-            warnings.add(n.name() + ": fires at v >= v_threshold; NIR fires at v > v_threshold (kept in metadata)");
-            if (meta == null) meta = g.putGroup("metadata");
-            meta.putDataset("fire", "non-strict");
+            meta.put("fire", "non-strict");
+            lost.add("firing at v >= v_threshold (NIR: v > v_threshold)");
         }
         if (n.config().initialMembrane() == InitialMembrane.HALF_THRESHOLD) {
-            warnings.add(n.name() + ": starts at v = v_threshold/2; NIR starts at 0 (kept in metadata)");
-            if (meta == null) meta = g.putGroup("metadata");
-            meta.putDataset("initial", "half-threshold");
+            meta.put("initial", "half-threshold");
+            lost.add("a start at v = v_threshold/2 (NIR: 0)");
+        }
+        if (!meta.isEmpty()) {
+            WritableGroup group = g.putGroup("metadata");
+            meta.forEach(group::putDataset);
+            warnings.add(n.name() + ": NIR cannot express " + String.join(", ", lost)
+                    + "; kept in the node's metadata for snn4j, other tools will run NIR's behaviour");
         }
         if (n.config().model().trainable()) warnings.add(n.name() + ": parametric LIF exported with its current leak and threshold");
     }
