@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.snn4j.interop.NirExporter;
 import org.snn4j.interop.SafeTensorsModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,13 +31,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "File to write.")
     Path out;
 
-    @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-4",
-            description = "NIR: step length that turns leaks into time constants, τ = dt/(1 − α) (default: ${DEFAULT-VALUE}, snnTorch's).")
-    double dt;
+    @Mixin
+    NirTimeOptions time;
 
     @Override
     public Integer call() {
-        Flags.positiveFinite(spec, "--dt", dt);
+        double dt = time.dt(spec);
         if (!format.equals("nir") && !format.equals("safetensors")) {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (valid: nir, safetensors)");
         }

@@ -6,6 +6,7 @@ import org.snn4j.interop.NirImporter;
 import org.snn4j.interop.OnnxImporter;
 import org.snn4j.model.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +31,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "snn4j model file to write.")
     Path out;
 
-    @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "1e-4",
-            description = "NIR: step length, α = 1 − dt/τ (default: ${DEFAULT-VALUE}, snnTorch's).")
-    double dt;
+    @Mixin
+    NirTimeOptions time;
 
     @Option(names = "--T", paramLabel = "STEPS", defaultValue = "8",
             description = "NIR: time steps saved with the model for eval (default: ${DEFAULT-VALUE}).")
@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Flags.positiveFinite(spec, "--dt", dt);
+        double dt = time.dt(spec);
         Flags.positive(spec, "--T", steps);
         Model model = switch (format) {
             case "nir" -> NirImporter.importSnn(file, dt);

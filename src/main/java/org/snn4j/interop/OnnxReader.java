@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,13 +41,7 @@ final class OnnxReader {
      *                             holds tensors snn4j cannot decode
      */
     static OnnxGraph read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new FileFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-        return read(bytes, file.toString());
+        return read(FileFormatException.readAll(file), file.toString());
     }
 
     /** Parses ONNX bytes; {@code source} names them in errors. */

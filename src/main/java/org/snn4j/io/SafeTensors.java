@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,13 +88,7 @@ public final class SafeTensors {
 
     /** Reads a safetensors file. */
     public static Contents load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new FileFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-        return read(bytes, file.toString());
+        return read(FileFormatException.readAll(file), file.toString());
     }
 
     /** Parses safetensors bytes; {@code source} names the file in error messages. */
