@@ -177,7 +177,7 @@ public final class NirImporter {
                     throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape) + " with a square kernel");
                 }
                 int stride = pair(node, "stride", where, 1), pad = pair(node, "padding", where, 0);
-                if (pair(node, "dilation", where, 1) != 1 || number(node, "groups", where, 1) != 1) throw error(where + ": dilation and groups must be 1");
+                if (pair(node, "dilation", where, 1) != 1 || number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
                 JsonObject e = entry("conv");
                 e.addProperty("out", w.dim(0));
                 e.addProperty("kernel", w.dim(2));
@@ -214,6 +214,10 @@ public final class NirImporter {
                 c.shape = new int[] {c.shape[0], (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
             case "Flatten" -> {
+                int start = number(node, "start_dim", 0), end = number(node, "end_dim", -1);
+                if (start != 0 || end != -1 && end != c.shape.length - 1) {
+                    throw error(where + ": start_dim " + start + ", end_dim " + end + " (snn4j flattens whole samples: 0 and -1)");
+                }
                 if (c.shape.length > 1) {
                     c.layers.add(entry("flatten"));
                     c.shape = new int[] {Arrays.stream(c.shape).reduce(1, (a, b) -> a * b)};
@@ -364,8 +368,8 @@ public final class NirImporter {
         return (int) v[0];
     }
 
-    private int number(Group g, String child, String where, int fallback) {
-        return g.getChild(child) == null ? fallback : (int) numbers(g, child, where)[0];
+    private int number(Group g, String child, int fallback) {
+        return g.getChild(child) == null ? fallback : (int) numbers(g, child, "'" + g.getPath() + "'")[0];
     }
 
     private int[] ints(Group g, String child) {

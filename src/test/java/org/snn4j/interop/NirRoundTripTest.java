@@ -135,6 +135,73 @@ class NirRoundTripTest {
         assertTrue(r.output().contains("OK"), r.output());
     }
 
+    /**
+     * A graph as snnTorch's export_to_nir writes Leaky(beta = 0.5): τ = dt/(1 − β) = 2e-4, R = τ/dt = 2,
+     * ending in spiking neurons. Hand-computed: a constant current 0.6 charges 0.6, 0.9, 1.05 (spike,
+     * reset to zero), 0.6, so the spikes over 4 steps are 0, 0, 1, 0 and the appended readout counts 1/4.
+     */
+    @Test
+    void snnTorchStyleGraphImportsWithGoldenSpikes() {
+        Path file = dir.resolve("snntorch.nir");
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putDataset("version", "1.0.0");
+            var graph = h5.putGroup("node");
+            graph.putDataset("type", "NIRGraph");
+            var nodes = graph.putGroup("nodes");
+            var input = nodes.putGroup("input");
+            input.putDataset("type", "Input");
+            input.putDataset("shape", new long[] {3});
+            var fc = nodes.putGroup("fc");
+            fc.putDataset("type", "Affine");
+            fc.putDataset("weight", new float[][] {{0.6f, 0, 0}, {0, 0, 0}});
+            fc.putDataset("bias", new float[] {0, 0});
+            var lif = nodes.putGroup("lif");
+            lif.putDataset("type", "LIF");
+            lif.putDataset("tau", new float[] {2e-4f, 2e-4f});
+            lif.putDataset("r", new float[] {2, 2});
+            lif.putDataset("v_leak", new float[] {0, 0});
+            lif.putDataset("v_threshold", new float[] {1, 1});
+            var output = nodes.putGroup("output");
+            output.putDataset("type", "Output");
+            output.putDataset("shape", new long[] {2});
+            graph.putDataset("edges", new String[][] {{"input", "fc"}, {"fc", "lif"}, {"lif", "output"}});
+        }
+        Model m = NirImporter.importSnn(file, 1e-4);
+        var spike = m.spec().layers().get(1).getAsJsonObject();
+        assertEquals(0.5, spike.get("leak").getAsDouble(), 1e-6);
+        assertEquals(1.0, spike.get("threshold").getAsDouble(), 1e-6);
+        assertEquals("zero", spike.get("reset").getAsString());
+        Map<String, float[]> spikes = new LinkedHashMap<>();
+        Tensor x = new Tensor(new float[] {1, 0, 0}, 1, 1, 3);
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(4).withActivationObserver((layer, in, out) -> spikes.put(layer, out.data().clone()));
+        Tensor out = m.forward(x, ctx).output();
+        assertArrayEquals(new float[] {0, 0, 0, 0, 1, 0, 0, 0}, spikes.get("sn1"));
+        assertArrayEquals(new float[] {0.25f, 0}, out.data(), 1e-6f);
+    }
+
+    @Test
+    void flattenOfPartOfASampleIsRefused() {
+        Path file = dir.resolve("flatten.nir");
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putDataset("version", "1.0.0");
+            var graph = h5.putGroup("node");
+            graph.putDataset("type", "NIRGraph");
+            var nodes = graph.putGroup("nodes");
+            var input = nodes.putGroup("input");
+            input.putDataset("type", "Input");
+            input.putDataset("shape", new long[] {1, 2, 2});
+            var flat = nodes.putGroup("flat");
+            flat.putDataset("type", "Flatten");
+            flat.putDataset("start_dim", 1L);
+            flat.putDataset("end_dim", -1L);
+            var output = nodes.putGroup("output");
+            output.putDataset("type", "Output");
+            output.putDataset("shape", new long[] {1, 4});
+            graph.putDataset("edges", new String[][] {{"input", "flat"}, {"flat", "output"}});
+        }
+        assertOneLine(assertThrows(FileFormatException.class, () -> NirImporter.importSnn(file, 1e-4)), "Flatten node 'flat': start_dim 1");
+    }
+
     @Test
     void filesWithoutTheNirLayoutGiveOneLineErrors() throws IOException {
         Path text = dir.resolve("text.nir");
