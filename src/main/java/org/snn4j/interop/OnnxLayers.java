@@ -117,11 +117,11 @@ final class OnnxLayers {
 
     private void conv(OnnxGraph.Node n) {
         requireImage(n);
+        if (n.integer("group", 1) != 1) throw error(n, "grouped convolution (group " + n.integer("group", 1) + ")");
         Tensor w = constant(n, n.input(1), "weight");
         if (w.rank() != 4 || w.dim(1) != shape[0] || w.dim(2) != w.dim(3)) {
             throw error(n, "weight shape " + w.shapeString() + " does not fit input channels " + shape[0] + " with a square kernel");
         }
-        if (n.integer("group", 1) != 1) throw error(n, "grouped convolution (group " + n.integer("group", 1) + ")");
         for (long d : n.integers("dilations", new long[] {1, 1})) if (d != 1) throw error(n, "dilation " + d);
         int k = w.dim(2), stride = uniform(n, "strides", 1), pad = uniform(n, "pads", 0);
         autoPadNotSet(n);

@@ -1,5 +1,6 @@
 package org.snn4j.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.convert.BatchNormFolding;
@@ -64,6 +66,49 @@ class OnnxImporterTest {
         Files.write(f, text.getBytes(StandardCharsets.ISO_8859_1));
         FileFormatException e = assertThrows(FileFormatException.class, () -> OnnxImporter.importAnn(f));
         assertTrue(e.getMessage().contains("operator 'MaxPoox'") && e.getMessage().contains("is not supported"), e.getMessage());
+    }
+
+    /** Gemm with transB 0, alpha 2, beta 0.5 on a flattened 1×2×2 input: y = 2·x·B + 0.5·C, by hand. */
+    @Test
+    void gemmAttributesFollowTheOnnxDefinition() {
+        byte[] model = new OnnxBytes().input("x", -1, 1, 2, 2).output("y")
+                .initializer("B", new float[] {1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1}, 4, 3)
+                .initializer("C", new float[] {1, 2, 3}, 3)
+                .node("Flatten", List.of("x"), List.of("f"), OnnxBytes.integer("axis", 1))
+                .node("Gemm", List.of("f", "B", "C"), List.of("y"), OnnxBytes.real("alpha", 2), OnnxBytes.real("beta", 0.5f))
+                .build();
+        Model ann = OnnxImporter.importAnn(OnnxReader.read(model, "gemm.onnx"), "gemm");
+        Tensor x = new Tensor(new float[] {1, 2, 3, 4}, 1, 1, 1, 2, 2);
+        // B's rows: [1,0,0], [1,0,0], [0,1,0], [0,0,1]: x·B = [1 + 2, 3, 4]; 2·[3, 3, 4] + 0.5·[1, 2, 3] = [6.5, 7, 9.5]
+        assertArrayEquals(new float[] {6.5f, 7, 9.5f}, ann.forward(x, ForwardContext.evaluation()).output().data(), 1e-6f);
+    }
+
+    @Test
+    void graphsSnn4jCannotExpressAreRefusedByNode() {
+        float[] w = new float[2 * 1 * 1 * 1];
+        assertRefused(new OnnxBytes().input("x", -1, 2, 2, 2).output("y").initializer("W", w, 2, 1, 1, 1)
+                .node("Conv", List.of("x", "W"), List.of("y"), OnnxBytes.integer("group", 2)), "grouped convolution (group 2)");
+        assertRefused(new OnnxBytes().input("x", -1, 1, 2, 2).output("y")
+                .initializer("lo", new float[] {-1}).initializer("hi", new float[] {1})
+                .node("Clip", List.of("x", "lo", "hi"), List.of("c"))
+                .node("Flatten", List.of("c"), List.of("y")), "Clip(-1.0, 1.0)");
+        assertRefused(new OnnxBytes().input("x", -1, 1, 2, 2).output("y")
+                .initializer("lo", new float[] {0}).initializer("hi", new float[] {6})
+                .node("Relu", List.of("x"), List.of("r"))
+                .node("Clip", List.of("r", "lo", "hi"), List.of("c"))
+                .node("Flatten", List.of("c"), List.of("y")), "mixes Relu");
+        assertRefused(new OnnxBytes().input("x", -1, 1, 2, 2).output("y")
+                .node("Relu", List.of("x"), List.of("a")).node("Relu", List.of("x"), List.of("b")).node("Relu", List.of("x"), List.of("c"))
+                .node("Flatten", List.of("a"), List.of("y")), "feeds 3 nodes");
+        assertRefused(new OnnxBytes().input("x", -1, 1, 2, 2).output("y")
+                .node("Sigmoid", List.of("x"), List.of("s")).node("Flatten", List.of("s"), List.of("y")), "operator 'Sigmoid'");
+        assertRefused(new OnnxBytes().input("x", -1, 4).output("y").node("Relu", List.of("x"), List.of("y")), "expected [N, C, H, W]");
+    }
+
+    private static void assertRefused(OnnxBytes model, String expected) {
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> OnnxImporter.importAnn(OnnxReader.read(model.build(), "bad.onnx"), "bad"));
+        assertOneLine(e, expected);
     }
 
     @Test
