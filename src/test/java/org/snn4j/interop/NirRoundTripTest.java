@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,15 +143,7 @@ class NirRoundTripTest {
      */
     @Test
     void snnTorchStyleGraphImportsWithGoldenSpikes() {
-        Path file = dir.resolve("snntorch.nir");
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
-            h5.putDataset("version", "1.0.0");
-            var graph = h5.putGroup("node");
-            graph.putDataset("type", "NIRGraph");
-            var nodes = graph.putGroup("nodes");
-            var input = nodes.putGroup("input");
-            input.putDataset("type", "Input");
-            input.putDataset("shape", new long[] {3});
+        Path file = handWritten("snntorch.nir", new long[] {3}, new long[] {2}, nodes -> {
             var fc = nodes.putGroup("fc");
             fc.putDataset("type", "Affine");
             fc.putDataset("weight", new float[][] {{0.6f, 0, 0}, {0, 0, 0}});
@@ -161,11 +154,7 @@ class NirRoundTripTest {
             lif.putDataset("r", new float[] {2, 2});
             lif.putDataset("v_leak", new float[] {0, 0});
             lif.putDataset("v_threshold", new float[] {1, 1});
-            var output = nodes.putGroup("output");
-            output.putDataset("type", "Output");
-            output.putDataset("shape", new long[] {2});
-            graph.putDataset("edges", new String[][] {{"input", "fc"}, {"fc", "lif"}, {"lif", "output"}});
-        }
+        }, "fc", "lif");
         Model m = NirImporter.importSnn(file, 1e-4);
         var spike = m.spec().layers().get(1).getAsJsonObject();
         assertEquals(0.5, spike.get("leak").getAsDouble(), 1e-6);
@@ -179,26 +168,40 @@ class NirRoundTripTest {
         assertArrayEquals(new float[] {0.25f, 0}, out.data(), 1e-6f);
     }
 
-    @Test
-    void flattenOfPartOfASampleIsRefused() {
-        Path file = dir.resolve("flatten.nir");
+    /** A NIR file as another tool would write it: Input, the nodes {@code middle} writes, Output, chained in order. */
+    private Path handWritten(String name, long[] inputShape, long[] outputShape, java.util.function.Consumer<WritableGroup> middle,
+                             String... chain) {
+        Path file = dir.resolve(name);
         try (WritableHdfFile h5 = HdfFile.write(file)) {
             h5.putDataset("version", "1.0.0");
-            var graph = h5.putGroup("node");
+            WritableGroup graph = h5.putGroup("node");
             graph.putDataset("type", "NIRGraph");
-            var nodes = graph.putGroup("nodes");
-            var input = nodes.putGroup("input");
+            WritableGroup nodes = graph.putGroup("nodes");
+            WritableGroup input = nodes.putGroup("input");
             input.putDataset("type", "Input");
-            input.putDataset("shape", new long[] {1, 2, 2});
+            input.putDataset("shape", inputShape);
+            middle.accept(nodes);
+            WritableGroup output = nodes.putGroup("output");
+            output.putDataset("type", "Output");
+            output.putDataset("shape", outputShape);
+            List<String> names = new java.util.ArrayList<>(List.of("input"));
+            names.addAll(List.of(chain));
+            names.add("output");
+            String[][] edges = new String[names.size() - 1][];
+            for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
+            graph.putDataset("edges", edges);
+        }
+        return file;
+    }
+
+    @Test
+    void flattenOfPartOfASampleIsRefused() {
+        Path file = handWritten("flatten.nir", new long[] {1, 2, 2}, new long[] {1, 4}, nodes -> {
             var flat = nodes.putGroup("flat");
             flat.putDataset("type", "Flatten");
             flat.putDataset("start_dim", 1L);
             flat.putDataset("end_dim", -1L);
-            var output = nodes.putGroup("output");
-            output.putDataset("type", "Output");
-            output.putDataset("shape", new long[] {1, 4});
-            graph.putDataset("edges", new String[][] {{"input", "flat"}, {"flat", "output"}});
-        }
+        }, "flat");
         assertOneLine(assertThrows(FileFormatException.class, () -> NirImporter.importSnn(file, 1e-4)), "Flatten node 'flat': start_dim 1");
     }
 
