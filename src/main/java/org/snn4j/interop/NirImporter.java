@@ -3,9 +3,7 @@ package org.snn4j.interop;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +32,7 @@ import org.snn4j.tensor.Tensor;
  */
 public final class NirImporter {
     private final String source;
+    private final NirFields fields;
     private final double dt;
     private Group nodes;
     private Map<String, List<String>> next;
@@ -54,6 +53,7 @@ public final class NirImporter {
 
     private NirImporter(String source, double dt) {
         this.source = source;
+        this.fields = new NirFields(source);
         this.dt = dt;
     }
 
@@ -76,20 +76,20 @@ public final class NirImporter {
     }
 
     private Model read(HdfFile h5, String name) {
-        Group graph = group(h5, "node", "not a NIR file: no group 'node'");
-        if (!"NIRGraph".equals(string(graph, "type"))) throw error("not a NIR graph: node/type is " + string(graph, "type"));
-        nodes = group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
-        next = edges(graph);
+        Group graph = fields.group(h5, "node", "not a NIR file: no group 'node'");
+        if (!"NIRGraph".equals(fields.string(graph, "type"))) throw error("not a NIR graph: node/type is " + fields.string(graph, "type"));
+        nodes = fields.group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
+        next = fields.edges(graph);
         next.values().forEach(targets -> targets.forEach(t -> incoming.merge(t, 1, Integer::sum)));
         String input = null;
         for (var e : nodes.getChildren().entrySet()) {
-            if (e.getValue() instanceof Group g && "Input".equals(string(g, "type"))) input = e.getKey();
+            if (e.getValue() instanceof Group g && "Input".equals(fields.string(g, "type"))) input = e.getKey();
         }
         if (input == null) throw error("the graph has no Input node");
-        int[] inputShape = ints((Group) nodes.getChild(input), "shape");
+        int[] inputShape = fields.ints((Group) nodes.getChild(input), "shape");
         Chain main = new Chain(inputShape);
         String end = follow(main, input);
-        if (!"Output".equals(string(node(end), "type"))) throw error("node '" + end + "' is not followed by the Output node");
+        if (!"Output".equals(fields.string(node(end), "type"))) throw error("node '" + end + "' is not followed by the Output node");
         if (!main.endsInReadout) main.layers.add(entry("readout"));
         if (main.shape.length != 1) throw error("the graph ends in shape " + Arrays.toString(main.shape) + ", expected [classes]");
         JsonObject json = new JsonObject();
@@ -119,7 +119,7 @@ public final class NirImporter {
             }
             if (after.size() != 1) throw error("node '" + cur + "' has " + after.size() + " successors; snn4j imports chains and residual blocks");
             String n = after.getFirst();
-            String type = string(node(n), "type");
+            String type = fields.string(node(n), "type");
             if (type.equals("Output") || incoming.getOrDefault(n, 0) > 1) return n;
             if (chain.endsInReadout) throw error("node '" + n + "' follows the readout (" + type + ")");
             translate(chain, n, type, node(n));
@@ -138,7 +138,7 @@ public final class NirImporter {
             join = end;
             paths.add(p);
         }
-        String type = string(node(join), "type");
+        String type = fields.string(node(join), "type");
         if (!type.equals("IF") && !type.equals("LIF")) throw error("node '" + join + "' sums two paths but is a " + type + ", not IF or LIF");
         int branch = paths.get(0).layers.size() >= paths.get(1).layers.size() ? 0 : 1;
         Chain b = paths.get(branch), s = paths.get(1 - branch);
@@ -159,7 +159,7 @@ public final class NirImporter {
 
     /** Translates the first node of a path and returns it (the path continues after it). */
     private String fork(Chain p, String start) {
-        translate(p, start, string(node(start), "type"), node(start));
+        translate(p, start, fields.string(node(start), "type"), node(start));
         return start;
     }
 
@@ -172,12 +172,12 @@ public final class NirImporter {
         String where = type + " node '" + name + "'";
         switch (type) {
             case "Conv2d" -> {
-                Tensor w = tensor(node, "weight", where);
+                Tensor w = fields.tensor(node, "weight", where);
                 if (w.rank() != 4 || w.dim(2) != w.dim(3) || c.shape.length != 3 || w.dim(1) != c.shape[0]) {
                     throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape) + " with a square kernel");
                 }
-                int stride = pair(node, "stride", where, 1), pad = pair(node, "padding", where, 0);
-                if (pair(node, "dilation", where, 1) != 1 || number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
+                int stride = fields.pair(node, "stride", where, 1), pad = fields.pair(node, "padding", where, 0);
+                if (fields.pair(node, "dilation", where, 1) != 1 || fields.number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
                 JsonObject e = entry("conv");
                 e.addProperty("out", w.dim(0));
                 e.addProperty("kernel", w.dim(2));
@@ -185,12 +185,12 @@ public final class NirImporter {
                 e.addProperty("padding", pad);
                 e.addProperty("bias", true);
                 c.layers.add(e);
-                c.weights.add(where, List.of(scaled(c, w), vector(node, "bias", where, w.dim(0))), List.of());
+                c.weights.add(where, List.of(scaled(c, w), fields.vector(node, "bias", where, w.dim(0))), List.of());
                 int k = w.dim(2);
                 c.shape = new int[] {w.dim(0), (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
             case "Affine", "Linear" -> {
-                Tensor w = tensor(node, "weight", where);
+                Tensor w = fields.tensor(node, "weight", where);
                 if (w.rank() != 2 || c.shape.length != 1 || w.dim(1) != c.shape[0]) {
                     throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape));
                 }
@@ -199,11 +199,11 @@ public final class NirImporter {
                 e.addProperty("out", w.dim(0));
                 e.addProperty("bias", bias);
                 c.layers.add(e);
-                c.weights.add(where, bias ? List.of(scaled(c, w), vector(node, "bias", where, w.dim(0))) : List.of(scaled(c, w)), List.of());
+                c.weights.add(where, bias ? List.of(scaled(c, w), fields.vector(node, "bias", where, w.dim(0))) : List.of(scaled(c, w)), List.of());
                 c.shape = new int[] {w.dim(0)};
             }
             case "AvgPool2d", "SumPool2d" -> {
-                int k = pair(node, "kernel_size", where, -1), stride = pair(node, "stride", where, k), pad = pair(node, "padding", where, 0);
+                int k = fields.pair(node, "kernel_size", where, -1), stride = fields.pair(node, "stride", where, k), pad = fields.pair(node, "padding", where, 0);
                 if (c.shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(c.shape));
                 JsonObject e = entry("avgpool");
                 e.addProperty("kernel", k);
@@ -214,7 +214,7 @@ public final class NirImporter {
                 c.shape = new int[] {c.shape[0], (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
             case "Flatten" -> {
-                int start = number(node, "start_dim", 0), end = number(node, "end_dim", -1);
+                int start = fields.number(node, "start_dim", 0), end = fields.number(node, "end_dim", -1);
                 if (start != 0 || end != -1 && end != c.shape.length - 1) {
                     throw error(where + ": start_dim " + start + ", end_dim " + end + " (snn4j flattens whole samples: 0 and -1)");
                 }
@@ -233,32 +233,32 @@ public final class NirImporter {
 
     private JsonObject neuron(Group node, String type, String where) {
         boolean leaky = type.equals("LIF");
-        double r = uniform(node, "r", where);
+        double r = fields.uniform(node, "r", where);
         double alpha = 1, inputScale = r;
         if (leaky) {
-            double tau = uniform(node, "tau", where);
-            if (uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
+            double tau = fields.uniform(node, "tau", where);
+            if (fields.uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
             alpha = NirTime.alpha(tau, dt);
             inputScale = NirTime.inputScale(r, tau, dt);
             if (!(alpha > 0 && alpha <= 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1]");
         }
         if (!(inputScale > 0)) throw error(where + ": input scale " + inputScale + " must be > 0");
-        if (node.getChild("v_reset") != null && uniform(node, "v_reset", where) != 0) throw error(where + ": v_reset must be 0");
+        if (node.getChild("v_reset") != null && fields.uniform(node, "v_reset", where) != 0) throw error(where + ": v_reset must be 0");
         JsonObject e = entry("spike");
         e.addProperty("model", leaky ? "lif" : "if");
         if (leaky) e.addProperty("leak", (float) alpha);
-        e.addProperty("threshold", (float) (uniform(node, "v_threshold", where) / inputScale));
-        e.addProperty("reset", metadata(node, "reset", "zero"));
-        e.addProperty("test", metadata(node, "fire", "strict"));
-        e.addProperty("initial", metadata(node, "initial", "zero"));
+        e.addProperty("threshold", (float) (fields.uniform(node, "v_threshold", where) / inputScale));
+        e.addProperty("reset", fields.metadata(node, "reset", "zero"));
+        e.addProperty("test", fields.metadata(node, "fire", "strict"));
+        e.addProperty("initial", fields.metadata(node, "initial", "zero"));
         return e;
     }
 
     private void readout(Chain c, Group node, String type, String where) {
-        double r = uniform(node, "r", where), alpha = 1, inputScale = r;
+        double r = fields.uniform(node, "r", where), alpha = 1, inputScale = r;
         if (type.equals("LI")) {
-            double tau = uniform(node, "tau", where);
-            if (uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
+            double tau = fields.uniform(node, "tau", where);
+            if (fields.uniform(node, "v_leak", where) != 0) throw error(where + ": v_leak must be 0");
             alpha = NirTime.alpha(tau, dt);
             inputScale = NirTime.inputScale(r, tau, dt);
             if (!(alpha > 0 && alpha < 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1)");
@@ -278,7 +278,7 @@ public final class NirImporter {
      * {@link NirExporter} writes); elsewhere it multiplies the next weights.
      */
     private void scale(Chain c, Group node, String where) {
-        float factor = (float) uniform(node, "scale", where);
+        float factor = (float) fields.uniform(node, "scale", where);
         JsonObject last = c.layers.isEmpty() ? null : c.layers.get(c.layers.size() - 1).getAsJsonObject();
         String lastType = last == null ? "" : last.get("type").getAsString();
         JsonObject neuron = lastType.equals("spike") ? last : lastType.equals("residual") ? last.getAsJsonObject("neuron") : null;
@@ -295,91 +295,6 @@ public final class NirImporter {
         for (int i = 0; i < scaled.size(); i++) scaled.data()[i] *= c.pendingScale;
         c.pendingScale = 1f;
         return scaled;
-    }
-
-    private Map<String, List<String>> edges(Group graph) {
-        if (!(graph.getChild("edges") instanceof Dataset d)) throw error("not a NIR file: no dataset 'node/edges'");
-        Object data = d.getData();
-        List<String> flat = new ArrayList<>();
-        if (data instanceof String[][] pairs) {
-            for (String[] p : pairs) flat.addAll(Arrays.asList(p));
-        } else if (data instanceof String[] list) {
-            flat.addAll(Arrays.asList(list));
-        } else {
-            throw error("node/edges is not an array of node-name pairs");
-        }
-        if (flat.size() % 2 != 0) throw error("node/edges has an odd number of names");
-        Map<String, List<String>> next = new HashMap<>();
-        for (int i = 0; i < flat.size(); i += 2) next.computeIfAbsent(flat.get(i), k -> new ArrayList<>()).add(flat.get(i + 1));
-        return next;
-    }
-
-    private String metadata(Group node, String key, String fallback) {
-        if (!(node.getChild("metadata") instanceof Group meta) || meta.getChild(key) == null) return fallback;
-        return string(meta, key);
-    }
-
-    private Group group(Group parent, String child, String problem) {
-        if (parent.getChild(child) instanceof Group g) return g;
-        throw error(problem);
-    }
-
-    private String string(Group g, String child) {
-        if (!(g.getChild(child) instanceof Dataset d)) throw error("'" + g.getPath() + child + "' is missing");
-        Object data = d.getData();
-        if (data instanceof String s) return s;
-        if (data instanceof String[] a && a.length == 1) return a[0];
-        throw error("'" + g.getPath() + child + "' is not a string");
-    }
-
-    private float[] numbers(Group g, String child, String where) {
-        if (!(g.getChild(child) instanceof Dataset d)) throw error(where + ": parameter '" + child + "' is missing");
-        float[] v = Hdf5Arrays.flatten(d.getData());
-        if (v == null || v.length == 0) throw error(where + ": parameter '" + child + "' is not numeric");
-        return v;
-    }
-
-    private Tensor tensor(Group g, String child, String where) {
-        float[] v = numbers(g, child, where);
-        int[] dims = ((Dataset) g.getChild(child)).getDimensions();
-        return new Tensor(v, dims);
-    }
-
-    private Tensor vector(Group g, String child, String where, int length) {
-        float[] v = numbers(g, child, where);
-        if (v.length != length) throw error(where + ": '" + child + "' has " + v.length + " values, expected " + length);
-        return new Tensor(v, length);
-    }
-
-    /** A neuron parameter that must be the same for every neuron of the layer. */
-    private double uniform(Group g, String child, String where) {
-        float[] v = numbers(g, child, where);
-        for (float x : v) if (x != v[0]) throw error(where + ": '" + child + "' differs between neurons (snn4j has one value per layer)");
-        return v[0];
-    }
-
-    /** A 2-D window parameter (one value, or two equal values for height and width). */
-    private int pair(Group g, String child, String where, int fallback) {
-        if (g.getChild(child) == null && fallback >= 0) return fallback;
-        float[] v = numbers(g, child, where);
-        if (v.length > 2 || v.length == 2 && v[0] != v[1] || v[0] != Math.rint(v[0]) || v[0] < 0) {
-            throw error(where + ": '" + child + "' " + Arrays.toString(v) + " (one non-negative integer, or equal height and width)");
-        }
-        return (int) v[0];
-    }
-
-    private int number(Group g, String child, int fallback) {
-        return g.getChild(child) == null ? fallback : (int) numbers(g, child, "'" + g.getPath() + "'")[0];
-    }
-
-    private int[] ints(Group g, String child) {
-        float[] v = numbers(g, child, "Input node");
-        int[] r = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] < 1 || v[i] != Math.rint(v[i])) throw error("Input node: shape " + Arrays.toString(v) + " is not a list of positive sizes");
-            r[i] = (int) v[i];
-        }
-        return r;
     }
 
     private static JsonObject entry(String type) {
