@@ -15,6 +15,7 @@ import org.snn4j.convert.SpikeNorm;
 import org.snn4j.convert.ThresholdTuning;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.DirectEncoder;
+import org.snn4j.interop.OnnxImporter;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.AnnActivation;
@@ -52,8 +53,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "An ANN written by train --ann --out.")
+    @Option(names = "--model-file", paramLabel = "FILE", description = "An ANN written by train --ann --out (or import --format onnx).")
     Path modelFile;
+
+    @Option(names = "--ann", paramLabel = "MODEL.onnx", description = "Instead of --model-file: an ANN in ONNX (e.g. exported from PyTorch), "
+            + "imported as import --format onnx does.")
+    Path onnxFile;
 
     @Mixin
     DataOptions dataOptions;
@@ -138,19 +143,23 @@ final class ConvertCommand implements Callable<Integer> {
             }
             normalizations.add(perLayerTuning ? new Converter.Percentile(99.9) : normalization(m));
         }
-        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        if ((modelFile == null) == (onnxFile == null)) {
+            throw new ParameterException(spec.commandLine(), "give one of --model-file (an snn4j ANN) and --ann (an ONNX ANN)");
+        }
+        Path source = modelFile != null ? modelFile : onnxFile;
+        SavedModel saved = modelFile != null ? SavedModel.read(modelFile, common.seed) : SavedModel.of(OnnxImporter.importAnn(onnxFile));
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();
         if (normalizations.stream().anyMatch(n -> n instanceof Converter.TrainedBound) && !activation.bounded()) {
             throw new ParameterException(spec.commandLine(), "--method bound needs an ANN trained with --activation clip or qcfs; "
-                    + modelFile + " has " + activation.kind().label());
+                    + source + " has " + activation.kind().label());
         }
         Dataset calibrationSet = dataOptions.load(common.dataDir, true);
         test = dataOptions.load(common.dataDir, false);
         Converter.FoldedAnn folded = Converter.foldAndMeasure(saved.model(), calibrationSet, calibration, batch);
         double annAccuracy = evaluate(folded.ann(), 1).accuracy();
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
-                modelFile, annAccuracy, test.size(), Terminal.threads());
+                source, annAccuracy, test.size(), Terminal.threads());
         List<Converter.Options> options = new ArrayList<>();
         List<Converter.Conversion> bases = new ArrayList<>();
         for (Converter.Normalization n : normalizations) {

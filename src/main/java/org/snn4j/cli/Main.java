@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code snn4j} command: subcommands are listed here once. */
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep spiking neural networks on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, ConvertCommand.class, FinetuneCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ConvertCommand.class, FinetuneCommand.class, ExportCommand.class,
+                ImportCommand.class, BenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,11 @@ record SavedModel(Model model, JsonObject state) {
         return new SavedModel(model, state);
     }
 
+    /** A model that comes with no saved settings (e.g. just imported). */
+    static SavedModel of(Model model) {
+        return new SavedModel(model, new JsonObject());
+    }
+
     /** Writes {@code model} atomically with the settings an {@code eval} of it needs (T, direct input). */
     static void write(Path file, Model model, int steps) {
         JsonObject state = new JsonObject();

@@ -16,6 +16,21 @@ public final class FileFormatException extends Snn4jException {
         this.file = file;
     }
 
+    /**
+     * The bytes of {@code file}, for a format reader.
+     *
+     * @throws FileFormatException naming the file when it is missing or unreadable
+     */
+    public static byte[] readAll(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FileFormatException(file.toString(), "no such file", e);
+        } catch (java.io.IOException e) {
+            throw new FileFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** The file (as given by the caller) that failed to parse. */
     public String file() {
         return file;

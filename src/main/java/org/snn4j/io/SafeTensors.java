@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,10 @@ import org.snn4j.tensor.Tensor;
  * The safetensors format: an 8-byte little-endian header length N, N bytes of UTF-8 JSON mapping each
  * tensor name to {@code {"dtype", "shape", "data_offsets": [begin, end]}} (offsets relative to the
  * data section) plus an optional {@code "__metadata__"} object of strings, then the raw little-endian
- * data. snn4j writes F32; it reads F32, F64, F16, BF16, I64, I32, I16, I8, U8 and BOOL into float32.
+ * data. snn4j writes F32; it reads every dtype of the format (F64, F32, F16, BF16, the 8-bit floats
+ * F8_E4M3 and F8_E5M2, I64, I32, I16, I8, U64, U32, U16, U8, BOOL) into float32, in any tensor order
+ * (the Python library writes {@code __metadata__} first, then the tensors sorted by descending dtype
+ * size and name, compact JSON padded with spaces to a multiple of 8 bytes).
  * Reading validates every field and the byte ranges (in bounds, sized as the shape says, no overlap,
  * no gap) and reports the first problem as a {@link FileFormatException}.
  */
@@ -86,13 +88,7 @@ public final class SafeTensors {
 
     /** Reads a safetensors file. */
     public static Contents load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new FileFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-        return read(bytes, file.toString());
+        return read(FileFormatException.readAll(file), file.toString());
     }
 
     /** Parses safetensors bytes; {@code source} names the file in error messages. */
@@ -104,7 +100,8 @@ public final class SafeTensors {
             throw new FileFormatException(source, "header length " + Long.toUnsignedString(headerLength) + " is not plausible");
         }
         if (8 + headerLength > bytes.length) {
-            throw new FileFormatException(source, "header length " + headerLength + " exceeds the file size " + bytes.length);
+            throw new FileFormatException(source, "header length " + headerLength + " exceeds the file size " + bytes.length
+                    + " (truncated file?)");
         }
         JsonObject header;
         try {
@@ -134,7 +131,7 @@ public final class SafeTensors {
             for (int d : shape) count *= d;
             if (off[1] < off[0] || off[1] > dataLength) {
                 throw new FileFormatException(source, "tensor '" + name + "' data_offsets [" + off[0] + ", " + off[1]
-                        + "] outside the data section of " + dataLength + " bytes");
+                        + "] outside the data section of " + dataLength + " bytes" + (off[1] > dataLength ? " (truncated file?)" : ""));
             }
             if (off[1] - off[0] != count * dtype.size) {
                 throw new FileFormatException(source, "tensor '" + name + "' has " + (off[1] - off[0]) + " bytes, shape and "
@@ -213,7 +210,8 @@ public final class SafeTensors {
 
     /** Element types of the format, with their sizes and decoders to float32. */
     private enum DType {
-        F32(4), F64(8), F16(2), BF16(2), I64(8), I32(4), I16(2), I8(1), U8(1), BOOL(1);
+        F64(8), F32(4), F16(2), BF16(2), F8_E4M3(1), F8_E5M2(1), I64(8), I32(4), I16(2), I8(1), U64(8), U32(4), U16(2),
+        U8(1), BOOL(1);
 
         final int size;
 
@@ -223,7 +221,8 @@ public final class SafeTensors {
 
         static DType parse(String s, String name, String source) {
             for (DType d : values()) if (d.name().equals(s)) return d;
-            throw new FileFormatException(source, "tensor '" + name + "' has unsupported dtype '" + s + "'");
+            throw new FileFormatException(source, "tensor '" + name + "' has unsupported dtype '" + s + "' (valid: "
+                    + String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList()) + ")");
         }
 
         float[] decode(ByteBuffer bb, int at, int count) {
@@ -238,11 +237,29 @@ public final class SafeTensors {
                     case I64 -> bb.getLong(p);
                     case I32 -> bb.getInt(p);
                     case I16 -> bb.getShort(p);
+                    case F8_E4M3 -> e4m3(bb.get(p));
+                    case F8_E5M2 -> Float.float16ToFloat((short) (bb.get(p) << 8));
                     case I8 -> bb.get(p);
+                    case U64 -> unsignedLong(bb.getLong(p));
+                    case U32 -> bb.getInt(p) & 0xffffffffL;
+                    case U16 -> bb.getShort(p) & 0xffff;
                     case U8, BOOL -> bb.get(p) & 0xff;
                 };
             }
             return out;
+        }
+
+        /** 8-bit float, 4 exponent bits (bias 7), 3 mantissa bits, no infinities, S.1111.111 is NaN (OCP "E4M3FN"). */
+        private static float e4m3(byte b) {
+            int exponent = (b >> 3) & 0xf, mantissa = b & 0x7;
+            float sign = b < 0 ? -1f : 1f;
+            if (exponent == 0xf && mantissa == 0x7) return Float.NaN;
+            if (exponent == 0) return sign * Math.scalb(mantissa / 8f, -6);
+            return sign * Math.scalb(1 + mantissa / 8f, exponent - 7);
+        }
+
+        private static float unsignedLong(long v) {
+            return v >= 0 ? v : (float) ((v >>> 1) * 2.0 + (v & 1));
         }
     }
 }

@@ -42,6 +42,11 @@ public final class IntegratingReadout implements Layer {
         return name;
     }
 
+    /** α, the membrane's leak per step. */
+    public float leak() {
+        return leak;
+    }
+
     @Override
     public int[] outputShape(int[] inputShape) {
         return inputShape.clone();
