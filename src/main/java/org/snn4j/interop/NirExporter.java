@@ -221,6 +221,10 @@ public final class NirExporter {
     }
 
     private void neuron(WritableGroup g, NeuronLayer n, int[] shape) {
+        if (n.channels() != null) {
+            throw new Snn4jException(n.name() + ": per-channel thresholds and bias currents (convert --per-channel, +bias) "
+                    + "have no NIR export: NIR's IF and LIF nodes take no bias current");
+        }
         var spec = n.spec();
         boolean leaky = spec.leak() < 1f;
         g.putDataset("type", leaky ? "LIF" : "IF");

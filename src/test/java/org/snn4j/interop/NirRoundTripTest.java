@@ -225,6 +225,17 @@ class NirRoundTripTest {
                 .getMessage().isEmpty());
     }
 
+    @Test
+    void perChannelBiasCurrentsAreRefusedByLayer() {
+        String spec = network().spec().json().toString().replaceFirst("\\{\"type\":\"spike\",\"amplitude\":2\\.0\\}",
+                "{\"type\":\"spike\",\"amplitude\":2.0,\"channel_bias\":[0,0,0,0,0,0,0,0.1]}");
+        Model calibrated = ModelBuilder.build(ModelSpec.parse(spec, "test"), ModelBuilder.Mode.SNN, 7);
+        String message = assertThrows(org.snn4j.Snn4jException.class, () -> NirExporter.export(calibrated, dir.resolve("c.nir"), 1e-4))
+                .getMessage();
+        assertTrue(message.startsWith("sn1: per-channel thresholds and bias currents"), message);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("c.nir")));
+    }
+
     private static void assertOneLine(FileFormatException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
