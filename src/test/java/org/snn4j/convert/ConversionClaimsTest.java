@@ -16,7 +16,7 @@ import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
-import org.snn4j.tensor.Tensor;
+import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import org.snn4j.train.TrainConfig;
@@ -78,11 +78,18 @@ class ConversionClaimsTest {
         return snn(o, steps).accuracy();
     }
 
+    /** Accuracy, ACs per image and the ANN/SNN energy ratio (45 nm fp32), for docs/EXPERIMENTS.md. */
+    private static String report(EvalResult r) {
+        return String.format("%.4f (%.3g ACs, energy ANN/SNN %.2f)", r.accuracy(), r.acsPerSample(),
+                r.annEnergyJoules(EnergyModel.FP32_45NM) / r.energyJoules(EnergyModel.FP32_45NM));
+    }
+
     @Test
     void c1ConversionConvergesToTheAnnAndImprovesWithT() {
         Converter.Options robust = Converter.Options.robust();
-        double t16 = snnAccuracy(robust, 16), t32 = snnAccuracy(robust, 32), t64 = snnAccuracy(robust, 64);
-        System.out.printf("C1: ANN %.4f  SNN p99.9 T=16 %.4f T=32 %.4f T=64 %.4f%n", annAccuracy, t16, t32, t64);
+        EvalResult r16 = snn(robust, 16), r32 = snn(robust, 32), r64 = snn(robust, 64);
+        double t16 = r16.accuracy(), t32 = r32.accuracy(), t64 = r64.accuracy();
+        System.out.printf("C1: ANN %.4f  SNN p99.9 T=16 %s T=32 %s T=64 %s%n", annAccuracy, report(r16), report(r32), report(r64));
         assertTrue(Math.abs(t64 - annAccuracy) <= 0.01, "T=64 " + t64 + " vs ANN " + annAccuracy);
         assertTrue(t32 >= t16 - 0.003 && t64 >= t32 - 0.003, t16 + " " + t32 + " " + t64);
     }
@@ -90,9 +97,10 @@ class ConversionClaimsTest {
     @Test
     void c2RobustNormalizationBeatsMaxNormalizationAtLowTAndAgreesAtHighT() {
         Converter.Options max = new Converter.Options(100, 1, "subtract", "zero");
-        double robust8 = snnAccuracy(Converter.Options.robust(), 8), max8 = snnAccuracy(max, 8);
+        EvalResult r8 = snn(Converter.Options.robust(), 8), m8 = snn(max, 8);
+        double robust8 = r8.accuracy(), max8 = m8.accuracy();
         double robust64 = snnAccuracy(Converter.Options.robust(), 64), max64 = snnAccuracy(max, 64);
-        System.out.printf("C2: T=8 p99.9 %.4f max %.4f; T=64 p99.9 %.4f max %.4f%n", robust8, max8, robust64, max64);
+        System.out.printf("C2: T=8 p99.9 %s max %s; T=64 p99.9 %.4f max %.4f%n", report(r8), report(m8), robust64, max64);
         assertTrue(robust8 - max8 >= 0.05, "T=8: p99.9 " + robust8 + " vs max " + max8);
         assertTrue(Math.abs(robust64 - max64) <= 0.005, "T=64: " + robust64 + " vs " + max64);
     }
@@ -103,7 +111,7 @@ class ConversionClaimsTest {
         EvalResult base = snn(Converter.Options.robust(), 4), low = snn(lowered, 4);
         // Spike counts compared where both codes have settled, as in the pilot (T = 128).
         double spikeRatio = snn(lowered, 128).spikesPerSample() / snn(Converter.Options.robust(), 128).spikesPerSample();
-        System.out.printf("C3: T=4 c=1 %.4f c=0.4 %.4f, spikes at T=128 x%.2f%n", base.accuracy(), low.accuracy(), spikeRatio);
+        System.out.printf("C3: T=4 c=1 %s c=0.4 %s, spikes at T=128 x%.2f%n", report(base), report(low), spikeRatio);
         assertTrue(low.accuracy() - base.accuracy() >= 0.15, "T=4: c=0.4 " + low.accuracy() + " vs c=1 " + base.accuracy());
         assertTrue(spikeRatio >= 1.5 && spikeRatio <= 4, "spikes x" + spikeRatio);
     }
@@ -116,9 +124,11 @@ class ConversionClaimsTest {
         double[] before = new double[9], after = new double[9];
         for (int t : new int[] {4, 8}) {
             Converter.Conversion tuned = ThresholdTuning.tune(base, folded.ann(), robust, batch, t, ThresholdTuning.DEFAULT_GRID);
+            EvalResult tunedResult = evaluate(tuned.snn(), t);
             before[t] = evaluate(base.snn(), t).accuracy();
-            after[t] = evaluate(tuned.snn(), t).accuracy();
-            System.out.printf("tuning: T=%d p99.9 %.4f tuned %.4f (ANN %.4f) thresholds %s%n", t, before[t], after[t], annAccuracy, tuned.thresholds());
+            after[t] = tunedResult.accuracy();
+            System.out.printf("tuning: T=%d p99.9 %.4f tuned %s (ANN %.4f) thresholds %s%n", t, before[t], report(tunedResult), annAccuracy,
+                    tuned.thresholds());
         }
         // Tuning for the target T does what lowering every threshold does at T = 4 (C3: >= 15 pp) and
         // brings T = 8 within 1 pp of the ANN (TTRBR: negligible loss at a small number of steps).
@@ -135,9 +145,10 @@ class ConversionClaimsTest {
         double[] before = new double[9], after = new double[9];
         for (int t : new int[] {2, 4, 8}) {
             Converter.Conversion calibrated = BiasCalibration.calibrate(base, folded.ann(), robust, batch, t, BiasCalibration.DEFAULT_ITERATIONS);
+            EvalResult calibratedResult = evaluate(calibrated.snn(), t);
             before[t] = evaluate(base.snn(), t).accuracy();
-            after[t] = evaluate(calibrated.snn(), t).accuracy();
-            table.append(String.format(" T=%d %.4f -> %.4f", t, before[t], after[t]));
+            after[t] = calibratedResult.accuracy();
+            table.append(String.format(" T=%d %.4f -> %s", t, before[t], report(calibratedResult)));
         }
         System.out.printf("bias calibration (ANN %.4f), p99.9 -> p99.9+bias:%s%n", annAccuracy, table);
         // The bars of threshold tuning's claim above: the same recovery with the thresholds left alone.
@@ -173,8 +184,9 @@ class ConversionClaimsTest {
         StringBuilder table = new StringBuilder();
         double half4 = 0, zero4 = 0;
         for (int t : new int[] {1, 2, 4, 8, 16, 32, 64}) {
-            double h = evaluate(half.snn(), t).accuracy(), z = evaluate(zero.snn(), t).accuracy();
-            table.append(String.format(" T=%d %.4f/%.4f", t, h, z));
+            EvalResult halfResult = evaluate(half.snn(), t);
+            double h = halfResult.accuracy(), z = evaluate(zero.snn(), t).accuracy();
+            table.append(t == 4 ? String.format(" T=4 %s/%.4f", report(halfResult), z) : String.format(" T=%d %.4f/%.4f", t, h, z));
             if (t == 4) {
                 half4 = h;
                 zero4 = z;
