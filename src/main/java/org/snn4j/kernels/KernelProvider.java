@@ -20,10 +20,12 @@ final class KernelProvider {
 
     private final String name;
     private final PackedGemm gemm;
+    private final EventKernel events;
 
-    private KernelProvider(String name, PackedGemm gemm) {
+    private KernelProvider(String name, PackedGemm gemm, EventKernel events) {
         this.name = name;
         this.gemm = gemm;
+        this.events = events;
     }
 
     /** The provider chosen for this JVM. */
@@ -33,12 +35,13 @@ final class KernelProvider {
 
     /** The scalar twins (always available). */
     static KernelProvider scalar() {
-        return new KernelProvider("scalar", new PackedGemm(new ScalarGemm()));
+        return new KernelProvider("scalar", new PackedGemm(new ScalarGemm()), new ScalarEventKernel());
     }
 
     /** The Vector API kernels; call only when {@link #whyNotVector()} is empty. */
     static KernelProvider vector() {
-        return new KernelProvider("panama-" + VectorConstants.bits(), new PackedGemm(new PanamaGemm()));
+        return new KernelProvider("panama-" + VectorConstants.bits(), new PackedGemm(new PanamaGemm()),
+                new PanamaEventKernel());
     }
 
     /** "panama-512", "panama-256", "scalar", ... for reports. */
@@ -48,6 +51,10 @@ final class KernelProvider {
 
     PackedGemm gemm() {
         return gemm;
+    }
+
+    EventKernel events() {
+        return events;
     }
 
     /**

@@ -75,7 +75,7 @@ final class PackedGemm {
         Workspace w = workspaces.get();
         for (int jc = j0; jc < j1; jc += nc) {
             int nb = Math.min(nc, j1 - jc);
-            int kStep = kStep(k);
+            int kStep = kStep(k, kc);
             for (int pc = 0; pc < k; pc += kStep) {
                 int kb = Math.min(kStep, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
@@ -108,8 +108,10 @@ final class PackedGemm {
      * The k block depth: k split into ⌈k / KC⌉ blocks of equal depth, rounded up to a multiple of 16
      * (the vector packer's block) unless KC is a small test block; a k up to 1.25·KC is one block. Instead of full KC blocks and a thin remainder whose tiles would
      * reload and store C for little work (K = 288 ran as 256 + 32; now as one block of 288).
+     * {@link EventKernels} sums in the same blocks (with the default {@link #KC}), so its results are
+     * bit-identical to a GEMM's.
      */
-    private int kStep(int k) {
+    static int kStep(int k, int kc) {
         if (k <= kc + kc / 4) return k;
         int blocks = Math.ceilDiv(k, kc);
         int step = Math.ceilDiv(k, blocks);

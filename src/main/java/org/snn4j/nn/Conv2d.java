@@ -93,8 +93,11 @@ public final class Conv2d implements Layer {
         ConvGeometry g = new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4),
                 outChannels, kernel, kernel, stride, stride, padding, padding);
         Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
-        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel);
-        Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
+                () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
+        if (!ctx.forwardByEvents(this, input, y)) {
+            Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+        }
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
@@ -109,6 +112,19 @@ public final class Conv2d implements Layer {
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;
         });
+    }
+
+    /** Outputs each input element {@code (c, iy, ix)} reaches: outC × the window rows covering iy × the columns covering ix. */
+    private int[] fanOut(int h, int w, int outH, int outW) {
+        int[] f = new int[inChannels * h * w];
+        for (int iy = 0; iy < h; iy++) {
+            int rows = ImageShapes.windowsCovering(iy, outH, kernel, stride, padding);
+            for (int ix = 0; ix < w; ix++) {
+                int reached = outChannels * rows * ImageShapes.windowsCovering(ix, outW, kernel, stride, padding);
+                for (int c = 0; c < inChannels; c++) f[(c * h + iy) * w + ix] = reached;
+            }
+        }
+        return f;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class ForwardContext {
     private ThresholdTuner thresholdTuner;
     private BiasTuner biasTuner;
     private OpCounter opCounter;
+    private EventExecutor eventExecutor;
     private double spikePenalty;
     private Map<String, Double> spikePenaltyWeights = Map.of();
 
@@ -176,11 +177,42 @@ public final class ForwardContext {
     }
 
     /**
-     * Called by weighted layers with their input and dense MACs per sample and step; does nothing
-     * without a counter (see {@link OpCounter}).
+     * Called by weighted layers with their input, dense MACs per sample and step, and the fan-out of each
+     * input element of a sample ({@code null}: every input reaches the same number of outputs); does
+     * nothing without a counter (see {@link OpCounter}). The supplier is called only when counting.
      */
-    public void countOps(String layer, Tensor input, long denseMacsPerSample) {
-        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, !spikes.isEmpty());
+    public void countOps(String layer, Tensor input, long denseMacsPerSample, java.util.function.Supplier<int[]> fanOut) {
+        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, fanOut.get(), !spikes.isEmpty());
+    }
+
+    /**
+     * Computes a conv or linear layer's forward output from the events (non-zero entries) of its input
+     * instead of the dense kernel: the event-driven inference engine ({@code org.snn4j.engine}) plugs in here.
+     */
+    @FunctionalInterface
+    public interface EventExecutor {
+        /**
+         * @param layer             a {@link Conv2d} or {@link Linear}
+         * @param input             its input, {@code [T, N, ...]}; read
+         * @param output            its zero-filled output; written when this returns true
+         * @param afterSpikingLayer a spiking layer has run earlier in this pass (the input carries spikes)
+         * @return false to let the layer run its dense kernel instead
+         */
+        boolean forward(Layer layer, Tensor input, Tensor output, boolean afterSpikingLayer);
+    }
+
+    /** Lets {@code executor} run the conv and linear layers of this pass (inference only: ignored with backward). */
+    public ForwardContext withEventExecutor(EventExecutor executor) {
+        this.eventExecutor = executor;
+        return this;
+    }
+
+    /**
+     * Called by conv and linear layers before their dense kernel: whether this pass's event executor
+     * computed {@code output} (never when the pass keeps what backward needs).
+     */
+    public boolean forwardByEvents(Layer layer, Tensor input, Tensor output) {
+        return eventExecutor != null && !keepForBackward && eventExecutor.forward(layer, input, output, !spikes.isEmpty());
     }
 
     /**

@@ -34,6 +34,17 @@ final class ImageShapes {
         return (size + 2 * pad - k) / stride + 1;
     }
 
+    /**
+     * How many of the {@code out} windows (size k, {@code stride}, {@code pad}) cover input position {@code i}:
+     * the o in [0, out) with {@code o·stride − pad ≤ i < o·stride − pad + k}.
+     */
+    static int windowsCovering(int i, int out, int k, int stride, int pad) {
+        int lo = i + pad - k + 1;                                    // o·stride ≥ lo
+        int first = lo <= 0 ? 0 : (lo + stride - 1) / stride;
+        int end = Math.min(out, (i + pad) / stride + 1);             // o·stride ≤ i + pad
+        return Math.max(0, end - first);
+    }
+
     /** @throws ShapeException when {@code gradOutput} is not shaped like {@code output} */
     static void requireSameShape(String layer, Tensor output, Tensor gradOutput) {
         if (!output.sameShape(gradOutput)) {

@@ -63,14 +63,16 @@ public final class Linear implements Layer {
         outputShape(input.shapeFrom(2));
         int rows = input.dim(0) * input.dim(1);
         Tensor y = ctx.zeros(input.dim(0), input.dim(1), out);
-        ctx.countOps(name, input, (long) in * out);
+        ctx.countOps(name, input, (long) in * out, () -> null);
         float[] x = input.data(), yd = y.data(), w = weight.value().data();
-        Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
-        if (bias != null) {
-            float[] b = bias.value().data();
-            for (int r = 0; r < rows; r++) {
-                int base = r * out;
-                for (int j = 0; j < out; j++) yd[base + j] += b[j];
+        if (!ctx.forwardByEvents(this, input, y)) {
+            Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
+            if (bias != null) {
+                float[] b = bias.value().data();
+                for (int r = 0; r < rows; r++) {
+                    int base = r * out;
+                    for (int j = 0; j < out; j++) yd[base + j] += b[j];
+                }
             }
         }
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);

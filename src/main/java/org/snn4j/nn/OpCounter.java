@@ -11,8 +11,8 @@ import org.snn4j.tensor.Tensor;
  *       (output elements × fan-in, per sample);</li>
  *   <li>ACs (accumulates): what it costs driven by events, Σ over steps of its non-zero inputs times their
  *       fan-out; a spike (or an average-pooled group of spikes) adds one weight per target, no multiply.
- *       Each non-zero input is charged the layer's mean fan-out, dense MACs / input elements (exact
- *       away from padded borders);</li>
+ *       Each non-zero input is charged its own fan-out, the outputs it reaches (a convolution input near
+ *       a border reaches fewer): exactly the accumulations the event-driven engine performs;</li>
  *   <li>MACs: layers fed by analog values. An ANN pass (T = 1) costs its dense MACs; a direct input
  *       held over T steps is multiplied once, not T times, because the held layers run once (the
  *       papers' E_MAC · MACs · T assumes the current is recomputed every step).</li>
@@ -50,9 +50,11 @@ public final class OpCounter {
      *
      * @param input              its input, {@code [T, N, ...]} ({@code [1, N, ...]} held over {@code steps})
      * @param denseMacsPerSample output elements × fan-in of one sample at one step
+     * @param fanOut             outputs reached by each input element of a sample, or {@code null} when
+     *                           every input reaches denseMacsPerSample / inputs (a linear layer)
      * @param afterSpikingLayer  a spiking layer has run earlier in this pass
      */
-    void count(String layer, Tensor input, int steps, long denseMacsPerSample, boolean afterSpikingLayer) {
+    void count(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer) {
         LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
         int samples = input.dim(1);
         ops.samples += samples;
@@ -62,10 +64,15 @@ public final class OpCounter {
         if (input.dim(0) == 1 && !afterSpikingLayer) {
             ops.macs += (double) denseMacsPerSample * samples;  // analog: an ANN pass or a held direct input
         } else {
-            long nonZero = 0;
-            for (float v : input.data()) if (v != 0) nonZero++;
-            double fanOut = (double) denseMacsPerSample / (input.size() / ((long) input.dim(0) * samples));
-            ops.acs += nonZero * fanOut;
+            int perSample = input.sizeFrom(2);
+            float[] x = input.data();
+            long reached = 0, nonZero = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] == 0) continue;
+                nonZero++;
+                if (fanOut != null) reached += fanOut[i % perSample];
+            }
+            ops.acs += fanOut != null ? reached : nonZero * ((double) denseMacsPerSample / perSample);
         }
     }
 

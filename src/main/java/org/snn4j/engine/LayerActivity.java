@@ -1,0 +1,43 @@
+package org.snn4j.engine;
+
+/**
+ * What an {@link InferenceEngine} did with one conv or linear layer over the batches it ran: how often
+ * it took the event kernels or the dense one, the inputs' density, and the synaptic operations the event
+ * kernels performed (each event's weight row added to each output it reaches).
+ */
+public final class LayerActivity {
+    private long eventCalls, denseCalls, samples, eventSamples, synapticOps;
+    private double densitySum;
+
+    void record(boolean byEvents, double density, int batch, long ops) {
+        if (byEvents) {
+            eventCalls++;
+            eventSamples += batch;
+            synapticOps += ops;
+        } else {
+            denseCalls++;
+        }
+        samples += batch;
+        densitySum += density * batch;
+    }
+
+    /** Forward calls run by the event kernels. */
+    public long eventCalls() {
+        return eventCalls;
+    }
+
+    /** Forward calls run by the dense kernel. */
+    public long denseCalls() {
+        return denseCalls;
+    }
+
+    /** Mean fraction of non-zero inputs (sampled per batch), weighted by batch size. */
+    public double meanDensity() {
+        return samples == 0 ? 0 : densitySum / samples;
+    }
+
+    /** Synaptic operations of the event kernels per sample they ran (0 when they never ran). */
+    public double synapticOpsPerSample() {
+        return eventSamples == 0 ? 0 : (double) synapticOps / eventSamples;
+    }
+}

@@ -1,0 +1,201 @@
+package org.snn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snn4j.tensor.Rng;
+
+/**
+ * The event kernels against the dense ones, bit for bit (the claim of {@link EventKernels}): random
+ * geometries with stride, padding, rectangular kernels and reduction lengths that cross the GEMM's k
+ * blocks, inputs of 0/1 spikes, amplitude-θ spikes and average-pooled spikes, one and two threads,
+ * the Vector API body and its scalar twin; then hand-worked cases and bad arguments.
+ */
+class EventKernelsTest {
+    private final int savedThreads = Parallel.threads();
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(savedThreads);
+    }
+
+    /** The event kernel bodies to test: the scalar twin, and the Vector API one when readable. */
+    private static List<EventKernel> bodies() {
+        List<EventKernel> list = new ArrayList<>(List.of(new ScalarEventKernel()));
+        if (KernelProvider.whyNotVector().isEmpty()) list.add(new PanamaEventKernel());
+        return list;
+    }
+
+    /** Inputs with about {@code density} non-zeros: 0/1 spikes, 0/0.7 spikes, or 2×2-pooled spikes (multiples of 1/4). */
+    private static float[] spikes(int n, double density, int kind, Rng rng) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (rng.nextFloat() >= density) continue;
+            x[i] = switch (kind) {
+                case 0 -> 1f;
+                case 1 -> 0.7f;
+                default -> (1 + rng.nextInt(4)) * 0.25f;
+            };
+        }
+        return x;
+    }
+
+    private static float[] gaussian(int n, Rng rng) {
+        float[] a = new float[n];
+        rng.fillGaussian(a, 0.3);
+        return a;
+    }
+
+    static Stream<ConvGeometry> convShapes() {
+        List<ConvGeometry> list = new ArrayList<>();
+        Rng rng = new Rng(11);
+        for (int k : new int[] {1, 3, 5}) {
+            for (int stride = 1; stride <= 2; stride++) {
+                for (int pad = 0; pad <= k / 2; pad++) {
+                    list.add(ConvGeometry.square(1 + rng.nextInt(4), 1 + rng.nextInt(5), k + rng.nextInt(6),
+                            k + rng.nextInt(6), 1 + rng.nextInt(40), k, stride, pad));
+                }
+            }
+        }
+        list.add(new ConvGeometry(3, 2, 7, 6, 17, 3, 2, 2, 1, 1, 0));    // rectangular kernel and stride
+        list.add(ConvGeometry.square(2, 32, 14, 14, 64, 3, 1, 1));       // W1's conv2: K = 288, one k block
+        list.add(ConvGeometry.square(2, 40, 6, 5, 33, 3, 1, 1));         // K = 360: two k blocks, a channel straddles them
+        list.add(ConvGeometry.square(1, 80, 4, 4, 16, 3, 2, 1));         // K = 720: three k blocks, stride 2
+        return list.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("convShapes")
+    void convolutionFromEventsIsBitIdenticalToTheDenseKernel(ConvGeometry g) {
+        Rng rng = new Rng(g.patch() * 31L + g.outC());
+        float[] w = gaussian(g.weightSize(), rng), bias = gaussian(g.outC(), rng);
+        float[] wt = EventKernels.transposed(g.outC(), g.patch(), w);
+        for (int kind = 0; kind < 3; kind++) {
+            float[] x = spikes(g.inputSize(), 0.2, kind, rng);
+            for (float[] b : new float[][] {bias, null}) {
+                float[] dense = new float[g.outputSize()];
+                Conv2dKernels.forward(g, x, w, b, dense);
+                for (int threads = 1; threads <= 2; threads++) {
+                    Parallel.setThreads(threads);
+                    for (EventKernel body : bodies()) {
+                        float[] events = new float[g.outputSize()];
+                        EventKernels.convForward(body, g, x, wt, b, events);
+                        assertArrayEquals(dense, events, 0f, g + " kind " + kind + " " + body.getClass().getSimpleName());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void convolutionCountsTheTapsThatReachAnOutput() {
+        // one 3x3 image, 2 filters, pad 1: a corner spike reaches 2x2 outputs, the centre one 3x3
+        ConvGeometry g = ConvGeometry.square(1, 1, 3, 3, 2, 3, 1, 1);
+        float[] w = new float[18];
+        for (int i = 0; i < 18; i++) w[i] = i + 1;
+        float[] x = {1, 0, 0, 0, 0.5f, 0, 0, 0, 0}, y = new float[18];
+        long ops = EventKernels.convForward(g, x, EventKernels.transposed(2, 9, w), null, y);
+        assertEquals(2 * 4 + 2 * 9, ops);
+        // output (0,0) of filter 0: taps (1,1) on the corner (w = 5) and (2,2) on the centre (w = 9, x 0.5)
+        assertEquals(5 + 4.5f, y[0]);
+        // output (2,2) of filter 1 sees only the centre, through tap (0,0) (w = 10)
+        assertEquals(5f, y[9 + 8]);
+    }
+
+    static Stream<int[]> linearShapes() {
+        // rows, in, out: tails of every lane count, and in = 3136 (W1's readout, 13 k blocks) and 1568 (7 blocks)
+        return Stream.of(new int[] {1, 1, 1}, new int[] {3, 17, 10}, new int[] {5, 33, 16}, new int[] {7, 100, 33},
+                new int[] {2, 321, 65}, new int[] {40, 3136, 10}, new int[] {9, 1568, 64});
+    }
+
+    @ParameterizedTest
+    @MethodSource("linearShapes")
+    void linearFromEventsIsBitIdenticalToGemmPlusBias(int[] s) {
+        int rows = s[0], in = s[1], out = s[2];
+        Rng rng = new Rng(rows * 1000L + in);
+        float[] w = gaussian(out * in, rng), bias = gaussian(out, rng), wt = EventKernels.transposed(out, in, w);
+        for (int kind = 0; kind < 3; kind++) {
+            float[] x = spikes(rows * in, 0.15, kind, rng);
+            float[] dense = new float[rows * out];
+            Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, dense, 0, out);
+            for (int r = 0; r < rows; r++) for (int j = 0; j < out; j++) dense[r * out + j] += bias[j];
+            int nonZero = 0;
+            for (float v : x) if (v != 0) nonZero++;
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                for (EventKernel body : bodies()) {
+                    float[] events = new float[rows * out];
+                    long ops = EventKernels.linearForward(body, rows, in, out, x, wt, bias, events);
+                    assertArrayEquals(dense, events, 0f, rows + "x" + in + "x" + out + " kind " + kind);
+                    assertEquals((long) nonZero * out, ops);
+                }
+            }
+        }
+    }
+
+    @Test
+    void gatherListsNonZerosInOrderCountingNaNButNotNegativeZero() {
+        for (int n : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 33, 65}) {
+            float[] x = new float[n + 2];
+            for (int i = 0; i < n; i += 3) x[1 + i] = i % 2 == 0 ? 1f + i : -0f;
+            if (n > 4) x[1 + 4] = Float.NaN;
+            for (EventKernel body : bodies()) {
+                int[] index = new int[n];
+                float[] value = new float[n];
+                int count = body.gather(x, 1, n, index, value);
+                int expected = 0;
+                for (int i = 0; i < n; i++) {
+                    float v = x[1 + i];
+                    if (v == 0f && !Float.isNaN(v)) continue;
+                    assertEquals(i, index[expected], "n " + n);
+                    assertEquals(Float.floatToIntBits(v), Float.floatToIntBits(value[expected++]));
+                }
+                assertEquals(expected, count, "n " + n + " " + body.getClass().getSimpleName());
+                assertEquals(expected, body.countNonZero(x, 1, 1 + n));
+            }
+        }
+    }
+
+    @Test
+    void vectorAccumulateMatchesItsScalarTwinOnEveryTail() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(5);
+        for (int n : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 65, 257}) {
+            float[] w = gaussian(n + 3, rng), y0 = gaussian(n + 5, rng), y1 = y0.clone();
+            new ScalarEventKernel().accumulate(0.75f, w, 3, y0, 5, n);
+            new PanamaEventKernel().accumulate(0.75f, w, 3, y1, 5, n);
+            assertArrayEquals(y0, y1, 0f, "n " + n);
+        }
+    }
+
+    @Test
+    void densitySamplesImagesEvenly() {
+        float[] x = new float[64 * 10];
+        for (int i = 0; i < 64; i++) x[i * 10] = 1;          // one of ten inputs per image
+        assertEquals(0.1, EventKernels.density(x, 64, 10, 8), 0);
+        assertEquals(0, EventKernels.density(new float[0], 0, 10, 8), 0);
+    }
+
+    @Test
+    void transposedSwapsTheAxes() {
+        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, EventKernels.transposed(2, 3, new float[] {1, 2, 3, 4, 5, 6}));
+    }
+
+    @Test
+    void badSizesAreRefused() {
+        ConvGeometry g = ConvGeometry.square(1, 1, 3, 3, 1, 3, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[8], new float[9], null, new float[9]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[9], new float[9], new float[2], new float[9]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.linearForward(2, 3, 4, new float[6], new float[12], null, new float[7]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.transposed(2, 3, new float[5]));
+    }
+}
