@@ -13,9 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code snn4j bench}: throughput figures of the kernels (and, later, of inference). */
+/** {@code snn4j bench}: throughput figures of the kernels and of inference. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput.",
-        subcommands = {BenchCommand.Kernels.class})
+        subcommands = {BenchCommand.Kernels.class, InferBenchCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
+import org.snn4j.engine.InferenceEngine;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.plot.Plots;
@@ -12,6 +13,7 @@ import org.snn4j.model.ModelSpec;
 import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
+import org.snn4j.tensor.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions dataOptions;
+
+    @Mixin
+    EngineOption engine;
 
     @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
     Integer steps;
@@ -61,6 +66,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
+        InferenceEngine inference = engine.build(spec, saved);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
         int t = steps != null ? steps : saved.steps(8);
@@ -69,9 +75,12 @@ final class EvalCommand implements Callable<Integer> {
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
         Dataset test = dataOptions.load(common.dataDir, false);
-        EvalResult r = Evaluator.run(model, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed);
-        System.out.printf("model %s from %s, T=%d, %s%n", modelSpec.name(), modelFile, t, Terminal.threads());
+        EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
+                new Workspace());
+        System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), modelFile, t, inference.mode().label(),
+                Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
+        Reports.printEngineActivity(System.out, inference);
         if (plots != null) {
             Plots.firingRates(plots.resolve("firing-rates.png"), modelSpec.name() + ", T=" + t, r.spikeRates());
             Plots.raster(plots.resolve("raster.png"), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
@@ -82,6 +91,8 @@ final class EvalCommand implements Callable<Integer> {
             JsonObject o = Reports.evaluationJson(r, energyModel);
             o.addProperty("model", modelSpec.name());
             o.addProperty("T", t);
+            o.addProperty("engine", inference.mode().label());
+            o.add("engine_layers", Reports.engineActivityJson(inference));
             System.out.println(o);
         }
         return 0;

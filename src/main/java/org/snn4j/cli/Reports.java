@@ -3,8 +3,9 @@ package org.snn4j.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Locale;
-import org.snn4j.train.EnergyModel;
 import java.io.PrintStream;
+import org.snn4j.engine.InferenceEngine;
+import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 
 /** Prints evaluation results as text and JSON (the shapes scripts rely on). */
@@ -54,5 +55,28 @@ final class Reports {
         });
         o.add("layers", layers);
         return o;
+    }
+
+    /** Per layer fed by spikes: how the engine ran it, the inputs' mean density and its synaptic ops per sample. */
+    static void printEngineActivity(PrintStream out, InferenceEngine engine) {
+        if (engine.activity().isEmpty()) return;
+        out.printf("engine %s, layers fed by spikes:%n", engine.mode().label());
+        out.printf("  %-14s %8s %8s %10s %16s%n", "layer", "event", "dense", "density", "synaptic ops");
+        engine.activity().forEach((layer, a) -> out.printf(Locale.ROOT, "  %-14s %8d %8d %10.4f %16.0f%n", layer,
+                a.eventCalls(), a.denseCalls(), a.meanDensity(), a.synapticOpsPerSample()));
+    }
+
+    static JsonArray engineActivityJson(InferenceEngine engine) {
+        JsonArray layers = new JsonArray();
+        engine.activity().forEach((layer, a) -> {
+            JsonObject l = new JsonObject();
+            l.addProperty("layer", layer);
+            l.addProperty("event_calls", a.eventCalls());
+            l.addProperty("dense_calls", a.denseCalls());
+            l.addProperty("input_density", a.meanDensity());
+            l.addProperty("synaptic_ops_per_sample", a.synapticOpsPerSample());
+            layers.add(l);
+        });
+        return layers;
     }
 }

@@ -8,16 +8,21 @@ package org.snn4j.kernels;
  */
 interface EventKernel {
     /**
-     * Lists the non-zero entries of {@code x[from, from + n)} in index order: {@code index[e]} (relative
-     * to {@code from}) and {@code value[e]}. A NaN counts as non-zero, −0 as zero.
+     * Lists the non-zero entries of {@code x[from, from + n)} in index order as events {@code at},
+     * {@code at + 1}, ...: {@code index[e]} (relative to {@code from}) and {@code value[e]}. A NaN counts
+     * as non-zero, −0 as zero.
      *
      * @return the number of events written
      */
-    int gather(float[] x, int from, int n, int[] index, float[] value);
+    int gather(float[] x, int from, int n, int[] index, float[] value, int at);
 
     /** Non-zero entries of {@code x[from, to)} (NaN counts, −0 does not). */
     int countNonZero(float[] x, int from, int to);
 
-    /** {@code y[yOff + i] = fma(w[wOff + i], v, y[yOff + i])} for i in [0, n): one event's weight row added. */
-    void accumulate(float v, float[] w, int wOff, float[] y, int yOff, int n);
+    /**
+     * The events [from, to) of one output row, summed: for i in [0, n),
+     * {@code acc = Σ_e fma(w[offset[e] + i], value[e], acc)} from zero in event order, then
+     * {@code y[yOff + i] = add ? acc + y[yOff + i] : acc} (a GEMM's store for a first and a later k block).
+     */
+    void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add);
 }

@@ -29,19 +29,31 @@ public final class EventKernels {
 
     private EventKernels() {}
 
-    /** One thread's event list and scratch, grown on demand; contents are scratch. */
+    /** One thread's events, per-output tap lists and scratch, grown on demand; contents are scratch. */
     private static final class Buffers {
-        int[] index = new int[0];
-        float[] value = new float[0], sum = new float[0], block = new float[0];
+        int[] index = new int[0], channelStart = new int[0], tapOffset = new int[0], start = new int[0], next = new int[0];
+        float[] value = new float[0], tapValue = new float[0], sum = new float[0];
 
-        void fit(int inputs, int outputs) {
+        void fitInputs(int inputs, int channels) {
             if (index.length < inputs) {
                 index = new int[inputs];
                 value = new float[inputs];
             }
-            if (sum.length < outputs) {
-                sum = new float[outputs];
-                block = new float[outputs];
+            if (channelStart.length < channels + 1) channelStart = new int[channels + 1];
+        }
+
+        void fitOutputs(int positions, int outputs) {
+            if (start.length < positions + 1) {
+                start = new int[positions + 1];
+                next = new int[positions];
+            }
+            if (sum.length < outputs) sum = new float[outputs];
+        }
+
+        void fitTaps(int taps) {
+            if (tapOffset.length < taps) {
+                tapOffset = new int[taps];
+                tapValue = new float[taps];
             }
         }
     }
@@ -101,68 +113,108 @@ public final class EventKernels {
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
                             float[] y) {
         LongAdder ops = new LongAdder();
+        Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
+        Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
         Parallel.forRange(g.n(), 4, (from, to) -> {
             Buffers buffers = BUFFERS.get();
-            buffers.fit(g.c() * g.h() * g.w(), g.outC() * g.outPlane());
+            buffers.fitInputs(g.c() * g.h() * g.w(), g.c());
+            buffers.fitOutputs(g.outPlane(), g.outC() * g.outPlane());
             long done = 0;
-            for (int image = from; image < to; image++) done += convImage(kernel, g, x, image, weightChannelLast, bias, y, buffers);
+            for (int image = from; image < to; image++) {
+                done += convImage(kernel, g, rows, cols, x, image, weightChannelLast, bias, y, buffers);
+            }
             ops.add(done);
         });
         return ops.sum();
     }
 
-    /** One image: gather its events, scatter them block by block into the channel-last sum, transpose. */
-    private static long convImage(EventKernel kernel, ConvGeometry g, float[] x, int image, float[] weight, float[] bias,
-                                  float[] y, Buffers b) {
-        int hw = g.h() * g.w(), inSize = g.c() * hw, outC = g.outC(), plane = g.outPlane(), outSize = outC * plane;
-        int taps = g.kh() * g.kw(), patch = g.patch(), step = PackedGemm.kStep(patch, PackedGemm.KC);
-        int events = kernel.gather(x, image * inSize, inSize, b.index, b.value);
-        Arrays.fill(b.sum, 0, outSize, 0f);
-        long ops = 0;
-        int first = 0;
-        for (int k0 = 0; k0 < patch; k0 += step) {
-            int k1 = Math.min(patch, k0 + step);
-            float[] target = k0 == 0 ? b.sum : b.block;
-            if (k0 > 0) Arrays.fill(b.block, 0, outSize, 0f);
-            // the events of the channels whose taps meet [k0, k1); a channel may straddle two blocks
-            int channelEnd = (k1 - 1) / taps + 1;
-            while (first < events && b.index[first] / hw < k0 / taps) first++;
-            for (int e = first; e < events && b.index[e] / hw < channelEnd; e++) {
-                ops += scatter(kernel, g, b.index[e], b.value[e], k0, k1, weight, target);
+    /**
+     * Where an input row (or column) i sends its events: the taps {@code tap[j]} of the windows that cover
+     * it and the output offset {@code out[j]} (window index × {@code outStride}), for j in
+     * [start[i], start[i + 1]). Built once per call, so no division is left in the per-event loops.
+     */
+    private record Taps(int[] start, int[] tap, int[] out) {
+        static Taps of(int size, int outSize, int k, int stride, int pad, int outStride) {
+            int[] start = new int[size + 1], tap = new int[size * k], out = new int[size * k];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                start[i] = n;
+                for (int t = 0; t < k; t++) {
+                    int shifted = i + pad - t;                   // = o · stride for the window o using tap t
+                    if (shifted < 0 || shifted % stride != 0 || shifted / stride >= outSize) continue;
+                    tap[n] = t;
+                    out[n++] = shifted / stride * outStride;
+                }
             }
-            // a later k block adds its sum to the earlier ones, as the GEMM's store with beta = 1
-            if (k0 > 0) for (int i = 0; i < outSize; i++) b.sum[i] = b.block[i] + b.sum[i];
+            start[size] = n;
+            return new Taps(start, tap, out);
         }
-        int yOff = image * outSize;
+    }
+
+    /**
+     * One image: gather its events channel by channel; sort every (event, tap) pair by the output
+     * position it reaches (a counting sort, which keeps each position's list in k order); sum each
+     * position's list into a channel-last row of outC outputs, block by block; transpose to NCHW.
+     */
+    private static long convImage(EventKernel kernel, ConvGeometry g, Taps rows, Taps cols, float[] x, int image,
+                                  float[] weight, float[] bias, float[] y, Buffers b) {
+        int w = g.w(), hw = g.h() * w, c = g.c(), outC = g.outC(), plane = g.outPlane(), kw = g.kw(), taps = g.kh() * kw;
+        int events = 0;
+        for (int ci = 0; ci < c; ci++) {
+            b.channelStart[ci] = events;
+            events += kernel.gather(x, (image * c + ci) * hw, hw, b.index, b.value, events);
+        }
+        b.channelStart[c] = events;
+        int[] start = b.start, next = b.next;
+        Arrays.fill(start, 0, plane + 1, 0);
+        for (int e = 0; e < events; e++) {
+            int iy = b.index[e] / w, ix = b.index[e] - iy * w;
+            for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
+                for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) start[rows.out[r] + cols.out[q] + 1]++;
+            }
+        }
+        for (int p = 0; p < plane; p++) {
+            start[p + 1] += start[p];
+            next[p] = start[p];
+        }
+        b.fitTaps(start[plane]);
+        for (int ci = 0; ci < c; ci++) {
+            for (int e = b.channelStart[ci]; e < b.channelStart[ci + 1]; e++) {
+                int iy = b.index[e] / w, ix = b.index[e] - iy * w;
+                float v = b.value[e];
+                for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
+                    int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
+                    for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
+                        int at = next[outRow + cols.out[q]]++;
+                        b.tapOffset[at] = (kRow + cols.tap[q]) * outC;
+                        b.tapValue[at] = v;
+                    }
+                }
+            }
+        }
+        int step = PackedGemm.kStep(g.patch(), PackedGemm.KC) * outC;
+        for (int p = 0; p < plane; p++) sumInBlocks(kernel, start[p], start[p + 1], b, weight, b.sum, p * outC, outC, step);
+        int yOff = image * outC * plane;
         for (int o = 0; o < outC; o++) {
             float add = bias == null ? 0f : bias[o];
             for (int p = 0, at = yOff + o * plane; p < plane; p++) y[at + p] = b.sum[p * outC + o] + add;
         }
-        return ops;
+        return (long) start[plane] * outC;
     }
 
-    /** Adds one event's taps with k in [k0, k1) into the channel-last {@code target}; returns outC × taps added. */
-    private static long scatter(EventKernel kernel, ConvGeometry g, int input, float value, int k0, int k1, float[] weight,
-                                float[] target) {
-        int w = g.w(), hw = g.h() * w, c = input / hw, iy = (input - c * hw) / w, ix = input - c * hw - iy * w;
-        int kh = g.kh(), kw = g.kw(), outH = g.outH(), outW = g.outW(), outC = g.outC();
-        int base = c * kh * kw;
-        long ops = 0;
-        for (int ki = 0; ki < kh; ki++) {
-            int ny = iy + g.padH() - ki;           // = oy · strideH; falls with ki
-            if (ny < 0) break;
-            if (ny % g.strideH() != 0 || ny / g.strideH() >= outH) continue;
-            int row = ny / g.strideH() * outW;
-            for (int kj = 0; kj < kw; kj++) {
-                int nx = ix + g.padW() - kj;
-                if (nx < 0) break;
-                int k = base + ki * kw + kj;
-                if (nx % g.strideW() != 0 || nx / g.strideW() >= outW || k < k0 || k >= k1) continue;
-                kernel.accumulate(value, weight, k * outC, target, (row + nx / g.strideW()) * outC, outC);
-                ops += outC;
-            }
+    /**
+     * Sums the tap list [from, to) (offsets ascending) into {@code y[yOff, yOff + n)} in the GEMM's k
+     * blocks of {@code step} weight offsets: the first block stores its sum, each later one adds to it.
+     */
+    private static void sumInBlocks(EventKernel kernel, int from, int to, Buffers b, float[] weight, float[] y, int yOff,
+                                    int n, int step) {
+        int e = from;
+        for (int blockEnd = step, first = 1; first == 1 || e < to; blockEnd += step, first = 0) {
+            int end = e;
+            while (end < to && b.tapOffset[end] < blockEnd) end++;
+            if (first == 1 || end > e) kernel.sum(e, end, b.tapOffset, b.tapValue, weight, y, yOff, n, first == 0);
+            e = end;
         }
-        return ops;
     }
 
     /**
@@ -186,24 +238,15 @@ public final class EventKernels {
     static long linearForward(EventKernel kernel, int rows, int in, int out, float[] x, float[] weightTransposed, float[] bias,
                               float[] y) {
         LongAdder ops = new LongAdder();
-        int step = PackedGemm.kStep(in, PackedGemm.KC);
+        int step = PackedGemm.kStep(in, PackedGemm.KC) * out;
         Parallel.forRange(rows, 16, (from, to) -> {
             Buffers b = BUFFERS.get();
-            b.fit(in, out);
+            b.fitTaps(in);
             long done = 0;
             for (int r = from; r < to; r++) {
-                int events = kernel.gather(x, r * in, in, b.index, b.value), yOff = r * out;
-                Arrays.fill(y, yOff, yOff + out, 0f);
-                for (int k0 = 0, e = 0; k0 < in; k0 += step) {
-                    int k1 = Math.min(in, k0 + step);
-                    float[] target = k0 == 0 ? y : b.block;
-                    int tOff = k0 == 0 ? yOff : 0;
-                    if (k0 > 0) Arrays.fill(b.block, 0, out, 0f);
-                    for (; e < events && b.index[e] < k1; e++) {
-                        kernel.accumulate(b.value[e], weightTransposed, b.index[e] * out, target, tOff, out);
-                    }
-                    if (k0 > 0) for (int j = 0; j < out; j++) y[yOff + j] = b.block[j] + y[yOff + j];
-                }
+                int events = kernel.gather(x, r * in, in, b.tapOffset, b.tapValue, 0), yOff = r * out;
+                for (int e = 0; e < events; e++) b.tapOffset[e] *= out;     // input index -> its weight row
+                sumInBlocks(kernel, 0, events, b, weightTransposed, y, yOff, out, step);
                 if (bias != null) for (int j = 0; j < out; j++) y[yOff + j] += bias[j];
                 done += (long) events * out;
             }

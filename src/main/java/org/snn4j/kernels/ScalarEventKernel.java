@@ -3,8 +3,8 @@ package org.snn4j.kernels;
 /** The scalar twin of {@link PanamaEventKernel}: the specification, and the kernel without the Vector API. */
 final class ScalarEventKernel implements EventKernel {
     @Override
-    public int gather(float[] x, int from, int n, int[] index, float[] value) {
-        int count = 0;
+    public int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
+        int count = at;
         for (int i = 0; i < n; i++) {
             float v = x[from + i];
             if (v != 0f || v != v) {
@@ -12,7 +12,7 @@ final class ScalarEventKernel implements EventKernel {
                 value[count++] = v;
             }
         }
-        return count;
+        return count - at;
     }
 
     @Override
@@ -23,7 +23,11 @@ final class ScalarEventKernel implements EventKernel {
     }
 
     @Override
-    public void accumulate(float v, float[] w, int wOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) y[yOff + i] = Math.fma(w[wOff + i], v, y[yOff + i]);
+    public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add) {
+        for (int i = 0; i < n; i++) {
+            float acc = 0f;
+            for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
+            y[yOff + i] = add ? acc + y[yOff + i] : acc;
+        }
     }
 }

@@ -151,7 +151,7 @@ class EventKernelsTest {
             for (EventKernel body : bodies()) {
                 int[] index = new int[n];
                 float[] value = new float[n];
-                int count = body.gather(x, 1, n, index, value);
+                int count = body.gather(x, 1, n, index, value, 0);
                 int expected = 0;
                 for (int i = 0; i < n; i++) {
                     float v = x[1 + i];

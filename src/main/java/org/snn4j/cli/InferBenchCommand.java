@@ -1,0 +1,87 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.snn4j.data.Dataset;
+import org.snn4j.encode.Encoders;
+import org.snn4j.engine.InferenceEngine;
+import org.snn4j.kernels.Gemm;
+import org.snn4j.kernels.Parallel;
+import org.snn4j.train.InferenceBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code snn4j bench infer}: inference throughput of a saved model with a chosen engine. */
+@Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Inference throughput (samples/s) of a saved model at a given T and batch size, "
+                + "from the median batch time after warm-up.")
+final class InferBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by train --out or convert --out.")
+    Path modelFile;
+
+    @Mixin
+    EngineOption engine;
+
+    @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
+    Integer steps;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--reps", defaultValue = "10", description = "Timed batches; the median is reported (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--warmups", defaultValue = "3", description = "Untimed batches first (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyThreads(spec);
+        Flags.positive(spec, "--batch", batch);
+        Flags.positive(spec, "--reps", reps);
+        Flags.nonNegative(spec, "--warmups", warmups);
+        if (steps != null) Flags.positive(spec, "--T", steps);
+        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        InferenceEngine e = engine.build(spec, saved);
+        int t = steps != null ? steps : saved.steps(8);
+        Dataset test = dataOptions.load(common.dataDir, false);
+        InferenceBenchmark.Result r = InferenceBenchmark.run(e, test, t, Encoders.byName(saved.encoder(), saved.encoderGain()),
+                batch, warmups, reps, common.seed);
+        System.out.printf("model %s from %s, engine %s, T=%d, batch %d, %s%n", e.model().spec().name(), modelFile,
+                e.mode().label(), t, batch, Terminal.threads());
+        System.out.printf("%.0f samples/s (median batch %.1f ms of %d, after %d warm-ups), accuracy on those samples %.2f%%%n",
+                r.samplesPerSecond(), r.medianBatchMillis(), reps, warmups, 100 * r.accuracy());
+        Reports.printEngineActivity(System.out, e);
+        if (common.json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("date", Instant.now().toString());
+            o.addProperty("model", e.model().spec().name());
+            o.addProperty("model_file", modelFile.toString());
+            o.addProperty("engine", e.mode().label());
+            o.addProperty("T", t);
+            o.addProperty("batch", batch);
+            o.addProperty("threads", Parallel.threads());
+            o.addProperty("gemm_implementation", Gemm.implementationName());
+            o.addProperty("samples_per_second", r.samplesPerSecond());
+            o.addProperty("median_batch_ms", r.medianBatchMillis());
+            o.addProperty("accuracy", r.accuracy());
+            o.add("layers", Reports.engineActivityJson(e));
+            System.out.println(o);
+        }
+        return 0;
+    }
+}
