@@ -166,14 +166,24 @@ class EventKernelsTest {
     }
 
     @Test
-    void vectorAccumulateMatchesItsScalarTwinOnEveryTail() {
+    void vectorSumMatchesItsScalarTwinOnEveryTail() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         Rng rng = new Rng(5);
-        for (int n : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 65, 257}) {
-            float[] w = gaussian(n + 3, rng), y0 = gaussian(n + 5, rng), y1 = y0.clone();
-            new ScalarEventKernel().accumulate(0.75f, w, 3, y0, 5, n);
-            new PanamaEventKernel().accumulate(0.75f, w, 3, y1, 5, n);
-            assertArrayEquals(y0, y1, 0f, "n " + n);
+        for (int n : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 257}) {
+            int events = 1 + rng.nextInt(9);
+            int[] offset = new int[events + 2];
+            float[] value = new float[events + 2];
+            for (int e = 0; e < offset.length; e++) {
+                offset[e] = rng.nextInt(4) * n;
+                value[e] = (1 + rng.nextInt(4)) * 0.25f;
+            }
+            float[] w = gaussian(4 * n, rng);
+            for (boolean add : new boolean[] {false, true}) {
+                float[] y0 = gaussian(n + 5, rng), y1 = y0.clone();
+                new ScalarEventKernel().sum(1, 1 + events, offset, value, w, y0, 5, n, add);
+                new PanamaEventKernel().sum(1, 1 + events, offset, value, w, y1, 5, n, add);
+                assertArrayEquals(y0, y1, 0f, "n " + n + " add " + add);
+            }
         }
     }
 
