@@ -1,21 +1,12 @@
 package org.snn4j.kernels;
 
 /**
- * The two inner loops of event-driven accumulation ({@link EventKernels}), with a Vector API body
+ * The inner loops of event-driven accumulation ({@link EventKernels}), with a Vector API body
  * ({@link PanamaEventKernel}) and its scalar twin ({@link ScalarEventKernel}) that round identically:
  * everything around them (which weight row goes where, k blocks, layouts) is shared plain Java.
  * Implementations trust their arguments.
  */
 interface EventKernel {
-    /**
-     * Lists the non-zero entries of {@code x[from, from + n)} in index order as events {@code at},
-     * {@code at + 1}, ...: {@code index[e]} (relative to {@code from}) and {@code value[e]}. A NaN counts
-     * as non-zero, −0 as zero.
-     *
-     * @return the number of events written
-     */
-    int gather(float[] x, int from, int n, int[] index, float[] value, int at);
-
     /** Non-zero entries of {@code x[from, to)} (NaN counts, −0 does not). */
     int countNonZero(float[] x, int from, int to);
 

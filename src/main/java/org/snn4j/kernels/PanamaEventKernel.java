@@ -1,43 +1,18 @@
 package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API body of {@link EventKernel}: the scan compares a vector of inputs with zero and walks
- * the set bits of the mask; a sum keeps four vectors of outputs in registers over all events of the
- * row, then single vectors, the last one masked.
+ * The Vector API body of {@link EventKernel}: a count compares vectors of inputs with zero; a sum keeps four vectors of outputs in registers over all events of the
+ * row, then single vectors, then a scalar tail.
  * Same loop order and rounding as {@link ScalarEventKernel}. Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
  */
 final class PanamaEventKernel implements EventKernel {
     private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
     private static final int LANES = SPECIES.length();
-
-    @Override
-    public int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
-        int count = at, i = 0;
-        for (; i <= n - LANES; i += LANES) {
-            // NE is an unordered compare for NaN (true) and equal for -0 (false), as the scalar v != 0 || v != v
-            long bits = FloatVector.fromArray(SPECIES, x, from + i).compare(VectorOperators.NE, 0f).toLong();
-            while (bits != 0) {
-                int lane = Long.numberOfTrailingZeros(bits);
-                index[count] = i + lane;
-                value[count++] = x[from + i + lane];
-                bits &= bits - 1;
-            }
-        }
-        for (; i < n; i++) {  // scalar tail
-            float v = x[from + i];
-            if (v != 0f || v != v) {
-                index[count] = i;
-                value[count++] = v;
-            }
-        }
-        return count - at;
-    }
 
     @Override
     public int countNonZero(float[] x, int from, int to) {
@@ -68,14 +43,17 @@ final class PanamaEventKernel implements EventKernel {
             store(a2, y, yOff + i + 2 * LANES, add);
             store(a3, y, yOff + i + 3 * LANES, add);
         }
-        for (; i < n; i += LANES) {  // one vector at a time, the last one masked
-            VectorMask<Float> m = SPECIES.indexInRange(i, n);
+        for (; i <= n - LANES; i += LANES) {  // one vector at a time
             FloatVector a = FloatVector.zero(SPECIES);
             for (int e = from; e < to; e++) {
-                a = FloatVector.fromArray(SPECIES, w, offset[e] + i, m).fma(FloatVector.broadcast(SPECIES, value[e]), a);
+                a = FloatVector.fromArray(SPECIES, w, offset[e] + i).fma(FloatVector.broadcast(SPECIES, value[e]), a);
             }
-            if (add) a = a.add(FloatVector.fromArray(SPECIES, y, yOff + i, m));
-            a.intoArray(y, yOff + i, m);
+            store(a, y, yOff + i, add);
+        }
+        for (; i < n; i++) {  // scalar tail (the callers pad rows to whole vectors)
+            float acc = 0f;
+            for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
+            y[yOff + i] = add ? acc + y[yOff + i] : acc;
         }
     }
 

@@ -3,19 +3,6 @@ package org.snn4j.kernels;
 /** The scalar twin of {@link PanamaEventKernel}: the specification, and the kernel without the Vector API. */
 final class ScalarEventKernel implements EventKernel {
     @Override
-    public int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
-        int count = at;
-        for (int i = 0; i < n; i++) {
-            float v = x[from + i];
-            if (v != 0f || v != v) {
-                index[count] = i;
-                value[count++] = v;
-            }
-        }
-        return count - at;
-    }
-
-    @Override
     public int countNonZero(float[] x, int from, int to) {
         int count = 0;
         for (int i = from; i < to; i++) if (x[i] != 0f || x[i] != x[i]) count++;

@@ -148,10 +148,10 @@ class EventKernelsTest {
             float[] x = new float[n + 2];
             for (int i = 0; i < n; i += 3) x[1 + i] = i % 2 == 0 ? 1f + i : -0f;
             if (n > 4) x[1 + 4] = Float.NaN;
+            int[] index = new int[n];
+            float[] value = new float[n];
+            int count = EventKernels.gather(x, 1, n, index, value, 0);
             for (EventKernel body : bodies()) {
-                int[] index = new int[n];
-                float[] value = new float[n];
-                int count = body.gather(x, 1, n, index, value, 0);
                 int expected = 0;
                 for (int i = 0; i < n; i++) {
                     float v = x[1 + i];
@@ -196,16 +196,21 @@ class EventKernelsTest {
     }
 
     @Test
-    void transposedSwapsTheAxes() {
-        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, EventKernels.transposed(2, 3, new float[] {1, 2, 3, 4, 5, 6}));
+    void transposedSwapsTheAxesIntoRowsPaddedToWholeVectors() {
+        float[] t = EventKernels.transposed(2, 3, new float[] {1, 2, 3, 4, 5, 6});
+        assertEquals(3 * 16, t.length);
+        assertArrayEquals(new float[] {1, 4}, java.util.Arrays.copyOfRange(t, 0, 2));
+        assertArrayEquals(new float[] {2, 5}, java.util.Arrays.copyOfRange(t, 16, 18));
+        assertArrayEquals(new float[] {3, 6, 0}, java.util.Arrays.copyOfRange(t, 32, 35));
+        assertEquals(32, EventKernels.padded(17));
     }
 
     @Test
     void badSizesAreRefused() {
         ConvGeometry g = ConvGeometry.square(1, 1, 3, 3, 1, 3, 1, 1);
-        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[8], new float[9], null, new float[9]));
-        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[9], new float[9], new float[2], new float[9]));
-        assertThrows(IllegalArgumentException.class, () -> EventKernels.linearForward(2, 3, 4, new float[6], new float[12], null, new float[7]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[8], new float[9 * 16], null, new float[9]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convForward(g, new float[9], new float[9 * 16], new float[2], new float[9]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.linearForward(2, 3, 4, new float[6], new float[3 * 16], null, new float[7]));
         assertThrows(IllegalArgumentException.class, () -> EventKernels.transposed(2, 3, new float[5]));
     }
 }
