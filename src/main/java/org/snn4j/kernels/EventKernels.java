@@ -129,8 +129,8 @@ public final class EventKernels {
         Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
         Parallel.forRange(g.n(), 4, (from, to) -> {
             Buffers buffers = BUFFERS.get();
-            buffers.fitInputs(g.c() * g.h() * g.w(), g.c());
             buffers.fitOutputs(g.outPlane(), padded(g.outC()) * g.outPlane());
+            buffers.fitTaps(g.outPlane() * g.patch());
             long done = 0;
             for (int image = from; image < to; image++) {
                 done += convImage(kernel, g, rows, cols, x, image, weightChannelLast, bias, y, buffers);
@@ -164,55 +164,46 @@ public final class EventKernels {
     }
 
     /**
-     * One image: gather its events channel by channel; sort every (event, tap) pair by the output
-     * position it reaches (a counting sort, which keeps each position's list in k order); sum each
-     * position's list into a channel-last row of outC outputs, block by block; transpose to NCHW.
+     * One image: scan its inputs in index order (c, iy, ix) and append every non-zero input's taps to the
+     * list of the output position each reaches (position p owns the slots [p·patch, p·patch + patch), its
+     * most possible taps), so each list is in k order; sum each position's list into a channel-last row
+     * of outC outputs, block by block; transpose to NCHW.
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Taps rows, Taps cols, float[] x, int image,
                                   float[] weight, float[] bias, float[] y, Buffers b) {
-        int w = g.w(), hw = g.h() * w, c = g.c(), outC = g.outC(), row = padded(outC), plane = g.outPlane(), kw = g.kw();
-        int taps = g.kh() * kw;
-        int events = 0;
-        for (int ci = 0; ci < c; ci++) {
-            b.channelStart[ci] = events;
-            events += gather(x, (image * c + ci) * hw, hw, b.index, b.value, events);
-        }
-        b.channelStart[c] = events;
-        int[] start = b.start, next = b.next;
-        Arrays.fill(start, 0, plane + 1, 0);
-        for (int e = 0; e < events; e++) {
-            int iy = b.index[e] / w, ix = b.index[e] - iy * w;
-            for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) start[rows.out[r] + cols.out[q] + 1]++;
-            }
-        }
-        for (int p = 0; p < plane; p++) {
-            start[p + 1] += start[p];
-            next[p] = start[p];
-        }
-        b.fitTaps(start[plane]);
-        for (int ci = 0; ci < c; ci++) {
-            for (int e = b.channelStart[ci]; e < b.channelStart[ci + 1]; e++) {
-                int iy = b.index[e] / w, ix = b.index[e] - iy * w;
-                float v = b.value[e];
-                for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                    int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
-                    for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
-                        int at = next[outRow + cols.out[q]]++;
-                        b.tapOffset[at] = (kRow + cols.tap[q]) * row;
-                        b.tapValue[at] = v;
+        int h = g.h(), w = g.w(), c = g.c(), outC = g.outC(), row = padded(outC), plane = g.outPlane(), kw = g.kw();
+        int taps = g.kh() * kw, patch = g.patch();
+        int[] next = b.next, offset = b.tapOffset;
+        float[] value = b.tapValue;
+        for (int p = 0; p < plane; p++) next[p] = p * patch;
+        for (int ci = 0, at = image * c * h * w; ci < c; ci++) {
+            for (int iy = 0; iy < h; iy++) {
+                for (int ix = 0; ix < w; ix++, at++) {
+                    float v = x[at];
+                    if (v == 0f) continue;                   // a NaN is an event, −0 is not
+                    for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
+                        int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
+                        for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
+                            int slot = next[outRow + cols.out[q]]++;
+                            offset[slot] = (kRow + cols.tap[q]) * row;
+                            value[slot] = v;
+                        }
                     }
                 }
             }
         }
-        int step = PackedGemm.kStep(g.patch(), PackedGemm.KC) * row;
-        for (int p = 0; p < plane; p++) sumInBlocks(kernel, start[p], start[p + 1], b, weight, b.sum, p * row, row, step);
+        int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
+        long done = 0;
+        for (int p = 0; p < plane; p++) {
+            sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
+            done += next[p] - p * patch;
+        }
         int yOff = image * outC * plane;
         for (int o = 0; o < outC; o++) {
             float add = bias == null ? 0f : bias[o];
             for (int p = 0, at = yOff + o * plane; p < plane; p++) y[at + p] = b.sum[p * row + o] + add;
         }
-        return (long) start[plane] * outC;
+        return done * outC;
     }
 
     /**
