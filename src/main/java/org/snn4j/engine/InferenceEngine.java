@@ -22,25 +22,29 @@ import org.snn4j.tensor.Tensor;
  * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains and
  * predictions.
  *
- * <p>"auto" samples each input's density (32 images) and runs the dense kernel above the crossover of
- * the layer kind, {@link #CONV_CROSSOVER} or {@link #LINEAR_CROSSOVER}, measured on this machine as
- * docs/BENCHMARKS.md describes.
+ * <p>"auto" runs a layer by events when its input's density (sampled over 32 images per batch) is at most
+ * the layer's crossover density. The crossover is measured on the machine, per layer, because it depends
+ * on the layer's shape (measured 0.03 to 0.20, docs/BENCHMARKS.md): on the layer's {@value #CALIBRATION_CALL}th
+ * call (earlier ones warm up both kernels with {@link #INITIAL_CROSSOVER}), both kernels run twice on that
+ * batch and the crossover is that batch's density × (dense time / event time), the event kernel's cost
+ * being nearly proportional to its events. Results never depend on the choice.
  *
  * <p>The engine copies the weights into the layouts the event kernels read when it is built: rebuild it
  * after the weights change. One engine serves one thread's passes at a time; it records per-layer
  * {@link LayerActivity} across them.
  */
 public final class InferenceEngine implements ForwardContext.EventExecutor {
-    /** Input density above which "auto" runs a convolution densely. */
-    public static final double CONV_CROSSOVER = 0.30;
-    /** Input density above which "auto" runs a linear layer densely. */
-    public static final double LINEAR_CROSSOVER = 0.30;
+    /** The crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
+    public static final double INITIAL_CROSSOVER = 0.16;
+    /** The call of each layer on which "auto" measures its crossover. */
+    static final int CALIBRATION_CALL = 3;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
 
     private final Model model;
     private final EngineMode mode;
     private final Map<Layer, float[]> transposedWeights = new IdentityHashMap<>();
+    private final Map<Layer, Double> crossovers = new IdentityHashMap<>();
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
 
     /** An engine for {@code model}; the event modes copy its conv and linear weights now. */
@@ -80,24 +84,51 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
         return Collections.unmodifiableMap(activity);
     }
 
+    /** The crossover density "auto" uses for {@code layer} now (the initial one until measured). */
+    public double crossover(Layer layer) {
+        return crossovers.getOrDefault(layer, INITIAL_CROSSOVER);
+    }
+
     @Override
     public boolean forward(Layer layer, Tensor input, Tensor output, boolean afterSpikingLayer) {
         float[] weight = transposedWeights.get(layer);
         if (weight == null || (input.dim(0) == 1 && !afterSpikingLayer)) return false;
-        int images = input.dim(0) * input.dim(1);
-        double density = EventKernels.density(input.data(), images, input.sizeFrom(2), DENSITY_SAMPLES);
-        boolean conv = layer instanceof Conv2d;
-        boolean byEvents = mode == EngineMode.EVENT || density <= (conv ? CONV_CROSSOVER : LINEAR_CROSSOVER);
-        long ops = 0;
-        if (byEvents && layer instanceof Conv2d c) {
-            ConvGeometry g = new ConvGeometry(images, c.inChannels(), input.dim(3), input.dim(4), c.outChannels(),
-                    c.kernel(), c.kernel(), c.stride(), c.stride(), c.padding(), c.padding());
-            ops = EventKernels.convForward(g, input.data(), weight, c.hasBias() ? c.bias().value().data() : null, output.data());
-        } else if (byEvents && layer instanceof Linear f) {
-            ops = EventKernels.linearForward(images, f.inFeatures(), f.outFeatures(), input.data(), weight,
-                    f.bias() == null ? null : f.bias().value().data(), output.data());
+        double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
+        LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
+        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0) {
+            double measured = measureCrossover(layer, input, output, weight, density);
+            crossovers.put(layer, measured);
+            a.measuredCrossover(measured);
         }
-        activity.computeIfAbsent(layer.name(), k -> new LayerActivity()).record(byEvents, density, input.dim(1), ops);
+        boolean byEvents = mode == EngineMode.EVENT || density <= crossover(layer);
+        a.record(byEvents, density, input.dim(1), byEvents ? byEvents(layer, input, output, weight) : 0);
         return byEvents;
+    }
+
+    /** Runs the event kernel of {@code layer} into {@code output}; returns its synaptic operations. */
+    private static long byEvents(Layer layer, Tensor input, Tensor output, float[] weight) {
+        if (layer instanceof Conv2d c) {
+            return EventKernels.convForward(c.geometry(input), input.data(), weight, c.hasBias() ? c.bias().value().data() : null,
+                    output.data());
+        }
+        Linear f = (Linear) layer;
+        return EventKernels.linearForward(input.dim(0) * input.dim(1), f.inFeatures(), f.outFeatures(), input.data(), weight,
+                f.bias() == null ? null : f.bias().value().data(), output.data());
+    }
+
+    /** density × (dense time / event time), each the faster of two runs on this input (into {@code output}). */
+    private static double measureCrossover(Layer layer, Tensor input, Tensor output, float[] weight, double density) {
+        long event = Long.MAX_VALUE, dense = Long.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            byEvents(layer, input, output, weight);
+            long middle = System.nanoTime();
+            if (layer instanceof Conv2d c) c.forwardDense(input, output);
+            else ((Linear) layer).forwardDense(input, output);
+            long end = System.nanoTime();
+            event = Math.min(event, middle - start);
+            dense = Math.min(dense, end - middle);
+        }
+        return density * dense / Math.max(1, event);
     }
 }

@@ -8,6 +8,16 @@ package org.snn4j.engine;
 public final class LayerActivity {
     private long eventCalls, denseCalls, samples, eventSamples, synapticOps;
     private double densitySum;
+    private double crossover = Double.NaN;
+
+    void measuredCrossover(double density) {
+        crossover = density;
+    }
+
+    /** The crossover density "auto" measured for this layer, NaN until it has (or in other modes). */
+    public double measuredCrossover() {
+        return crossover;
+    }
 
     void record(boolean byEvents, double density, int batch, long ops) {
         if (byEvents) {
@@ -19,6 +29,11 @@ public final class LayerActivity {
         }
         samples += batch;
         densitySum += density * batch;
+    }
+
+    /** Forward calls seen. */
+    public long calls() {
+        return eventCalls + denseCalls;
     }
 
     /** Forward calls run by the event kernels. */

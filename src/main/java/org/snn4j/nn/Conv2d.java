@@ -90,14 +90,11 @@ public final class Conv2d implements Layer {
     public Pass forward(Tensor input, ForwardContext ctx) {
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
-        ConvGeometry g = new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4),
-                outChannels, kernel, kernel, stride, stride, padding, padding);
+        ConvGeometry g = geometry(input);
         Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
                 () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
-        if (!ctx.forwardByEvents(this, input, y)) {
-            Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
-        }
+        if (!ctx.forwardByEvents(this, input, y)) forwardDense(g, input, y);
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
@@ -112,6 +109,31 @@ public final class Conv2d implements Layer {
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;
         });
+    }
+
+    /** The dense kernel (im2col + GEMM) of {@link #forward} alone: {@code y} from {@code input} over geometry {@code g}. */
+    private void forwardDense(ConvGeometry g, Tensor input, Tensor y) {
+        Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+    }
+
+    /**
+     * The dense kernel of {@link #forward} alone, for an inference engine that weighs it against its own.
+     *
+     * @param input  {@code [T, N, Cin, H, W]}, checked as by forward; read
+     * @param output {@code [T, N, Cout, Hout, Wout]}; overwritten
+     */
+    public void forwardDense(Tensor input, Tensor output) {
+        ImageShapes.requireSequenceOfImages(name, input);
+        int[] out = outputShape(input.shapeFrom(2));
+        int expected = input.dim(0) * input.dim(1) * out[0] * out[1] * out[2];
+        if (output.size() != expected) throw new ShapeException(name, "output size", String.valueOf(expected), String.valueOf(output.size()));
+        forwardDense(geometry(input), input, output);
+    }
+
+    /** The geometry of this convolution over the T·N images of {@code input} ({@code [T, N, Cin, H, W]}, unchecked). */
+    public ConvGeometry geometry(Tensor input) {
+        return new ConvGeometry(input.dim(0) * input.dim(1), inChannels, input.dim(3), input.dim(4), outChannels, kernel,
+                kernel, stride, stride, padding, padding);
     }
 
     /** Outputs each input element {@code (c, iy, ix)} reaches: outC × the window rows covering iy × the columns covering ix. */

@@ -64,17 +64,8 @@ public final class Linear implements Layer {
         int rows = input.dim(0) * input.dim(1);
         Tensor y = ctx.zeros(input.dim(0), input.dim(1), out);
         ctx.countOps(name, input, (long) in * out, () -> null);
-        float[] x = input.data(), yd = y.data(), w = weight.value().data();
-        if (!ctx.forwardByEvents(this, input, y)) {
-            Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, yd, 0, out);
-            if (bias != null) {
-                float[] b = bias.value().data();
-                for (int r = 0; r < rows; r++) {
-                    int base = r * out;
-                    for (int j = 0; j < out; j++) yd[base + j] += b[j];
-                }
-            }
-        }
+        float[] x = input.data();
+        if (!ctx.forwardByEvents(this, input, y)) forwardDense(rows, x, y.data());
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             float[] dy = gradOutput.data();
@@ -90,6 +81,32 @@ public final class Linear implements Layer {
             Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
             return dx;
         });
+    }
+
+    /** The dense kernel of {@link #forward} alone: {@code y = x · Wᵀ + b} over {@code rows} rows. */
+    private void forwardDense(int rows, float[] x, float[] y) {
+        Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, weight.value().data(), 0, in, 0f, y, 0, out);
+        if (bias != null) {
+            float[] b = bias.value().data();
+            for (int r = 0; r < rows; r++) {
+                int base = r * out;
+                for (int j = 0; j < out; j++) y[base + j] += b[j];
+            }
+        }
+    }
+
+    /**
+     * The dense kernel of {@link #forward} alone, for an inference engine that weighs it against its own.
+     *
+     * @param input  {@code [T, N, in]}; read
+     * @param output {@code [T, N, out]}; overwritten
+     */
+    public void forwardDense(Tensor input, Tensor output) {
+        if (input.rank() != 3) throw new ShapeException(name, "input shape", "[T, N, " + in + "]", input.shapeString());
+        outputShape(input.shapeFrom(2));
+        int rows = input.dim(0) * input.dim(1);
+        if (output.size() != rows * out) throw new ShapeException(name, "output size", String.valueOf(rows * out), String.valueOf(output.size()));
+        forwardDense(rows, input.data(), output.data());
     }
 
     @Override

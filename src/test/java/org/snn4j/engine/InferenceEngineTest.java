@@ -1,0 +1,170 @@
+package org.snn4j.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.snn4j.Snn4jException;
+import org.snn4j.data.Dataset;
+import org.snn4j.data.Datasets;
+import org.snn4j.encode.Encoders;
+import org.snn4j.loss.Losses;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.OpCounter;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
+import org.snn4j.train.EvalResult;
+import org.snn4j.train.Evaluator;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.train.Trainer;
+
+/**
+ * The engines against each other on real digits: every spiking layer's spike train and the readout are
+ * bit-identical in dense, event and auto mode, on random networks (W1, a quarter-width VGG-7 fed a
+ * Bernoulli code, a half-width ResNet-8 with stride-2 and 1×1 shortcut convolutions inside residual
+ * blocks) and on a trained convolutional SNN; the event kernels' synaptic operations equal the op
+ * counter's ACs; auto runs a dense-enough layer densely.
+ */
+class InferenceEngineTest {
+    private static final int[] DIGIT = {1, 28, 28};
+    private static Dataset digits;
+
+    @BeforeAll
+    static void data() {
+        digits = Datasets.loadBundled(false).subset(48);
+    }
+
+    /** One forward pass: the spikes of every spiking layer (by name) and the readout. */
+    private record Run(Map<String, float[]> spikes, float[] readout) {}
+
+    private static Run run(InferenceEngine engine, Tensor images, int steps, String encoder) {
+        Map<String, float[]> spikes = new LinkedHashMap<>();
+        Map<String, ?> spiking = engine.model().neuronLayers();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, out) -> {
+            if (spiking.containsKey(layer)) spikes.put(layer, out.data().clone());
+        });
+        Tensor input = Encoders.byName(encoder, 1.0).encodeCompact(images, steps, new Rng(3));
+        return new Run(spikes, engine.forward(input, ctx).data().clone());
+    }
+
+    /** Runs {@code model} in all three modes (auto three times, past its calibration) and compares with dense. */
+    private static Map<String, LayerActivity> assertModesAgree(Model model, Tensor images, int steps, String encoder) {
+        Run dense = run(new InferenceEngine(model, EngineMode.DENSE), images, steps, encoder);
+        assertFalse(dense.spikes().isEmpty());
+        InferenceEngine event = new InferenceEngine(model, EngineMode.EVENT), auto = new InferenceEngine(model, EngineMode.AUTO);
+        for (Run r : new Run[] {run(event, images, steps, encoder), run(auto, images, steps, encoder), run(auto, images, steps, encoder),
+                run(auto, images, steps, encoder)}) {
+            assertEquals(dense.spikes().keySet(), r.spikes().keySet());
+            dense.spikes().forEach((layer, s) -> assertArrayEquals(s, r.spikes().get(layer), 0f, layer));
+            assertArrayEquals(dense.readout(), r.readout(), 0f, "readout");
+        }
+        assertFalse(event.activity().isEmpty(), "no layer ran by events");
+        event.activity().values().forEach(a -> assertEquals(0, a.denseCalls()));
+        return event.activity();
+    }
+
+    private static Model preset(String name, double width, long seed) {
+        return ModelBuilder.build(Presets.byName(name, DIGIT, 10, new Presets.Options(false, 0, width)), ModelBuilder.Mode.SNN, seed);
+    }
+
+    @Test
+    void randomW1GivesIdenticalSpikeTrainsInEveryMode() {
+        Map<String, LayerActivity> a = assertModesAgree(preset("w1", 1, 5), digits.images(range(16)), 8, "direct");
+        assertEquals(java.util.List.of("conv2", "fc1"), java.util.List.copyOf(a.keySet()));
+    }
+
+    @Test
+    void randomVggFedABernoulliCodeGivesIdenticalSpikeTrainsInEveryMode() {
+        // a multi-step input carries spikes from the start: the first convolution runs by events too
+        Map<String, LayerActivity> a = assertModesAgree(preset("vgg7", 0.25, 6), digits.images(range(8)), 4, "bernoulli");
+        assertTrue(a.containsKey("conv1"));
+    }
+
+    @Test
+    void randomResNetWithStridedAndShortcutConvolutionsInsideBlocksGivesIdenticalSpikeTrains() {
+        Map<String, LayerActivity> a = assertModesAgree(preset("resnet8", 0.5, 7), digits.images(range(8)), 4, "direct");
+        assertTrue(a.size() >= 6, "event-driven layers " + a.keySet());
+    }
+
+    @Test
+    void aTrainedNetworkGivesIdenticalSpikeTrainsAndPredictionsAndItsSynapticOpsEqualTheOpCountersAcs() {
+        String spec = """
+                {"name": "small-conv", "input": [1, 28, 28], "classes": 10,
+                 "neuron": {"model": "lif", "leak": 0.9, "threshold": 1.0, "reset": "subtract", "surrogate": "triangle"},
+                 "layers": [{"type": "conv", "out": 8, "kernel": 3, "padding": 1}, {"type": "spike"}, {"type": "avgpool", "kernel": 2},
+                            {"type": "conv", "out": 16, "kernel": 3, "padding": 1}, {"type": "spike"}, {"type": "avgpool", "kernel": 2},
+                            {"type": "flatten"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
+        Model model = ModelBuilder.build(ModelSpec.parse(spec, "small-conv"), ModelBuilder.Mode.SNN, 3);
+        Dataset train = Datasets.loadBundled(true).subset(1024), test = Datasets.loadBundled(false).subset(256);
+        TrainConfig config = new TrainConfig(1, 64, 4, 2e-3, "constant", "adam", 0, 0.9, "direct", 1.0, "ce", 7, null, null,
+                false, false);
+        double accuracy = new Trainer(model, config, train, test, new PrintStream(OutputStream.nullOutputStream())).fit().test().accuracy();
+        assertTrue(accuracy > 0.3, "trained accuracy " + accuracy + ", chance 0.1");
+
+        assertModesAgree(model, test.images(range(64)), 4, "direct");
+        InferenceEngine dense = new InferenceEngine(model, EngineMode.DENSE), event = new InferenceEngine(model, EngineMode.EVENT);
+        EvalResult byDense = evaluate(dense, test), byEvents = evaluate(event, test);
+        assertEquals(byDense.accuracy(), byEvents.accuracy(), 0);
+        assertEquals(byDense.spikeRates(), byEvents.spikeRates());
+        assertEquals(java.util.Set.of("conv2", "fc1"), event.activity().keySet());
+        for (Map.Entry<String, LayerActivity> e : event.activity().entrySet()) {
+            OpCounter.LayerOps counted = byEvents.ops().get(e.getKey());
+            assertTrue(counted.acsPerSample() > 0);
+            assertEquals(counted.acsPerSample(), e.getValue().synapticOpsPerSample(), 0, e.getKey());
+        }
+    }
+
+    private static EvalResult evaluate(InferenceEngine engine, Dataset data) {
+        return Evaluator.run(engine, data, 4, Encoders.byName("direct", 1.0), Losses.byName("ce"), 100, 1, new Workspace());
+    }
+
+    @Test
+    void autoRunsALayerDenselyAboveTheCrossoverAndMeasuresEachLayersOwn() {
+        // IF neurons with a tiny threshold fire whenever their current is positive: fc2's input is dense
+        String spec = """
+                {"name": "busy", "input": [1, 28, 28], "classes": 10,
+                 "neuron": {"model": "if", "threshold": 0.001, "reset": "subtract", "surrogate": "triangle"},
+                 "layers": [{"type": "flatten"}, {"type": "linear", "out": 32}, {"type": "spike"}, {"type": "linear", "out": 10},
+                            {"type": "readout"}]}""";
+        Model model = ModelBuilder.build(ModelSpec.parse(spec, "busy"), ModelBuilder.Mode.SNN, 4);
+        InferenceEngine auto = new InferenceEngine(model, EngineMode.AUTO);
+        Tensor images = digits.images(range(16));
+        Run dense = run(new InferenceEngine(model, EngineMode.DENSE), images, 4, "direct");
+        for (int call = 1; call <= InferenceEngine.CALIBRATION_CALL; call++) {
+            assertArrayEquals(dense.readout(), run(auto, images, 4, "direct").readout(), 0f);
+        }
+        LayerActivity fc2 = auto.activity().get("fc2");
+        assertTrue(fc2.meanDensity() > InferenceEngine.INITIAL_CROSSOVER, "density " + fc2.meanDensity());
+        assertEquals(InferenceEngine.CALIBRATION_CALL - 1, fc2.denseCalls());
+        assertTrue(fc2.measuredCrossover() > 0, "crossover " + fc2.measuredCrossover());
+    }
+
+    @Test
+    void theDenseEngineRecordsNothingAndBadModeNamesAreRefused() {
+        InferenceEngine dense = new InferenceEngine(preset("w1", 0.25, 1), EngineMode.DENSE);
+        run(dense, digits.images(range(4)), 2, "direct");
+        assertTrue(dense.activity().isEmpty());
+        assertEquals(EngineMode.AUTO, EngineMode.parse("auto"));
+        Snn4jException e = assertThrows(Snn4jException.class, () -> EngineMode.parse("sparse"));
+        assertTrue(e.getMessage().contains("dense, event, auto"), e.getMessage());
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) r[i] = i;
+        return r;
+    }
+}
