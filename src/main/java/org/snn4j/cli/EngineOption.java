@@ -2,7 +2,6 @@ package org.snn4j.cli;
 
 import org.snn4j.Snn4jException;
 import org.snn4j.engine.EngineMode;
-import org.snn4j.engine.InferenceEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,14 +14,12 @@ final class EngineOption {
                     + "all give identical results (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    /** The engine for {@code saved}'s model; a bad name is bad usage (exit 2). */
-    InferenceEngine build(CommandSpec spec, SavedModel saved) {
-        EngineMode mode;
+    /** The chosen mode; a bad name is bad usage (exit 2), so commands check it before loading anything. */
+    EngineMode mode(CommandSpec spec) {
         try {
-            mode = EngineMode.parse(engine);
+            return EngineMode.parse(engine);
         } catch (Snn4jException e) {
             throw new ParameterException(spec.commandLine(), "--engine: " + e.getMessage());
         }
-        return new InferenceEngine(saved.model(), mode);
     }
 }

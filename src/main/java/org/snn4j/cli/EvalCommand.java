@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
+import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.InferenceEngine;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
@@ -59,6 +60,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyThreads(spec);
+        EngineMode mode = engine.mode(spec);
         EnergyModel energyModel;
         try {
             energyModel = EnergyModel.parse(energy);
@@ -66,7 +68,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
         SavedModel saved = SavedModel.read(modelFile, common.seed);
-        InferenceEngine inference = engine.build(spec, saved);
+        InferenceEngine inference = new InferenceEngine(saved.model(), mode);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
         int t = steps != null ? steps : saved.steps(8);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
+import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.InferenceEngine;
 import org.snn4j.kernels.Gemm;
 import org.snn4j.kernels.Parallel;
@@ -51,12 +52,13 @@ final class InferBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyThreads(spec);
+        EngineMode mode = engine.mode(spec);
         Flags.positive(spec, "--batch", batch);
         Flags.positive(spec, "--reps", reps);
         Flags.nonNegative(spec, "--warmups", warmups);
         if (steps != null) Flags.positive(spec, "--T", steps);
         SavedModel saved = SavedModel.read(modelFile, common.seed);
-        InferenceEngine e = engine.build(spec, saved);
+        InferenceEngine e = new InferenceEngine(saved.model(), mode);
         int t = steps != null ? steps : saved.steps(8);
         Dataset test = dataOptions.load(common.dataDir, false);
         InferenceBenchmark.Result r = InferenceBenchmark.run(e, test, t, Encoders.byName(saved.encoder(), saved.encoderGain()),

@@ -68,6 +68,24 @@ class CliTest {
         assertEquals(0, e.code(), e.err());
         JsonObject eo = JsonParser.parseString(e.lastLine()).getAsJsonObject();
         assertEquals(acc, eo.get("test_accuracy").getAsDouble(), 1e-12, "eval reproduces train's final test accuracy");
+        assertEquals("auto", eo.get("engine").getAsString());
+        for (String engine : new String[] {"dense", "event"}) {
+            Run other = run("eval", "--model-file", out.toString(), "--limit-test", "128", "--engine", engine, "--json");
+            assertEquals(0, other.code(), other.err());
+            JsonObject oo = JsonParser.parseString(other.lastLine()).getAsJsonObject();
+            assertEquals(eo.get("test_loss").getAsDouble(), oo.get("test_loss").getAsDouble(), 0, engine + " gives the same loss");
+            assertEquals(eo.get("spikes_per_neuron_per_step"), oo.get("spikes_per_neuron_per_step"), engine);
+            assertEquals(engine.equals("event") ? 2 : 0, oo.getAsJsonArray("engine_layers").size(), engine);
+        }
+
+        Run b = run("bench", "infer", "--model-file", out.toString(), "--batch", "32", "--reps", "2", "--warmups", "1",
+                "--engine", "event", "--json");
+        assertEquals(0, b.code(), b.err());
+        JsonObject bo = JsonParser.parseString(b.lastLine()).getAsJsonObject();
+        assertTrue(bo.get("samples_per_second").getAsDouble() > 0);
+        assertEquals(2, bo.get("T").getAsInt(), "T as trained");
+        assertEquals("event", bo.get("engine").getAsString());
+        assertTrue(bo.getAsJsonArray("layers").get(0).getAsJsonObject().get("synaptic_ops_per_sample").getAsDouble() > 0);
     }
 
     @Test
@@ -221,11 +239,14 @@ class CliTest {
     void badUsageExitsTwoWithOneLine() {
         for (String[] args : new String[][] {{"train", "--T", "0"}, {"train", "--batch", "-3"}, {"train", "--epochs", "0"},
                 {"train", "--frobnicate"}, {"eval"}, {"train", "--block-variant", "pre-activation"},
-                {"train", "--spike-penalty", "-1"}, {"train", "--spike-penalty-schedule", "cosine"}, {"eval", "--model-file", "x", "--energy", "7nm"}}) {
+                {"train", "--spike-penalty", "-1"}, {"train", "--spike-penalty-schedule", "cosine"}, {"eval", "--model-file", "x", "--energy", "7nm"},
+                {"eval", "--model-file", "x", "--engine", "sparse"}, {"bench", "infer", "--model-file", "x", "--batch", "0"},
+                {"bench", "infer", "--model-file", "x", "--engine", "gpu"}}) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
         }
         assertTrue(run("train", "--T", "0").err().contains("--T must be > 0, was 0"));
+        assertTrue(run("eval", "--model-file", "x", "--engine", "sparse").err().contains("unknown engine 'sparse' (valid: dense, event, auto)"));
     }
 
     @Test
