@@ -198,10 +198,14 @@ public final class EventKernels {
             sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
             done += next[p] - p * patch;
         }
+        // channel-last sums to NCHW in tiles of 16 positions, whose 16 sum rows stay cached across all o
         int yOff = image * outC * plane;
-        for (int o = 0; o < outC; o++) {
-            float add = bias == null ? 0f : bias[o];
-            for (int p = 0, at = yOff + o * plane; p < plane; p++) y[at + p] = b.sum[p * row + o] + add;
+        for (int p0 = 0; p0 < plane; p0 += 16) {
+            int p1 = Math.min(plane, p0 + 16);
+            for (int o = 0; o < outC; o++) {
+                float add = bias == null ? 0f : bias[o];
+                for (int p = p0, at = yOff + o * plane; p < p1; p++) y[at + p] = b.sum[p * row + o] + add;
+            }
         }
         return done * outC;
     }
