@@ -28,17 +28,14 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by train --out.")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions savedModel;
 
     @Mixin
     DataOptions dataOptions;
 
     @Mixin
     EngineOption engine;
-
-    @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
-    Integer steps;
 
     @Option(names = "--encoder", description = "direct or bernoulli (default: as trained).")
     String encoder;
@@ -67,19 +64,18 @@ final class EvalCommand implements Callable<Integer> {
         } catch (org.snn4j.Snn4jException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
-        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        SavedModel saved = savedModel.read(common.seed);
         InferenceEngine inference = new InferenceEngine(saved.model(), mode);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
-        int t = steps != null ? steps : saved.steps(8);
-        Flags.positive(spec, "--T", t);
+        int t = savedModel.steps(spec, saved);
         Flags.positive(spec, "--batch", batch);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
                 new Workspace());
-        System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), modelFile, t, inference.mode().label(),
+        System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), savedModel.modelFile, t, inference.mode().label(),
                 Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
         Reports.printEngineActivity(System.out, inference);

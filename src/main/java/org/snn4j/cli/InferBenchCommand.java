@@ -1,7 +1,6 @@
 package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
@@ -25,14 +24,11 @@ final class InferBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by train --out or convert --out.")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions model;
 
     @Mixin
     EngineOption engine;
-
-    @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
-    Integer steps;
 
     @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -56,14 +52,13 @@ final class InferBenchCommand implements Callable<Integer> {
         Flags.positive(spec, "--batch", batch);
         Flags.positive(spec, "--reps", reps);
         Flags.nonNegative(spec, "--warmups", warmups);
-        if (steps != null) Flags.positive(spec, "--T", steps);
-        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        SavedModel saved = model.read(common.seed);
         InferenceEngine e = new InferenceEngine(saved.model(), mode);
-        int t = steps != null ? steps : saved.steps(8);
+        int t = model.steps(spec, saved);
         Dataset test = dataOptions.load(common.dataDir, false);
         InferenceBenchmark.Result r = InferenceBenchmark.run(e, test, t, Encoders.byName(saved.encoder(), saved.encoderGain()),
                 batch, warmups, reps, common.seed);
-        System.out.printf("model %s from %s, engine %s, T=%d, batch %d, %s%n", e.model().spec().name(), modelFile,
+        System.out.printf("model %s from %s, engine %s, T=%d, batch %d, %s%n", e.model().spec().name(), model.modelFile,
                 e.mode().label(), t, batch, Terminal.threads());
         System.out.printf("%.0f samples/s (median batch %.1f ms of %d, after %d warm-ups), accuracy on those samples %.2f%%%n",
                 r.samplesPerSecond(), r.medianBatchMillis(), reps, warmups, 100 * r.accuracy());
@@ -72,7 +67,7 @@ final class InferBenchCommand implements Callable<Integer> {
             JsonObject o = new JsonObject();
             o.addProperty("date", Instant.now().toString());
             o.addProperty("model", e.model().spec().name());
-            o.addProperty("model_file", modelFile.toString());
+            o.addProperty("model_file", model.modelFile.toString());
             o.addProperty("engine", e.mode().label());
             o.addProperty("T", t);
             o.addProperty("batch", batch);

@@ -1,0 +1,25 @@
+package org.snn4j.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code --model-file} and {@code --T} of the commands that run a saved model (eval, bench infer). */
+final class SavedModelOptions {
+    @Option(names = "--model-file", paramLabel = "FILE", required = true, description = "A model written by train --out or convert --out.")
+    Path modelFile;
+
+    @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
+    Integer steps;
+
+    SavedModel read(long seed) {
+        return SavedModel.read(modelFile, seed);
+    }
+
+    /** --T, or the T saved with the model (8 when none was); bad usage unless positive. */
+    int steps(CommandSpec spec, SavedModel saved) {
+        int t = steps != null ? steps : saved.steps(8);
+        Flags.positive(spec, "--T", t);
+        return t;
+    }
+}
