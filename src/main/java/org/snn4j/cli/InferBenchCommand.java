@@ -60,8 +60,9 @@ final class InferBenchCommand implements Callable<Integer> {
                 batch, warmups, reps, common.seed);
         System.out.printf("model %s from %s, engine %s, T=%d, batch %d, %s%n", e.model().spec().name(), model.modelFile,
                 e.mode().label(), t, batch, Terminal.threads());
-        System.out.printf("%.0f samples/s (median batch %.1f ms of %d, after %d warm-ups), accuracy on those samples %.2f%%%n",
-                r.samplesPerSecond(), r.medianBatchMillis(), reps, warmups, 100 * r.accuracy());
+        System.out.printf("%.0f samples/s (median batch %.1f ms of %d, after %d warm-ups; CPU time of the calling thread %.1f ms), "
+                + "accuracy on those samples %.2f%%%n", r.samplesPerSecond(), r.medianBatchMillis(), reps, warmups, r.medianCpuMillis(),
+                100 * r.accuracy());
         Reports.printEngineActivity(System.out, e);
         if (common.json) {
             JsonObject o = new JsonObject();
@@ -75,6 +76,7 @@ final class InferBenchCommand implements Callable<Integer> {
             o.addProperty("gemm_implementation", Gemm.implementationName());
             o.addProperty("samples_per_second", r.samplesPerSecond());
             o.addProperty("median_batch_ms", r.medianBatchMillis());
+            o.addProperty("median_caller_cpu_ms", r.medianCpuMillis());
             o.addProperty("accuracy", r.accuracy());
             o.add("layers", Reports.engineActivityJson(e));
             System.out.println(o);

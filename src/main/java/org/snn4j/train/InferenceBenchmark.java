@@ -22,9 +22,11 @@ public final class InferenceBenchmark {
     /**
      * @param samplesPerSecond  batch size / median batch time
      * @param medianBatchMillis the median wall time of one batch (encode + forward)
+     * @param medianCpuMillis   the median CPU time of the calling thread per batch: the whole cost of a batch
+     *                          at one thread, which a busy machine inflates much less than wall time
      * @param accuracy          fraction of the timed samples classified correctly (a sanity check)
      */
-    public record Result(double samplesPerSecond, double medianBatchMillis, double accuracy) {}
+    public record Result(double samplesPerSecond, double medianBatchMillis, double medianCpuMillis, double accuracy) {}
 
     /**
      * @throws IllegalArgumentException when the data set is empty or a count is not positive
@@ -45,23 +47,30 @@ public final class InferenceBenchmark {
             labels[b] = Arrays.stream(indices).map(data::label).toArray();
         }
         Workspace workspace = new Workspace();
-        double[] millis = new double[reps];
+        double[] millis = new double[reps], cpuMillis = new double[reps];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long correct = 0;
         for (int b = 0; b < batches; b++) {
             Rng rng = new Rng(Seeds.mix(seed, -1, b));
-            long start = System.nanoTime();
+            long start = System.nanoTime(), cpuStart = cpu.getCurrentThreadCpuTime();
             Tensor input = encoder.encodeCompact(images[b], steps, rng);
             ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace);
             Tensor readout = engine.forward(input, ctx);
-            long end = System.nanoTime();
+            long end = System.nanoTime(), cpuEnd = cpu.getCurrentThreadCpuTime();
             if (b >= warmups) {
                 millis[b - warmups] = (end - start) / 1e6;
+                cpuMillis[b - warmups] = (cpuEnd - cpuStart) / 1e6;
                 correct += org.snn4j.loss.Accuracy.correct(readout, labels[b]);
             }
             workspace.recycle();
         }
-        Arrays.sort(millis);
-        double median = reps % 2 == 1 ? millis[reps / 2] : (millis[reps / 2 - 1] + millis[reps / 2]) / 2;
-        return new Result(batch / (median / 1e3), median, (double) correct / ((long) reps * batch));
+        double median = median(millis);
+        return new Result(batch / (median / 1e3), median, median(cpuMillis), (double) correct / ((long) reps * batch));
+    }
+
+    private static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
