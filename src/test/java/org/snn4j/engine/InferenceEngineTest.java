@@ -148,7 +148,9 @@ class InferenceEngineTest {
         }
         LayerActivity fc2 = auto.activity().get("fc2");
         assertTrue(fc2.meanDensity() > InferenceEngine.INITIAL_CROSSOVER, "density " + fc2.meanDensity());
-        assertEquals(InferenceEngine.CALIBRATION_CALL - 1, fc2.denseCalls());
+        // dense until the calibration call; from then on whichever kernel measured faster on this machine
+        assertTrue(fc2.denseCalls() >= InferenceEngine.CALIBRATION_CALL - 1, "dense calls " + fc2.denseCalls());
+        assertEquals(InferenceEngine.CALIBRATION_CALL, fc2.calls());
         assertTrue(fc2.measuredCrossover() > 0, "crossover " + fc2.measuredCrossover());
     }
 
