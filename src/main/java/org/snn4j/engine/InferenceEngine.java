@@ -25,9 +25,9 @@ import org.snn4j.tensor.Tensor;
  * <p>"auto" runs a layer by events when its input's density (sampled over 32 images per batch) is at most
  * the layer's crossover density. The crossover is measured on the machine, per layer, because it depends
  * on the layer's shape (measured 0.03 to 0.20, docs/BENCHMARKS.md): on the layer's {@value #CALIBRATION_CALL}th
- * call (earlier ones warm up both kernels with {@link #INITIAL_CROSSOVER}), both kernels run twice on that
- * batch and the crossover is that batch's density × (dense time / event time), the event kernel's cost
- * being nearly proportional to its events. Results never depend on the choice.
+ * call (earlier ones warm up with {@link #INITIAL_CROSSOVER}), both kernels run three times on that
+ * batch and the crossover is 0.9 × that batch's density × (dense time / event time), the event kernel's
+ * cost being nearly proportional to its events (the 0.9 keeps near-even layers dense). Results never depend on the choice.
  *
  * <p>The engine copies the weights into the layouts the event kernels read when it is built: rebuild it
  * after the weights change. One engine serves one thread's passes at a time; it records per-layer
@@ -38,6 +38,8 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
     public static final double INITIAL_CROSSOVER = 0.16;
     /** The call of each layer on which "auto" measures its crossover. */
     static final int CALIBRATION_CALL = 3;
+    /** The share of the measured crossover that "auto" uses (see {@link #measureCrossover}). */
+    static final double MARGIN = 0.9;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
 
@@ -116,10 +118,14 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
                 f.bias() == null ? null : f.bias().value().data(), output.data());
     }
 
-    /** density × (dense time / event time), each the faster of two runs on this input (into {@code output}). */
+    /**
+     * {@value #MARGIN} × density × (dense time / event time), each time the least of three runs on this
+     * input (into {@code output}): the margin keeps a layer whose two kernels are about even on the dense
+     * one, which a noisy timing would otherwise flip to the slower.
+     */
     private static double measureCrossover(Layer layer, Tensor input, Tensor output, float[] weight, double density) {
         long event = Long.MAX_VALUE, dense = Long.MAX_VALUE;
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
             byEvents(layer, input, output, weight);
             long middle = System.nanoTime();
@@ -129,6 +135,6 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
             event = Math.min(event, middle - start);
             dense = Math.min(dense, end - middle);
         }
-        return density * dense / Math.max(1, event);
+        return MARGIN * density * dense / Math.max(1, event);
     }
 }
