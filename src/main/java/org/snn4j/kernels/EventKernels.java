@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.LongAdder;
  * and biased with the same roundings; a zero input adds exactly nothing to a GEMM's sum. So the spike
  * trains downstream are identical too, with no threshold ties to worry about.
  *
- * <p>A convolution scatters into a channel-last scratch image {@code [outH, outW, outC]}, where one
- * event and one tap add a contiguous run of outC weights (from a channel-last weight copy
- * {@code [c, kh, kw, outC]}, {@link #transposed}), then transposes it into the NCHW output.
- * Images (rows) are split over the threads of {@link Parallel}; each thread keeps its event list and
- * scratch between calls. Facades check array sizes and throw {@link IllegalArgumentException}.
+ * <p>A convolution scans each image's inputs once in index order and appends every non-zero input's
+ * taps (weight-row offset and value) to the list of each output position it reaches, so every list is
+ * in k order; each position then sums its list into a channel-last row of outC outputs held in vector
+ * registers ({@link EventKernel#sum}, weights read from the channel-last copy {@code [c, kh, kw, outC]},
+ * {@link #transposed}); the rows are transposed into the NCHW output. A linear layer lists each row's
+ * events ({@link #gather}) and sums their weight rows the same way. Images (rows) are split over the
+ * threads of {@link Parallel}; each thread keeps its lists and sums between calls. Facades check array
+ * sizes and throw {@link IllegalArgumentException}.
  */
 public final class EventKernels {
     /** Rows are padded to a multiple of this many floats: 512 bits, a multiple of every vector width. */
@@ -31,24 +34,14 @@ public final class EventKernels {
 
     private EventKernels() {}
 
-    /** One thread's events, per-output tap lists and scratch, grown on demand; contents are scratch. */
+    /** One thread's tap lists and sums, grown on demand; contents are scratch. */
     private static final class Buffers {
-        int[] index = new int[0], channelStart = new int[0], tapOffset = new int[0], start = new int[0], next = new int[0];
-        float[] value = new float[0], tapValue = new float[0], sum = new float[0];
+        int[] next = new int[0], tapOffset = new int[0];
+        float[] tapValue = new float[0], sum = new float[0];
 
-        void fitInputs(int inputs, int channels) {
-            if (index.length < inputs) {
-                index = new int[inputs];
-                value = new float[inputs];
-            }
-            if (channelStart.length < channels + 1) channelStart = new int[channels + 1];
-        }
-
+        /** {@code positions} list ends and {@code outputs} sums. */
         void fitOutputs(int positions, int outputs) {
-            if (start.length < positions + 1) {
-                start = new int[positions + 1];
-                next = new int[positions];
-            }
+            if (next.length < positions) next = new int[positions];
             if (sum.length < outputs) sum = new float[outputs];
         }
 
