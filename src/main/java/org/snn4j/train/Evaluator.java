@@ -19,6 +19,7 @@ public final class Evaluator {
     /**
      * @param steps   T
      * @param encoder input code (its randomness is seeded by {@code seed}, so results repeat)
+     * @param loss    reported as {@link Loss#forEvaluation()} (a stochastic softmax without its noise)
      */
     public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed) {
         return run(model, data, steps, encoder, loss, batch, seed, new Workspace());
@@ -31,6 +32,7 @@ public final class Evaluator {
      */
     public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed,
                                  Workspace workspace) {
+        Loss plain = loss.forEvaluation();
         SpikeTally tally = new SpikeTally();
         long correct = 0;
         double lossSum = 0;
@@ -45,7 +47,7 @@ public final class Evaluator {
                         .withOpCounter(ops);
                 Tensor readout = model.forward(input, ctx).output();
                 correct += Accuracy.correct(readout, b.labels());
-                lossSum += loss.evaluate(readout, b.labels(), rng).value();
+                lossSum += plain.evaluate(readout, b.labels(), rng).value();
                 batches++;
                 tally.add(ctx);
                 workspace.recycle();
