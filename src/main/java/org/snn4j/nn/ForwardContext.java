@@ -18,6 +18,8 @@ public final class ForwardContext {
     private final boolean keepForBackward;
     private final Rng rng;
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
+    private final java.util.Set<String> countedLayers = new java.util.HashSet<>();
+    private boolean carriesSpikes;
     private int steps = 1;
     private Workspace workspace;
     private ActivationObserver activationObserver;
@@ -180,7 +182,15 @@ public final class ForwardContext {
      * without a counter (see {@link OpCounter}).
      */
     public void countOps(String layer, Tensor input, long denseMacsPerSample) {
-        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, !spikes.isEmpty());
+        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, carriesSpikes, !countedLayers.add(layer));
+    }
+
+    /**
+     * Called by a layer that turns spike trains into analog values (a hybrid network's spikes-to-ANN
+     * boundary): until the next spiking layer runs, weighted layers are charged MACs, not ACs.
+     */
+    public void markAnalog() {
+        carriesSpikes = false;
     }
 
     /**
@@ -246,6 +256,7 @@ public final class ForwardContext {
      */
     public void recordSpikes(String layer, long spikes, int neurons, int steps, int samples) {
         this.spikes.merge(layer, new SpikeRecord(layer, spikes, neurons, steps, samples), SpikeRecord::plus);
+        carriesSpikes = true;
     }
 
     /** Spike records by layer name, in the order the layers ran. */
@@ -262,7 +273,7 @@ public final class ForwardContext {
         }
 
         SpikeRecord plus(SpikeRecord o) {
-            // A layer that runs twice in one pass (a backward-residual block) adds its calls up.
+            // A layer that runs twice in one pass adds its calls up.
             return new SpikeRecord(layer, spikes + o.spikes, neurons, steps, samples + o.samples);
         }
     }
