@@ -75,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         try {
             if (modelOptions.hybrid() != null && ann) throw new Snn4jException("--hybrid builds an SNN with ANN layers; drop --ann");
-        } catch (Snn4jException e) {
+        } catch (Snn4jException e) {  // also a malformed --boundary or a negative K
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Dataset train = dataOptions.load(common.dataDir, true);

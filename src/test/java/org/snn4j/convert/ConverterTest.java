@@ -129,6 +129,26 @@ class ConverterTest {
     }
 
     @Test
+    void aBackwardResidualBlockGetsOneThresholdPerPass() {
+        Dataset digits = Datasets.loadBundled(true).subset(32);
+        Model ann = ModelBuilder.build(Presets.byName("backres-vgg2", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, 2);
+        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 32, 16);
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
+        assertEquals(java.util.List.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"),
+                java.util.List.copyOf(c.thresholds().keySet()));
+        // Each pass's neurons see their own activations: the second pass, fed x + y₁, has its own scale.
+        assertTrue(c.thresholds().get("bres1.p1.sn2") != c.thresholds().get("bres1.p2.sn2").floatValue());
+        for (String layer : c.thresholds().keySet()) {
+            assertEquals(c.thresholds().get(layer), c.snn().neuronLayers().get(layer).config().threshold(), 0f, layer);
+        }
+        assertEquals(f.ann().parameterCount(), c.snn().parameterCount());
+        Tensor x = digits.images(0, 1, 2, 3).reshape(1, 4, 1, 28, 28);
+        assertEquals(java.util.List.of(1, 4, 10), java.util.Arrays.stream(
+                c.snn().forward(x, ForwardContext.evaluation().withSteps(8)).output().shape()).boxed().toList());
+    }
+
+    @Test
     void trainedBoundsBecomeThresholdsAndStayOutOfTheSnn() {
         String mlp = """
                 {"name": "m", "input": [1, 28, 28], "classes": 10, "ann_activation": {"type": "qcfs", "levels": 4, "bound": 2.0},
