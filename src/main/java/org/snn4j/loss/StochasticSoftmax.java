@@ -108,9 +108,8 @@ public final class StochasticSoftmax implements Loss {
 
     @Override
     public Result evaluate(Tensor readout, int[] labels, Rng rng) {
-        int[] nk = Readouts.batchAndClasses(readout, "stochmax");
+        int[] nk = Readouts.batchAndClasses(readout, labels, "stochmax");
         int n = nk[0], k = nk[1];
-        Readouts.checkLabels(labels, n, k, "stochmax");
         float sigma = (float) currentScale();
         Tensor noisy = readout.copy();
         float[] z = noisy.data(), xi = new float[k];

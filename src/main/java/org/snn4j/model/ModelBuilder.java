@@ -103,12 +103,8 @@ public final class ModelBuilder {
         int[] s = shape;
         boolean spikes = false;  // the signal here is a spiking layer's spike train (top level of a hybrid SNN)
         for (int i = 0; i < entries.size(); i++) {
-            JsonElement e = entries.get(i);
-            String at = where + "[" + i + "]";
-            if (!e.isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + e);
-            JsonFields f = new JsonFields(e.getAsJsonObject(), at);
+            JsonFields f = entry(entries.get(i), where + "[" + i + "]");
             String type = f.string("type");
-            f = new JsonFields(e.getAsJsonObject(), at + " (" + type + ")");
             if (f.has("ann") && !(prefix.isEmpty() && type.equals("spike"))) {
                 throw new SpecException(f.where() + ": field 'ann' is for top-level spike entries only");
             }
@@ -123,15 +119,27 @@ public final class ModelBuilder {
                 }
                 spikes = !ann;
             }
-            try {
-                s = layer.outputShape(s);
-            } catch (Snn4jException ex) {
-                throw new SpecException(f.where() + ": " + ex.getMessage(), ex);
-            }
+            s = outputShape(layer, s, f);
             out.add(layer);
         }
         if (out.isEmpty()) throw new SpecException(where + ": no layers");
         return out;
+    }
+
+    /** A layer entry's fields, named {@code at (type)} in errors. */
+    private static JsonFields entry(JsonElement e, String at) {
+        if (!e.isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + e);
+        String type = new JsonFields(e.getAsJsonObject(), at).string("type");
+        return new JsonFields(e.getAsJsonObject(), at + " (" + type + ")");
+    }
+
+    /** {@code layer}'s output shape for {@code in}; a refusal is reported as the entry's. */
+    private static int[] outputShape(Layer layer, int[] in, JsonFields entry) {
+        try {
+            return layer.outputShape(in);
+        } catch (Snn4jException ex) {
+            throw new SpecException(entry.where() + ": " + ex.getMessage(), ex);
+        }
     }
 
     private static boolean isActivation(String type) {
@@ -254,11 +262,8 @@ public final class ModelBuilder {
             int[] s = in;
             int activations = 0;
             for (int i = 0; i < body.size(); i++) {
-                String at = where + ".body[" + i + "]";
-                if (!body.get(i).isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + body.get(i));
-                JsonFields f = new JsonFields(body.get(i).getAsJsonObject(), at);
+                JsonFields f = entry(body.get(i), where + ".body[" + i + "]");
                 String type = f.string("type");
-                f = new JsonFields(body.get(i).getAsJsonObject(), at + " (" + type + ")");
                 if (f.has("ann")) throw new SpecException(f.where() + ": field 'ann' is for top-level spike entries only");
                 if (!BACKRES_BODY.contains(type)) {
                     throw new SpecException(f.where() + ": a backward residual block may hold only " + String.join(", ", new java.util.TreeSet<>(BACKRES_BODY)));
@@ -274,11 +279,7 @@ public final class ModelBuilder {
                 } else {
                     layer = shared.get(chain.size() - activations);
                 }
-                try {
-                    s = layer.outputShape(s);
-                } catch (Snn4jException ex) {
-                    throw new SpecException(f.where() + ": " + ex.getMessage(), ex);
-                }
+                s = outputShape(layer, s, f);
                 chain.add(layer);
             }
             if (chain.isEmpty()) throw new SpecException(where + ".body: no layers");

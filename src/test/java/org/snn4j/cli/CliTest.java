@@ -178,16 +178,7 @@ class CliTest {
                 {new String[] {"--levels", "2"}, "--levels applies to ANN training only (add --ann)"},
                 {new String[] {"--ann", "--activation", "qcfs", "--levels", "2.5"}, "--levels"},
         };
-        Path never = dir.resolve("never.snn4j");
-        for (Object[] c : cases) {
-            String[] flags = (String[]) c[0];
-            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
-            String what = String.join(" ", flags) + ": " + r.err();
-            assertEquals(2, r.code(), what);
-            assertEquals(1, r.err().strip().split("\n").length, what);
-            assertTrue(r.err().contains((String) c[1]), what);
-        }
-        assertFalse(Files.exists(never));
+        assertTrainRefuses(cases);
     }
 
     @Test
@@ -247,6 +238,20 @@ class CliTest {
         assertEquals(java.util.Set.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"), rates.keySet());
     }
 
+    /** Each {flags, message}: train exits 2 with one line containing the message, writing nothing. */
+    private void assertTrainRefuses(Object[][] cases) {
+        Path never = dir.resolve("never.snn4j");
+        for (Object[] c : cases) {
+            String[] flags = (String[]) c[0];
+            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
+            String what = String.join(" ", flags) + ": " + r.err();
+            assertEquals(2, r.code(), what);
+            assertEquals(1, r.err().strip().split("\n").length, what);
+            assertTrue(r.err().contains((String) c[1]), what);
+        }
+        assertFalse(Files.exists(never));
+    }
+
     @Test
     void badPandaFlagsExitTwoWithOneLine() {
         Object[][] cases = {
@@ -259,16 +264,7 @@ class CliTest {
                 {new String[] {"--loss", "stochmax:x"}, "--loss: stochmax: noise scale 'x' is not a number"},
                 {new String[] {"--loss", "stochmax:1:pink"}, "--loss: unknown logit noise 'pink'"},
         };
-        Path never = dir.resolve("never.snn4j");
-        for (Object[] c : cases) {
-            String[] flags = (String[]) c[0];
-            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
-            String what = String.join(" ", flags) + ": " + r.err();
-            assertEquals(2, r.code(), what);
-            assertEquals(1, r.err().strip().split("\n").length, what);
-            assertTrue(r.err().contains((String) c[1]), what);
-        }
-        assertFalse(Files.exists(never));
+        assertTrainRefuses(cases);
     }
 
     @Test

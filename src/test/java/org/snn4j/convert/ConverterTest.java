@@ -96,6 +96,13 @@ class ConverterTest {
         assertEquals(c.snn().parameterTensors().keySet(), rebuilt.parameterTensors().keySet());
     }
 
+    /** The preset's ANN at width 1/4 with batch norms, folded and measured on all of {@code calibration}. */
+    private static Converter.FoldedAnn foldedQuarterWidth(String preset, long seed, Dataset calibration, int batch) {
+        Model ann = ModelBuilder.build(Presets.byName(preset, new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, seed);
+        return Converter.foldAndMeasure(ann, calibration, calibration.size(), batch);
+    }
+
     @Test
     void perChannelPercentilesSetEachChannelsThresholdAndTuningRefusesThem() {
         Dataset digits = Datasets.loadBundled(true).subset(64);
@@ -131,9 +138,7 @@ class ConverterTest {
     @Test
     void aBackwardResidualBlockGetsOneThresholdPerPass() {
         Dataset digits = Datasets.loadBundled(true).subset(32);
-        Model ann = ModelBuilder.build(Presets.byName("backres-vgg2", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 2);
-        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 32, 16);
+        Converter.FoldedAnn f = foldedQuarterWidth("backres-vgg2", 2, digits, 16);
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         assertEquals(java.util.List.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"),
                 java.util.List.copyOf(c.thresholds().keySet()));
@@ -275,9 +280,7 @@ class ConverterTest {
     @Test
     void resNet110ConvertsTunesAndReportsErrorsForEverySpikingLayer() {
         Dataset digits = Datasets.loadBundled(true).subset(16);
-        Model ann = ModelBuilder.build(Presets.byName("resnet110", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 3);
-        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 16, 8);
+        Converter.FoldedAnn f = foldedQuarterWidth("resnet110", 3, digits, 8);
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
         Converter.Conversion tuned = ThresholdTuning.tune(c, f.ann(), Converter.Options.robust(), batch, 4, ThresholdTuning.DEFAULT_GRID);
