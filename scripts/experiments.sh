@@ -36,6 +36,10 @@ for T in 2 4 8; do for s in 1 2; do
     exp[panda-w1-T$T-s$s-stochmax-target]="--model w1 $small --T $T --seed $s --loss stochmax:1:target:linear"
     panda+=(panda-w1-T$T-s$s-stochmax-target)
   fi
+  if [ $T -eq 2 ]; then
+    exp[panda-w1-T2-s$s-stochmax3]="--model w1 $small --T 2 --seed $s --loss stochmax:3:gaussian:linear"
+    panda+=(panda-w1-T2-s$s-stochmax3)
+  fi
 done; done
 for s in 1 2; do
   for m in backres-vgg1 backres-vgg2 backres-vgg3 plain-vgg2 plain-vgg3; do
