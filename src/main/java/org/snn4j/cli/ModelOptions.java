@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.BlockVariant;
+import org.snn4j.model.Hybrid;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Which network to build and how its neurons behave: a preset or spec file, with neuron overrides. */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "NAME|FILE", defaultValue = "w1",
-            description = "Preset (lenet, vgg7, vgg9, vgg11, vgg16, resnet7, resnet9, resnet11, resnet<6n+2>, w1) "
+            description = "Preset (lenet, vgg7, vgg9, vgg11, vgg16, resnet7, resnet9, resnet11, resnet<6n+2>, backres-vgg<n>, plain-vgg<n>, w1) "
                     + "or a JSON model spec file (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -45,6 +46,39 @@ final class ModelOptions {
                     + "see docs/ARCHITECTURE.md) (default: ${DEFAULT-VALUE}).")
     String blockVariant;
 
+    @Option(names = "--hybrid", paramLabel = "K",
+            description = "Hybrid network (Panda et al.): the first K top-level spiking layers spike, the later ones become the "
+                    + "ANN activation (relu unless the spec says otherwise) and run on one step.")
+    Integer hybrid;
+
+    @Option(names = "--boundary", paramLabel = "rate|membrane[:LEAK]", defaultValue = "rate",
+            description = "With --hybrid: what the first ANN layer receives from the spiking ones: the spike rate, or its own "
+                    + "synaptic input integrated over T in a membrane with leak LEAK (default 1) (default: ${DEFAULT-VALUE}).")
+    String boundary;
+
+    /**
+     * The hybrid boundary the flags ask for (null without {@code --hybrid}).
+     *
+     * @throws org.snn4j.Snn4jException for a malformed {@code --boundary} or a negative K
+     */
+    Hybrid hybrid() {
+        if (hybrid == null) {
+            if (!boundary.equals("rate")) throw new org.snn4j.Snn4jException("--boundary applies with --hybrid only");
+            return null;
+        }
+        if (hybrid < 0) throw new org.snn4j.Snn4jException("--hybrid must be >= 0, was " + hybrid);
+        String[] parts = boundary.split(":", -1);
+        Hybrid.Boundary kind = Hybrid.Boundary.byLabel(parts[0]);
+        if (parts.length > 2 || (parts.length == 2 && kind != Hybrid.Boundary.MEMBRANE)) {
+            throw new org.snn4j.Snn4jException("--boundary must be rate or membrane[:LEAK], was '" + boundary + "'");
+        }
+        try {
+            return new Hybrid(kind, parts.length == 2 ? Double.parseDouble(parts[1]) : 1);
+        } catch (NumberFormatException e) {
+            throw new org.snn4j.Snn4jException("--boundary leak '" + parts[1] + "' is not a number");
+        }
+    }
+
     /** The spec for the given data: a preset built for its shape, or a spec file; then neuron overrides. */
     ModelSpec spec(Dataset data, boolean batchNorm) {
         ModelSpec spec;
@@ -55,6 +89,8 @@ final class ModelOptions {
             spec = Presets.byName(model, data.sampleShape(), data.numClasses(), new Presets.Options(batchNorm, dropout, width));
         }
         spec = BlockVariant.byId(blockVariant).apply(spec);
+        Hybrid h = hybrid();
+        if (h != null) spec = h.firstSpiking(spec, hybrid);
         JsonObject o = new JsonObject();
         if (neuron != null) o.addProperty("model", neuron);
         if (leak != null) o.addProperty("leak", leak);

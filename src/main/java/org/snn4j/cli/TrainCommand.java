@@ -73,6 +73,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (Snn4jException e) {
             throw new ParameterException(spec.commandLine(), "--block-variant: " + e.getMessage());
         }
+        try {
+            if (modelOptions.hybrid() != null && ann) throw new Snn4jException("--hybrid builds an SNN with ANN layers; drop --ann");
+        } catch (Snn4jException e) {  // also a malformed --boundary or a negative K
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Dataset train = dataOptions.load(common.dataDir, true);
         Dataset test = dataOptions.load(common.dataDir, false);
         ModelSpec modelSpec = modelOptions.spec(train, ann);

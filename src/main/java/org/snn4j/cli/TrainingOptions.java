@@ -3,6 +3,7 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.snn4j.data.Dataset;
+import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.train.Augment;
 import org.snn4j.train.EnergyModel;
@@ -37,7 +38,10 @@ final class TrainingOptions {
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--loss", defaultValue = "ce", description = "ce, sse (Lee et al.) or mse (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "ce",
+            description = "ce, sse (Lee et al.), mse, or stochmax[:SIGMA[:NOISE[:ANNEALING]]]: cross-entropy on logits plus σ·noise "
+                    + "during training only (Panda et al.), NOISE gaussian, gumbel or target, σ annealed constant, linear or cosine "
+                    + "over training (defaults 1, gaussian, linear) (default: ${DEFAULT-VALUE}).")
     String loss;
 
     @Option(names = "--spike-penalty", paramLabel = "LAMBDA", defaultValue = "0",
@@ -83,6 +87,11 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
         Flags.nonNegative(spec, "--crop", crop);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
+        try {
+            Losses.byName(loss);
+        } catch (org.snn4j.Snn4jException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--loss: " + e.getMessage());
+        }
         try {
             penalty = new SpikePenalty(spikePenalty, spikePenaltySchedule, SpikePenalty.parseWeights(spikePenaltyWeights));
         } catch (org.snn4j.Snn4jException e) {

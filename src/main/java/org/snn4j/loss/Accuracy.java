@@ -41,8 +41,7 @@ public final class Accuracy {
      * @throws org.snn4j.Snn4jException for a bad shape, a label count other than N or a label outside [0, K)
      */
     public static int correct(Tensor readout, int[] labels) {
-        int[] nk = Readouts.batchAndClasses(readout, "accuracy");
-        Readouts.checkLabels(labels, nk[0], nk[1], "accuracy");
+        Readouts.batchAndClasses(readout, labels, "accuracy");
         int[] pred = predictions(readout);
         int c = 0;
         for (int i = 0; i < pred.length; i++) if (pred[i] == labels[i]) c++;

@@ -16,6 +16,19 @@ public interface Loss {
      */
     Result evaluate(Tensor readout, int[] labels, org.snn4j.tensor.Rng rng);
 
+    /**
+     * The loss to train with at progress {@code p} ∈ [0, 1] (fraction of all mini-batches done): losses
+     * with a schedule (the stochastic softmax's noise annealing) return their state at p; others themselves.
+     */
+    default Loss atProgress(double p) {
+        return this;
+    }
+
+    /** The loss evaluation reports (a training-only perturbation removed); itself by default. */
+    default Loss forEvaluation() {
+        return this;
+    }
+
     /** A loss value and its gradient with respect to the readout. */
     record Result(double value, Tensor gradient) {}
 }

@@ -6,7 +6,7 @@ import org.snn4j.Snn4jException;
 /** Losses by their CLI names. */
 public final class Losses {
     /** The names {@link #byName} accepts. */
-    public static final String NAMES = "ce, sse, mse";
+    public static final String NAMES = "ce, sse, mse, stochmax[:SIGMA[:NOISE[:ANNEALING]]]";
 
     private Losses() {}
 
@@ -17,7 +17,8 @@ public final class Losses {
 
     /**
      * @param name           {@code ce} (softmax cross-entropy, batch mean), {@code sse} (Lee et al.'s summed
-     *                       squared error) or {@code mse} (squared error, mean over N·K); case-insensitive
+     *                       squared error), {@code mse} (squared error, mean over N·K) or
+     *                       {@code stochmax[:SIGMA[:NOISE[:ANNEALING]]]} ({@link StochasticSoftmax#parse}); case-insensitive
      * @param labelSmoothing ε for {@code ce}; must be 0 for the others
      * @throws Snn4jException for an unknown name (listing the valid ones) or smoothing on a squared error
      */
@@ -27,11 +28,15 @@ public final class Losses {
             case "ce" -> new SoftmaxCrossEntropy(labelSmoothing);
             case "sse" -> new SummedSquaredError(SummedSquaredError.Reduction.SUM);
             case "mse" -> new SummedSquaredError(SummedSquaredError.Reduction.MEAN);
-            default -> throw new Snn4jException("unknown loss '" + name + "'; expected one of: " + NAMES);
+            default -> key.startsWith("stochmax") ? StochasticSoftmax.parse(key) : unknown(name);
         };
         if (labelSmoothing != 0 && !key.equals("ce")) {
             throw new Snn4jException("loss '" + key + "' does not take label smoothing (only ce does), was " + labelSmoothing);
         }
         return loss;
+    }
+
+    private static Loss unknown(String name) {
+        throw new Snn4jException("unknown loss '" + name + "'; expected one of: " + NAMES);
     }
 }

@@ -20,6 +20,17 @@ final class Readouts {
     }
 
     /**
+     * N and K of {@code readout} after checking its shape and {@code labels} (see {@link #checkLabels}).
+     *
+     * @throws Snn4jException for a bad shape, label count or label
+     */
+    static int[] batchAndClasses(Tensor readout, int[] labels, String who) {
+        int[] nk = batchAndClasses(readout, who);
+        checkLabels(labels, nk[0], nk[1], who);
+        return nk;
+    }
+
+    /**
      * Checks that there is one label per sample and every label is in [0, K).
      *
      * @throws Snn4jException naming the first offending sample, its label and K

@@ -38,9 +38,8 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public Result evaluate(Tensor readout, int[] labels, Rng rng) {
-        int[] nk = Readouts.batchAndClasses(readout, "cross-entropy");
+        int[] nk = Readouts.batchAndClasses(readout, labels, "cross-entropy");
         int n = nk[0], k = nk[1];
-        Readouts.checkLabels(labels, n, k, "cross-entropy");
         float[] z = readout.data();
         Tensor gradient = Tensor.zeros(readout.shape());
         float[] g = gradient.data();

@@ -39,9 +39,8 @@ public final class SummedSquaredError implements Loss {
     @Override
     public Result evaluate(Tensor readout, int[] labels, Rng rng) {
         String who = reduction == Reduction.SUM ? "sse" : "mse";
-        int[] nk = Readouts.batchAndClasses(readout, who);
+        int[] nk = Readouts.batchAndClasses(readout, labels, who);
         int n = nk[0], k = nk[1];
-        Readouts.checkLabels(labels, n, k, who);
         float[] out = readout.data();
         Tensor gradient = Tensor.zeros(readout.shape());
         float[] g = gradient.data();

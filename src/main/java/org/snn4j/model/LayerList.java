@@ -82,6 +82,17 @@ final class LayerList {
         return add("readout", "leak", leak);
     }
 
+    /** A backward residual block: {@code body} traversed {@code passes} times with shared weights. */
+    LayerList backres(int passes, LayerList body) {
+        return add("backres", "passes", passes, "body", body);
+    }
+
+    /** Appends every entry of {@code other}. */
+    LayerList append(LayerList other) {
+        other.layers.forEach(e -> layers.add(e.deepCopy()));
+        return this;
+    }
+
     LayerList residual(LayerList branch, LayerList shortcut) {
         return shortcut == null ? add("residual", "branch", branch) : add("residual", "branch", branch, "shortcut", shortcut);
     }

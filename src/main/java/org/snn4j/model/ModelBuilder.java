@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.snn4j.Snn4jException;
 import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.BackwardResidualBlock;
 import org.snn4j.nn.BatchNorm;
 import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.Dropout;
@@ -50,6 +51,7 @@ public final class ModelBuilder {
     private final JsonObject neuronDefaults;
     private final JsonObject neuronByLayer;
     private final AnnActivation annActivation;
+    private final Hybrid hybrid;
     private final Set<String> spikingLayers = new java.util.LinkedHashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
@@ -60,6 +62,7 @@ public final class ModelBuilder {
         this.neuronDefaults = spec.neuron();
         this.neuronByLayer = spec.neuronByLayer();
         this.annActivation = spec.annActivation();
+        this.hybrid = Hybrid.of(spec);
         new JsonFields(neuronDefaults, spec.name() + " neuron").onlyFields(NEURON_FIELDS);
         for (var e : neuronByLayer.entrySet()) {
             new JsonFields(new JsonFields(neuronByLayer, spec.name() + " neuron_by_layer").child(e.getKey()).object(),
@@ -98,23 +101,62 @@ public final class ModelBuilder {
     private List<Layer> sequence(JsonArray entries, int[] shape, String prefix, String where) {
         List<Layer> out = new ArrayList<>();
         int[] s = shape;
+        boolean spikes = false;  // the signal here is a spiking layer's spike train (top level of a hybrid SNN)
         for (int i = 0; i < entries.size(); i++) {
-            JsonElement e = entries.get(i);
-            String at = where + "[" + i + "]";
-            if (!e.isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + e);
-            JsonFields f = new JsonFields(e.getAsJsonObject(), at);
+            JsonFields f = entry(entries.get(i), where + "[" + i + "]");
             String type = f.string("type");
-            f = new JsonFields(e.getAsJsonObject(), at + " (" + type + ")");
-            Layer layer = layer(type, f, s, prefix);
-            try {
-                s = layer.outputShape(s);
-            } catch (Snn4jException ex) {
-                throw new SpecException(f.where() + ": " + ex.getMessage(), ex);
+            if (f.has("ann") && !(prefix.isEmpty() && type.equals("spike"))) {
+                throw new SpecException(f.where() + ": field 'ann' is for top-level spike entries only");
             }
+            Layer layer = layer(type, f, s, prefix);
+            if (mode == Mode.SNN && prefix.isEmpty() && isActivation(type)) {
+                boolean ann = annPosition(f);
+                if (!ann && hybrid.boundary() == Hybrid.Boundary.RATE && nextActivationIsAnn(entries, i)) {
+                    layer = new Sequential(layer.name() + ".boundary", layer, new IntegratingReadout(layer.name() + ".rate"));
+                } else if (ann && spikes && hybrid.boundary() == Hybrid.Boundary.MEMBRANE) {
+                    layer = new Sequential(layer.name() + ".boundary",
+                            new IntegratingReadout(layer.name() + ".membrane", (float) hybrid.leak(), false), layer);
+                }
+                spikes = !ann;
+            }
+            s = outputShape(layer, s, f);
             out.add(layer);
         }
         if (out.isEmpty()) throw new SpecException(where + ": no layers");
         return out;
+    }
+
+    /** A layer entry's fields, named {@code at (type)} in errors. */
+    private static JsonFields entry(JsonElement e, String at) {
+        if (!e.isJsonObject()) throw new SpecException(at + ": a layer must be a JSON object, was " + e);
+        String type = new JsonFields(e.getAsJsonObject(), at).string("type");
+        return new JsonFields(e.getAsJsonObject(), at + " (" + type + ")");
+    }
+
+    /** {@code layer}'s output shape for {@code in}; a refusal is reported as the entry's. */
+    private static int[] outputShape(Layer layer, int[] in, JsonFields entry) {
+        try {
+            return layer.outputShape(in);
+        } catch (Snn4jException ex) {
+            throw new SpecException(entry.where() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean isActivation(String type) {
+        return type.equals("spike") || type.equals("residual") || type.equals("backres");
+    }
+
+    private static boolean annPosition(JsonFields f) {
+        return f.bool("ann", false);
+    }
+
+    /** Whether the next activation entry after {@code i} is an ANN position. */
+    private static boolean nextActivationIsAnn(JsonArray entries, int i) {
+        for (int j = i + 1; j < entries.size(); j++) {
+            JsonFields f = new JsonFields(entries.get(j).getAsJsonObject(), "");
+            if (isActivation(f.string("type"))) return annPosition(f);
+        }
+        return false;
     }
 
     private String next(String prefix, String kind) {
@@ -194,9 +236,60 @@ public final class ModelBuilder {
                 JsonFields neuron = f.has("neuron") ? f.child("neuron") : new JsonFields(new JsonObject(), f.where() + ".neuron");
                 return new ResidualBlock(name, branch, shortcut, neuron(neuron, inner + "out", branch.outputShape(in)[0]));
             }
+            case "backres" -> {
+                f.onlyFields(Set.of("type", "passes", "body"));
+                return backwardResidual(next(prefix, "bres"), f.positiveInt("passes"), f.array("body"), in, f.where());
+            }
             default -> throw new SpecException(f.where() + ": unknown layer type '" + type + "' (valid: conv, linear, "
-                    + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual)");
+                    + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual, backres)");
         }
+    }
+
+    /** Layer types a backward residual block's body may hold (no state shared across passes, no nesting). */
+    private static final Set<String> BACKRES_BODY = Set.of("conv", "linear", "avgpool", "dropout", "relu", "spike");
+
+    /**
+     * A backward residual block: the body's layers built once (names {@code bres1.conv1}, …) and shared
+     * by n passes, each pass with its own activation layers ({@code bres1.p2.sn1}: the second pass's
+     * first spiking layer, which neuron_by_layer can address).
+     */
+    private Layer backwardResidual(String name, int passes, JsonArray body, int[] in, String where) {
+        String inner = name + ".";
+        List<Layer> shared = new ArrayList<>();
+        List<Layer> chains = new ArrayList<>();
+        for (int k = 1; k <= passes; k++) {
+            List<Layer> chain = new ArrayList<>();
+            int[] s = in;
+            int activations = 0;
+            for (int i = 0; i < body.size(); i++) {
+                JsonFields f = entry(body.get(i), where + ".body[" + i + "]");
+                String type = f.string("type");
+                if (f.has("ann")) throw new SpecException(f.where() + ": field 'ann' is for top-level spike entries only");
+                if (!BACKRES_BODY.contains(type)) {
+                    throw new SpecException(f.where() + ": a backward residual block may hold only " + String.join(", ", new java.util.TreeSet<>(BACKRES_BODY)));
+                }
+                Layer layer;
+                if (type.equals("spike") || type.equals("relu")) {
+                    String own = inner + "p" + k + "." + (type.equals("spike") ? "sn" : "relu") + (++activations);
+                    layer = type.equals("spike") ? neuron(f, own, s[0]) : new ReLU(own);
+                    if (type.equals("relu")) f.onlyFields(Set.of("type"));
+                } else if (k == 1) {
+                    layer = layer(type, f, s, inner);
+                    shared.add(layer);
+                } else {
+                    layer = shared.get(chain.size() - activations);
+                }
+                s = outputShape(layer, s, f);
+                chain.add(layer);
+            }
+            if (chain.isEmpty()) throw new SpecException(where + ".body: no layers");
+            if (!java.util.Arrays.equals(s, in)) {
+                throw new SpecException(where + ": the body maps " + java.util.Arrays.toString(in) + " to " + java.util.Arrays.toString(s)
+                        + "; a backward residual block must keep the shape (its output is added to its input)");
+            }
+            chains.add(new Sequential(inner + "p" + k, chain));
+        }
+        return new BackwardResidualBlock(name, chains);
     }
 
     /**
@@ -207,14 +300,15 @@ public final class ModelBuilder {
     private Layer neuron(JsonFields f, String name, int channels) {
         JsonObject merged = neuronDefaults.deepCopy();
         f.object().entrySet().forEach(e -> {
-            if (!e.getKey().equals("type")) merged.add(e.getKey(), e.getValue());
+            if (!e.getKey().equals("type") && !e.getKey().equals("ann")) merged.add(e.getKey(), e.getValue());
         });
         if (neuronByLayer.has(name)) neuronByLayer.getAsJsonObject(name).entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
         JsonFields n = new JsonFields(merged, f.where());
         Set<String> allowed = new java.util.HashSet<>(NEURON_FIELDS);
         allowed.add("type");
+        if (f.has("type")) allowed.add("ann");  // a spike entry (not a residual block's neuron object)
         new JsonFields(f.object(), f.where()).onlyFields(allowed);
-        if (mode == Mode.ANN) return annActivation.layer(name);
+        if (mode == Mode.ANN || annPosition(f)) return annActivation.layer(name);
         spikingLayers.add(name);
         try {
             NeuronConfig.Builder b = NeuronConfig.builder()

@@ -29,14 +29,20 @@ import org.snn4j.io.AtomicFile;
  * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
  * overridden here), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
  * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
- * neuron). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
+ * neuron), {@code backres} (passes: n ≥ 1; body: a list of conv, linear, avgpool, dropout, relu and
+ * spike entries that keeps the shape; a backward residual block, see
+ * {@link org.snn4j.nn.BackwardResidualBlock}: weighted layers {@code bres1.conv1} shared by the passes,
+ * activations per pass {@code bres1.p2.sn1}). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
  * {@code res3.out}) to neuron fields that override both levels above for that layer only (what a
  * conversion writes: one threshold per layer). The optional top-level {@code ann_activation} says what
  * the spiking positions become in the ANN twin ({@link ModelBuilder.Mode#ANN}):
  * {@code {"type": "relu"}} (the default when absent), {@code {"type": "clip", "bound": 8.0}}
  * (min(max(z, 0), λ)) or {@code {"type": "qcfs", "levels": 8, "bound": 8.0}} (Bu et al.'s quantized
  * clip), with {@code bound} the initial value of the trainable per-layer upper bound λ (default 8.0)
- * and {@code levels} QCFS's L (default 8); see {@link AnnActivation}. SNN builds ignore it. The layers
+ * and {@code levels} QCFS's L (default 8); see {@link AnnActivation}. SNN builds use it only for
+ * top-level {@code spike} entries marked {@code "ann": true} (a hybrid network), whose spikes-to-ANN
+ * boundary the optional top-level {@code "hybrid": {"boundary": "rate"|"membrane", "leak": α}} sets
+ * (see {@link Hybrid}). The layers
  * are validated by {@link ModelBuilder} when built.
  */
 public final class ModelSpec {
@@ -50,7 +56,7 @@ public final class ModelSpec {
     /** Wraps a JSON object after validating the top-level fields ({@code source} names it in errors). */
     public static ModelSpec of(JsonObject json, String source) {
         JsonFields f = new JsonFields(json, source);
-        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "ann_activation", "layers",
+        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "ann_activation", "hybrid", "layers",
                 "description"));
         f.string("name");
         f.positiveInts("input");
@@ -59,7 +65,9 @@ public final class ModelSpec {
         if (f.has("neuron_by_layer")) f.child("neuron_by_layer");
         if (f.has("ann_activation")) AnnActivation.from(f.child("ann_activation"));
         if (f.array("layers").isEmpty()) throw new SpecException(source + ": field 'layers' is empty");
-        return new ModelSpec(json.deepCopy());
+        ModelSpec spec = new ModelSpec(json.deepCopy());
+        if (f.has("hybrid")) Hybrid.of(spec);
+        return spec;
     }
 
     /** Parses JSON text. */

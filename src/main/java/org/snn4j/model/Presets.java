@@ -20,6 +20,12 @@ import java.util.List;
  *   <li>{@code resnet<6n+2>} (resnet8, resnet14, resnet20, resnet32, …, resnet110): CIFAR-style ResNets
  *       (He et al.): stem conv 16, three stages of n two-conv blocks with 16/32/64 channels, stride-2 1×1
  *       conv shortcuts between stages, global average pool, FC classes.</li>
+ *   <li>{@code backres-vgg<n>} and {@code plain-vgg<n>} (n ≥ 1): Panda et al.'s comparison (papers.md §2.2)
+ *       at Fashion-MNIST scale: c32 → spike → pool, then a body of two c32 → spike layers, then pool →
+ *       FC classes. In {@code backres-vgg<n>} the body is one backward residual block traversed n
+ *       times with shared weights (logical depth 2n + 2 weighted layers, the parameters of depth 4);
+ *       {@code plain-vgg<n>} stacks n copies of the body with their own weights and no feedback (the
+ *       plain net of the same logical depth). n = 1 is the same shallow net in both families.</li>
  *   <li>{@code w1}: the benchmark network of shared/data.md: conv 32 → LIF → pool → conv 64 → LIF → pool
  *       → FC classes → integrating readout; LIF α = 0.9, θ = 1.</li>
  * </ul>
@@ -39,7 +45,7 @@ public final class Presets {
     /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
     public static List<String> names() {
         return List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
-                "resnet<6n+2>", "w1");
+                "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1");
     }
 
     /**
@@ -71,6 +77,10 @@ public final class Presets {
                         .flatten().linear(classes).readout();
             }
             default -> {
+                if (name.startsWith("backres-vgg") || name.startsWith("plain-vgg")) {
+                    pandaVgg(l, passes(name), name.startsWith("backres"), classes, options);
+                    break;
+                }
                 int depth = cifarResNetDepth(name);
                 cifarResNet(l, (depth - 2) / 6, classes, options);
             }
@@ -84,6 +94,33 @@ public final class Presets {
         o.add("neuron", neuron);
         o.add("layers", l.json());
         return ModelSpec.of(o, "preset " + name);
+    }
+
+    /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */
+    private static int passes(String name) {
+        try {
+            int n = Integer.parseInt(name.substring(name.lastIndexOf("vgg") + 3));
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SpecException("unknown model '" + name + "' (" + name.substring(0, name.lastIndexOf("vgg") + 3)
+                + "<n> needs a pass count n >= 1, e.g. " + name.substring(0, name.lastIndexOf("vgg") + 3) + "2)");
+    }
+
+    /** Stem c32 + pool, a body of two c32 layers (one backward residual block of n passes, or n plain copies), pool, FC. */
+    private static void pandaVgg(LayerList l, int n, boolean backres, int classes, Options o) {
+        int width = scaled(32, o);
+        l.conv3(width);
+        if (o.batchNorm()) l.batchnorm();
+        l.spike().avgpool(2);
+        LayerList body = new LayerList().conv3(width).spike().conv3(width).spike();
+        if (backres) {
+            l.backres(n, body);
+        } else {
+            for (int k = 0; k < n; k++) l.append(body);
+        }
+        l.avgpool(2).flatten().linear(classes).readout();
     }
 
     private static int cifarResNetDepth(String name) {

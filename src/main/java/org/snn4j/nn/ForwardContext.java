@@ -18,6 +18,8 @@ public final class ForwardContext {
     private final boolean keepForBackward;
     private final Rng rng;
     private final Map<String, SpikeRecord> spikes = new LinkedHashMap<>();
+    private final java.util.Set<String> countedLayers = new java.util.HashSet<>();
+    private boolean carriesSpikes;
     private int steps = 1;
     private Workspace workspace;
     private ActivationObserver activationObserver;
@@ -182,7 +184,7 @@ public final class ForwardContext {
      * nothing without a counter (see {@link OpCounter}). The supplier is called only when counting.
      */
     public void countOps(String layer, Tensor input, long denseMacsPerSample, java.util.function.Supplier<int[]> fanOut) {
-        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, fanOut.get(), !spikes.isEmpty());
+        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, fanOut.get(), carriesSpikes, !countedLayers.add(layer));
     }
 
     /**
@@ -195,7 +197,7 @@ public final class ForwardContext {
          * @param layer             a {@link Conv2d} or {@link Linear}
          * @param input             its input, {@code [T, N, ...]}; read
          * @param output            its zero-filled output; written when this returns true
-         * @param afterSpikingLayer a spiking layer has run earlier in this pass (the input carries spikes)
+         * @param afterSpikingLayer the input carries spikes (see {@link #markAnalog})
          * @return false to let the layer run its dense kernel instead
          */
         boolean forward(Layer layer, Tensor input, Tensor output, boolean afterSpikingLayer);
@@ -212,7 +214,15 @@ public final class ForwardContext {
      * computed {@code output} (never when the pass keeps what backward needs).
      */
     public boolean forwardByEvents(Layer layer, Tensor input, Tensor output) {
-        return eventExecutor != null && !keepForBackward && eventExecutor.forward(layer, input, output, !spikes.isEmpty());
+        return eventExecutor != null && !keepForBackward && eventExecutor.forward(layer, input, output, carriesSpikes);
+    }
+
+    /**
+     * Called by a layer that turns spike trains into analog values (a hybrid network's spikes-to-ANN
+     * boundary): until the next spiking layer runs, weighted layers are charged MACs, not ACs.
+     */
+    public void markAnalog() {
+        carriesSpikes = false;
     }
 
     /**
@@ -278,6 +288,7 @@ public final class ForwardContext {
      */
     public void recordSpikes(String layer, long spikes, int neurons, int steps, int samples) {
         this.spikes.merge(layer, new SpikeRecord(layer, spikes, neurons, steps, samples), SpikeRecord::plus);
+        carriesSpikes = true;
     }
 
     /** Spike records by layer name, in the order the layers ran. */
@@ -294,7 +305,7 @@ public final class ForwardContext {
         }
 
         SpikeRecord plus(SpikeRecord o) {
-            // A layer that runs twice in one pass (a backward-residual block) adds its calls up.
+            // A layer that runs twice in one pass adds its calls up.
             return new SpikeRecord(layer, spikes + o.spikes, neurons, steps, samples + o.samples);
         }
     }

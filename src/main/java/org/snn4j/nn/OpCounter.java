@@ -17,7 +17,9 @@ import org.snn4j.tensor.Tensor;
  *       held over T steps is multiplied once, not T times, because the held layers run once (the
  *       papers' E_MAC · MACs · T assumes the current is recomputed every step).</li>
  * </ul>
- * The layers report through {@link ForwardContext#countOps}; nothing is counted without a counter.
+ * The layers report through {@link ForwardContext#countOps}; nothing is counted without a counter. A layer
+ * called more than once in one forward pass (the shared layers of a {@link BackwardResidualBlock}) adds
+ * the operations of every call for the same samples: its per-sample figures are the sum over its calls.
  */
 public final class OpCounter {
     /** Per-layer totals over all samples counted. */
@@ -52,12 +54,15 @@ public final class OpCounter {
      * @param denseMacsPerSample output elements × fan-in of one sample at one step
      * @param fanOut             outputs reached by each input element of a sample, or {@code null} when
      *                           every input reaches denseMacsPerSample / inputs (a linear layer)
-     * @param afterSpikingLayer  a spiking layer has run earlier in this pass
+     * @param afterSpikingLayer  the input comes from spiking layers: a spiking layer has run earlier in this
+     *                           pass and no layer has turned its spikes into analog values since
+     * @param repeatedCall       the layer already counted these samples in this pass
      */
-    void count(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer) {
+    void count(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer,
+               boolean repeatedCall) {
         LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
         int samples = input.dim(1);
-        ops.samples += samples;
+        if (!repeatedCall) ops.samples += samples;
         ops.denseMacs += (double) denseMacsPerSample * samples;
         // One step before any spiking layer: an ANN pass or a held direct input. After one (an SNN at
         // T = 1) the single step carries spikes; a multi-step input carries spikes (or Bernoulli input).

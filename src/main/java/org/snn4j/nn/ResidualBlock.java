@@ -74,7 +74,8 @@ public final class ResidualBlock implements Layer {
         });
     }
 
-    private static void add(float[] a, float[] b, float[] out) {
+    /** {@code out = a + b} element-wise (also the backward-residual block's sum). */
+    static void add(float[] a, float[] b, float[] out) {
         for (int i = 0; i < out.length; i++) out[i] = a[i] + b[i];
     }
 

@@ -21,6 +21,7 @@ public final class Evaluator {
     /**
      * @param steps   T
      * @param encoder input code (its randomness is seeded by {@code seed}, so results repeat)
+     * @param loss    reported as {@link Loss#forEvaluation()} (a stochastic softmax without its noise)
      */
     public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed) {
         return run(model, data, steps, encoder, loss, batch, seed, new Workspace());
@@ -42,6 +43,7 @@ public final class Evaluator {
      */
     public static EvalResult run(InferenceEngine engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace) {
+        Loss plain = loss.forEvaluation();
         SpikeTally tally = new SpikeTally();
         long correct = 0;
         double lossSum = 0;
@@ -56,7 +58,7 @@ public final class Evaluator {
                         .withOpCounter(ops);
                 Tensor readout = engine.forward(input, ctx);
                 correct += Accuracy.correct(readout, b.labels());
-                lossSum += loss.evaluate(readout, b.labels(), rng).value();
+                lossSum += plain.evaluate(readout, b.labels(), rng).value();
                 batches++;
                 tally.add(ctx);
                 workspace.recycle();

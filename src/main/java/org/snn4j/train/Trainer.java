@@ -158,7 +158,8 @@ public final class Trainer {
                 .withSpikePenalty(cfg.spikePenalty().weight(epoch, cfg.epochs()), cfg.spikePenalty().layerWeights());
         try {
             Pass pass = model.forward(input, ctx);
-            Loss.Result l = loss.evaluate(pass.output(), b.labels(), rng);
+            double progress = (epoch + (double) b.index() / batches) / cfg.epochs();
+            Loss.Result l = loss.atProgress(progress).evaluate(pass.output(), b.labels(), rng);
             if (!Double.isFinite(l.value())) {
                 throw new NumericalException("loss", "loss value", 0, (float) l.value());
             }

@@ -196,16 +196,7 @@ class CliTest {
                 {new String[] {"--levels", "2"}, "--levels applies to ANN training only (add --ann)"},
                 {new String[] {"--ann", "--activation", "qcfs", "--levels", "2.5"}, "--levels"},
         };
-        Path never = dir.resolve("never.snn4j");
-        for (Object[] c : cases) {
-            String[] flags = (String[]) c[0];
-            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
-            String what = String.join(" ", flags) + ": " + r.err();
-            assertEquals(2, r.code(), what);
-            assertEquals(1, r.err().strip().split("\n").length, what);
-            assertTrue(r.err().contains((String) c[1]), what);
-        }
-        assertFalse(Files.exists(never));
+        assertTrainRefuses(cases);
     }
 
     @Test
@@ -233,6 +224,65 @@ class CliTest {
         Run bad = run("finetune", "--model-file", ann.toString());
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("holds an ANN"), bad.err());
+    }
+
+    @Test
+    void hybridWithStochasticSoftmaxTrainsSavesAndEvaluates() {
+        Path out = dir.resolve("hybrid.snn4j");
+        Run t = run(with(with(new String[] {"train"}, SMALL), "--hybrid", "1", "--loss", "stochmax:0.5:gumbel:cosine",
+                "--out", out.toString(), "--json"));
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = JsonParser.parseString(t.lastLine()).getAsJsonObject();
+        assertEquals(java.util.Set.of("sn1"), o.getAsJsonObject("spikes_per_neuron_per_step").keySet());
+        for (var layer : o.getAsJsonArray("layers")) {
+            JsonObject l = layer.getAsJsonObject();
+            if (l.get("layer").getAsString().equals("conv2")) {
+                assertEquals(0, l.get("acs").getAsDouble(), 0, "an ANN layer after the rate boundary costs MACs only");
+                assertEquals(l.get("dense_macs").getAsDouble(), l.get("macs").getAsDouble(), 0);
+            }
+        }
+        Run e = run("eval", "--model-file", out.toString(), "--limit-test", "128", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(o.get("test_accuracy").getAsDouble(), JsonParser.parseString(e.lastLine()).getAsJsonObject()
+                .get("test_accuracy").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void backwardResidualPresetTrains() {
+        Run t = run("train", "--model", "backres-vgg2", "--width", "0.25", "--limit-train", "64", "--limit-test", "32", "--epochs", "1",
+                "--T", "2", "--no-progress", "--out", dir.resolve("br.snn4j").toString(), "--json");
+        assertEquals(0, t.code(), t.err());
+        JsonObject rates = JsonParser.parseString(t.lastLine()).getAsJsonObject().getAsJsonObject("spikes_per_neuron_per_step");
+        assertEquals(java.util.Set.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"), rates.keySet());
+    }
+
+    /** Each {flags, message}: train exits 2 with one line containing the message, writing nothing. */
+    private void assertTrainRefuses(Object[][] cases) {
+        Path never = dir.resolve("never.snn4j");
+        for (Object[] c : cases) {
+            String[] flags = (String[]) c[0];
+            Run r = run(with(with(new String[] {"train"}, SMALL), with(flags, "--out", never.toString())));
+            String what = String.join(" ", flags) + ": " + r.err();
+            assertEquals(2, r.code(), what);
+            assertEquals(1, r.err().strip().split("\n").length, what);
+            assertTrue(r.err().contains((String) c[1]), what);
+        }
+        assertFalse(Files.exists(never));
+    }
+
+    @Test
+    void badPandaFlagsExitTwoWithOneLine() {
+        Object[][] cases = {
+                {new String[] {"--hybrid", "-1"}, "--hybrid must be >= 0, was -1"},
+                {new String[] {"--hybrid", "1", "--boundary", "spikes"}, "unknown hybrid boundary 'spikes' (valid: rate, membrane)"},
+                {new String[] {"--hybrid", "1", "--boundary", "rate:0.5"}, "--boundary must be rate or membrane[:LEAK], was 'rate:0.5'"},
+                {new String[] {"--hybrid", "1", "--boundary", "membrane:2"}, "hybrid boundary leak must be in (0, 1], was 2.0"},
+                {new String[] {"--boundary", "membrane"}, "--boundary applies with --hybrid only"},
+                {new String[] {"--hybrid", "1", "--ann"}, "--hybrid builds an SNN with ANN layers; drop --ann"},
+                {new String[] {"--loss", "stochmax:x"}, "--loss: stochmax: noise scale 'x' is not a number"},
+                {new String[] {"--loss", "stochmax:1:pink"}, "--loss: unknown logit noise 'pink'"},
+        };
+        assertTrainRefuses(cases);
     }
 
     @Test

@@ -96,6 +96,13 @@ class ConverterTest {
         assertEquals(c.snn().parameterTensors().keySet(), rebuilt.parameterTensors().keySet());
     }
 
+    /** The preset's ANN at width 1/4 with batch norms, folded and measured on all of {@code calibration}. */
+    private static Converter.FoldedAnn foldedQuarterWidth(String preset, long seed, Dataset calibration, int batch) {
+        Model ann = ModelBuilder.build(Presets.byName(preset, new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, seed);
+        return Converter.foldAndMeasure(ann, calibration, calibration.size(), batch);
+    }
+
     @Test
     void perChannelPercentilesSetEachChannelsThresholdAndTuningRefusesThem() {
         Dataset digits = Datasets.loadBundled(true).subset(64);
@@ -126,6 +133,24 @@ class ConverterTest {
         Snn4jException e = assertThrows(Snn4jException.class, () -> ThresholdTuning.tune(c, f.ann(), options, digits.images(0, 1), 4,
                 ThresholdTuning.DEFAULT_GRID));
         assertTrue(e.getMessage().contains("one threshold per layer"), e.getMessage());
+    }
+
+    @Test
+    void aBackwardResidualBlockGetsOneThresholdPerPass() {
+        Dataset digits = Datasets.loadBundled(true).subset(32);
+        Converter.FoldedAnn f = foldedQuarterWidth("backres-vgg2", 2, digits, 16);
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
+        assertEquals(java.util.List.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"),
+                java.util.List.copyOf(c.thresholds().keySet()));
+        // Each pass's neurons see their own activations: the second pass, fed x + y₁, has its own scale.
+        assertTrue(c.thresholds().get("bres1.p1.sn2") != c.thresholds().get("bres1.p2.sn2").floatValue());
+        for (String layer : c.thresholds().keySet()) {
+            assertEquals(c.thresholds().get(layer), c.snn().neuronLayers().get(layer).config().threshold(), 0f, layer);
+        }
+        assertEquals(f.ann().parameterCount(), c.snn().parameterCount());
+        Tensor x = digits.images(0, 1, 2, 3).reshape(1, 4, 1, 28, 28);
+        assertEquals(java.util.List.of(1, 4, 10), java.util.Arrays.stream(
+                c.snn().forward(x, ForwardContext.evaluation().withSteps(8)).output().shape()).boxed().toList());
     }
 
     @Test
@@ -255,9 +280,7 @@ class ConverterTest {
     @Test
     void resNet110ConvertsTunesAndReportsErrorsForEverySpikingLayer() {
         Dataset digits = Datasets.loadBundled(true).subset(16);
-        Model ann = ModelBuilder.build(Presets.byName("resnet110", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 3);
-        Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 16, 8);
+        Converter.FoldedAnn f = foldedQuarterWidth("resnet110", 3, digits, 8);
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
         Converter.Conversion tuned = ThresholdTuning.tune(c, f.ann(), Converter.Options.robust(), batch, 4, ThresholdTuning.DEFAULT_GRID);
