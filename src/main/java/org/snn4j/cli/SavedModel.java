@@ -1,10 +1,11 @@
 package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.Map;
 import org.snn4j.io.Checkpoint;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.io.TrainState;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -13,15 +14,26 @@ import org.snn4j.model.ModelSpec;
  * A model file as written by {@code train --out} or {@code convert --out}: the model, rebuilt in the
  * mode it was saved in (SNN or ANN twin) with its weights, and the run settings saved beside it.
  */
-record SavedModel(Model model, JsonObject state) {
+record SavedModel(Model model, TrainState state) {
     /** Reads {@code file}; {@code seed} only initialises weights that the file then overwrites. */
     static SavedModel read(Path file, long seed) {
-        Checkpoint saved = Checkpoint.load(file);
-        ModelSpec spec = ModelSpec.parse(saved.modelSpec(), file.toString());
-        JsonObject state = JsonParser.parseString(saved.metadata().getOrDefault("train_state", "{}")).getAsJsonObject();
-        boolean ann = state.has("mode") && state.get("mode").getAsString().equals("ann");
-        Model model = ModelBuilder.build(spec, ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN, seed);
-        model.load(saved, file.toString());
+        return of(Checkpoint.load(file), file.toString(), seed);
+    }
+
+    /**
+     * Rebuilds the model of a parsed file; {@code source} names the file in messages.
+     *
+     * @throws FileFormatException or {@link org.snn4j.model.SpecException} naming what in the file is unusable
+     */
+    static SavedModel of(Checkpoint saved, String source, long seed) {
+        ModelSpec spec = ModelSpec.parse(saved.modelSpec(), source);
+        TrainState state = TrainState.of(saved, source);
+        String mode = state.string("mode", "snn");
+        if (!mode.equals("snn") && !mode.equals("ann")) {
+            throw new FileFormatException(source, "train_state.mode must be snn or ann, was " + mode);
+        }
+        Model model = ModelBuilder.build(spec, mode.equals("ann") ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN, seed);
+        model.load(saved, source);
         return new SavedModel(model, state);
     }
 
@@ -47,14 +59,14 @@ record SavedModel(Model model, JsonObject state) {
 
     /** T saved with the model, or {@code fallback}. */
     int steps(int fallback) {
-        return state.has("steps") ? state.get("steps").getAsInt() : fallback;
+        return (int) state.integer("steps", fallback, 1, Integer.MAX_VALUE);
     }
 
     String encoder() {
-        return state.has("encoder") ? state.get("encoder").getAsString() : "direct";
+        return state.string("encoder", "direct");
     }
 
     double encoderGain() {
-        return state.has("encoder_gain") ? state.get("encoder_gain").getAsDouble() : 1.0;
+        return state.number("encoder_gain", 1.0);
     }
 }

@@ -89,8 +89,9 @@ public final class CifarReader {
         String file = p.toString();
         int record = labels.recordSize();
         int n = (int) (size / record);
-        // read in chunks of whole records: one big buffer per file would double the peak memory
-        int perChunk = Math.max(1, (1 << 20) / record);
+        // read in chunks of whole records (at most 1 MiB, at most the file): one big buffer per file would
+        // double the peak memory
+        int perChunk = Math.max(1, Math.min(n, (1 << 20) / record));
         byte[] buf = new byte[perChunk * record];
         InputStream in = DataStreams.open(p);
         try {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -71,6 +72,24 @@ final class DataStreams {
     static void readExactly(InputStream in, byte[] buf, int off, int len, String file, long done, long total) {
         int n = readUpTo(in, buf, off, len, file);
         if (n < len) throw new DataFormatException(file, "truncated after " + (done + n) + " of " + total + " bytes");
+    }
+
+    /**
+     * Reads the {@code len} bytes a header declared, allocating as they arrive (doubling from 1 MiB), so a
+     * damaged header that declares gigabytes costs no more memory than the data actually present.
+     *
+     * @throws DataFormatException "truncated after R of T bytes" when the data ends first
+     */
+    static byte[] readDeclared(InputStream in, int len, String file, long done, long total) {
+        byte[] buf = new byte[Math.min(len, 1 << 20)];
+        int n = 0;
+        while (true) {
+            n += readUpTo(in, buf, n, buf.length - n, file);
+            if (n < buf.length || n == len) break;
+            buf = Arrays.copyOf(buf, (int) Math.min(len, 2L * buf.length));
+        }
+        if (n < len) throw new DataFormatException(file, "truncated after " + (done + n) + " of " + total + " bytes");
+        return buf;
     }
 
     /** Fails when {@code in} holds more bytes after the {@code expected} ones. */

@@ -35,12 +35,12 @@ public final class IdxReader {
         if (n < 0 || rows <= 0 || cols <= 0) {
             throw new DataFormatException(file, "bad dimensions " + n + " x " + rows + " x " + cols);
         }
-        long payload = (long) n * rows * cols;
-        if (payload > Integer.MAX_VALUE - 16) {
+        // n·rows < 2^62, but n·rows·cols can overflow a long: check before the second product
+        long payload = (long) n * rows;
+        if (payload > Integer.MAX_VALUE || (payload *= cols) > Integer.MAX_VALUE - 16) {
             throw new DataFormatException(file, "dimensions " + n + " x " + rows + " x " + cols + " exceed 2^31 bytes");
         }
-        byte[] pixels = new byte[(int) payload];
-        DataStreams.readExactly(s, pixels, 0, pixels.length, file, 16, 16 + payload);
+        byte[] pixels = DataStreams.readDeclared(s, (int) payload, file, 16, 16 + payload);
         DataStreams.expectEnd(s, file, 16 + payload);
         return new Images(n, rows, cols, pixels);
     }
@@ -54,8 +54,7 @@ public final class IdxReader {
         if (got < 8) throw new DataFormatException(file, "truncated after " + got + " of 8 header bytes");
         int n = DataStreams.bigEndianInt(h, 4);
         if (n < 0 || n > Integer.MAX_VALUE - 8) throw new DataFormatException(file, "bad label count " + n);
-        byte[] raw = new byte[n];
-        DataStreams.readExactly(s, raw, 0, n, file, 8, 8L + n);
+        byte[] raw = DataStreams.readDeclared(s, n, file, 8, 8L + n);
         DataStreams.expectEnd(s, file, 8L + n);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {

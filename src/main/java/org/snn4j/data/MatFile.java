@@ -102,16 +102,41 @@ public final class MatFile {
             long n = t.getInt(4) & 0xFFFFFFFFL;
             if (type != MI_MATRIX) throw error(file, "compressed element at offset " + offset + " holds type " + type + ", not miMATRIX");
             if (n > Integer.MAX_VALUE - 16) throw error(file, "compressed element at offset " + offset + " too large (" + n + " bytes)");
-            byte[] inner = new byte[(int) n];
-            inflateFully(inf, inner, file, offset);
-            return matrix(ByteBuffer.wrap(inner).order(order), file);
+            return matrix(ByteBuffer.wrap(inflateDeclared(inf, (int) n, file, offset)).order(order), file);
         } finally {
             inf.end();
         }
     }
 
-    private static void inflateFully(Inflater inf, byte[] out, String file, int offset) {
+    /**
+     * Inflates the {@code n} bytes the element's tag declares, growing the buffer as bytes arrive (from
+     * 1 MiB, doubling), so a tag declaring gigabytes over a few bytes of zlib data allocates little.
+     */
+    private static byte[] inflateDeclared(Inflater inf, int n, String file, int offset) {
+        byte[] out = new byte[Math.min(n, 1 << 20)];
         int done = 0;
+        while (true) {
+            done += inflateInto(inf, out, done, file, offset);
+            if (done < out.length || done == n) break;
+            out = Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+        }
+        if (done < n) {
+            throw error(file, "compressed element at offset " + offset + " truncated after " + done + " of " + n + " bytes");
+        }
+        return out;
+    }
+
+    private static void inflateFully(Inflater inf, byte[] out, String file, int offset) {
+        int done = inflateInto(inf, out, 0, file, offset);
+        if (done < out.length) {
+            throw error(file, "compressed element at offset " + offset + " truncated after " + done + " of "
+                    + out.length + " bytes");
+        }
+    }
+
+    /** Inflates into {@code out[from..]} until it is full or the zlib data ends; returns the new fill level. */
+    private static int inflateInto(Inflater inf, byte[] out, int from, String file, int offset) {
+        int done = from;
         try {
             while (done < out.length) {
                 int r = inf.inflate(out, done, out.length - done);
@@ -121,10 +146,7 @@ public final class MatFile {
         } catch (java.util.zip.DataFormatException e) {
             throw error(file, "corrupt zlib data in element at offset " + offset + ": " + e.getMessage());
         }
-        if (done < out.length) {
-            throw error(file, "compressed element at offset " + offset + " truncated after " + done + " of "
-                    + out.length + " bytes");
-        }
+        return done;
     }
 
     /** Parses the sub-elements of an miMATRIX body. */
@@ -158,7 +180,10 @@ public final class MatFile {
         int width = width(re.type);
         if (width == 0) throw error(file, "variable '" + name + "': unsupported storage type " + re.type);
         long count = 1;
-        for (int d : dims) count *= d;
+        for (int d : dims) {
+            count *= d;
+            if (count > Integer.MAX_VALUE) throw error(file, "variable '" + name + "': dims " + Arrays.toString(dims) + " exceed 2^31 values");
+        }
         if ((long) re.length != count * width) {
             throw error(file, "variable '" + name + "': real part holds " + re.length / width + " values, dims "
                     + Arrays.toString(dims) + " need " + count);

@@ -49,7 +49,15 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
     public static Checkpoint load(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) throw new FileFormatException(source, "no such file");
-        SafeTensors.Contents c = SafeTensors.load(file);
+        return of(SafeTensors.load(file), source);
+    }
+
+    /** As {@link #load} for the bytes of a file; {@code source} names it in messages. */
+    public static Checkpoint read(byte[] bytes, String source) {
+        return of(SafeTensors.read(bytes, source), source);
+    }
+
+    private static Checkpoint of(SafeTensors.Contents c, String source) {
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
         String format = meta.remove("snn4j.format");
         if (!FORMAT.equals(format)) {

@@ -128,7 +128,13 @@ public final class SafeTensors {
             int[] shape = shape(t, name, source);
             long[] off = offsets(t, name, source);
             long count = 1;
-            for (int d : shape) count *= d;
+            for (int d : shape) {
+                count *= d;
+                if (count > Integer.MAX_VALUE) {
+                    throw new FileFormatException(source, "tensor '" + name + "' shape " + java.util.Arrays.toString(shape)
+                            + " holds more than 2^31-1 values");
+                }
+            }
             if (off[1] < off[0] || off[1] > dataLength) {
                 throw new FileFormatException(source, "tensor '" + name + "' data_offsets [" + off[0] + ", " + off[1]
                         + "] outside the data section of " + dataLength + " bytes" + (off[1] > dataLength ? " (truncated file?)" : ""));
@@ -202,8 +208,8 @@ public final class SafeTensors {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
             }
-        } catch (ArithmeticException ignored) {
-            // falls through to the error below
+        } catch (ArithmeticException | NumberFormatException ignored) {
+            // falls through to the error below (Gson refuses numbers with huge exponents)
         }
         throw new FileFormatException(source, "tensor '" + name + "' field '" + field + "' holds " + e + ", not an integer");
     }

@@ -72,8 +72,8 @@ final class JsonFields {
             if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 return e.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
             }
-        } catch (ArithmeticException ignored) {
-            // reported below
+        } catch (ArithmeticException | NumberFormatException ignored) {
+            // reported below (Gson refuses numbers with huge exponents)
         }
         throw new SpecException(where + ": field '" + field + "' must be an integer, was " + e);
     }

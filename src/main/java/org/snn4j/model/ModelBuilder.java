@@ -54,6 +54,8 @@ public final class ModelBuilder {
     private final Hybrid hybrid;
     private final Set<String> spikingLayers = new java.util.LinkedHashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    /** Weights of the layers built so far (each also has a gradient of the same size). */
+    private long weights;
 
     private ModelBuilder(ModelSpec spec, Mode mode, long seed) {
         this.spec = spec;
@@ -174,6 +176,7 @@ public final class ModelBuilder {
                 int cin = in[0], cout = f.positiveInt("out"), stride = f.positiveInt("stride", 1);
                 int pad = f.nonNegativeInt("padding", 0);
                 boolean bias = f.bool("bias", false);
+                reserveWeights(f, (long) cout * cin * k * k);
                 double std = f.number("init_std", Conv2d.heStd(cin * k * k));
                 return Conv2d.withWeightStd(name, cin, cout, k, stride, pad, bias, std, rng);
             }
@@ -181,6 +184,7 @@ public final class ModelBuilder {
                 f.onlyFields(Set.of("type", "out", "bias", "init_std"));
                 requireRank(f, in, 1);
                 int fin = in[0];
+                reserveWeights(f, (long) fin * f.positiveInt("out"));
                 double std = f.number("init_std", Math.sqrt(2.0 / fin));
                 return Linear.withStd(next(prefix, "fc"), fin, f.positiveInt("out"), f.bool("bias", false), std, rng);
             }
@@ -221,8 +225,8 @@ public final class ModelBuilder {
                 f.onlyFields(Set.of("type", "leak"));
                 requireRank(f, in, 1);
                 float leak = (float) f.numberIn("leak", 1.0, 0, 1);
-                boolean lee = mode == Mode.SNN && "lee".equals(neuronDefaults.has("surrogate")
-                        ? neuronDefaults.get("surrogate").getAsString() : "");
+                boolean lee = mode == Mode.SNN
+                        && "lee".equals(new JsonFields(neuronDefaults, spec.name() + " neuron").string("surrogate", ""));
                 return new IntegratingReadout("readout", mode == Mode.ANN ? 1f : leak, lee);
             }
             case "residual" -> {
@@ -339,6 +343,20 @@ public final class ModelBuilder {
                     + "), had " + scale.length + " and " + bias.length);
         }
         return new ChannelCalibration(scale, bias);
+    }
+
+    /**
+     * Counts a layer's weights before they are allocated: one layer's must fit a Java array, and all weights
+     * with their gradients (8 bytes each) the JVM's maximum heap, or the spec could never run.
+     */
+    private void reserveWeights(JsonFields f, long layerWeights) {
+        if (layerWeights > Integer.MAX_VALUE) throw new SpecException(f.where() + ": " + layerWeights + " weights exceed 2^31-1");
+        weights += layerWeights;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (8 * weights > heap) {
+            throw new SpecException(f.where() + ": the weights up to this layer and their gradients need " + (8 * weights >> 20)
+                    + " MB, more than the JVM's maximum heap of " + (heap >> 20) + " MB");
+        }
     }
 
     private static void requireRank(JsonFields f, int[] in, int rank) {

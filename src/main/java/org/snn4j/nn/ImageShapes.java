@@ -27,11 +27,16 @@ final class ImageShapes {
      * @throws ShapeException when the padded input is smaller than the window
      */
     static int windowOutput(String layer, String what, int size, int k, int stride, int pad) {
-        if (size + 2 * pad < k) {
-            throw new ShapeException(layer, "input " + what, "at least " + (k - 2 * pad) + " for kernel " + k
+        long padded = size + 2L * pad;
+        if (padded < k) {
+            throw new ShapeException(layer, "input " + what, "at least " + (k - 2L * pad) + " for kernel " + k
                     + " and padding " + pad, String.valueOf(size));
         }
-        return (size + 2 * pad - k) / stride + 1;
+        long out = (padded - k) / stride + 1;
+        if (out > Integer.MAX_VALUE) {
+            throw new ShapeException(layer, "output " + what, "<= 2^31-1 (padding " + pad + ")", String.valueOf(out));
+        }
+        return (int) out;
     }
 
     /**
