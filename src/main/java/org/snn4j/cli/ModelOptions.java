@@ -3,12 +3,16 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.BlockVariant;
 import org.snn4j.model.Hybrid;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
+import org.snn4j.neuron.NeuronConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Which network to build and how its neurons behave: a preset or spec file, with neuron overrides. */
 final class ModelOptions {
@@ -76,6 +80,28 @@ final class ModelOptions {
             return new Hybrid(kind, parts.length == 2 ? Double.parseDouble(parts[1]) : 1);
         } catch (NumberFormatException e) {
             throw new org.snn4j.Snn4jException("--boundary leak '" + parts[1] + "' is not a number");
+        }
+    }
+
+    /**
+     * Checks the neuron and block flags before any data is read: an unknown name or a value out of range
+     * is bad usage (exit code 2), like every other flag.
+     */
+    void check(CommandSpec spec) {
+        if (threshold != null) Flags.positiveFinite(spec, "--threshold", threshold);
+        if (leak != null && !(leak >= 0 && leak <= 1)) throw new ParameterException(spec.commandLine(), "--leak must be in [0, 1], was " + leak);
+        String flag = "--block-variant";
+        try {
+            BlockVariant.byId(blockVariant);
+            NeuronConfig.Builder b = NeuronConfig.builder();
+            flag = "--neuron";
+            if (neuron != null) b.model(neuron);
+            flag = "--reset";
+            if (reset != null) b.reset(reset);
+            flag = "--surrogate";
+            if (surrogate != null) b.surrogate(surrogate);
+        } catch (Snn4jException e) {
+            throw new ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.AnnActivation;
-import org.snn4j.model.BlockVariant;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -68,11 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         Flags.positive(spec, "--gain", gain);
         training.check(spec);
         AnnActivation annActivation = annActivation();
-        try {
-            BlockVariant.byId(modelOptions.blockVariant);
-        } catch (Snn4jException e) {
-            throw new ParameterException(spec.commandLine(), "--block-variant: " + e.getMessage());
-        }
+        modelOptions.check(spec);
         try {
             if (modelOptions.hybrid() != null && ann) throw new Snn4jException("--hybrid builds an SNN with ANN layers; drop --ann");
         } catch (Snn4jException e) {  // also a malformed --boundary or a negative K

@@ -65,6 +65,24 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Fails now, naming the file, when {@code target} could not be written later: its directory cannot be
+     * created or written, or {@code target} is a directory. A run that could not save its results stops
+     * before it works for hours.
+     *
+     * @throws Snn4jException "cannot write FILE: PROBLEM"
+     */
+    public static void requireWritable(Path target) {
+        if (Files.isDirectory(target)) throw new Snn4jException("cannot write " + target + ": it is a directory");
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "." + target.getFileName() + ".", ".probe"));
+        } catch (IOException e) {
+            throw new Snn4jException("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
     /** Writes a UTF-8 string atomically. */
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -74,6 +92,7 @@ public final class AtomicFile {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
         if (m != null && m.contains("No space left")) return "no space left on the device";
         return m == null ? e.getClass().getSimpleName() : m;
     }

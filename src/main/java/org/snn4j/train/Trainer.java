@@ -2,6 +2,7 @@ package org.snn4j.train;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,13 +15,16 @@ import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
 import org.snn4j.encode.Encoders;
+import org.snn4j.io.AtomicFile;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.io.TrainState;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
@@ -85,6 +89,8 @@ public final class Trainer {
     /** Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured. */
     public TrainResult fit() {
         cfg.spikePenalty().requireLayers(model.neuronLayers().keySet());
+        if (cfg.checkpoint() != null) AtomicFile.requireWritable(cfg.checkpoint());
+        if (cfg.out() != null) AtomicFile.requireWritable(cfg.out());
         Optimizer optimizer = Optimizers.create(cfg.optimizer(), model.parameters(), cfg.weightDecay(), cfg.momentum());
         LearningRateSchedule schedule = Schedules.parse(cfg.schedule(), cfg.lr(), cfg.epochs());
         Encoder encoder = Encoders.byName(cfg.encoder(), cfg.encoderGain());
@@ -166,6 +172,7 @@ public final class Trainer {
             for (Parameter p : params) p.zeroGrad();
             pass.backward(l.gradient(), false);
             optimizer.step(schedule.rate(epoch, b.index(), batches));
+            for (Parameter p : params) Finite.check(p.name(), "weights after the update", p.value());  // a diverging step
             tally.add(ctx);
             return new StepResult(l.value() + ctx.spikePenaltyLoss(), Accuracy.correct(pass.output(), b.labels()));
         } finally {
@@ -199,14 +206,17 @@ public final class Trainer {
         }
         model.load(c, source);
         optimizer.loadState(c.optimizerState());
-        JsonObject state = GSON.fromJson(c.metadata().getOrDefault("train_state", "{}"), JsonObject.class);
-        if (state == null || !state.has("epochs_done")) throw new FileFormatException(source, "metadata lacks train_state.epochs_done");
-        if (state.has("seed") && state.get("seed").getAsLong() != cfg.seed()) {
-            throw new FileFormatException(source, "was written with --seed " + state.get("seed").getAsLong() + ", not " + cfg.seed());
+        TrainState state = TrainState.of(c, source);
+        if (!state.has("epochs_done")) throw new FileFormatException(source, "metadata lacks train_state.epochs_done");
+        int done = (int) state.integer("epochs_done", 0, 0, Integer.MAX_VALUE);
+        long seed = state.integer("seed", cfg.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
+        if (seed != cfg.seed()) throw new FileFormatException(source, "was written with --seed " + seed + ", not " + cfg.seed());
+        try {
+            List<EpochRecord> h = GSON.fromJson(state.json("history"), new TypeToken<List<EpochRecord>>() {}.getType());
+            if (h != null) history.addAll(h);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw state.wrongType("history", "a list of epoch records", state.json("history"));
         }
-        List<EpochRecord> h = GSON.fromJson(state.get("history"), new TypeToken<List<EpochRecord>>() {}.getType());
-        if (h != null) history.addAll(h);
-        int done = state.get("epochs_done").getAsInt();
         log.printf("resuming from %s after epoch %d%n", source, done);
         return done;
     }

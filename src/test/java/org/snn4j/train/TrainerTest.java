@@ -100,4 +100,34 @@ class TrainerTest {
         var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), otherSeed, train, test, QUIET).fit());
         assertTrue(e.getMessage().contains("--seed 7"), e.getMessage());
     }
+
+    @Test
+    void aLearningRateThatDivergesStopsNamingTheLayerAndStepAndKeepsTheLastGoodCheckpoint() {
+        Path ckpt = dir.resolve("diverging.ckpt");
+        // Adam at 2e-3 for epoch 1, then the schedule multiplies the rate by 1e40: every Adam step moves each
+        // weight by about 2e37, so a layer's sums overflow float32 in epoch 2 (a saturating surrogate keeps SGD finite)
+        TrainConfig cfg = new TrainConfig(2, 64, 4, 2e-3, "multistep:1:1e40", "adam", 0, 0.9, "bernoulli", 1.0, "ce", 7, null, ckpt,
+                false, false);
+        var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), cfg, train, test, QUIET).fit());
+        System.err.println("divergence message: " + e.getMessage());
+        assertTrue(e.getMessage().matches("training diverged at epoch 2, batch \\d+: (fc\\d|sn\\d|readout|loss)(\\.weight)?: "
+                + "non-finite value .* of the .*; the last good checkpoint .*diverging.ckpt is kept"), e.getMessage());
+        Checkpoint kept = Checkpoint.load(ckpt);
+        assertEquals(1, org.snn4j.io.TrainState.of(kept, "kept").integer("epochs_done", -1, 0, 2));
+        kept.parameters().forEach((name, t) -> {
+            for (float v : t.data()) assertTrue(Float.isFinite(v), name);
+        });
+    }
+
+    @Test
+    void anUnwritableOutputDirectoryStopsBeforeTheFirstEpoch() throws Exception {
+        Path blocker = dir.resolve("not-a-dir");
+        Files.writeString(blocker, "x");
+        int[] epochs = {0};
+        Trainer t = new Trainer(model(7), config(1, null, blocker.resolve("runs/m.ckpt"), false), train, test, QUIET)
+                .onEpochEnd(r -> epochs[0]++);
+        var e = assertThrows(org.snn4j.Snn4jException.class, t::fit);
+        assertEquals("cannot write " + blocker.resolve("runs/m.ckpt") + ": not a directory", e.getMessage());
+        assertEquals(0, epochs[0], "no epoch was trained for nothing");
+    }
 }
