@@ -92,6 +92,7 @@ public final class AtomicFile {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
         if (m != null && m.contains("No space left")) return "no space left on the device";
         return m == null ? e.getClass().getSimpleName() : m;

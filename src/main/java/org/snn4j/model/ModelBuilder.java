@@ -54,7 +54,9 @@ public final class ModelBuilder {
     private final Hybrid hybrid;
     private final Set<String> spikingLayers = new java.util.LinkedHashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
-    /** Weights of the layers built so far (each also has a gradient of the same size). */
+    /** Bytes a weight costs in training: float value, gradient and two Adam moments. */
+    private static final int BYTES_PER_WEIGHT = 16;
+    /** Weights of the layers built so far. */
     private long weights;
 
     private ModelBuilder(ModelSpec spec, Mode mode, long seed) {
@@ -204,6 +206,7 @@ public final class ModelBuilder {
             }
             case "batchnorm" -> {
                 f.onlyFields(Set.of("type", "momentum", "eps"));
+                reserveWeights(f, 2L * in[0]);
                 return new BatchNorm(next(prefix, "bn"), in[0], f.numberIn("momentum", 0.1, 0, 1), f.numberIn("eps", 1e-5, 0, 1));
             }
             case "dropout" -> {
@@ -346,16 +349,17 @@ public final class ModelBuilder {
     }
 
     /**
-     * Counts a layer's weights before they are allocated: one layer's must fit a Java array, and all weights
-     * with their gradients (8 bytes each) the JVM's maximum heap, or the spec could never run.
+     * Counts a layer's weights before they are allocated: one layer's must fit a Java array, and all of
+     * them the JVM's maximum heap at {@value #BYTES_PER_WEIGHT} bytes each (value, gradient and the two
+     * moment estimates Adam keeps), or the spec could never be trained.
      */
     private void reserveWeights(JsonFields f, long layerWeights) {
         if (layerWeights > Integer.MAX_VALUE) throw new SpecException(f.where() + ": " + layerWeights + " weights exceed 2^31-1");
         weights += layerWeights;
         long heap = Runtime.getRuntime().maxMemory();
-        if (8 * weights > heap) {
-            throw new SpecException(f.where() + ": the weights up to this layer and their gradients need " + (8 * weights >> 20)
-                    + " MB, more than the JVM's maximum heap of " + (heap >> 20) + " MB");
+        if (BYTES_PER_WEIGHT * weights > heap) {
+            throw new SpecException(f.where() + ": the " + weights + " weights up to this layer need " + (BYTES_PER_WEIGHT * weights >> 20)
+                    + " MB to train, more than the JVM's maximum heap of " + (heap >> 20) + " MB");
         }
     }
 

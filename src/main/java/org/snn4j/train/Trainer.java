@@ -137,9 +137,10 @@ public final class Trainer {
                 try {
                     r = step(b, epoch, batches, optimizer, schedule, encoder, loss, params, tally);
                 } catch (NumericalException e) {
+                    boolean kept = cfg.checkpoint() != null && Files.exists(cfg.checkpoint());
                     throw new Snn4jException("training diverged at epoch " + (epoch + 1) + ", batch " + (b.index() + 1) + ": "
-                            + e.getMessage() + (cfg.checkpoint() == null ? "" : "; the last good checkpoint " + cfg.checkpoint()
-                            + " is kept"), e);
+                            + e.getMessage() + (kept ? "; the last good checkpoint " + cfg.checkpoint() + " is kept"
+                            : "; no epoch had finished, so there is no checkpoint"), e);
                 }
                 lossSum += r.loss();
                 correct += r.correct();

@@ -45,7 +45,7 @@ class CliTest {
     private static final String[] SMALL = {"--model", "w1", "--width", "0.25", "--limit-train", "256", "--limit-test", "128",
             "--epochs", "1", "--T", "2", "--no-progress"};
 
-    private static String[] with(String[] base, String... more) {
+    static String[] with(String[] base, String... more) {
         String[] r = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, r, base.length, more.length);
         return r;

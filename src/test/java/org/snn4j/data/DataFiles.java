@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** Writers of small files in the exact published formats, for the reader tests. */
-final class DataFiles {
+/** Writers of small files in the exact published formats, for the reader tests (and the CLI's bad-input tests). */
+public final class DataFiles {
     private DataFiles() {}
 
-    static byte[] gzip(byte[] raw) {
+    public static byte[] gzip(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(raw);
@@ -22,6 +22,21 @@ final class DataFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The four MNIST IDX files (raw, by their published names) holding {@code n} 28×28 training and
+     * {@code n} test images with labels {@code i % 10}.
+     */
+    public static java.util.Map<String, byte[]> smallMnist(int n) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = i % 10;
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("train-images-idx3-ubyte", idxImages(pixels(n * 784, 1), n, 28, 28));
+        files.put("train-labels-idx1-ubyte", idxLabels(labels));
+        files.put("t10k-images-idx3-ubyte", idxImages(pixels(n * 784, 2), n, 28, 28));
+        files.put("t10k-labels-idx1-ubyte", idxLabels(labels));
+        return files;
     }
 
     /** IDX images: magic 2051, n, rows, cols (big-endian), then the pixels. */
