@@ -1,7 +1,9 @@
 package org.snn4j.cli;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 import org.snn4j.FuzzContract;
+import org.snn4j.SeedMutations;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.SpecException;
@@ -20,5 +22,10 @@ class SavedModelFuzzTest {
             m.encoder();
             m.encoderGain();
         }, FileFormatException.class, SpecException.class);
+    }
+
+    @Test
+    void mutatedModelFileSeeds() throws Exception {
+        SeedMutations.check(getClass(), "modelFile", 2000, this::modelFile);
     }
 }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.snn4j.FuzzContract;
+import org.snn4j.SeedMutations;
 
 /**
  * Fuzz targets of the CIFAR binary reader, which reads files by path: each input is written to one
@@ -38,5 +40,15 @@ class CifarReaderFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void mutatedCifar10Seeds() throws Exception {
+        SeedMutations.check(getClass(), "cifar10", 1000, this::cifar10);
+    }
+
+    @Test
+    void mutatedCifar100Seeds() throws Exception {
+        SeedMutations.check(getClass(), "cifar100", 1000, this::cifar100);
     }
 }

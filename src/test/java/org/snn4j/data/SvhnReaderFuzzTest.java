@@ -3,7 +3,9 @@ package org.snn4j.data;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.snn4j.FuzzContract;
+import org.snn4j.SeedMutations;
 
 /**
  * Fuzz target of the MAT v5 reader and the SVHN reader on top of it: parse, read every variable's
@@ -20,5 +22,10 @@ class SvhnReaderFuzzTest {
             }
             SvhnReader.read("fuzz", vars, "fuzz.mat");
         }, DataFormatException.class);
+    }
+
+    @Test
+    void mutatedMatSeeds() throws Exception {
+        SeedMutations.check(getClass(), "mat", 3000, this::mat);
     }
 }
