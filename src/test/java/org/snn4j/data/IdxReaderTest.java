@@ -102,4 +102,23 @@ class IdxReaderTest {
         assertEquals(0, d.size());
         assertArrayEquals(new int[] {1, 28, 28}, d.sampleShape());
     }
+
+    /** Fuzz finding (seed IdxReaderFuzzTestInputs/images/regression-dims-overflow-long): n·rows·cols overflowed a long. */
+    @Test
+    void dimensionsWhoseProductOverflowsALongAreRejected() {
+        byte[] header = java.nio.ByteBuffer.allocate(16).putInt(2051).putInt(770).putInt(0x40043229).putInt(0x06070102).array();
+        assertEquals("im.idx3: dimensions 770 x 1074016809 x 101122306 exceed 2^31 bytes",
+                message(() -> IdxReader.readImages(new ByteArrayInputStream(header), "im.idx3")));
+    }
+
+    /** A header declaring 1.5 GB over no data is a truncated file, found without allocating the 1.5 GB first. */
+    @Test
+    void declaredSizeIsNotAllocatedBeforeTheDataArrives() {
+        byte[] header = java.nio.ByteBuffer.allocate(16).putInt(2051).putInt(2_000_000).putInt(28).putInt(28).array();
+        assertEquals("im.idx3: truncated after 16 of 1568000016 bytes",
+                message(() -> IdxReader.readImages(new ByteArrayInputStream(header), "im.idx3")));
+        byte[] labels = java.nio.ByteBuffer.allocate(8).putInt(2049).putInt(Integer.MAX_VALUE - 8).array();
+        assertEquals("lb.idx1: truncated after 8 of 2147483647 bytes",
+                message(() -> IdxReader.readLabels(new ByteArrayInputStream(labels), "lb.idx1", 10)));
+    }
 }

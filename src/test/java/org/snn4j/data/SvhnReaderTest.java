@@ -150,4 +150,30 @@ class SvhnReaderTest {
         assertEquals("s.mat: variable 'X': real part holds 9216 values, dims [32, 32, 3, 2] need 6144",
                 assertThrows(DataFormatException.class, () -> MatFile.read(ByteBuffer.wrap(m.bytes()), "s.mat")).getMessage());
     }
+
+    /** A compressed element whose inner tag declares ~2 GiB over a few bytes of zlib is truncated, not allocated. */
+    @Test
+    void compressedElementDeclaringGigabytesIsTruncatedNotAllocated() {
+        byte[] inner = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(14).putInt(Integer.MAX_VALUE - 100).array();
+        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        d.setInput(inner);
+        d.finish();
+        byte[] z = new byte[64];
+        int zn = d.deflate(z);
+        d.end();
+        byte[] head = new DataFiles.Mat(ByteOrder.LITTLE_ENDIAN).bytes();
+        ByteBuffer f = ByteBuffer.allocate(head.length + 8 + zn).order(ByteOrder.LITTLE_ENDIAN);
+        f.put(head).putInt(15).putInt(zn).put(z, 0, zn);
+        assertEquals("s.mat: compressed element at offset 128 truncated after 8 of 2147483547 bytes",
+                assertThrows(DataFormatException.class, () -> MatFile.read(ByteBuffer.wrap(f.array()), "s.mat")).getMessage());
+    }
+
+    /** Fuzz finding (seed SvhnReaderFuzzTestInputs/mat/regression-newline-in-variable-name): the message stays one line. */
+    @Test
+    void variableNamesWithLineBreaksStayOnOneLine() {
+        DataFiles.Mat m = new DataFiles.Mat(ByteOrder.LITTLE_ENDIAN);
+        m.matrix("X\nY", UINT8, new int[] {32, 32, 3, 2}, MI_UINT8, X);
+        assertEquals("s.mat: variable 'X\\nY': real part holds 9216 values, dims [32, 32, 3, 2] need 6144",
+                assertThrows(DataFormatException.class, () -> MatFile.read(ByteBuffer.wrap(m.bytes()), "s.mat")).getMessage());
+    }
 }

@@ -165,4 +165,16 @@ class SafeTensorsTest {
         out.writeBytes(data);
         return out.toByteArray();
     }
+
+    /** Fuzz findings: a name holding a newline, shape products beyond 2^31, exponents Gson refuses to parse. */
+    @Test
+    void fuzzFindingsAreOneLineFormatErrors() {
+        FileFormatException e = assertThrows(FileFormatException.class, () -> SafeTensors.read(
+                file("{\"a\\nb\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,4]}}", new byte[4]), "bad.safetensors"));
+        assertEquals("bad.safetensors: tensor 'a\\nb' has 4 bytes, shape and F32 need 8", e.getMessage());
+        assertMessage(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[65536,65536,65536,65536,0],\"data_offsets\":[0,0]}}", new byte[0]),
+                "holds more than 2^31-1 values");
+        assertMessage(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1e99999999999],\"data_offsets\":[0,4]}}", new byte[4]),
+                "field 'shape' holds 1e99999999999, not an integer");
+    }
 }

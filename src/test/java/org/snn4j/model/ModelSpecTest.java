@@ -145,4 +145,17 @@ class ModelSpecTest {
         SpecException e = assertThrows(SpecException.class, () -> ModelBuilder.build(ModelSpec.parse(json, "m.json"), ModelBuilder.Mode.SNN, 1));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    /** Inputs the fuzzer (or reading the code for it) found; each used to escape as a Gson or JDK exception. */
+    @Test
+    void fuzzFindingsAreSpecErrors() {
+        assertBuildMessage("{\"name\":\"x\",\"input\":[4],\"classes\":2,\"neuron\":{\"surrogate\":{}},"
+                + "\"layers\":[{\"type\":\"linear\",\"out\":2},{\"type\":\"readout\"}]}", "x neuron: field 'surrogate' must be a string, was {}");
+        assertBuildMessage("{\"name\":\"x\",\"input\":[4],\"classes\":2,\"layers\":[{\"type\":\"linear\",\"out\":1e99999999999}]}",
+                "field 'out' must be an integer, was 1e99999999999");
+        assertBuildMessage("{\"name\":\"x\",\"input\":[1,4,4],\"classes\":2,\"layers\":[{\"type\":\"avgpool\",\"kernel\":1,"
+                + "\"padding\":2000000000}]}", "output height");
+        assertBuildMessage("{\"name\":\"x\",\"input\":[65536,1,1],\"classes\":2,\"layers\":[{\"type\":\"conv\",\"out\":65536,"
+                + "\"kernel\":1}]}", "layers[0] (conv): 4294967296 weights exceed 2^31-1");
+    }
 }
