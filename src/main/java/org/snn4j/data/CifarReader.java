@@ -1,5 +1,6 @@
 package org.snn4j.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,7 +59,6 @@ public final class CifarReader {
     public static Dataset read(String name, List<Path> files, Labels labels) {
         long total = 0;
         long[] sizes = new long[files.size()];
-        int record = labels.recordSize();
         for (int f = 0; f < files.size(); f++) {
             Path p = files.get(f);
             try {
@@ -66,12 +66,7 @@ public final class CifarReader {
             } catch (IOException e) {
                 throw new DataFormatException(p.toString(), Files.exists(p) ? "cannot read size: " + e.getMessage() : "file not found");
             }
-            if (sizes[f] % record != 0) {
-                long whole = sizes[f] / record * record;
-                throw new DataFormatException(p.toString(), "truncated after " + sizes[f] + " of " + (whole + record)
-                        + " bytes (" + sizes[f] + " is not a whole number of " + record + "-byte records)");
-            }
-            total += sizes[f] / record;
+            total += records(sizes[f], labels, p.toString());
         }
         if (total * PIXELS > Integer.MAX_VALUE) {
             throw new DataFormatException(files.getFirst().toString(), total + " records exceed 2^31 pixel bytes");
@@ -80,41 +75,61 @@ public final class CifarReader {
         int[] lab = new int[(int) total];
         int sample = 0;
         for (int f = 0; f < files.size(); f++) {
-            sample = readFile(files.get(f), sizes[f], labels, pixels, lab, sample);
+            InputStream in = DataStreams.open(files.get(f));
+            try {
+                sample = readRecords(in, sizes[f], files.get(f).toString(), labels, pixels, lab, sample);
+            } finally {
+                DataStreams.close(in);
+            }
         }
         return Dataset.ofBytes(name, pixels, lab, labels.classes, 3, 32, 32);
     }
 
-    private static int readFile(Path p, long size, Labels labels, byte[] pixels, int[] lab, int sample) {
-        String file = p.toString();
+    /** As {@link #read(String, List, Labels)} for one file held in memory; {@code file} names it in messages. */
+    public static Dataset read(String name, byte[] data, String file, Labels labels) {
+        int n = (int) records(data.length, labels, file);
+        byte[] pixels = new byte[n * PIXELS];
+        int[] lab = new int[n];
+        readRecords(new ByteArrayInputStream(data), data.length, file, labels, pixels, lab, 0);
+        return Dataset.ofBytes(name, pixels, lab, labels.classes, 3, 32, 32);
+    }
+
+    /** Records in a file of {@code size} bytes; fails unless it is a whole number of them. */
+    private static long records(long size, Labels labels, String file) {
+        int record = labels.recordSize();
+        if (size % record != 0) {
+            long whole = size / record * record;
+            throw new DataFormatException(file, "truncated after " + size + " of " + (whole + record)
+                    + " bytes (" + size + " is not a whole number of " + record + "-byte records)");
+        }
+        return size / record;
+    }
+
+    /** Reads the records of one file into {@code pixels}/{@code lab} from sample {@code sample} on; returns the next sample. */
+    private static int readRecords(InputStream in, long size, String file, Labels labels, byte[] pixels, int[] lab, int sample) {
         int record = labels.recordSize();
         int n = (int) (size / record);
         // read in chunks of whole records (at most 1 MiB, at most the file): one big buffer per file would
         // double the peak memory
         int perChunk = Math.max(1, Math.min(n, (1 << 20) / record));
         byte[] buf = new byte[perChunk * record];
-        InputStream in = DataStreams.open(p);
-        try {
-            for (int r = 0; r < n; r += perChunk) {
-                int k = Math.min(perChunk, n - r);
-                DataStreams.readExactly(in, buf, 0, k * record, file, (long) r * record, size);
-                for (int j = 0; j < k; j++) {
-                    int off = j * record;
-                    if (labels.labelBytes == 2) {
-                        checkLabel(buf[off] & 0xFF, 20, "coarse label", file, r + j);
-                        checkLabel(buf[off + 1] & 0xFF, 100, "fine label", file, r + j);
-                    } else {
-                        checkLabel(buf[off] & 0xFF, 10, "label", file, r + j);
-                    }
-                    lab[sample] = buf[off + labels.which] & 0xFF;
-                    System.arraycopy(buf, off + labels.labelBytes, pixels, sample * PIXELS, PIXELS);
-                    sample++;
+        for (int r = 0; r < n; r += perChunk) {
+            int k = Math.min(perChunk, n - r);
+            DataStreams.readExactly(in, buf, 0, k * record, file, (long) r * record, size);
+            for (int j = 0; j < k; j++) {
+                int off = j * record;
+                if (labels.labelBytes == 2) {
+                    checkLabel(buf[off] & 0xFF, 20, "coarse label", file, r + j);
+                    checkLabel(buf[off + 1] & 0xFF, 100, "fine label", file, r + j);
+                } else {
+                    checkLabel(buf[off] & 0xFF, 10, "label", file, r + j);
                 }
+                lab[sample] = buf[off + labels.which] & 0xFF;
+                System.arraycopy(buf, off + labels.labelBytes, pixels, sample * PIXELS, PIXELS);
+                sample++;
             }
-            DataStreams.expectEnd(in, file, size);
-        } finally {
-            DataStreams.close(in);
         }
+        DataStreams.expectEnd(in, file, size);
         return sample;
     }
 
