@@ -77,7 +77,9 @@ public final class ModelSpec {
             if (!e.isJsonObject()) throw new SpecException(source + ": a model spec must be a JSON object");
             return of(e.getAsJsonObject(), source);
         } catch (JsonParseException e) {
-            throw new SpecException(source + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            // Gson wraps the reader's error: its message ("End of input at line 1 column 15 path $.name") is the useful part
+            String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new SpecException(source + ": not valid JSON (" + firstLine(detail) + ")", e);
         }
     }
 

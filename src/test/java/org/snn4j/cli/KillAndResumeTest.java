@@ -36,7 +36,8 @@ import org.snn4j.tensor.Tensor;
  */
 class KillAndResumeTest {
     private static final int EPOCHS = 2;
-    private static final String[] TRAIN = {"train", "--model", "w1", "--width", "0.25", "--limit-train", "2048",
+    private static final int TRAIN_SAMPLES = 2048;
+    private static final String[] TRAIN = {"train", "--model", "w1", "--width", "0.25", "--limit-train", String.valueOf(TRAIN_SAMPLES),
             "--limit-test", "128", "--epochs", String.valueOf(EPOCHS), "--T", "2", "--threads", "1", "--seed", "7",
             "--no-progress"};
 
@@ -53,11 +54,14 @@ class KillAndResumeTest {
         Child child = run(out);
         CheckpointWatcher watcher = new CheckpointWatcher(ckpt, child.process);
         watcher.start();
-        long started = System.nanoTime();
-        child.awaitLine("epoch 1/" + EPOCHS);
-        long epochNanos = System.nanoTime() - started;
-        Thread.sleep(Math.max(50, epochNanos / 1_000_000 / 3));           // about a third into epoch 2
-        assertFalse(child.sawLine("epoch 2/" + EPOCHS), "still in epoch 2 when killed");
+        String epoch1 = child.awaitLine("epoch 1/" + EPOCHS);
+        // epoch 1's own rate (its line ends "... N samples/s ...") says how long epoch 2's training takes
+        var rate = java.util.regex.Pattern.compile("(\\d+) samples/s").matcher(epoch1);
+        assertTrue(rate.find(), epoch1);
+        long epochMillis = 1000L * TRAIN_SAMPLES / Long.parseLong(rate.group(1));
+        Thread.sleep(Math.max(20, epochMillis / 4));                        // about a quarter into epoch 2
+        System.out.println("SIGKILL " + Math.max(20, epochMillis / 4) + " ms into epoch 2; " + epoch1);
+        assertFalse(child.sawLine("epoch 2/" + EPOCHS), "still in epoch 2 when killed: " + child.lines);
         child.process.destroyForcibly();
         child.process.waitFor(30, TimeUnit.SECONDS);
         watcher.join();
@@ -121,11 +125,11 @@ class KillAndResumeTest {
             reader.start();
         }
 
-        void awaitLine(String prefix) throws InterruptedException {
+        String awaitLine(String prefix) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
                 String line = queue.poll(1, TimeUnit.SECONDS);
-                if (line != null && line.startsWith(prefix)) return;
+                if (line != null && line.startsWith(prefix)) return line;
                 if (line == null && !process.isAlive()) break;
             }
             throw new AssertionError("no line '" + prefix + "' from the child: " + lines);
