@@ -154,7 +154,7 @@ class ModelSpecTest {
         assertBuildMessage("{\"name\":\"x\",\"input\":[4],\"classes\":2,\"layers\":[{\"type\":\"linear\",\"out\":1e99999999999}]}",
                 "field 'out' must be an integer, was 1e99999999999");
         assertBuildMessage("{\"name\":\"x\",\"input\":[1,4,4],\"classes\":2,\"layers\":[{\"type\":\"avgpool\",\"kernel\":1,"
-                + "\"padding\":2000000000}]}", "output height");
+                + "\"padding\":2000000000}]}", "x layers[0] (avgpool): pool1: output height expected <= 2^31-1 (padding 2000000000), was 4000000004");
         assertBuildMessage("{\"name\":\"x\",\"input\":[65536,1,1],\"classes\":2,\"layers\":[{\"type\":\"conv\",\"out\":65536,"
                 + "\"kernel\":1}]}", "layers[0] (conv): 4294967296 weights exceed 2^31-1");
     }
