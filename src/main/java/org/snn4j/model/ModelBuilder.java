@@ -338,14 +338,15 @@ public final class ModelBuilder {
     }
 
     private static ChannelCalibration channelCalibration(JsonFields n, int channels) {
-        ChannelCalibration identity = ChannelCalibration.identity(channels);
-        float[] scale = n.has("channel_scale") ? n.finiteFloats("channel_scale") : identity.scale();
-        float[] bias = n.has("channel_bias") ? n.finiteFloats("channel_bias") : identity.bias();
-        if (scale.length != channels || bias.length != channels) {
+        float[] scale = n.has("channel_scale") ? n.finiteFloats("channel_scale") : null;
+        float[] bias = n.has("channel_bias") ? n.finiteFloats("channel_bias") : null;
+        // lengths first: the identity for an absent array is sized by the layer, which a spec can make huge
+        if ((scale != null && scale.length != channels) || (bias != null && bias.length != channels)) {
             throw new SpecException(n.where() + ": channel_scale and channel_bias need one value per channel (" + channels
-                    + "), had " + scale.length + " and " + bias.length);
+                    + "), had " + (scale == null ? channels : scale.length) + " and " + (bias == null ? channels : bias.length));
         }
-        return new ChannelCalibration(scale, bias);
+        ChannelCalibration identity = ChannelCalibration.identity(channels);
+        return new ChannelCalibration(scale != null ? scale : identity.scale(), bias != null ? bias : identity.bias());
     }
 
     /**
