@@ -39,7 +39,7 @@ record SavedModel(Model model, TrainState state) {
 
     /** A model that comes with no saved settings (e.g. just imported). */
     static SavedModel of(Model model) {
-        return new SavedModel(model, new JsonObject());
+        return new SavedModel(model, TrainState.none(model.spec().name()));
     }
 
     /** Writes {@code model} atomically with the settings an {@code eval} of it needs (T, direct input). */

@@ -68,11 +68,38 @@ public final class NirImporter {
         String source = file.toString();
         if (!Files.isRegularFile(file)) throw new FileFormatException(source, "no such file");
         String name = file.getFileName().toString().replaceFirst("\\.(nir|h5|hdf5)$", "");
-        try (HdfFile h5 = new HdfFile(file)) {
-            return new NirImporter(source, dt).read(h5, name.isEmpty() ? "nir" : name);
+        return read(() -> new HdfFile(file), source, dt, name.isEmpty() ? "nir" : name);
+    }
+
+    /** As {@link #importSnn(Path, double)} for the bytes of a file (the fuzz target); {@code source} names it in errors. */
+    static Model importSnn(byte[] bytes, String source, double dt) {
+        return read(() -> HdfFile.fromBytes(bytes), source, dt, "nir");
+    }
+
+    private static Model read(java.util.function.Supplier<HdfFile> open, String source, double dt, String name) {
+        try (HdfFile h5 = open.get()) {
+            return new NirImporter(source, dt).read(h5, name);
         } catch (HdfException e) {
             throw new FileFormatException(source, "not a readable HDF5 file (" + firstLine(e.getMessage()) + ")", e);
+        } catch (RuntimeException e) {
+            if (!thrownByJhdf(e)) throw e;
+            throw new FileFormatException(source, "not a readable HDF5 file (" + e.getClass().getSimpleName() + ": "
+                    + firstLine(e.getMessage()) + ")", e);
         }
+    }
+
+    /**
+     * Whether {@code e} comes from inside jhdf (possibly through the JDK classes it calls) rather than from
+     * this importer: jhdf reports some damaged files as IllegalArgumentException, BufferUnderflowException
+     * and the like instead of HdfException (found by NirImporterFuzzTest); those are about the file.
+     */
+    private static boolean thrownByJhdf(RuntimeException e) {
+        if (e instanceof org.snn4j.Snn4jException) return false;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.jhdf.")) return true;
+            if (frame.getClassName().startsWith("org.snn4j.")) return false;
+        }
+        return false;
     }
 
     private Model read(HdfFile h5, String name) {

@@ -37,6 +37,11 @@ public final class TrainState {
         return new TrainState(e.getAsJsonObject(), source);
     }
 
+    /** The state of a model that comes with no saved settings (e.g. just imported); {@code source} names it. */
+    public static TrainState none(String source) {
+        return new TrainState(new JsonObject(), source);
+    }
+
     public boolean has(String field) {
         return json.has(field) && !json.get(field).isJsonNull();
     }

@@ -1,0 +1,34 @@
+package org.snn4j.interop;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
+import org.snn4j.FuzzContract;
+import org.snn4j.SeedMutations;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.model.SpecException;
+
+/**
+ * Fuzz target of the NIR import: jhdf's HDF5 reader and the NIR graph reader on top of it (seeds in
+ * NirImporterFuzzTestInputs/nir/: small SNNs written by {@link NirExporter}).
+ */
+class NirImporterFuzzTest {
+    @FuzzTest
+    void nir(byte[] file) throws Exception {
+        FuzzContract.parseOrReject(() -> NirImporter.importSnn(file, "fuzz.nir", 1e-4), FileFormatException.class, SpecException.class);
+    }
+
+    @Test
+    void mutatedNirSeeds() throws Exception {
+        SeedMutations.check(getClass(), "nir", 1000, this::nir);
+    }
+
+    /** Fuzz finding (seed regression-jhdf-illegal-argument): jhdf throws IllegalArgumentException on a damaged superblock. */
+    @Test
+    void damagedSuperblockIsAFormatError() throws Exception {
+        byte[] file = getClass().getResourceAsStream("NirImporterFuzzTestInputs/nir/regression-jhdf-illegal-argument").readAllBytes();
+        FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(FileFormatException.class,
+                () -> NirImporter.importSnn(file, "bad.nir", 1e-4));
+        org.junit.jupiter.api.Assertions.assertEquals("bad.nir: not a readable HDF5 file (IllegalArgumentException: Couldn't read 127 bytes as int)",
+                e.getMessage());
+    }
+}

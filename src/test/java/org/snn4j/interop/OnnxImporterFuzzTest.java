@@ -1,0 +1,25 @@
+package org.snn4j.interop;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
+import org.snn4j.FuzzContract;
+import org.snn4j.SeedMutations;
+import org.snn4j.io.FileFormatException;
+import org.snn4j.model.SpecException;
+
+/**
+ * Fuzz target of the ONNX import: the protobuf reader and the graph-to-model builder on top of it
+ * (seeds in OnnxImporterFuzzTestInputs/onnx/: the two PyTorch-exported test models).
+ */
+class OnnxImporterFuzzTest {
+    @FuzzTest
+    void onnx(byte[] file) throws Exception {
+        FuzzContract.parseOrReject(() -> OnnxImporter.importAnn(OnnxReader.read(file, "fuzz.onnx"), "fuzz"),
+                FileFormatException.class, SpecException.class);
+    }
+
+    @Test
+    void mutatedOnnxSeeds() throws Exception {
+        SeedMutations.check(getClass(), "onnx", 2000, this::onnx);
+    }
+}
