@@ -86,6 +86,7 @@ final class OnnxReader {
             }
         }
         if (nodes.isEmpty()) throw new FileFormatException(source, "not an ONNX model: the graph has no nodes");
+        if (outputs.isEmpty()) throw new FileFormatException(source, "not an ONNX model: the graph has no output");
         inputs.removeIf(v -> initializers.containsKey(v.name()));
         return new OnnxGraph(source, List.copyOf(nodes), initializers, List.copyOf(inputs), List.copyOf(outputs));
     }
@@ -109,6 +110,8 @@ final class OnnxReader {
             }
         }
         if (op.isEmpty()) throw new FileFormatException(source, "node '" + name + "' has no op_type");
+        // the importer follows each node's first output; ONNX requires at least one (found by OnnxImporterFuzzTest)
+        if (outputs.isEmpty()) throw new FileFormatException(source, op + " node '" + name + "' has no output");
         return new OnnxGraph.Node(name, op, List.copyOf(inputs), List.copyOf(outputs), attributes);
     }
 

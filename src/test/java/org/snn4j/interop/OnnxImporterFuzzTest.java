@@ -22,4 +22,13 @@ class OnnxImporterFuzzTest {
     void mutatedOnnxSeeds() throws Exception {
         SeedMutations.check(getClass(), "onnx", 2000, this::onnx);
     }
+
+    /** Fuzz finding (seed regression-no-such-element): a node without outputs made the importer's getFirst() throw. */
+    @Test
+    void nodeWithoutOutputIsAFormatError() throws Exception {
+        byte[] file = getClass().getResourceAsStream("OnnxImporterFuzzTestInputs/onnx/regression-no-such-element").readAllBytes();
+        FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(FileFormatException.class,
+                () -> OnnxImporter.importAnn(OnnxReader.read(file, "bad.onnx"), "bad"));
+        org.junit.jupiter.api.Assertions.assertEquals("bad.onnx: Pad node '/3/Pad' has no output", e.getMessage());
+    }
 }
