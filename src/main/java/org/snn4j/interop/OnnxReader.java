@@ -192,8 +192,11 @@ final class OnnxReader {
             if (d < 0 || d > Integer.MAX_VALUE) throw new FileFormatException(source, "tensor '" + name + "' has dimension " + d);
             shape[k] = (int) d;
             count *= d;
+            // checked as the product grows, as Tensor does: later dims could wrap a long or hide it behind a 0
+            if (count > Integer.MAX_VALUE) {
+                throw new FileFormatException(source, "tensor '" + name + "' dims " + dims + " hold more than 2^31-1 elements");
+            }
         }
-        if (count > Integer.MAX_VALUE) throw new FileFormatException(source, "tensor '" + name + "' has " + count + " elements");
         float[] data = raw != null ? decodeRaw(raw, type, (int) count, name) : fromValues(values, (int) count, type, name);
         return new NamedTensor(name, new Tensor(data, shape));
     }

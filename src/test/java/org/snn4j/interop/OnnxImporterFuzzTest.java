@@ -31,4 +31,14 @@ class OnnxImporterFuzzTest {
                 () -> OnnxImporter.importAnn(OnnxReader.read(file, "bad.onnx"), "bad"));
         org.junit.jupiter.api.Assertions.assertEquals("bad.onnx: Pad node '/3/Pad' has no output", e.getMessage());
     }
+
+    /** Fuzz finding (seed regression-dims-product): a tensor's dims whose running product passes 2^31 before a 0. */
+    @Test
+    void dimsBeyondAnArrayAreAFormatError() throws Exception {
+        byte[] file = getClass().getResourceAsStream("OnnxImporterFuzzTestInputs/onnx/regression-dims-product").readAllBytes();
+        FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(FileFormatException.class,
+                () -> OnnxImporter.importAnn(OnnxReader.read(file, "bad.onnx"), "bad"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("bad.onnx: tensor '1.running_var' dims [8, 1179145, 61, ")
+                && e.getMessage().endsWith("] hold more than 2^31-1 elements"), e.getMessage());
+    }
 }
