@@ -123,7 +123,7 @@ final class OnnxLayers {
             throw error(n, "weight shape " + w.shapeString() + " does not fit input channels " + shape[0] + " with a square kernel");
         }
         for (long d : n.integers("dilations", new long[] {1, 1})) if (d != 1) throw error(n, "dilation " + d);
-        int k = w.dim(2), stride = uniform(n, "strides", 1), pad = uniform(n, "pads", 0);
+        int k = w.dim(2), stride = uniform(n, "strides", 1, 1), pad = uniform(n, "pads", 0, 0);
         autoPadNotSet(n);
         JsonObject e = entry("conv");
         e.addProperty("out", w.dim(0));
@@ -175,7 +175,8 @@ final class OnnxLayers {
         if (kernel.length != 2 || kernel[0] != kernel[1]) throw error(n, "kernel_shape " + Arrays.toString(kernel) + " (square kernels only)");
         if (n.integer("ceil_mode", 0) != 0) throw error(n, "ceil_mode 1");
         autoPadNotSet(n);
-        int k = (int) kernel[0], stride = uniform(n, "strides", 1), pad = uniform(n, "pads", 0) + pendingPad;
+        if (kernel[0] < 1 || kernel[0] > Integer.MAX_VALUE) throw error(n, "kernel_shape " + Arrays.toString(kernel));
+        int k = (int) kernel[0], stride = uniform(n, "strides", 1, 1), pad = uniform(n, "pads", 0, 0) + pendingPad;
         boolean avg = n.opType().equals("AveragePool");
         if (avg && pad > 0 && n.integer("count_include_pad", 0) == 0 && pendingPad == 0) {
             throw error(n, "count_include_pad 0 with padding (snn4j's average counts padded cells)");
@@ -286,10 +287,13 @@ final class OnnxLayers {
         return t.data()[0];
     }
 
-    /** An INTS attribute whose values are all equal (square strides, symmetric pads). */
-    private int uniform(OnnxGraph.Node n, String attribute, int fallback) {
+    /** An INTS attribute whose values are all equal (square strides, symmetric pads) and in [{@code min}, 2^31-1]. */
+    private int uniform(OnnxGraph.Node n, String attribute, int fallback, int min) {
         long[] v = n.integers(attribute, new long[] {fallback});
+        // an empty list or a zero stride used to escape as ArrayIndexOutOfBounds / division by zero (OnnxImporterFuzzTest)
+        if (v.length == 0) throw error(n, attribute + " is empty");
         for (long x : v) if (x != v[0]) throw error(n, attribute + " " + Arrays.toString(v) + " (only equal values are supported)");
+        if (v[0] < min || v[0] > Integer.MAX_VALUE) throw error(n, attribute + " " + Arrays.toString(v) + " (must be >= " + min + ")");
         return (int) v[0];
     }
 
@@ -299,9 +303,10 @@ final class OnnxLayers {
     }
 
     private int window(OnnxGraph.Node n, int size, int k, int stride, int pad) {
-        int out = (size + 2 * pad - k) / stride + 1;
+        long out = (size + 2L * pad - k) / stride + 1;
         if (out < 1) throw error(n, "window " + k + " does not fit input size " + size);
-        return out;
+        if (out > Integer.MAX_VALUE) throw error(n, "padding " + pad + " makes the output larger than 2^31-1");
+        return (int) out;
     }
 
     private void requireImage(OnnxGraph.Node n) {

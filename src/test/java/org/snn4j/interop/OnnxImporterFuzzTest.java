@@ -41,4 +41,14 @@ class OnnxImporterFuzzTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("bad.onnx: tensor '1.running_var' dims [8, 1179145, 61, ")
                 && e.getMessage().endsWith("] hold more than 2^31-1 elements"), e.getMessage());
     }
+
+    /** Fuzz finding (seed regression-empty-array): an empty strides/pads attribute was read at index 0. */
+    @Test
+    void emptyIntsAttributeIsAFormatError() throws Exception {
+        byte[] file = getClass().getResourceAsStream("OnnxImporterFuzzTestInputs/onnx/regression-empty-array").readAllBytes();
+        FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(FileFormatException.class,
+                () -> OnnxImporter.importAnn(OnnxReader.read(file, "bad.onnx"), "bad"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("bad.onnx: ") && e.getMessage().contains(" is empty"),
+                e.getMessage());
+    }
 }
