@@ -115,7 +115,7 @@ public final class ModelBuilder {
             Layer layer = layer(type, f, s, prefix);
             if (mode == Mode.SNN && prefix.isEmpty() && isActivation(type)) {
                 boolean ann = annPosition(f);
-                if (!ann && hybrid.boundary() == Hybrid.Boundary.RATE && nextActivationIsAnn(entries, i)) {
+                if (!ann && hybrid.boundary() == Hybrid.Boundary.RATE && nextActivationIsAnn(entries, i, where)) {
                     layer = new Sequential(layer.name() + ".boundary", layer, new IntegratingReadout(layer.name() + ".rate"));
                 } else if (ann && spikes && hybrid.boundary() == Hybrid.Boundary.MEMBRANE) {
                     layer = new Sequential(layer.name() + ".boundary",
@@ -155,9 +155,9 @@ public final class ModelBuilder {
     }
 
     /** Whether the next activation entry after {@code i} is an ANN position. */
-    private static boolean nextActivationIsAnn(JsonArray entries, int i) {
+    private static boolean nextActivationIsAnn(JsonArray entries, int i, String where) {
         for (int j = i + 1; j < entries.size(); j++) {
-            JsonFields f = new JsonFields(entries.get(j).getAsJsonObject(), "");
+            JsonFields f = entry(entries.get(j), where + "[" + j + "]");
             if (isActivation(f.string("type"))) return annPosition(f);
         }
         return false;

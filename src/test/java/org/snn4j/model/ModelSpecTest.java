@@ -136,6 +136,15 @@ class ModelSpecTest {
         assertBuildMessage(spec.formatted("{\"channel_bias\": [0, \"x\", 1]}"), "field 'channel_bias' must hold finite numbers, element 1 was \"x\"");
     }
 
+    @Test
+    void aNonObjectEntryAfterASpikeIsNamedNotCrashedOn() {
+        // Found by ModelSpecFuzzTest: the hybrid look-ahead read the entry after a spike before it was validated.
+        assertBuildMessage("""
+                {"name": "m", "input": [1, 4, 4], "classes": 10,
+                 "layers": [{"type": "flatten"}, {"type": "linear", "out": 4}, {"type": "spike"}, null, {"type": "readout"}]}""",
+                "layers[3]: a layer must be a JSON object, was null");
+    }
+
     private static void assertMessage(String json, String expected) {
         SpecException e = assertThrows(SpecException.class, () -> ModelSpec.parse(json, "m.json"));
         assertTrue(e.getMessage().startsWith("m.json") && e.getMessage().contains(expected), e.getMessage());
