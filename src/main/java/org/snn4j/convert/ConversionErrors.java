@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.snn4j.model.Model;
+import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
@@ -26,7 +27,8 @@ import org.snn4j.tensor.Tensor;
  *       retracted when later inputs are negative, and late input may not reach threshold); zero for
  *       constant input, growing with the input's spread over time relative to θ.</li>
  * </ul>
- * e_q + e_d is the layer's own error given its SNN input. Each layer also reports its error against
+ * A layer with per-channel settings ({@link ChannelCalibration}) is measured neuron by neuron with its
+ * channel's threshold θ·s_c and its current x_t + b_c. e_q + e_d is the layer's own error given its SNN input. Each layer also reports its error against
  * the ANN activation of the same neuron for the same image, θ·N/T − a_ANN, which includes what the
  * layers before passed on, and the input's spread: the standard deviation of x_t over time, over θ.
  * Figures are means of absolute values over neurons and images.
@@ -62,17 +64,24 @@ public final class ConversionErrors {
     }
 
     static LayerError layerError(NeuronLayer layer, Tensor input, Tensor output, int steps, float[] ann) {
-        float theta = layer.spec().threshold();
-        double v0 = layer.spec().halfThresholdStart() ? theta / 2.0 : 0;
+        float layerTheta = layer.spec().threshold();
         int n = output.size() / steps;
         boolean held = input.dim(0) == 1 && steps > 1;
         float[] x = input.data(), y = output.data();
+        // Per-channel settings (ChannelCalibration): neuron j of channel c fires at θ·s_c on x + b_c.
+        ChannelCalibration channels = layer.channels();
+        float[] scale = channels == null ? null : channels.scale(), bias = channels == null ? null : channels.bias();
+        int perSample = input.sizeFrom(2), inner = channels == null ? 1 : perSample / channels.channels();
         double q = 0, d = 0, tot = 0, vsAnn = 0, annSum = 0, spread = 0;
         for (int j = 0; j < n; j++) {
+            int c = channels == null ? 0 : (j % perSample) / inner;
+            float theta = channels == null ? layerTheta : layerTheta * scale[c];
+            double shift = channels == null ? 0 : bias[c];
+            double v0 = layer.spec().halfThresholdStart() ? theta / 2.0 : 0;
             double sum = 0, sumSq = 0;
             int spikes = 0;
             for (int t = 0; t < steps; t++) {
-                double xt = x[held ? j : t * n + j];
+                double xt = x[held ? j : t * n + j] + shift;
                 sum += xt;
                 sumSq += xt * xt;
                 if (y[t * n + j] != 0) spikes++;
@@ -89,6 +98,6 @@ public final class ConversionErrors {
             annSum += ann[j];
             spread += Math.sqrt(Math.max(0, sumSq / steps - mean * mean)) / theta;
         }
-        return new LayerError(layer.name(), theta, q / n, d / n, tot / n, vsAnn / n, annSum / n, spread / n);
+        return new LayerError(layer.name(), layerTheta, q / n, d / n, tot / n, vsAnn / n, annSum / n, spread / n);
     }
 }

@@ -26,6 +26,32 @@ class ConversionErrorsTest {
     }
 
     @Test
+    void aCalibratedChannelIsMeasuredWithItsOwnThresholdAndBiasCurrent() {
+        // θ = 1 scaled by 2 with bias current 0.5 is the neuron of θ = 2 (amplitude 2) driven by x + 0.5.
+        float[] currents = {1.5f, 1.5f, -0.5f, 1.5f, -1.5f, 1.5f};
+        NeuronLayer calibrated = new NeuronLayer("sn1", new NeuronConfig(new IF(), 1f, Reset.SUBTRACT, FireTest.NON_STRICT,
+                InitialMembrane.HALF_THRESHOLD, 1f), new Triangle(), false,
+                new org.snn4j.neuron.ChannelCalibration(new float[] {2f}, new float[] {0.5f}));
+        NeuronLayer plain = new NeuronLayer("sn1", new NeuronConfig(new IF(), 2f, Reset.SUBTRACT, FireTest.NON_STRICT,
+                InitialMembrane.HALF_THRESHOLD, 2f), new Triangle(), false);
+        float[] shifted = currents.clone();
+        for (int t = 0; t < shifted.length; t++) shifted[t] += 0.5f;
+        Tensor x = new Tensor(currents, currents.length, 1, 1), xs = new Tensor(shifted, shifted.length, 1, 1);
+        ConversionErrors.LayerError a = ConversionErrors.layerError(calibrated, x,
+                calibrated.forward(x, ForwardContext.evaluation()).output(), currents.length, new float[] {0.8f});
+        ConversionErrors.LayerError b = ConversionErrors.layerError(plain, xs,
+                plain.forward(xs, ForwardContext.evaluation()).output(), currents.length, new float[] {0.8f});
+        assertEquals(b.quantization(), a.quantization(), 1e-12);
+        assertEquals(b.deviation(), a.deviation(), 1e-12);
+        assertEquals(b.versusAnn(), a.versusAnn(), 1e-12);
+        assertEquals(b.inputSpread(), a.inputSpread(), 1e-6);
+        // By hand (θ = 2, V[0] = 1, x + b = 2, 2, 0, 2, −1, 2): H = 3 (spike, V 1), 3 (V 1), 1, 3 (V 1), 0, 2 (V 0):
+        // 4 spikes, value 2·4/6 = 1.33; mean 7/6, ideal count floor((7 + 1)/2) = 4: no deviation.
+        assertEquals(0, a.deviation(), 1e-12);
+        assertEquals(Math.abs(2.0 * 4 / 6 - 0.8), a.versusAnn(), 1e-6);
+    }
+
+    @Test
     void positiveThenNegativeInputOverFiresAsDeviationError() {
         // mean 0: the ideal count is 0, but the first five steps fire five spikes that cannot be retracted
         ConversionErrors.LayerError e = errorOf(new float[] {1, 1, 1, 1, 1, -1, -1, -1, -1, -1}, 0f);
