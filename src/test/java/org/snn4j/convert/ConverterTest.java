@@ -22,6 +22,12 @@ import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
 class ConverterTest {
+    /** A ResNet-8 ANN (with batch norms) at a quarter of the width, for the 28×28 digits. */
+    private static Model quarterResNet8Ann(long seed) {
+        return ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
+                ModelBuilder.Mode.ANN, seed);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} bins per octave")
     @org.junit.jupiter.params.provider.ValueSource(ints = {ActivationHistogram.FINE, ActivationHistogram.COARSE})
     void histogramPercentilesMatchSortedValuesWithinABinAndMaxIsExact(int binsPerOctave) {
@@ -74,8 +80,7 @@ class ConverterTest {
     @Test
     void everySpikingLayerGetsItsPercentileAsThresholdAndAmplitude() {
         Dataset digits = Datasets.loadBundled(true).subset(64);
-        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 2);
+        Model ann = quarterResNet8Ann(2);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), new Converter.Options(99, 0.5, "zero", "half-threshold"));
         long neurons = c.snn().layers().stream().filter(l -> l instanceof NeuronLayer).count();
@@ -106,8 +111,7 @@ class ConverterTest {
     @Test
     void perChannelPercentilesSetEachChannelsThresholdAndTuningRefusesThem() {
         Dataset digits = Datasets.loadBundled(true).subset(64);
-        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 2);
+        Model ann = quarterResNet8Ann(2);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
         Converter.Options options = new Converter.Options(new Converter.Percentile(99, true), 0.5, "subtract", "zero");
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), options);
@@ -236,8 +240,7 @@ class ConverterTest {
     @Test
     void biasCalibrationMatchesEachChannelsMeanOutputToTheAnnsAndTravelsInTheSpec() {
         Dataset digits = Datasets.loadBundled(true).subset(32);
-        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 5);
+        Model ann = quarterResNet8Ann(5);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 32, 16);
         Converter.Conversion start = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -299,8 +302,7 @@ class ConverterTest {
     @Test
     void spikeNormSetsEachThresholdToTheLargestCurrentTheBalancedLayersBeforeItDeliver() {
         Dataset digits = Datasets.loadBundled(true).subset(32);
-        Model ann = ModelBuilder.build(Presets.byName("resnet8", new int[] {1, 28, 28}, 10, new Presets.Options(true, 0, 0.25)),
-                ModelBuilder.Mode.ANN, 5);
+        Model ann = quarterResNet8Ann(5);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 32, 16);
         Converter.Conversion start = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
