@@ -28,6 +28,14 @@ interface GemmMicroKernel {
                   float[] c, int cOff, int ldc);
 
     /**
+     * Packs a block of op(A) for this kernel: {@link GemmPacking#packA}, which vector kernels may
+     * replace by a faster twin with the same output.
+     */
+    default void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mb, int p0, int kb, float[] dst) {
+        GemmPacking.packA(transA, a, aOff, lda, i0, mb, p0, kb, mr(), dst);
+    }
+
+    /**
      * Packs a block of op(B) for this kernel: {@link GemmPacking#packB}, which vector kernels may
      * replace by a faster twin with the same output.
      */

@@ -84,7 +84,7 @@ final class PackedGemm {
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mb = Math.min(mc, i1 - ic);
                     float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, mb, pc, kb, mr, aPack);
+                    kernel.packA(transA, a, aOff, lda, ic, mb, pc, kb, aPack);
                     for (int ir = 0; ir < mb; ir += mr) {
                         int rows = Math.min(mr, mb - ir), aPanel = ir * kb;
                         for (int jr = 0; jr < nb; jr += nr) {

@@ -24,6 +24,15 @@ final class PanamaGemm implements GemmMicroKernel {
 
     /** Transposed B goes through {@link PanamaPacking} (register transposes) when it supports this NR. */
     @Override
+    public void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mb, int p0, int kb, float[] dst) {
+        if (!transA && PanamaPacking.supportsA(MR)) {
+            PanamaPacking.packA(a, aOff, lda, i0, mb, p0, kb, MR, dst);
+        } else {
+            GemmPacking.packA(transA, a, aOff, lda, i0, mb, p0, kb, MR, dst);
+        }
+    }
+
+    @Override
     public void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, float[] dst) {
         if (transB && PanamaPacking.supports(nr())) {
             PanamaPacking.packBTransposed(b, bOff, ldb, p0, kb, j0, nb, nr(), dst);

@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API twin of the transposed case of {@link GemmPacking#packB}: same arguments, same
- * packed layout, bit-identical output (it only moves values).
+ * The Vector API twins of the transposed case of {@link GemmPacking#packB} and the plain case of
+ * {@link GemmPacking#packA}: same arguments, same packed layout, bit-identical output (they only move
+ * values). Both read rows of the stored matrix and write them as columns of a panel.
  *
  * <p>Transposed B is stored N×K, so a packed row (fixed p, NR consecutive j) is a column of the
  * stored matrix: scalar packing reads rows and writes with stride NR, about 3 cycles per element.
@@ -14,6 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * and stored as 16 contiguous half-rows of the panel: about 3× faster (0.23 against 0.65 ns per
  * element for a 288×1176 column matrix). Used only with 16 float lanes and NR = 32 (AVX-512); the
  * partial last panel and the p tail past a multiple of 16 take the scalar path.
+ *
+ * <p>A's panels are MR = 8 rows: an 8×16 block (8 stored rows × 16 consecutive p) becomes 128
+ * contiguous floats after three interleave rounds (a 7-bit index rotated by three). The scalar packing
+ * of A costed about a tenth of the W1 training step (the weights of every forward convolution chunk).
  * Source: read. Destination: written (the whole padded extent).
  */
 final class PanamaPacking {
@@ -26,6 +31,11 @@ final class PanamaPacking {
     /** True when {@link #packBTransposed} runs its vector path for panels {@code nr} wide. */
     static boolean supports(int nr) {
         return VectorConstants.LANES == 16 && nr == 32;
+    }
+
+    /** True when {@link #packA} runs its vector path for panels {@code mr} rows high. */
+    static boolean supportsA(int mr) {
+        return VectorConstants.LANES == 16 && mr == 8;
     }
 
     /** [a_{h}, b_{h}, a_{h+1}, b_{h+1}, …] as selectFrom indices, h = 0 (low half) or 8 (high half). */
@@ -55,7 +65,52 @@ final class PanamaPacking {
         }
     }
 
-    /** Rows p in [pFrom, pTo) of one panel, scalar, columns past {@code cols} zero. */
+    /** {@link GemmPacking#packA} without {@code transA}, when {@link #supportsA}{@code (mr)}. */
+    static void packA(float[] a, int aOff, int lda, int i0, int mb, int p0, int kb, int mr, float[] dst) {
+        int kVec = kb & ~15;
+        for (int ir = 0; ir < mb; ir += mr) {
+            int rows = Math.min(mr, mb - ir), d = ir * kb;
+            if (rows < mr) {
+                scalarPanel(a, aOff, lda, p0, 0, kb, i0 + ir, rows, mr, dst, d);
+                continue;
+            }
+            int src = aOff + (i0 + ir) * lda + p0;
+            for (int p = 0; p < kVec; p += 16) transpose8x16(a, src + p, lda, dst, d + p * mr);
+            if (kVec < kb) scalarPanel(a, aOff, lda, p0, kVec, kb, i0 + ir, rows, mr, dst, d);
+        }
+    }
+
+    /**
+     * dst[to + p·8 + r] = a[from + r·lda + p] for 0 ≤ r &lt; 8, 0 ≤ p &lt; 16: three rounds of "rows 2i,
+     * 2i + 1 of the result are the interleaves of rows i and i + 4".
+     */
+    private static void transpose8x16(float[] a, int from, int lda, float[] dst, int to) {
+        FloatVector lo = LOW, hi = HIGH;
+        FloatVector r0 = FloatVector.fromArray(S, a, from), r1 = FloatVector.fromArray(S, a, from + lda);
+        FloatVector r2 = FloatVector.fromArray(S, a, from + 2 * lda), r3 = FloatVector.fromArray(S, a, from + 3 * lda);
+        FloatVector r4 = FloatVector.fromArray(S, a, from + 4 * lda), r5 = FloatVector.fromArray(S, a, from + 5 * lda);
+        FloatVector r6 = FloatVector.fromArray(S, a, from + 6 * lda), r7 = FloatVector.fromArray(S, a, from + 7 * lda);
+        for (int round = 0; round < 3; round++) {
+            FloatVector n0 = lo.selectFrom(r0, r4), n1 = hi.selectFrom(r0, r4);
+            FloatVector n2 = lo.selectFrom(r1, r5), n3 = hi.selectFrom(r1, r5);
+            FloatVector n4 = lo.selectFrom(r2, r6), n5 = hi.selectFrom(r2, r6);
+            FloatVector n6 = lo.selectFrom(r3, r7), n7 = hi.selectFrom(r3, r7);
+            r0 = n0; r1 = n1; r2 = n2; r3 = n3; r4 = n4; r5 = n5; r6 = n6; r7 = n7;
+        }
+        r0.intoArray(dst, to);
+        r1.intoArray(dst, to + 16);
+        r2.intoArray(dst, to + 32);
+        r3.intoArray(dst, to + 48);
+        r4.intoArray(dst, to + 64);
+        r5.intoArray(dst, to + 80);
+        r6.intoArray(dst, to + 96);
+        r7.intoArray(dst, to + 112);
+    }
+
+    /**
+     * Rows p in [pFrom, pTo) of one panel, scalar, columns past {@code cols} zero: the panel's column j
+     * is the stored row {@code j0 + j} (B's columns when B is transposed, A's rows when it is not).
+     */
     private static void scalarPanel(float[] b, int bOff, int ldb, int p0, int pFrom, int pTo, int j0, int cols,
                                     int nr, float[] dst, int d) {
         for (int j = 0; j < cols; j++) {

@@ -82,6 +82,11 @@ public final class NeuronLayer implements Layer {
     }
 
     @Override
+    public boolean outputAlwaysFinite() {
+        return true;   // spikes: 0 or the amplitude, a product of settings checked finite
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -137,7 +142,7 @@ public final class NeuronLayer implements Layer {
         NeuronSpec spec = th == configured.threshold() ? configured : configured.withThreshold(th);
         int[] shape = input.shape();
         shape[0] = steps;
-        Tensor spikes = ctx.zeros(shape);
+        Tensor spikes = ctx.empty(shape);
         // A held input is integrated by the held kernels straight from its one step; the smooth test
         // forward has no held variant and integrates the repeated sequence instead.
         boolean heldKernel = held && !smooth;
@@ -145,7 +150,7 @@ public final class NeuronLayer implements Layer {
         int inner = calibration == null ? 1 : perSample / calibration.channels();
         Tensor normalized = null;
         if (calibration != null) {
-            normalized = ctx.zeros(input.shape());
+            normalized = ctx.empty(input.shape());
             calibration.normalizeCurrent(input.data(), normalized.data(), inner);
         }
         float[] current = normalized == null ? input.data() : normalized.data();
@@ -167,18 +172,18 @@ public final class NeuronLayer implements Layer {
             return Pass.inferenceOnly(name, spikes);
         }
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
-            Tensor gradInput = !needInputGrad ? null : ctx.zeros(heldKernel ? input.shape() : spikes.shape());
+            Tensor gradInput = !needInputGrad ? null : ctx.empty(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
             float[] gi = gradInput == null ? null : gradInput.data();
             // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
             float[] gs = gradOutput.data();
             float penalty = ctx.spikePenaltyGradient(name);
             if (calibration != null) {
-                float[] scaled = ctx.zeros(gradOutput.shape()).data();
+                float[] scaled = ctx.empty(gradOutput.shape()).data();
                 calibration.scale(gs, amplitude, penalty, scaled, inner);
                 gs = scaled;
             } else if (amplitude != 1f || penalty != 0f) {
-                gs = scaleAndShift(gs, amplitude, penalty, ctx.zeros(gradOutput.shape()).data());
+                gs = scaleAndShift(gs, amplitude, penalty, ctx.empty(gradOutput.shape()).data());
             }
             if (smooth) {
                 NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);

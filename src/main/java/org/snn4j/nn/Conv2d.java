@@ -91,7 +91,7 @@ public final class Conv2d implements Layer {
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = geometry(input);
-        Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        Tensor y = ctx.empty(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
                 () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
         if (!ctx.forwardByEvents(this, input, y)) forwardDense(g, input, y);
@@ -104,7 +104,7 @@ public final class Conv2d implements Layer {
             Finite.check(name, "weight gradient", weight.grad());
             if (bias != null) Finite.check(name, "bias gradient", bias.grad());
             if (!needInputGrad) return null;
-            Tensor dx = ctx.zeros(input.shape());
+            Tensor dx = ctx.empty(input.shape());
             Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;

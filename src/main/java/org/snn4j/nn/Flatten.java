@@ -4,8 +4,8 @@ import org.snn4j.tensor.Tensor;
 
 /**
  * Flattens the sample shape: {@code [T, N, C, H, W] → [T, N, C·H·W]} (any {@code [T, N, ...]}).
- * The output shares the input's data (a reshape); backward returns a fresh copy of ∂y reshaped to the
- * input's shape. No parameters.
+ * The output shares the input's data (a reshape); so does the input gradient, ∂y reshaped to the
+ * input's shape (layers never write into the gradient they receive). No parameters.
  */
 public final class Flatten implements Layer {
     private final String name;
@@ -35,9 +35,7 @@ public final class Flatten implements Layer {
         int[] inputShape = input.shape();
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor dx = ctx.zeros(inputShape);
-            System.arraycopy(gradOutput.data(), 0, dx.data(), 0, dx.size());
-            return dx;
+            return gradOutput.reshape(inputShape);
         });
     }
 }

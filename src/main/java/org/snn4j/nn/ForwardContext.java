@@ -85,6 +85,14 @@ public final class ForwardContext {
     }
 
     /**
+     * As {@link #zeros}, but with arbitrary contents when the array is a recycled one: only for an output
+     * that a kernel documented "overwritten" writes completely before anything reads it.
+     */
+    public Tensor empty(int... shape) {
+        return workspace == null ? Tensor.zeros(shape) : workspace.empty(shape);
+    }
+
+    /**
      * Sees what an activation layer (ReLU, Clip, Qcfs or spiking neurons) took and produced, while a pass runs: how
      * a converter gathers an ANN's activation statistics and measures an SNN's per-layer conversion
      * error. The tensors may be a workspace's: read them, keep no reference.

@@ -46,6 +46,24 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * True when every element of this layer's forward output is finite whatever its input, as for spike
+     * trains (each element 0 or the layer's finite amplitude): a composite then skips its NaN/infinity scan
+     * of that output ({@link Finite}), one pass over the largest tensors of an SNN.
+     */
+    default boolean outputAlwaysFinite() {
+        return false;
+    }
+
+    /**
+     * True when this layer's input gradient only holds elements of its output gradient scaled by at most 1
+     * in magnitude (pooling over windows that do not overlap): it is finite whenever that gradient is,
+     * which the composite has checked, so the composite skips its scan of the input gradient.
+     */
+    default boolean inputGradientFiniteWithOutputGradient() {
+        return false;
+    }
+
     /** Sub-layers for composites (Sequential, residual blocks); empty for leaves. */
     default List<Layer> children() {
         return List.of();

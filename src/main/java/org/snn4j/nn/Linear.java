@@ -62,7 +62,7 @@ public final class Linear implements Layer {
         if (input.rank() != 3) throw new ShapeException(name, "input shape", "[T, N, " + in + "]", input.shapeString());
         outputShape(input.shapeFrom(2));
         int rows = input.dim(0) * input.dim(1);
-        Tensor y = ctx.zeros(input.dim(0), input.dim(1), out);
+        Tensor y = ctx.empty(input.dim(0), input.dim(1), out);
         ctx.countOps(name, input, (long) in * out, () -> null);
         float[] x = input.data();
         if (!ctx.forwardByEvents(this, input, y)) forwardDense(rows, x, y.data());
@@ -77,7 +77,7 @@ public final class Linear implements Layer {
                 for (int j = 0; j < out; j++) db[j] += (float) sums[j];
             }
             if (!needInputGrad) return null;
-            Tensor dx = ctx.zeros(input.shape());
+            Tensor dx = ctx.empty(input.shape());
             Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
             return dx;
         });

@@ -50,18 +50,24 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         Planes p = new Planes(input.dim(0) * input.dim(1) * input.dim(2), input.dim(3), input.dim(4));
-        Tensor y = ctx.zeros(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
+        Tensor y = ctx.empty(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         S state = forwardKernel(input.data(), p, y.data());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inShape = input.shape();
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;
-            Tensor dx = ctx.zeros(inShape);
+            Tensor dx = ctx.empty(inShape);
             backwardKernel(gradOutput.data(), state, p, dx.data());
             Finite.checkOwn(this, "input gradient", dx);
             return dx;
         });
+    }
+
+    /** Windows that do not overlap: each input gradient is one output gradient, copied or divided by k². */
+    @Override
+    public boolean inputGradientFiniteWithOutputGradient() {
+        return stride >= kernel;
     }
 
     public int kernel() {

@@ -52,7 +52,7 @@ public final class ResidualBlock implements Layer {
         Pass shortcutPass = shortcut == null ? null : shortcut.forward(input, ctx);
         Tensor b = branchPass.output(), s = shortcutPass == null ? input : shortcutPass.output();
         if (!b.sameShape(s)) throw new ShapeException(name, "shortcut output shape", b.shape(), s.shape());
-        Tensor current = ctx.zeros(b.shape());
+        Tensor current = ctx.empty(b.shape());
         add(b.data(), s.data(), current.data());
         Pass neuronPass = outputNeuron.forward(current, ctx);
         Tensor y = neuronPass.output();
@@ -68,7 +68,7 @@ public final class ResidualBlock implements Layer {
             Tensor gb = branchPass.backward(g, needInputGrad);
             Tensor gs = shortcutPass == null ? g : shortcutPass.backward(g, needInputGrad);
             if (!needInputGrad) return null;
-            Tensor dx = ctx.zeros(input.shape());
+            Tensor dx = ctx.empty(input.shape());
             add(gb.data(), gs.data(), dx.data());
             return dx;
         });

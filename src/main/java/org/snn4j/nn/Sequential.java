@@ -53,7 +53,8 @@ public final class Sequential implements Layer {
             Tensor in = x;
             passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
             x = passes[i].output();
-            Finite.check(layer.name(), "output", x);
+            // a view of the input (Flatten) was scanned as that input; spike trains cannot hold NaN
+            if (x.data() != in.data() && !layer.outputAlwaysFinite()) Finite.check(layer.name(), "output", x);
             // Inference keeps nothing for backward: an intermediate output is dead once the next layer
             // has read it (unless that layer passed it on, as a view or unchanged).
             if (!ctx.keepForBackward() && i > 0 && in.data() != x.data()) ctx.release(in);
@@ -67,7 +68,8 @@ public final class Sequential implements Layer {
                 Pass pass = passes[i];
                 Tensor gradOut = g;
                 g = Finite.checkedByCaller(layers.get(i), () -> pass.backward(gradOut, need));
-                if (need) Finite.check(layers.get(i).name(), "input gradient", g);
+                boolean scanned = g != null && (g.data() == gradOut.data() || layers.get(i).inputGradientFiniteWithOutputGradient());
+                if (need && !scanned) Finite.check(layers.get(i).name(), "input gradient", g);
             }
             return needInputGrad ? g : null;
         });

@@ -16,7 +16,7 @@ import java.util.Set;
  * released, zero-filled, so a run's footprint stays at one step's live set (what PyTorch's caching
  * allocator does for the Python libraries).
  *
- * <p>Contract: tensors from {@link #zeros} are valid until the next {@link #recycle()}, which the
+ * <p>Contract: tensors from {@link #zeros} and {@link #empty} are valid until the next {@link #recycle()}, which the
  * owner of the step loop calls once nothing of the step is referenced any more. Arrays are kept by
  * exact length; a length that stops being requested is kept until {@link #clear()}. Not thread-safe:
  * one workspace serves one step loop.
@@ -27,6 +27,19 @@ public final class Workspace {
 
     /** A zero-filled tensor, on a released array of the same length when there is one. */
     public Tensor zeros(int... shape) {
+        return take(shape, true);
+    }
+
+    /**
+     * A tensor whose contents are whatever its recycled array held: for an output the caller overwrites
+     * completely before anything reads it (a kernel documented "overwritten"), which saves {@link #zeros}'
+     * fill, a pass over memory as large as the output.
+     */
+    public Tensor empty(int... shape) {
+        return take(shape, false);
+    }
+
+    private Tensor take(int[] shape, boolean zeroed) {
         int length = Math.toIntExact(Tensor.sizeOf(shape));
         ArrayDeque<float[]> same = free.get(length);
         float[] data;
@@ -34,7 +47,7 @@ public final class Workspace {
             data = new float[length];
         } else {
             data = same.pop();
-            Arrays.fill(data, 0f);
+            if (zeroed) Arrays.fill(data, 0f);
         }
         issued.add(data);
         return new Tensor(data, shape);

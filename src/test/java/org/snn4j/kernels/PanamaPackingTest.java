@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The register-transposing packer of transposed B against its scalar twin {@link GemmPacking#packB}:
+ * The register-transposing packers against their scalar twins {@link GemmPacking#packB} (transposed B)
+ * and {@link GemmPacking#packA} (plain A):
  * bit-identical over whole panels, the partial last panel, p tails past a multiple of 16, offsets and
  * leading dimensions wider than K; and the GEMM it serves on the W1 backward-weights shape.
  */
@@ -36,6 +37,31 @@ class PanamaPackingTest {
             Arrays.fill(actual, Float.NaN);
             GemmPacking.packB(true, b, off, ldb, p0, kb, j0, nb, nr, expected);
             new PanamaGemm().packB(true, b, off, ldb, p0, kb, j0, nb, actual);
+            assertArrayEquals(expected, actual, () -> "case " + Arrays.toString(t));
+            for (int i = 0; i < size; i++) assertTrue(!Float.isNaN(actual[i]), "unwritten element " + i);
+        }
+    }
+
+    @Test
+    void packsPlainAExactlyAsScalarPacking() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty() && PanamaPacking.supportsA(PanamaGemm.MR),
+                "needs 16 float lanes");
+        int mr = PanamaGemm.MR;
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] cases = { // m rows stored, k columns stored, lda padding, offset, i0, mb, p0, kb
+            {8, 16, 0, 0, 0, 8, 0, 16}, {64, 288, 0, 0, 0, 64, 0, 288}, {64, 1176, 3, 5, 0, 64, 240, 240},
+            {70, 300, 1, 2, 3, 67, 7, 250}, {5, 40, 0, 0, 0, 5, 0, 40}, {192, 33, 2, 1, 16, 170, 1, 31}
+        };
+        for (int[] t : cases) {
+            int m = t[0], k = t[1], lda = k + t[2], off = t[3], i0 = t[4], mb = t[5], p0 = t[6], kb = t[7];
+            float[] a = new float[off + m * lda];
+            for (int i = 0; i < a.length; i++) a[i] = (float) random.nextDouble(-1, 1);
+            int size = Math.ceilDiv(mb, mr) * mr * kb;
+            float[] expected = new float[size + 5], actual = new float[size + 5];
+            Arrays.fill(expected, Float.NaN);
+            Arrays.fill(actual, Float.NaN);
+            GemmPacking.packA(false, a, off, lda, i0, mb, p0, kb, mr, expected);
+            new PanamaGemm().packA(false, a, off, lda, i0, mb, p0, kb, actual);
             assertArrayEquals(expected, actual, () -> "case " + Arrays.toString(t));
             for (int i = 0; i < size; i++) assertTrue(!Float.isNaN(actual[i]), "unwritten element " + i);
         }
