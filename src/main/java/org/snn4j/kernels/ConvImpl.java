@@ -23,11 +23,26 @@ final class ConvImpl {
 
     /** One thread's column and staging buffers, grown on demand; contents are scratch (always overwritten). */
     private static final class Buffers {
-        private float[] col = new float[0], stage = new float[0];
+        private float[] col = new float[0], stage = new float[0], packed = new float[0], row = new float[0];
 
         float[] col(int size) {
             if (col.length < size) col = new float[size];
             return col;
+        }
+
+        /** The column matrix of a chunk as a packed GEMM operand, filled row by row through a row buffer. */
+        PackedB packedColumns(ConvGeometry g, float[] x, int i0, int b) {
+            PackedGemm gemm = KernelProvider.get().gemm();
+            int k = g.patch(), width = b * g.outPlane();
+            int size = PackedB.size(gemm, k, width);
+            if (packed.length < size) packed = new float[size];
+            if (row.length < width) row = new float[width];
+            PackedB columns = new PackedB(gemm, k, width, packed);
+            for (int r = 0; r < k; r++) {
+                Im2Col.row(g, x, i0, b, r, row, 0);
+                columns.row(r, row, 0);
+            }
+            return columns;
         }
 
         float[] stage(int size) {
@@ -61,22 +76,26 @@ final class ConvImpl {
 
     static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        PackedGemm gemm = KernelProvider.get().gemm();
         forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
-            float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane);
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
-                boolean direct = b == 1 && pointwise(g);
-                if (!direct) Im2Col.im2col(g, x, i0, b, col);
-                if (b == 1) {
+                if (b == 1 && pointwise(g)) {
                     int yOff = i0 * outC * plane;
-                    Gemm.sgemm(false, false, outC, plane, k, 1f, weight, 0, k, direct ? x : col, direct ? i0 * k * plane : 0,
-                            plane, 0f, y, yOff, plane);
+                    Gemm.sgemm(false, false, outC, plane, k, 1f, weight, 0, k, x, i0 * k * plane, plane, 0f, y, yOff, plane);
                     if (bias != null) addBias(y, yOff, bias, outC, plane);
                     continue;
                 }
-                Gemm.sgemm(false, false, outC, width, k, 1f, weight, 0, k, col, 0, width, 0f, stage, 0, width);
+                PackedB columns = buffers.packedColumns(g, x, i0, b);
+                if (b == 1) {
+                    int yOff = i0 * outC * plane;
+                    gemm.sgemm(outC, weight, 0, k, columns, y, yOff, plane);
+                    if (bias != null) addBias(y, yOff, bias, outC, plane);
+                    continue;
+                }
+                gemm.sgemm(outC, weight, 0, k, columns, stage, 0, width);
                 for (int bi = 0; bi < b; bi++) {
                     for (int o = 0; o < outC; o++) {
                         int src = o * width + bi * plane, dst = ((i0 + bi) * outC + o) * plane;

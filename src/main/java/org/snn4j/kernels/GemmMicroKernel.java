@@ -42,4 +42,9 @@ interface GemmMicroKernel {
     default void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, float[] dst) {
         GemmPacking.packB(transB, b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
     }
+
+    /** Packs one row of op(B): {@link GemmPacking#packBRow}, or a faster twin with the same output. */
+    default void packBRow(float[] src, int srcOff, int n, float[] dst, int dstOff, int panelStride) {
+        GemmPacking.packBRow(src, srcOff, n, nr(), dst, dstOff, panelStride);
+    }
 }

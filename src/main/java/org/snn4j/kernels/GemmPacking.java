@@ -41,6 +41,18 @@ final class GemmPacking {
     }
 
     /**
+     * One row of op(B), {@code src[srcOff .. srcOff + n)}, into the panels of a packed block: its j-th
+     * value at {@code dst[dstOff + (j / nr)·panelStride + j % nr]}, the last panel zero-padded to nr.
+     */
+    static void packBRow(float[] src, int srcOff, int n, int nr, float[] dst, int dstOff, int panelStride) {
+        for (int jr = 0, to = dstOff; jr < n; jr += nr, to += panelStride) {
+            int cols = Math.min(nr, n - jr);
+            System.arraycopy(src, srcOff + jr, dst, to, cols);
+            for (int j = cols; j < nr; j++) dst[to + j] = 0f;
+        }
+    }
+
+    /**
      * Packs op(B)[p0 .. p0+kb)[j0 .. j0+nb) into ⌈nb/nr⌉ micro-panels of kb×nr, panel q at
      * {@code dst[q·kb·nr]}, element (p, j) at {@code + p·nr + j}; columns past nb are zero.
      * B is stored K×N (row p at {@code bOff + p·ldb}) or, if {@code transB}, N×K.
@@ -49,14 +61,7 @@ final class GemmPacking {
                       int nr, float[] dst) {
         if (!transB) {
             // a row p of op(B) is contiguous in the stored K×N matrix: read it once, in order
-            for (int p = 0; p < kb; p++) {
-                int src = bOff + (p0 + p) * ldb + j0;
-                for (int jr = 0; jr < nb; jr += nr) {
-                    int cols = Math.min(nr, nb - jr), to = jr * kb + p * nr;
-                    System.arraycopy(b, src + jr, dst, to, cols);
-                    for (int j = cols; j < nr; j++) dst[to + j] = 0f;
-                }
-            }
+            for (int p = 0; p < kb; p++) packBRow(b, bOff + (p0 + p) * ldb + j0, nb, nr, dst, p * nr, kb * nr);
             return;
         }
         for (int jr = 0; jr < nb; jr += nr) {

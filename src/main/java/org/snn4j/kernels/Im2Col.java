@@ -18,39 +18,41 @@ final class Im2Col {
 
     /** Writes the column matrix of images [i0, i0 + b) of {@code x} into {@code col} (first K·b·P elements). */
     static void im2col(ConvGeometry g, float[] x, int i0, int b, float[] col) {
+        int ld = b * g.outPlane();
+        for (int r = 0; r < g.patch(); r++) row(g, x, i0, b, r, col, r * ld);
+    }
+
+    /**
+     * Row {@code r = (ci·kh + ki)·kw + kj} of the column matrix of images [i0, i0 + b): its b·P values
+     * written to {@code out[off ..]}.
+     */
+    static void row(ConvGeometry g, float[] x, int i0, int b, int r, float[] out, int off) {
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw();
-        int outH = g.outH(), outW = g.outW(), plane = outH * outW, ld = b * plane;
+        int outH = g.outH(), outW = g.outW(), plane = outH * outW;
         int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
+        int kj = r % kw, ki = r / kw % kh, ci = r / (kw * kh);
+        int oxLo = firstInside(pw - kj, sw), oxHi = endInside(w, pw - kj, sw, outW);
         for (int bi = 0; bi < b; bi++) {
-            int image = (i0 + bi) * c * h * w;
-            for (int ci = 0; ci < c; ci++) {
-                int channel = image + ci * h * w;
-                for (int ki = 0; ki < kh; ki++) {
-                    for (int kj = 0; kj < kw; kj++) {
-                        int rowStart = ((ci * kh + ki) * kw + kj) * ld + bi * plane;
-                        if (sh == 1 && sw == 1 && outW == w) {
-                            sameRow(x, channel, h, w, outH, ki - ph, kj - pw, col, rowStart);
-                            continue;
-                        }
-                        int oxLo = firstInside(pw - kj, sw), oxHi = endInside(w, pw - kj, sw, outW);
-                        for (int oy = 0; oy < outH; oy++) {
-                            int dst = rowStart + oy * outW;
-                            int iy = oy * sh - ph + ki;
-                            if (iy < 0 || iy >= h || oxLo >= oxHi) {
-                                Arrays.fill(col, dst, dst + outW, 0f);
-                                continue;
-                            }
-                            int src = channel + iy * w - pw + kj;   // src + ox·sw = x[.., iy, ox·sw − pw + kj]
-                            if (oxLo > 0) Arrays.fill(col, dst, dst + oxLo, 0f);
-                            if (sw == 1) {
-                                System.arraycopy(x, src + oxLo, col, dst + oxLo, oxHi - oxLo);
-                            } else {
-                                for (int ox = oxLo; ox < oxHi; ox++) col[dst + ox] = x[src + ox * sw];
-                            }
-                            if (oxHi < outW) Arrays.fill(col, dst + oxHi, dst + outW, 0f);
-                        }
-                    }
+            int channel = ((i0 + bi) * c + ci) * h * w, rowStart = off + bi * plane;
+            if (sh == 1 && sw == 1 && outW == w) {
+                sameRow(x, channel, h, w, outH, ki - ph, kj - pw, out, rowStart);
+                continue;
+            }
+            for (int oy = 0; oy < outH; oy++) {
+                int dst = rowStart + oy * outW;
+                int iy = oy * sh - ph + ki;
+                if (iy < 0 || iy >= h || oxLo >= oxHi) {
+                    Arrays.fill(out, dst, dst + outW, 0f);
+                    continue;
                 }
+                int src = channel + iy * w - pw + kj;   // src + ox·sw = x[.., iy, ox·sw − pw + kj]
+                if (oxLo > 0) Arrays.fill(out, dst, dst + oxLo, 0f);
+                if (sw == 1) {
+                    System.arraycopy(x, src + oxLo, out, dst + oxLo, oxHi - oxLo);
+                } else {
+                    for (int ox = oxLo; ox < oxHi; ox++) out[dst + ox] = x[src + ox * sw];
+                }
+                if (oxHi < outW) Arrays.fill(out, dst + oxHi, dst + outW, 0f);
             }
         }
     }

@@ -48,6 +48,34 @@ final class PackedGemm {
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc) {
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc);
+    }
+
+    /** {@code C = A · B} with B packed ahead by {@code b} (alpha 1, beta 0, A not transposed). */
+    void sgemm(int m, float[] a, int aOff, int lda, PackedB b, float[] c, int cOff, int ldc) {
+        run(false, false, m, b.n(), b.k(), 1f, a, aOff, lda, null, 0, 0, b, 0f, c, cOff, ldc);
+    }
+
+    /** Columns of op(B) rounded up to whole NR panels: the row length of a packed k block. */
+    int paddedColumns(int n) {
+        return Math.ceilDiv(n, nr) * nr;
+    }
+
+    /** Where row p of a K×N op(B) starts in its packed form (see {@link PackedB}), and its panels' stride. */
+    long rowPlacement(int p, int k, int n) {
+        int step = kStep(k, kc), pc = p / step * step, kb = Math.min(step, k - pc);
+        int start = pc * paddedColumns(n) + (p - pc) * nr;
+        return (long) start << 32 | (kb * nr);
+    }
+
+    /** Packs one row of op(B) with this kernel's packer (see {@link GemmMicroKernel#packBRow}). */
+    void packBRow(float[] src, int srcOff, int n, float[] dst, int dstOff, int panelStride) {
+        kernel.packBRow(src, srcOff, n, dst, dstOff, panelStride);
+    }
+
+    private void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
+                     float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f) {
             scale(m, n, beta, c, cOff, ldc);
@@ -60,17 +88,17 @@ final class PackedGemm {
         Parallel.forRange(panels, grain, (from, to) -> {
             if (splitN) {
                 blocked(transA, transB, 0, m, from * nr, Math.min(n, to * nr), k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             } else {
                 blocked(transA, transB, from * mr, Math.min(m, to * mr), 0, n, k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             }
         });
     }
 
-    /** The serial loop nest over rows [i0, i1) and columns [j0, j1) of C. */
+    /** The serial loop nest over rows [i0, i1) and columns [j0, j1) of C; B packed here unless {@code packed}. */
     private void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
-                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
                          float beta, float[] c, int cOff, int ldc) {
         Workspace w = workspaces.get();
         for (int jc = j0; jc < j1; jc += nc) {
@@ -79,8 +107,16 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += kStep) {
                 int kb = Math.min(kStep, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
-                float[] bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
-                kernel.packB(transB, b, bOff, ldb, pc, kb, jc, nb, bPack);
+                float[] bPack;
+                int bBase;
+                if (packed != null) {
+                    bPack = packed.data();
+                    bBase = pc * paddedColumns(packed.n()) + jc * kb;
+                } else {
+                    bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
+                    bBase = 0;
+                    kernel.packB(transB, b, bOff, ldb, pc, kb, jc, nb, bPack);
+                }
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mb = Math.min(mc, i1 - ic);
                     float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
@@ -88,7 +124,7 @@ final class PackedGemm {
                     for (int ir = 0; ir < mb; ir += mr) {
                         int rows = Math.min(mr, mb - ir), aPanel = ir * kb;
                         for (int jr = 0; jr < nb; jr += nr) {
-                            int cols = Math.min(nr, nb - jr), bPanel = jr * kb;
+                            int cols = Math.min(nr, nb - jr), bPanel = bBase + jr * kb;
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
                             if (rows == mr && cols == nr) {
                                 kernel.multiply(kb, aPack, aPanel, bPack, bPanel, alpha, betaK, c, cAt, ldc);

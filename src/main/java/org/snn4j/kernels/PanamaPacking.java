@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API twins of the transposed case of {@link GemmPacking#packB} and the plain case of
- * {@link GemmPacking#packA}: same arguments, same packed layout, bit-identical output (they only move
- * values). Both read rows of the stored matrix and write them as columns of a panel.
+ * The Vector API twins of {@link GemmPacking#packB} and of the plain case of {@link GemmPacking#packA}:
+ * same arguments, same packed layout, bit-identical output (they only move values). Transposed B and
+ * plain A read rows of the stored matrix and write them as columns of a panel; plain B copies rows.
  *
  * <p>Transposed B is stored N×K, so a packed row (fixed p, NR consecutive j) is a column of the
  * stored matrix: scalar packing reads rows and writes with stride NR, about 3 cycles per element.
@@ -62,6 +62,23 @@ final class PanamaPacking {
                 for (int p = 0; p < kVec; p += 16) transpose16(b, src + p, ldb, dst, d + p * nr + jh, nr);
             }
             if (kVec < kb) scalarPanel(b, bOff, ldb, p0, kVec, kb, j0 + jr, cols, nr, dst, d);
+        }
+    }
+
+    /**
+     * {@link GemmPacking#packBRow} when {@link #supports}{@code (nr)}: a full panel's row is two vector
+     * copies (the scalar packer's 32-float {@code System.arraycopy} calls cost a fifth of the forward
+     * convolution's GEMM); the partial last panel is copied and zero-padded.
+     */
+    static void packBRow(float[] src, int srcOff, int n, int nr, float[] dst, int dstOff, int panelStride) {
+        int full = n - n % nr, to = dstOff;
+        for (int jr = 0; jr < full; jr += nr, to += panelStride) {
+            FloatVector.fromArray(S, src, srcOff + jr).intoArray(dst, to);
+            FloatVector.fromArray(S, src, srcOff + jr + 16).intoArray(dst, to + 16);
+        }
+        if (full < n) {
+            System.arraycopy(src, srcOff + full, dst, to, n - full);
+            java.util.Arrays.fill(dst, to + n - full, to + nr, 0f);
         }
     }
 

@@ -13,8 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Forward, per output row: the two input rows are added lane-wise, then adjacent lanes are paired with
  * two in-register shuffles (even and odd lanes), so one vector of {@code lanes} outputs consumes
  * {@code 2·lanes} columns of both rows. Backward duplicates each scaled output gradient into two adjacent
- * lanes and stores the result into both input rows. Row ends (and rows shorter than a vector, such as 28
- * or 14 pixels with 16 lanes) use masked loads and stores. Loaded only after {@link KernelProvider} has
+ * lanes and stores the result into both input rows. At a row end (all of a row shorter than a vector,
+ * such as 28 or 14 pixels with 16 lanes) the lanes past the row read values they discard and write
+ * elements the same loop overwrites later, so loads and stores need masks only at the ends of the arrays
+ * and of the calling thread's range of planes (masked stores cost several times a plain one here). Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
  */
 final class PanamaPool {
@@ -38,7 +40,7 @@ final class PanamaPool {
      * An odd last row or column of x is not read.
      */
     static void avg2Forward(float[] x, int h, int w, float[] y, int from, int to) {
-        int outH = h / 2, outW = w / 2, used = 2 * outW;
+        int outH = h / 2, outW = w / 2, used = 2 * outW, yEnd = to * outH * outW;
         FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
         for (int q = from; q < to; q++) {
             for (int oy = 0; oy < outH; oy++) {
@@ -52,13 +54,26 @@ final class PanamaPool {
                     pairSums(a, b).mul(quarter).intoArray(y, o + c / 2);
                 }
                 if (c < used) {
-                    VectorMask<Float> ma = SPECIES.indexInRange(c, used);
-                    VectorMask<Float> mb = SPECIES.indexInRange(c + LANES, used);
-                    FloatVector a = FloatVector.fromArray(SPECIES, x, r0 + c, ma)
-                            .add(FloatVector.fromArray(SPECIES, x, r1 + c, ma));
-                    FloatVector b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES, mb)
-                            .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES, mb));
-                    pairSums(a, b).mul(quarter).intoArray(y, o + c / 2, SPECIES.indexInRange(c / 2, outW));
+                    // Row end: lanes past it read the next row (discarded) and write into outputs this
+                    // loop writes later; only near the ends of x and of this range do they need masks.
+                    FloatVector a, b;
+                    if (r1 + c + 2 * LANES <= x.length) {
+                        a = FloatVector.fromArray(SPECIES, x, r0 + c).add(FloatVector.fromArray(SPECIES, x, r1 + c));
+                        b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES)
+                                .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES));
+                    } else {
+                        VectorMask<Float> ma = SPECIES.indexInRange(c, used);
+                        VectorMask<Float> mb = SPECIES.indexInRange(c + LANES, used);
+                        a = FloatVector.fromArray(SPECIES, x, r0 + c, ma).add(FloatVector.fromArray(SPECIES, x, r1 + c, ma));
+                        b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES, mb)
+                                .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES, mb));
+                    }
+                    FloatVector out = pairSums(a, b).mul(quarter);
+                    if (o + c / 2 + LANES <= yEnd) {
+                        out.intoArray(y, o + c / 2);
+                    } else {
+                        out.intoArray(y, o + c / 2, SPECIES.indexInRange(c / 2, outW));
+                    }
                 }
             }
         }
@@ -76,13 +91,36 @@ final class PanamaPool {
      * column of dx is set to 0. Every element of those planes of dx is written.
      */
     static void avg2Backward(float[] dy, int h, int w, float[] dx, int from, int to) {
-        int outH = h / 2, outW = w / 2, used = 2 * outW;
+        int outH = h / 2, outW = w / 2, used = 2 * outW, dxEnd = to * h * w;
         FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
         for (int q = from; q < to; q++) {
             for (int oy = 0; oy < outH; oy++) {
                 int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
-                int ox = 0;
-                for (; ox + LANES <= outW; ox += LANES) {
+                int full = outW - outW % LANES;
+                if (full < outW) {
+                    // The row end first: stores past it land in row r1 (before the full vectors below
+                    // overwrite it, or before r1's own row end does) or in the next row pair; only near
+                    // the ends of dy and of this range do they need masks.
+                    int ox = full;
+                    FloatVector g = (o + ox + LANES <= dy.length
+                            ? FloatVector.fromArray(SPECIES, dy, o + ox)
+                            : FloatVector.fromArray(SPECIES, dy, o + ox, SPECIES.indexInRange(ox, outW))).mul(quarter);
+                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
+                    int c = 2 * ox;
+                    if (r1 + c + 2 * LANES <= dxEnd) {
+                        low.intoArray(dx, r0 + c);
+                        high.intoArray(dx, r0 + c + LANES);
+                        low.intoArray(dx, r1 + c);
+                        high.intoArray(dx, r1 + c + LANES);
+                    } else {
+                        VectorMask<Float> ml = SPECIES.indexInRange(c, used), mh = SPECIES.indexInRange(c + LANES, used);
+                        low.intoArray(dx, r0 + c, ml);
+                        high.intoArray(dx, r0 + c + LANES, mh);
+                        low.intoArray(dx, r1 + c, ml);
+                        high.intoArray(dx, r1 + c + LANES, mh);
+                    }
+                }
+                for (int ox = 0; ox < full; ox += LANES) {
                     FloatVector g = FloatVector.fromArray(SPECIES, dy, o + ox).mul(quarter);
                     FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
                     int c = 2 * ox;
@@ -90,17 +128,6 @@ final class PanamaPool {
                     high.intoArray(dx, r0 + c + LANES);
                     low.intoArray(dx, r1 + c);
                     high.intoArray(dx, r1 + c + LANES);
-                }
-                if (ox < outW) {
-                    FloatVector g = FloatVector.fromArray(SPECIES, dy, o + ox, SPECIES.indexInRange(ox, outW))
-                            .mul(quarter);
-                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
-                    int c = 2 * ox;
-                    VectorMask<Float> ml = SPECIES.indexInRange(c, used), mh = SPECIES.indexInRange(c + LANES, used);
-                    low.intoArray(dx, r0 + c, ml);
-                    high.intoArray(dx, r0 + c + LANES, mh);
-                    low.intoArray(dx, r1 + c, ml);
-                    high.intoArray(dx, r1 + c + LANES, mh);
                 }
                 if (used < w) {
                     dx[r0 + used] = 0f;

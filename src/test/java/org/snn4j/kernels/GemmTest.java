@@ -32,6 +32,40 @@ class GemmTest {
     }
 
     @Test
+    void packedAheadOperandGivesTheBitsOfAStoredOne() {
+        // k below, at and across the k-block boundaries; n in whole and partial panels; both kernels, 1 and 2 threads
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int threadsBefore = Parallel.threads();
+        for (KernelProvider provider : providers()) {
+            PackedGemm gemm = provider.gemm();
+            for (int[] shape : new int[][] {{8, 1, 16}, {64, 33, 288}, {32, 1176, 576}, {13, 70, 700}, {64, 196, 9}}) {
+                int m = shape[0], n = shape[1], k = shape[2];
+                float[] a = new float[m * k], b = new float[k * n];
+                for (int i = 0; i < a.length; i++) a[i] = (float) random.nextDouble(-1, 1);
+                for (int i = 0; i < b.length; i++) b[i] = (float) random.nextDouble(-1, 1);
+                float[] data = new float[PackedB.size(gemm, k, n)];
+                Arrays.fill(data, Float.NaN);                       // a recycled buffer: every read element is written
+                PackedB packed = new PackedB(gemm, k, n, data);
+                for (int p = 0; p < k; p++) packed.row(p, b, p * n);
+                for (int threads = 1; threads <= 2; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] stored = new float[m * n], ahead = new float[m * n];
+                    gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, stored, 0, n);
+                    gemm.sgemm(m, a, 0, k, packed, ahead, 0, n);
+                    assertArrayEquals(stored, ahead, provider.name() + " " + Arrays.toString(shape));
+                }
+            }
+        }
+        Parallel.setThreads(threadsBefore);
+    }
+
+    private static java.util.List<KernelProvider> providers() {
+        return KernelProvider.whyNotVector().isEmpty()
+                ? java.util.List.of(KernelProvider.scalar(), KernelProvider.vector())
+                : java.util.List.of(KernelProvider.scalar());
+    }
+
+    @Test
     void refusesAliasingAndShortArrays() {
         float[] a = new float[6];
         assertThrows(IllegalArgumentException.class, () -> Gemm.multiply(2, 2, 3, a, new float[6], a));

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The register-transposing packers against their scalar twins {@link GemmPacking#packB} (transposed B)
+ * The vector packers against their scalar twins {@link GemmPacking#packB} (transposed and plain B)
  * and {@link GemmPacking#packA} (plain A):
  * bit-identical over whole panels, the partial last panel, p tails past a multiple of 16, offsets and
  * leading dimensions wider than K; and the GEMM it serves on the W1 backward-weights shape.
@@ -25,19 +25,21 @@ class PanamaPackingTest {
         int[][] cases = { // n rows stored, k columns stored, ldb padding, offset, p0, kb, j0, nb
             {32, 16, 0, 0, 0, 16, 0, 32}, {64, 300, 5, 3, 0, 256, 0, 64}, {75, 300, 1, 7, 256, 44, 3, 72},
             {290, 1176, 0, 1, 240, 240, 0, 288}, {40, 33, 2, 0, 1, 31, 0, 40}, {9, 1568, 0, 0, 0, 320, 0, 9},
-            {100, 64, 3, 2, 5, 50, 10, 90}
+            {100, 64, 3, 2, 5, 50, 10, 90}, {300, 1176, 0, 0, 0, 288, 0, 1176}, {300, 1200, 4, 1, 12, 288, 17, 1000}
         };
-        for (int[] t : cases) {
+        for (int[] t : cases) for (boolean transB : new boolean[] {true, false}) {
+            // transposed: n stored rows of k; plain: the same array read as k' = n rows of n' = k columns
             int n = t[0], k = t[1], ldb = k + t[2], off = t[3], p0 = t[4], kb = t[5], j0 = t[6], nb = t[7];
+            if (transB ? j0 + nb > n || p0 + kb > k : p0 + kb > n || j0 + nb > k) continue;
             float[] b = new float[off + n * ldb];
             for (int i = 0; i < b.length; i++) b[i] = (float) random.nextDouble(-1, 1);
             int size = Math.ceilDiv(nb, nr) * nr * kb;
             float[] expected = new float[size + 5], actual = new float[size + 5];
             Arrays.fill(expected, Float.NaN);
             Arrays.fill(actual, Float.NaN);
-            GemmPacking.packB(true, b, off, ldb, p0, kb, j0, nb, nr, expected);
-            new PanamaGemm().packB(true, b, off, ldb, p0, kb, j0, nb, actual);
-            assertArrayEquals(expected, actual, () -> "case " + Arrays.toString(t));
+            GemmPacking.packB(transB, b, off, ldb, p0, kb, j0, nb, nr, expected);
+            new PanamaGemm().packB(transB, b, off, ldb, p0, kb, j0, nb, actual);
+            assertArrayEquals(expected, actual, () -> "case " + Arrays.toString(t) + (transB ? " transposed" : " plain"));
             for (int i = 0; i < size; i++) assertTrue(!Float.isNaN(actual[i]), "unwritten element " + i);
         }
     }

@@ -116,8 +116,9 @@ class PoolKernelsTest {
         Rng rng = new Rng(5);
         // widths below, at and above one and two vectors of 4..16 lanes; odd sizes leave a row/column unpooled
         int[][] shapes = {{2, 2}, {3, 5}, {4, 4}, {7, 9}, {14, 14}, {28, 28}, {17, 33}, {6, 64}, {5, 70}, {2, 1 + 2 * 33}};
-        for (int[] s : shapes) {
-            int h = s[0], w = s[1], planes = 1 + rng.nextInt(5), outH = h / 2, outW = w / 2;
+        // 40 planes split over two threads: lanes past a row end must not reach the other thread's planes
+        for (int[] s : shapes) for (int planes : new int[] {1 + rng.nextInt(5), 40}) {
+            int h = s[0], w = s[1], outH = h / 2, outW = w / 2;
             float[] x = Conv2dKernelsTest.random(rng, planes * h * w);
             float[] dy = Conv2dKernelsTest.random(rng, planes * outH * outW);
             float[] avgRef = new float[dy.length], avgDxRef = new float[x.length];
