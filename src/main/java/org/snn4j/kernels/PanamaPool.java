@@ -15,8 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code 2·lanes} columns of both rows. Backward duplicates each scaled output gradient into two adjacent
  * lanes and stores the result into both input rows. At a row end (all of a row shorter than a vector,
  * such as 28 or 14 pixels with 16 lanes) the lanes past the row read values they discard and write
- * elements the same loop overwrites later, so loads and stores need masks only at the ends of the arrays
- * and of the calling thread's range of planes (masked stores cost several times a plain one here). Loaded only after {@link KernelProvider} has
+ * elements the same loop overwrites later; at the ends of the arrays and of the calling thread's range of
+ * planes the row end is computed as the scalar twin does (masked vector accesses, built from
+ * {@code indexInRange}, cost as much as the rest of the pooling here). Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
  */
 final class PanamaPool {
@@ -55,24 +56,17 @@ final class PanamaPool {
                 }
                 if (c < used) {
                     // Row end: lanes past it read the next row (discarded) and write into outputs this
-                    // loop writes later; only near the ends of x and of this range do they need masks.
-                    FloatVector a, b;
-                    if (r1 + c + 2 * LANES <= x.length) {
-                        a = FloatVector.fromArray(SPECIES, x, r0 + c).add(FloatVector.fromArray(SPECIES, x, r1 + c));
-                        b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES)
+                    // loop writes later; at the ends of x and of this range the scalar twin finishes the row.
+                    if (r1 + c + 2 * LANES <= x.length && o + c / 2 + LANES <= yEnd) {
+                        FloatVector a = FloatVector.fromArray(SPECIES, x, r0 + c).add(FloatVector.fromArray(SPECIES, x, r1 + c));
+                        FloatVector b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES)
                                 .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES));
+                        pairSums(a, b).mul(quarter).intoArray(y, o + c / 2);
                     } else {
-                        VectorMask<Float> ma = SPECIES.indexInRange(c, used);
-                        VectorMask<Float> mb = SPECIES.indexInRange(c + LANES, used);
-                        a = FloatVector.fromArray(SPECIES, x, r0 + c, ma).add(FloatVector.fromArray(SPECIES, x, r1 + c, ma));
-                        b = FloatVector.fromArray(SPECIES, x, r0 + c + LANES, mb)
-                                .add(FloatVector.fromArray(SPECIES, x, r1 + c + LANES, mb));
-                    }
-                    FloatVector out = pairSums(a, b).mul(quarter);
-                    if (o + c / 2 + LANES <= yEnd) {
-                        out.intoArray(y, o + c / 2);
-                    } else {
-                        out.intoArray(y, o + c / 2, SPECIES.indexInRange(c / 2, outW));
+                        for (int ox = c / 2; ox < outW; ox++) {
+                            int i = 2 * ox;
+                            y[o + ox] = ((x[r0 + i] + x[r1 + i]) + (x[r0 + i + 1] + x[r1 + i + 1])) * 0.25f;
+                        }
                     }
                 }
             }
@@ -99,25 +93,25 @@ final class PanamaPool {
                 int full = outW - outW % LANES;
                 if (full < outW) {
                     // The row end first: stores past it land in row r1 (before the full vectors below
-                    // overwrite it, or before r1's own row end does) or in the next row pair; only near
-                    // the ends of dy and of this range do they need masks.
-                    int ox = full;
-                    FloatVector g = (o + ox + LANES <= dy.length
-                            ? FloatVector.fromArray(SPECIES, dy, o + ox)
-                            : FloatVector.fromArray(SPECIES, dy, o + ox, SPECIES.indexInRange(ox, outW))).mul(quarter);
-                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
-                    int c = 2 * ox;
-                    if (r1 + c + 2 * LANES <= dxEnd) {
+                    // overwrite it, or before r1's own row end does) or in the next row pair; at the ends
+                    // of dy and of this range the scalar twin writes the row end instead.
+                    if (o + full + LANES <= dy.length && r1 + 2 * full + 2 * LANES <= dxEnd) {
+                        FloatVector g = FloatVector.fromArray(SPECIES, dy, o + full).mul(quarter);
+                        FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
+                        int c = 2 * full;
                         low.intoArray(dx, r0 + c);
                         high.intoArray(dx, r0 + c + LANES);
                         low.intoArray(dx, r1 + c);
                         high.intoArray(dx, r1 + c + LANES);
                     } else {
-                        VectorMask<Float> ml = SPECIES.indexInRange(c, used), mh = SPECIES.indexInRange(c + LANES, used);
-                        low.intoArray(dx, r0 + c, ml);
-                        high.intoArray(dx, r0 + c + LANES, mh);
-                        low.intoArray(dx, r1 + c, ml);
-                        high.intoArray(dx, r1 + c + LANES, mh);
+                        for (int ox = full; ox < outW; ox++) {
+                            float v = dy[o + ox] * 0.25f;
+                            int i = 2 * ox;
+                            dx[r0 + i] = v;
+                            dx[r0 + i + 1] = v;
+                            dx[r1 + i] = v;
+                            dx[r1 + i + 1] = v;
+                        }
                     }
                 }
                 for (int ox = 0; ox < full; ox += LANES) {
