@@ -15,9 +15,11 @@ public final class Parallel {
     private Parallel() {}
 
     private static ForkJoinPool newPool(int n) {
+        // numbered here: a new worker's pool index is not assigned yet, so every worker was "-0"
+        var number = new java.util.concurrent.atomic.AtomicInteger();
         return n <= 1 ? null : new ForkJoinPool(n, p -> {
             var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("snn4j-worker-" + t.getPoolIndex());
+            t.setName("snn4j-worker-" + number.getAndIncrement());
             t.setDaemon(true);
             return t;
         }, null, false);

@@ -1,0 +1,73 @@
+package org.snn4j.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API body of {@link Im2Col#row} for the common case of a stride-1 convolution whose output
+ * is as large as its input ("same" padding, {@code outH·outW == h·w}): per image, a column-matrix row
+ * is the channel plane shifted by {@code dy·w + dx}, with the positions whose source falls outside the
+ * image set to 0. Which positions those are depends only on the tap, so {@link #insideMasks} computes
+ * them once per call; a row is then one masked-blend copy per vector, instead of the scalar path's copy,
+ * fills and per-output-row edge loops (which took as long as the GEMM's packing of the result for W1's
+ * second convolution). Values are only moved, so the result equals {@link Im2Col#row}'s exactly.
+ *
+ * <p>Writes up to {@code LANES − 1} elements past the row's end (zeros or copies that the caller
+ * overwrites with the next image or row), so the output needs that much slack.
+ */
+final class PanamaIm2Col {
+    private static final VectorSpecies<Float> S = VectorConstants.FLOATS;
+    private static final int LANES = S.length();
+
+    private PanamaIm2Col() {}
+
+    /** True when {@link #row} serves geometry {@code g}. */
+    static boolean serves(ConvGeometry g) {
+        return g.strideH() == 1 && g.strideW() == 1 && g.outH() == g.h() && g.outW() == g.w();
+    }
+
+    /** Elements {@link #row} may write past the end of a row. */
+    static int slack() {
+        return LANES;
+    }
+
+    /**
+     * Per tap {@code ki·kw + kj}: whether output position p reads inside the image, for p below the plane
+     * size rounded up to whole vectors (false past the plane).
+     */
+    static boolean[][] insideMasks(ConvGeometry g) {
+        int h = g.h(), w = g.w(), plane = h * w, padded = Math.ceilDiv(plane, LANES) * LANES;
+        boolean[][] inside = new boolean[g.kh() * g.kw()][padded];
+        for (int ki = 0; ki < g.kh(); ki++) {
+            for (int kj = 0; kj < g.kw(); kj++) {
+                int dy = ki - g.padH(), dx = kj - g.padW();
+                boolean[] m = inside[ki * g.kw() + kj];
+                for (int p = 0; p < plane; p++) {
+                    int iy = p / w + dy, ix = p % w + dx;
+                    m[p] = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                }
+            }
+        }
+        return inside;
+    }
+
+    /** {@link Im2Col#row} for a geometry this class {@link #serves}, with {@code inside} from {@link #insideMasks}. */
+    static void row(ConvGeometry g, float[] x, int i0, int b, int r, boolean[][] inside, float[] out, int off) {
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), plane = h * w;
+        int kj = r % kw, ki = r / kw % kh, ci = r / (kw * kh);
+        int shift = (ki - g.padH()) * w + (kj - g.padW());
+        boolean[] valid = inside[ki * kw + kj];
+        FloatVector zero = FloatVector.zero(S);
+        for (int bi = 0; bi < b; bi++) {
+            int src = ((i0 + bi) * c + ci) * plane + shift, dst = off + bi * plane;
+            for (int p = 0; p < plane; p += LANES) {
+                if (src + p >= 0 && src + p + LANES <= x.length) {
+                    zero.blend(FloatVector.fromArray(S, x, src + p), VectorMask.fromArray(S, valid, p)).intoArray(out, dst + p);
+                } else {
+                    for (int q = p; q < p + LANES; q++) out[dst + q] = valid[q] ? x[src + q] : 0f;
+                }
+            }
+        }
+    }
+}
