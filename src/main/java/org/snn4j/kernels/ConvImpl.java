@@ -47,11 +47,7 @@ final class ConvImpl {
             if (row.length < width + SLACK) row = new float[width + SLACK];
             PackedB columns = new PackedB(gemm, k, width, packed);
             for (int r = 0; r < k; r++) {
-                if (inside != null) {
-                    PanamaIm2Col.row(g, x, i0, b, r, inside, row, 0);
-                } else {
-                    Im2Col.row(g, x, i0, b, r, row, 0);
-                }
+                columnRow(g, x, i0, b, r, inside, row, 0);
                 columns.row(r, row, 0);
             }
             return columns;
@@ -89,7 +85,7 @@ final class ConvImpl {
     static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
         PackedGemm gemm = KernelProvider.get().gemm();
-        boolean[][] inside = VECTOR_IM2COL && PanamaIm2Col.serves(g) ? PanamaIm2Col.insideMasks(g) : null;
+        boolean[][] inside = insideMasks(g);
         forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
@@ -155,9 +151,10 @@ final class ConvImpl {
         int threads = Parallel.threads();
         float[][] partialW = new float[threads][];
         float[][] partialB = new float[threads][];
+        boolean[][] inside = insideMasks(g);
         int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
-            float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane);
+            float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane + SLACK);
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             // Slot 0 accumulates straight into the caller's arrays; the others into partials summed below.
             float[] dw = slot == 0 ? dWeight : new float[outC * k];
@@ -167,7 +164,7 @@ final class ConvImpl {
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
                 boolean direct = b == 1 && pointwise(g);
-                if (!direct) Im2Col.im2col(g, x, i0, b, col);
+                if (!direct) for (int r = 0; r < k; r++) columnRow(g, x, i0, b, r, inside, col, r * width);
                 float[] a = dy;
                 int aOff = i0 * outC * plane;
                 if (b > 1) {
@@ -189,6 +186,23 @@ final class ConvImpl {
         for (int s = 1; s < slots; s++) {
             add(partialW[s], dWeight);
             if (dBias != null) add(partialB[s], dBias);
+        }
+    }
+
+    /** {@link PanamaIm2Col#insideMasks} when that class serves g here, else null (the scalar rows). */
+    private static boolean[][] insideMasks(ConvGeometry g) {
+        return VECTOR_IM2COL && PanamaIm2Col.serves(g) ? PanamaIm2Col.insideMasks(g) : null;
+    }
+
+    /**
+     * Row r of the column matrix of images [i0, i0 + b) into {@code out[off ..]}: the vector rows when
+     * {@code inside} is given (they write up to {@link #SLACK} elements past the row), else {@link Im2Col#row}.
+     */
+    private static void columnRow(ConvGeometry g, float[] x, int i0, int b, int r, boolean[][] inside, float[] out, int off) {
+        if (inside != null) {
+            PanamaIm2Col.row(g, x, i0, b, r, inside, out, off);
+        } else {
+            Im2Col.row(g, x, i0, b, r, out, off);
         }
     }
 

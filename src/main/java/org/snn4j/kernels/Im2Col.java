@@ -16,12 +16,6 @@ import java.util.Arrays;
 final class Im2Col {
     private Im2Col() {}
 
-    /** Writes the column matrix of images [i0, i0 + b) of {@code x} into {@code col} (first K·b·P elements). */
-    static void im2col(ConvGeometry g, float[] x, int i0, int b, float[] col) {
-        int ld = b * g.outPlane();
-        for (int r = 0; r < g.patch(); r++) row(g, x, i0, b, r, col, r * ld);
-    }
-
     /**
      * Row {@code r = (ci·kh + ki)·kw + kj} of the column matrix of images [i0, i0 + b): its b·P values
      * written to {@code out[off ..]}.
@@ -87,7 +81,7 @@ final class Im2Col {
 
     /**
      * Overwrites images [i0, i0 + b) of {@code dx} with the sum, over every column entry, of the
-     * gradient it carries back to its source pixel (the adjoint of {@link #im2col}).
+     * gradient it carries back to its source pixel (the adjoint of the column matrix {@link #row} builds).
      */
     static void col2im(ConvGeometry g, float[] dcol, int i0, int b, float[] dx) {
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw();
