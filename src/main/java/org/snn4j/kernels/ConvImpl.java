@@ -19,7 +19,7 @@ package org.snn4j.kernels;
  */
 final class ConvImpl {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    /** Whether the forward convolution's column rows come from {@link PanamaIm2Col} where it serves. */
+    /** Whether column rows come from {@link PanamaIm2Col} where it serves (not with the scalar kernels). */
     private static final boolean VECTOR_IM2COL = !KernelProvider.get().name().equals("scalar");
     /** Row-buffer slack for {@link PanamaIm2Col}'s writes past a row's end. */
     private static final int SLACK = VECTOR_IM2COL ? PanamaIm2Col.slack() : 0;

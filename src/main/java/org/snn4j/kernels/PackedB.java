@@ -31,8 +31,13 @@ final class PackedB {
 
     /** Packs row {@code p} of op(B), the n values at {@code src[srcOff ..]}. */
     void row(int p, float[] src, int srcOff) {
-        long placement = gemm.rowPlacement(p, k, n);
-        gemm.packBRow(src, srcOff, n, data, (int) (placement >>> 32), (int) placement);
+        int step = gemm.kStep(k), pc = p / step * step, kb = Math.min(step, k - pc);
+        gemm.packBRow(src, srcOff, n, data, blockStart(pc, 0, kb) + (p - pc) * gemm.nr(), kb * gemm.nr());
+    }
+
+    /** Where the panels of columns from {@code jc} (a multiple of NR) of the k block from row pc (kb rows) start. */
+    int blockStart(int pc, int jc, int kb) {
+        return pc * gemm.paddedColumns(n) + jc * kb;
     }
 
     int k() {

@@ -61,11 +61,14 @@ final class PackedGemm {
         return Math.ceilDiv(n, nr) * nr;
     }
 
-    /** Where row p of a K×N op(B) starts in its packed form (see {@link PackedB}), and its panels' stride. */
-    long rowPlacement(int p, int k, int n) {
-        int step = kStep(k, kc), pc = p / step * step, kb = Math.min(step, k - pc);
-        int start = pc * paddedColumns(n) + (p - pc) * nr;
-        return (long) start << 32 | (kb * nr);
+    /** Rows of op(B) per k block for depth k (see {@link #kStep(int, int)}). */
+    int kStep(int k) {
+        return kStep(k, kc);
+    }
+
+    /** Columns of a packed B panel. */
+    int nr() {
+        return nr;
     }
 
     /** Packs one row of op(B) with this kernel's packer (see {@link GemmMicroKernel#packBRow}). */
@@ -111,7 +114,7 @@ final class PackedGemm {
                 int bBase;
                 if (packed != null) {
                     bPack = packed.data();
-                    bBase = pc * paddedColumns(packed.n()) + jc * kb;
+                    bBase = packed.blockStart(pc, jc, kb);
                 } else {
                     bPack = w.bPack(Math.ceilDiv(nb, nr) * nr * kb);
                     bBase = 0;
