@@ -88,6 +88,12 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Initial membrane (default: ${DEFAULT-VALUE}).")
     String initial;
 
+    @Option(names = "--signed", description = "Signed IF neurons: a neuron that has fired takes a spike back (a spike of −θ) when "
+            + "its membrane falls below 0, so its net spike count follows its accumulated input however unevenly it arrives "
+            + "(removes the over-firing that compounds in deep networks; Wang et al. 2022, Hu et al. Fast-SNN). "
+            + "Needs --reset subtract; the SNN is for inference only.")
+    boolean signed;
+
     @Option(names = "--per-channel", description = "Percentile methods (max, pP) set one threshold per channel from each channel's own "
             + "percentile instead of one per layer (not with tuned or spike-norm, which tune one threshold per layer).")
     boolean perChannel;
@@ -133,6 +139,7 @@ final class ConvertCommand implements Callable<Integer> {
         Flags.positive(spec, "--batch", batch);
         for (int t : steps) Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--tune-samples", tuneSamples);
+        if (signed && !reset.equals("subtract")) throw new ParameterException(spec.commandLine(), "--signed needs --reset subtract");
         List<Converter.Normalization> normalizations = new ArrayList<>();
         for (String m : methods) {
             String base = baseMethod(m);
@@ -163,7 +170,7 @@ final class ConvertCommand implements Callable<Integer> {
         List<Converter.Options> options = new ArrayList<>();
         List<Converter.Conversion> bases = new ArrayList<>();
         for (Converter.Normalization n : normalizations) {
-            options.add(new Converter.Options(n, thresholdScale, reset, initial));
+            options.add(new Converter.Options(n, thresholdScale, reset, initial, signed));
             bases.add(Converter.convert(folded.ann(), folded.stats(), options.getLast()));
         }
         int largestT = steps.stream().max(Integer::compare).orElseThrow();
@@ -188,8 +195,8 @@ final class ConvertCommand implements Callable<Integer> {
                         row.result().macsPerSample(), row.result().annEnergyJoules(EnergyModel.FP32_45NM)
                                 / row.result().energyJoules(EnergyModel.FP32_45NM));
                 for (ConversionErrors.LayerError e : row.errors()) {
-                    System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (ANN mean %.4f)  input spread/θ %.3f%n",
-                            e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.annMean(), e.inputSpread());
+                    System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (excess %+.4f, ANN mean %.4f)  input spread/θ %.3f%n",
+                            e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.excess(), e.annMean(), e.inputSpread());
                 }
                 if (i == 0 && t == largestT && out != null) SavedModel.write(out, c.snn(), largestT);
             }
@@ -255,6 +262,7 @@ final class ConvertCommand implements Callable<Integer> {
         o.addProperty("threshold_scale", thresholdScale);
         o.addProperty("reset", reset);
         o.addProperty("initial", initial);
+        o.addProperty("signed", signed);
         o.addProperty("per_channel", perChannel);
         o.addProperty("energy_model", EnergyModel.FP32_45NM.toString());
         JsonArray results = new JsonArray();
@@ -281,6 +289,7 @@ final class ConvertCommand implements Callable<Integer> {
                     l.addProperty("quantization_error", le.quantization());
                     l.addProperty("deviation_error", le.deviation());
                     l.addProperty("error_vs_ann", le.versusAnn());
+                    l.addProperty("excess_vs_ann", le.excess());
                     l.addProperty("ann_mean", le.annMean());
                     l.addProperty("input_spread", le.inputSpread());
                     layers.add(l);

@@ -3,7 +3,6 @@ package org.snn4j.convert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snn4j.Snn4jException;
-import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.ChannelCalibration;
@@ -55,7 +54,7 @@ public final class BiasCalibration {
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withBiasTuner((layer, input, t, configured) -> {
             NeuronLayer n = neurons.get(layer);
             ChannelCalibration base = n.channels() != null ? n.channels() : ChannelCalibration.identity(input.dim(2));
-            float[] bias = fit(n.spec(), n.config().amplitude(), base, input, t, ann.get(layer), iterations);
+            float[] bias = fit(n, base, input, t, ann.get(layer), iterations);
             chosen.put(layer, base.withBias(bias));
             return bias;
         });
@@ -65,8 +64,10 @@ public final class BiasCalibration {
     }
 
     /** The bias currents that match the layer's per-channel mean output to the ANN's. */
-    private static float[] fit(NeuronSpec spec, float amplitude, ChannelCalibration base, Tensor input, int steps,
-                               float[] ann, int iterations) {
+    private static float[] fit(NeuronLayer layer, ChannelCalibration base, Tensor input, int steps, float[] ann,
+                               int iterations) {
+        NeuronSpec spec = layer.spec();
+        float amplitude = layer.config().amplitude();
         boolean held = input.dim(0) == 1 && steps > 1;
         int neurons = held ? input.size() : input.size() / steps;
         int channels = base.channels(), inner = input.sizeFrom(2) / channels;
@@ -79,11 +80,7 @@ public final class BiasCalibration {
         float[] lastBias = null, lastOutput = null;
         for (int k = 0; k < iterations; k++) {
             base.withBias(bias).normalizeCurrent(input.data(), current, inner);
-            if (held) {
-                NeuronLoops.chargeFireResetForwardHeld(spec, current, spikes, steps, neurons);
-            } else {
-                NeuronLoops.chargeFireResetForward(spec, current, spikes, steps, neurons);
-            }
+            layer.fire(spec, current, spikes, steps, neurons, held);
             java.util.Arrays.fill(counts, 0f);
             for (int t = 0; t < steps; t++) {
                 for (int j = 0, o = t * neurons; j < neurons; j++) counts[j] += spikes[o + j];

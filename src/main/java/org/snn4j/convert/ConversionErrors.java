@@ -30,7 +30,7 @@ import org.snn4j.tensor.Tensor;
  * A layer with per-channel settings ({@link ChannelCalibration}) is measured neuron by neuron with its
  * channel's threshold θ·s_c and its current x_t + b_c. e_q + e_d is the layer's own error given its SNN input. Each layer also reports its error against
  * the ANN activation of the same neuron for the same image, θ·N/T − a_ANN, which includes what the
- * layers before passed on, and the input's spread: the standard deviation of x_t over time, over θ.
+ * layers before passed on (as a mean absolute value and as a signed mean, the excess), and the input's spread: the standard deviation of x_t over time, over θ.
  * Figures are means of absolute values over neurons and images.
  */
 public final class ConversionErrors {
@@ -39,11 +39,13 @@ public final class ConversionErrors {
      * @param deviation    mean |e_d|
      * @param total        mean |e_q + e_d|
      * @param versusAnn    mean |θ·N/T − a_ANN|
+     * @param excess       mean (θ·N/T − a_ANN), signed: &gt; 0 when the layer fires more than the ANN's
+     *                     activations call for (over-firing), &lt; 0 when it fires less
      * @param annMean      mean ANN activation (the scale the errors compare with)
      * @param inputSpread  mean over neurons of std_t(x_t)/θ
      */
     public record LayerError(String layer, float threshold, double quantization, double deviation, double total,
-                             double versusAnn, double annMean, double inputSpread) {}
+                             double versusAnn, double excess, double annMean, double inputSpread) {}
 
     private ConversionErrors() {}
 
@@ -72,7 +74,7 @@ public final class ConversionErrors {
         ChannelCalibration channels = layer.channels();
         float[] scale = channels == null ? null : channels.scale(), bias = channels == null ? null : channels.bias();
         int perSample = input.sizeFrom(2), inner = channels == null ? 1 : perSample / channels.channels();
-        double q = 0, d = 0, tot = 0, vsAnn = 0, annSum = 0, spread = 0;
+        double q = 0, d = 0, tot = 0, vsAnn = 0, excess = 0, annSum = 0, spread = 0;
         for (int j = 0; j < n; j++) {
             int c = channels == null ? 0 : (j % perSample) / inner;
             float theta = channels == null ? layerTheta : layerTheta * scale[c];
@@ -84,7 +86,7 @@ public final class ConversionErrors {
                 double xt = x[held ? j : t * n + j] + shift;
                 sum += xt;
                 sumSq += xt * xt;
-                if (y[t * n + j] != 0) spikes++;
+                spikes += (int) Math.signum(y[t * n + j]);   // net count (signed neurons take spikes back)
             }
             double mean = sum / steps;
             double ideal = Math.min(Math.max(mean, 0), theta);
@@ -95,9 +97,10 @@ public final class ConversionErrors {
             d += Math.abs(ed);
             tot += Math.abs(eq + ed);
             vsAnn += Math.abs(value - ann[j]);
+            excess += value - ann[j];
             annSum += ann[j];
             spread += Math.sqrt(Math.max(0, sumSq / steps - mean * mean)) / theta;
         }
-        return new LayerError(layer.name(), layerTheta, q / n, d / n, tot / n, vsAnn / n, annSum / n, spread / n);
+        return new LayerError(layer.name(), layerTheta, q / n, d / n, tot / n, vsAnn / n, excess / n, annSum / n, spread / n);
     }
 }

@@ -38,6 +38,9 @@ import org.snn4j.tensor.Tensor;
  * [0, θ_l] is then exactly the ANN's, and with V[0] = θ/2 ({@code half-threshold}) a QCFS network's
  * SNN reproduces it (Bu et al. 2022). The bounds are ANN parameters only; the SNN does not get them.
  *
+ * <p>With {@link Options#signed} the neurons take back, by a negative spike, a spike that uneven input
+ * caused (their net count then follows their accumulated input; see {@link org.snn4j.neuron.SignedSpikes}).
+ *
  * <p>Max-pooling has no rate-preserving spiking equivalent here and is refused with a message naming
  * the layer (train the ANN with average pooling).
  */
@@ -73,8 +76,15 @@ public final class Converter {
      * @param thresholdScale c &gt; 0: θ_l = c·λ_l (below 1: lower clipping level, finer spikes, more of them)
      * @param reset          {@code subtract} (soft, rate-linear) or {@code zero}
      * @param initial        {@code zero} or {@code half-threshold} (V[0] = θ/2: rounding instead of flooring)
+     * @param signed         the IF neurons also emit negative spikes, taking back spikes that uneven input
+     *                       caused ({@link org.snn4j.neuron.SignedSpikes}; needs reset by subtraction)
      */
-    public record Options(Normalization normalization, double thresholdScale, String reset, String initial) {
+    public record Options(Normalization normalization, double thresholdScale, String reset, String initial, boolean signed) {
+        /** Neurons with positive spikes only. */
+        public Options(Normalization normalization, double thresholdScale, String reset, String initial) {
+            this(normalization, thresholdScale, reset, initial, false);
+        }
+
         public Options {
             java.util.Objects.requireNonNull(normalization, "normalization");
             if (!(thresholdScale > 0) || !Double.isFinite(thresholdScale)) {
@@ -84,6 +94,12 @@ public final class Converter {
             if (!initial.equals("zero") && !initial.equals("half-threshold")) {
                 throw new Snn4jException("unknown initial membrane '" + initial + "' (valid: zero, half-threshold)");
             }
+            if (signed && !reset.equals("subtract")) throw new Snn4jException("signed spikes need reset subtract, was " + reset);
+        }
+
+        /** The same options with signed (or unsigned) spikes. */
+        public Options withSigned(boolean signed) {
+            return new Options(normalization, thresholdScale, reset, initial, signed);
         }
 
         /** λ_l from the {@code percentile}-th percentile of the activations (see {@link Percentile}). */
@@ -173,6 +189,7 @@ public final class Converter {
             n.addProperty("reset", options.reset());
             n.addProperty("test", "non-strict");
             n.addProperty("initial", options.initial());
+            if (options.signed()) n.addProperty("signed", true);
             ChannelCalibration c = channels.get(layer);
             if (c != null) {
                 n.add("channel_scale", jsonArray(c.scale()));

@@ -1,7 +1,6 @@
 package org.snn4j.convert;
 
 import java.util.Map;
-import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.NeuronLayer;
@@ -36,10 +35,11 @@ public final class ThresholdTuning {
         Map<String, float[]> ann = AnnActivations.of(foldedAnn, images);
         Map<String, NeuronLayer> neurons = start.snn().neuronLayers();
         return Converter.rethresholded(start, foldedAnn, options, images, steps, (layer, input, t, configured) ->
-                bestThreshold(neurons.get(layer).spec(), input, t, configured, ann.get(layer), grid));
+                bestThreshold(neurons.get(layer), input, t, configured, ann.get(layer), grid));
     }
 
-    private static float bestThreshold(NeuronSpec spec, Tensor input, int steps, float configured, float[] ann, double[] grid) {
+    private static float bestThreshold(NeuronLayer layer, Tensor input, int steps, float configured, float[] ann, double[] grid) {
+        NeuronSpec spec = layer.spec();
         boolean held = input.dim(0) == 1 && steps > 1;
         int n = held ? input.size() : input.size() / steps;
         float[] spikes = new float[steps * n];
@@ -48,15 +48,11 @@ public final class ThresholdTuning {
         for (double c : grid) {
             float theta = (float) (c * configured);
             NeuronSpec candidate = spec.withThreshold(theta);
-            if (held) {
-                NeuronLoops.chargeFireResetForwardHeld(candidate, input.data(), spikes, steps, n);
-            } else {
-                NeuronLoops.chargeFireResetForward(candidate, input.data(), spikes, steps, n);
-            }
+            layer.fire(candidate, input.data(), spikes, steps, n, held);
             double error = 0;
             for (int j = 0; j < n; j++) {
-                int count = 0;
-                for (int t = 0; t < steps; t++) if (spikes[t * n + j] != 0) count++;
+                int count = 0;   // net count: signed neurons' negative spikes take one back
+                for (int t = 0; t < steps; t++) count += (int) spikes[t * n + j];
                 double diff = (double) theta * count / steps - ann[j];
                 error += diff * diff;
             }

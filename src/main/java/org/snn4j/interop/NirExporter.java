@@ -225,6 +225,10 @@ public final class NirExporter {
             throw new Snn4jException(n.name() + ": per-channel thresholds and bias currents (convert --per-channel, +bias) "
                     + "have no NIR export: NIR's IF and LIF nodes take no bias current");
         }
+        if (n.config().signed()) {
+            throw new Snn4jException(n.name() + ": signed spikes (convert --signed) have no NIR export: NIR's IF and LIF nodes "
+                    + "emit positive spikes only");
+        }
         var spec = n.spec();
         boolean leaky = spec.leak() < 1f;
         g.putDataset("type", leaky ? "LIF" : "IF");

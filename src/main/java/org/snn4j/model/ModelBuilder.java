@@ -43,7 +43,7 @@ public final class ModelBuilder {
     public enum Mode { SNN, ANN }
 
     private static final Set<String> NEURON_FIELDS = Set.of("model", "leak", "threshold", "reset", "test", "initial",
-            "surrogate", "detach_reset", "amplitude", "channel_scale", "channel_bias");
+            "surrogate", "detach_reset", "amplitude", "channel_scale", "channel_bias", "signed");
 
     private final ModelSpec spec;
     private final Mode mode;
@@ -326,7 +326,8 @@ public final class ModelBuilder {
                     .fire(n.string("test", "strict"))
                     .initialMembrane(n.string("initial", "zero"))
                     .surrogate(n.string("surrogate", "triangle"))
-                    .detachReset(n.bool("detach_reset", false));
+                    .detachReset(n.bool("detach_reset", false))
+                    .signed(n.bool("signed", false));
             if (n.has("leak")) b.leak((float) n.numberIn("leak", 1.0, 0, 1));
             if (n.has("channel_scale") || n.has("channel_bias")) b.channels(channelCalibration(n, channels));
             return b.layer(name);

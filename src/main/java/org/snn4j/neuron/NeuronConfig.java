@@ -15,12 +15,20 @@ import org.snn4j.Snn4jException;
  * @param initialMembrane ZERO or HALF_THRESHOLD
  * @param amplitude       value of an emitted spike (&gt; 0; 1 for training, θ_l for converted networks
  *                        whose layers carry ANN-scaled activations, as in the QCFS code)
+ * @param signed          the neurons also emit negative spikes (see {@link SignedSpikes}): IF with reset by
+ *                        subtraction only, inference only (converted networks)
  */
 public record NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire,
-                           InitialMembrane initialMembrane, float amplitude) {
+                           InitialMembrane initialMembrane, float amplitude, boolean signed) {
     /** A configuration whose spikes have value 1. */
     public NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire, InitialMembrane initialMembrane) {
         this(model, threshold, reset, fire, initialMembrane, 1f);
+    }
+
+    /** A configuration of neurons that emit positive spikes only. */
+    public NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire, InitialMembrane initialMembrane,
+                        float amplitude) {
+        this(model, threshold, reset, fire, initialMembrane, amplitude, false);
     }
 
     public NeuronConfig {
@@ -32,6 +40,10 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         }
         if (!(amplitude > 0) || !Float.isFinite(amplitude)) {
             throw new Snn4jException("spike amplitude must be finite and > 0, was " + amplitude);
+        }
+        if (signed && (!(model instanceof IF) || reset != Reset.SUBTRACT)) {
+            throw new Snn4jException("signed spikes need model if with reset subtract, was " + model.name() + " with reset "
+                    + reset.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -67,6 +79,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         private InitialMembrane initial = InitialMembrane.ZERO;
         private Surrogate surrogate = new Triangle();
         private boolean detachReset;
+        private boolean signed;
         private ChannelCalibration channels;
 
         private Builder() {}
@@ -88,13 +101,13 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return this;
         }
 
-        /** {@code zero} or {@code subtract}. */
         /** Value of an emitted spike (default 1). */
         public Builder amplitude(float amplitude) {
             this.amplitude = amplitude;
             return this;
         }
 
+        /** {@code zero} or {@code subtract}. */
         public Builder reset(String name) {
             this.reset = Surrogates.pick("reset", name, orderedMap("zero", Reset.ZERO, "subtract", Reset.SUBTRACT));
             return this;
@@ -130,6 +143,12 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return this;
         }
 
+        /** Whether the neurons also emit negative spikes (default: no; see {@link SignedSpikes}). */
+        public Builder signed(boolean signed) {
+            this.signed = signed;
+            return this;
+        }
+
         /** Per-channel threshold scales and bias currents for {@link #layer} (default: none). */
         public Builder channels(ChannelCalibration channels) {
             this.channels = channels;
@@ -148,7 +167,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             } catch (IllegalArgumentException e) {
                 throw new Snn4jException(e.getMessage());
             }
-            return new NeuronConfig(m, threshold, reset, fire, initial, amplitude);
+            return new NeuronConfig(m, threshold, reset, fire, initial, amplitude, signed);
         }
 
         /** The surrogate set so far. */

@@ -25,7 +25,8 @@ import org.snn4j.tensor.Tensor;
  * with {@link ForwardContext#steps()} = T &gt; 1 is a current held for T steps (direct input computed
  * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
- * A converted layer may carry a {@link ChannelCalibration}: per-channel thresholds and bias currents.
+ * A converted layer may carry a {@link ChannelCalibration}: per-channel thresholds and bias currents, and
+ * may have {@link NeuronConfig#signed signed} spikes ({@link SignedSpikes}, inference only).
  */
 public final class NeuronLayer implements Layer {
     private final String name;
@@ -130,9 +131,25 @@ public final class NeuronLayer implements Layer {
                 config.fire() == FireTest.STRICT, config.reset() == Reset.SUBTRACT, detachReset, surrogate.spec());
     }
 
+    /**
+     * Runs this layer's neuron dynamics with {@code spec} (e.g. a candidate threshold) on the current
+     * {@code current} ({@code [steps, neurons]}, or {@code [neurons]} held for every step when
+     * {@code held}), writing spikes of value 1 (and −1 for {@link NeuronConfig#signed signed} neurons)
+     * into {@code spikes}; returns the number of spikes. What calibrations that simulate one layer use.
+     */
+    public long fire(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
+        if (config.signed()) return SignedSpikes.forward(spec, current, spikes, steps, neurons, held);
+        return held ? NeuronLoops.chargeFireResetForwardHeld(spec, current, spikes, steps, neurons)
+                : NeuronLoops.chargeFireResetForward(spec, current, spikes, steps, neurons);
+    }
+
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
+        if (config.signed() && ctx.keepForBackward()) {
+            throw new Snn4jException(name + ": signed spikes have no gradient (they are for converted inference); "
+                    + "train or fine-tune without them");
+        }
         boolean held = input.dim(0) == 1 && ctx.steps() > 1;
         int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
         int neurons = samples * perSample;
@@ -157,8 +174,7 @@ public final class NeuronLayer implements Layer {
         float[] x = held && smooth ? repeat(current, steps) : current;
         long count = smooth
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
-                : heldKernel ? NeuronLoops.chargeFireResetForwardHeld(spec, x, spikes.data(), steps, neurons)
-                : NeuronLoops.chargeFireResetForward(spec, x, spikes.data(), steps, neurons);
+                : fire(spec, x, spikes.data(), steps, neurons, heldKernel);
         ctx.recordSpikes(name, count, perSample, steps, samples);
         float amplitude = config.amplitude() * (th / configured.threshold());
         if (calibration != null) {

@@ -236,6 +236,17 @@ class NirRoundTripTest {
         assertFalse(java.nio.file.Files.exists(dir.resolve("c.nir")));
     }
 
+    @Test
+    void signedSpikesAreRefusedByLayer() {
+        String spec = network().spec().json().toString().replaceFirst("\\{\"type\":\"spike\",\"amplitude\":2\\.0\\}",
+                "{\"type\":\"spike\",\"amplitude\":2.0,\"model\":\"if\",\"reset\":\"subtract\",\"signed\":true}");
+        Model signed = ModelBuilder.build(ModelSpec.parse(spec, "test"), ModelBuilder.Mode.SNN, 7);
+        String message = assertThrows(org.snn4j.Snn4jException.class, () -> NirExporter.export(signed, dir.resolve("s.nir"), 1e-4))
+                .getMessage();
+        assertTrue(message.startsWith("sn1: signed spikes (convert --signed) have no NIR export"), message);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("s.nir")));
+    }
+
     private static void assertOneLine(FileFormatException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());

@@ -134,6 +134,11 @@ class ModelSpecTest {
                 "layers[1] (spike): channel_scale and channel_bias need one value per channel (3), had 3 and 2");
         assertBuildMessage(spec.formatted("{\"channel_scale\": [1, 0, 1]}"), "channel 1: threshold scale must be finite and > 0, was 0.0");
         assertBuildMessage(spec.formatted("{\"channel_bias\": [0, \"x\", 1]}"), "field 'channel_bias' must hold finite numbers, element 1 was \"x\"");
+        // Signed spikes: IF neurons with reset by subtraction only.
+        assertTrue(ModelBuilder.build(ModelSpec.parse(spec.formatted("{\"model\": \"if\", \"signed\": true}"), "m.json"),
+                ModelBuilder.Mode.SNN, 1).neuronLayers().get("sn1").config().signed());
+        assertBuildMessage(spec.formatted("{\"model\": \"lif\", \"signed\": true}"),
+                "layers[1] (spike): signed spikes need model if with reset subtract, was lif with reset subtract");
     }
 
     @Test

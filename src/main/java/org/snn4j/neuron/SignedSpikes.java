@@ -1,0 +1,70 @@
+package org.snn4j.neuron;
+
+import org.snn4j.kernels.NeuronSpec;
+
+/**
+ * Integrate-and-fire neurons with signed spikes, for converted networks: a neuron that has fired and
+ * then sees its membrane fall below zero takes a spike back. Per neuron, with N[0] = 0 the net count of
+ * spikes emitted so far and V[0] from the spec, t = 1..T:
+ * <pre>
+ *   H[t] = V[t−1] + X[t]
+ *   H[t] ≥ θ (non-strict; &gt; θ strict):  S[t] = +1, V[t] = H[t] − θ, N[t] = N[t−1] + 1
+ *   H[t] &lt; 0 and N[t−1] &gt; 0:          S[t] = −1, V[t] = H[t] + θ, N[t] = N[t−1] − 1
+ *   otherwise:                          S[t] = 0,  V[t] = H[t]
+ * </pre>
+ * Always V[t] = V[0] + Σ_{τ≤t} X[τ] − θ·N[t]. An unsigned IF neuron cannot take back a spike that early
+ * input caused when later input is negative, so with uneven input it fires more than its mean input
+ * calls for (TTRBR's deviation error, QCFS's unevenness error), and in a deep network each layer passes
+ * its surplus on. The negative spike restores 0 ≤ V &lt; θ whenever N &gt; 0, so when no step's input
+ * exceeds θ in magnitude (one spike per step suffices) the net count after T steps is exactly
+ * max(0, floor((V[0] + Σ_t X[t])/θ)): the count a constant input of the same total gives, which for
+ * V[0] = θ/2, θ = λ and T = L is the QCFS activation of the mean input (papers.md §5.6), whatever the
+ * input's order in time. (The neuron of Wang et al. 2022, "Signed neuron with memory", and Hu et al.'s
+ * Fast-SNN; the zero threshold for the negative spike follows from the invariant above, our derivation.)
+ *
+ * <p>There is no gradient: these neurons are for inference of converted networks ({@link NeuronLayer}
+ * refuses a pass that keeps state for backward). Scalar loops (the vectorized neuron kernels have no
+ * signed variant).
+ */
+public final class SignedSpikes {
+    private SignedSpikes() {}
+
+    /**
+     * Runs {@code m} neurons over {@code steps} steps: {@code input} is {@code [steps, m]}, or {@code [m]}
+     * held for every step when {@code held}; writes +1, −1 or 0 into {@code spikes} ({@code [steps, m]})
+     * and returns the number of spikes of either sign. The spec's leak must be 1 (IF) and its reset by
+     * subtraction.
+     *
+     * @throws IllegalArgumentException when the spec is not IF with reset by subtraction
+     */
+    public static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held) {
+        if (spec.leak() != 1f || !spec.subtractReset()) {
+            throw new IllegalArgumentException("signed spikes need IF neurons with reset by subtraction");
+        }
+        float theta = spec.threshold(), v0 = spec.initialMembrane();
+        boolean strict = spec.strictFire();
+        long count = 0;
+        for (int j = 0; j < m; j++) {
+            float v = v0;
+            int net = 0;
+            for (int t = 0, i = j; t < steps; t++, i += m) {
+                float h = v + input[held ? j : i];
+                if (strict ? h > theta : h >= theta) {
+                    spikes[i] = 1f;
+                    v = h - theta;
+                    net++;
+                    count++;
+                } else if (h < 0f && net > 0) {
+                    spikes[i] = -1f;
+                    v = h + theta;
+                    net--;
+                    count++;
+                } else {
+                    spikes[i] = 0f;
+                    v = h;
+                }
+            }
+        }
+        return count;
+    }
+}

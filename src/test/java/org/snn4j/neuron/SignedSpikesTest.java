@@ -1,0 +1,106 @@
+package org.snn4j.neuron;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.snn4j.Snn4jException;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Qcfs;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/** {@link SignedSpikes} and signed {@link NeuronLayer}s. */
+class SignedSpikesTest {
+    private static NeuronLayer signedLayer(float theta, boolean signed) {
+        return NeuronConfig.builder().model("if").threshold(theta).amplitude(theta).reset("subtract").fire("non-strict")
+                .initialMembrane("half-threshold").signed(signed).layer("sn");
+    }
+
+    /** Golden: θ = 1, V[0] = 0.5, worked by hand from the equations of {@link SignedSpikes}. */
+    @Test
+    void takesBackTheSpikesThatUnevenInputCaused() {
+        float[] x = {1.0f, 0.5f, -1.0f, -0.5f, 0.25f, 0.5f};
+        // t1: H = 1.5 ≥ 1 → +1, V = 0.5, N = 1;   t2: H = 1.0 → +1, V = 0, N = 2
+        // t3: H = −1.0 < 0, N > 0 → −1, V = 0, N = 1;   t4: H = −0.5 → −1, V = 0.5, N = 0
+        // t5: H = 0.75 → 0;   t6: H = 1.25 → +1, V = 0.25, N = 1
+        float[] expected = {1, 1, -1, -1, 0, 1};
+        float[] signed = signedLayer(1f, true).forward(new Tensor(x.clone(), 6, 1), ForwardContext.evaluation()).output().data();
+        assertArrayEquals(expected, signed);
+        // Net count 1 = floor((0.5 + Σx)/θ) = floor(1.25); the unsigned neuron keeps both early spikes and
+        // over-fires: t3..t6 leave V at 0, −1, −0.75, −0.25.
+        float[] unsigned = signedLayer(1f, false).forward(new Tensor(x.clone(), 6, 1), ForwardContext.evaluation()).output().data();
+        assertArrayEquals(new float[] {1, 1, 0, 0, 0, 0}, unsigned);
+    }
+
+    @Test
+    void netCountIsTheCountOfTheMeanInputWheneverOneSpikePerStepSuffices() {
+        Rng rng = new Rng(5);
+        float theta = 1.3f;
+        int steps = 16, n = 2000;
+        float[] x = new float[steps * n];
+        for (int i = 0; i < x.length; i++) x[i] = theta * (1.9f * rng.nextFloat() - 0.9f) * 0.999f;   // |x| < θ
+        float[] s = new float[x.length];
+        long events = SignedSpikes.forward(signedLayer(theta, true).spec(), x, s, steps, n, false);
+        long nonZero = 0;
+        int mismatches = 0;
+        for (int j = 0; j < n; j++) {
+            double sum = 0.5 * theta;
+            int net = 0;
+            for (int t = 0; t < steps; t++) {
+                sum += x[t * n + j];
+                net += (int) s[t * n + j];
+                if (s[t * n + j] != 0) nonZero++;
+                assertTrue(net >= 0, "the net count never goes below zero");
+            }
+            double w = sum / theta;
+            if (Math.abs(w - Math.rint(w)) < 1e-4) continue;   // a float tie
+            if (net != Math.max(0, (int) Math.floor(w))) mismatches++;
+        }
+        assertEquals(0, mismatches);
+        assertEquals(nonZero, events);
+    }
+
+    @Test
+    void aConstantInputNeverFiresNegativeSpikesAndMatchesQcfsAtTEqualsL() {
+        float lambda = 1.7f;
+        int levels = 8, n = 256;
+        float[] z = new float[n];
+        Rng rng = new Rng(9);
+        for (int i = 0; i < n; i++) z[i] = lambda * (1.6f * rng.nextFloat() - 0.3f);
+        ForwardContext held = ForwardContext.evaluation().withSteps(levels);
+        float[] signed = signedLayer(lambda, true).forward(new Tensor(z.clone(), 1, n), held).output().data();
+        float[] unsigned = signedLayer(lambda, false).forward(new Tensor(z.clone(), 1, n), held).output().data();
+        assertArrayEquals(unsigned, signed);
+        float[] ann = new Qcfs("q", levels, lambda).forward(new Tensor(z.clone(), 1, 1, n), ForwardContext.evaluation()).output().data();
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int t = 0; t < levels; t++) sum += signed[t * n + i];
+            assertEquals(ann[i], sum / levels, 1e-5, "z=" + z[i]);
+        }
+    }
+
+    @Test
+    void spikesCarryTheAmplitudeWithTheirSignAndBothSignsAreRecorded() {
+        ForwardContext ctx = ForwardContext.evaluation();
+        float[] y = signedLayer(2f, true).forward(new Tensor(new float[] {2.0f, -1.5f}, 2, 1), ctx).output().data();
+        assertArrayEquals(new float[] {2f, -2f}, y);
+        assertEquals(2, ctx.spikeRecords().get("sn").spikes());
+    }
+
+    @Test
+    void refusesTrainingOtherModelsAndOtherResets() {
+        NeuronLayer layer = signedLayer(1f, true);
+        Tensor in = new Tensor(new float[] {1f, 0f}, 2, 1);
+        assertEquals("sn: signed spikes have no gradient (they are for converted inference); train or fine-tune without them",
+                assertThrows(Snn4jException.class, () -> layer.forward(in, ForwardContext.evaluationWithBackward())).getMessage());
+        assertEquals("signed spikes need model if with reset subtract, was lif with reset subtract",
+                assertThrows(Snn4jException.class, () -> NeuronConfig.builder().model("lif").signed(true).build()).getMessage());
+        assertEquals("signed spikes need model if with reset subtract, was if with reset zero",
+                assertThrows(Snn4jException.class, () -> NeuronConfig.builder().reset("zero").signed(true).build()).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SignedSpikes.forward(NeuronConfig.builder().model("lif").layer("l").spec(),
+                new float[1], new float[1], 1, 1, false));
+    }
+}
