@@ -94,6 +94,11 @@ final class ConvertCommand implements Callable<Integer> {
             + "Needs --reset subtract; the SNN is for inference only.")
     boolean signed;
 
+    @Option(names = "--burst", description = "With --signed: a neuron may emit several spikes (or take several back) in one "
+            + "step, so its net count after every step is its accumulated input quantized, clip(floor((V[0] + Σx)/θ), 0, T), "
+            + "however large the step's input (Li and Zeng's burst spikes, signed).")
+    boolean burst;
+
     @Option(names = "--per-channel", description = "Percentile methods (max, pP) set one threshold per channel from each channel's own "
             + "percentile instead of one per layer (not with tuned or spike-norm, which tune one threshold per layer).")
     boolean perChannel;
@@ -140,6 +145,7 @@ final class ConvertCommand implements Callable<Integer> {
         for (int t : steps) Flags.positive(spec, "--T", t);
         Flags.positive(spec, "--tune-samples", tuneSamples);
         if (signed && !reset.equals("subtract")) throw new ParameterException(spec.commandLine(), "--signed needs --reset subtract");
+        if (burst && !signed) throw new ParameterException(spec.commandLine(), "--burst needs --signed");
         List<Converter.Normalization> normalizations = new ArrayList<>();
         for (String m : methods) {
             String base = baseMethod(m);
@@ -170,7 +176,7 @@ final class ConvertCommand implements Callable<Integer> {
         List<Converter.Options> options = new ArrayList<>();
         List<Converter.Conversion> bases = new ArrayList<>();
         for (Converter.Normalization n : normalizations) {
-            options.add(new Converter.Options(n, thresholdScale, reset, initial, signed));
+            options.add(new Converter.Options(n, thresholdScale, reset, initial, signed, burst));
             bases.add(Converter.convert(folded.ann(), folded.stats(), options.getLast()));
         }
         int largestT = steps.stream().max(Integer::compare).orElseThrow();
@@ -263,6 +269,7 @@ final class ConvertCommand implements Callable<Integer> {
         o.addProperty("reset", reset);
         o.addProperty("initial", initial);
         o.addProperty("signed", signed);
+        o.addProperty("burst", burst);
         o.addProperty("per_channel", perChannel);
         o.addProperty("energy_model", EnergyModel.FP32_45NM.toString());
         JsonArray results = new JsonArray();

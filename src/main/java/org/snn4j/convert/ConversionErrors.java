@@ -80,13 +80,14 @@ public final class ConversionErrors {
             float theta = channels == null ? layerTheta : layerTheta * scale[c];
             double shift = channels == null ? 0 : bias[c];
             double v0 = layer.spec().halfThresholdStart() ? theta / 2.0 : 0;
+            float amplitude = layer.config().amplitude() * (channels == null ? 1f : scale[c]);
             double sum = 0, sumSq = 0;
             int spikes = 0;
             for (int t = 0; t < steps; t++) {
                 double xt = x[held ? j : t * n + j] + shift;
                 sum += xt;
                 sumSq += xt * xt;
-                spikes += (int) Math.signum(y[t * n + j]);   // net count (signed neurons take spikes back)
+                spikes += Math.round(y[t * n + j] / amplitude);   // net count (signed neurons take spikes back, bursts carry several)
             }
             double mean = sum / steps;
             double ideal = Math.min(Math.max(mean, 0), theta);

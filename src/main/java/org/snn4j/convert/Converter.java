@@ -39,7 +39,8 @@ import org.snn4j.tensor.Tensor;
  * SNN reproduces it (Bu et al. 2022). The bounds are ANN parameters only; the SNN does not get them.
  *
  * <p>With {@link Options#signed} the neurons take back, by a negative spike, a spike that uneven input
- * caused (their net count then follows their accumulated input; see {@link org.snn4j.neuron.SignedSpikes}).
+ * caused (their net count then follows their accumulated input; see {@link org.snn4j.neuron.SignedSpikes}),
+ * and with {@link Options#burst} may emit several in one step.
  *
  * <p>Max-pooling has no rate-preserving spiking equivalent here and is refused with a message naming
  * the layer (train the ANN with average pooling).
@@ -78,11 +79,13 @@ public final class Converter {
      * @param initial        {@code zero} or {@code half-threshold} (V[0] = θ/2: rounding instead of flooring)
      * @param signed         the IF neurons also emit negative spikes, taking back spikes that uneven input
      *                       caused ({@link org.snn4j.neuron.SignedSpikes}; needs reset by subtraction)
+     * @param burst          signed neurons may emit several spikes in one step (needs {@code signed})
      */
-    public record Options(Normalization normalization, double thresholdScale, String reset, String initial, boolean signed) {
+    public record Options(Normalization normalization, double thresholdScale, String reset, String initial, boolean signed,
+                          boolean burst) {
         /** Neurons with positive spikes only. */
         public Options(Normalization normalization, double thresholdScale, String reset, String initial) {
-            this(normalization, thresholdScale, reset, initial, false);
+            this(normalization, thresholdScale, reset, initial, false, false);
         }
 
         public Options {
@@ -95,11 +98,12 @@ public final class Converter {
                 throw new Snn4jException("unknown initial membrane '" + initial + "' (valid: zero, half-threshold)");
             }
             if (signed && !reset.equals("subtract")) throw new Snn4jException("signed spikes need reset subtract, was " + reset);
+            if (burst && !signed) throw new Snn4jException("burst spikes need signed neurons");
         }
 
-        /** The same options with signed (or unsigned) spikes. */
-        public Options withSigned(boolean signed) {
-            return new Options(normalization, thresholdScale, reset, initial, signed);
+        /** The same options with signed (or unsigned) spikes, with or without bursts. */
+        public Options withSigned(boolean signed, boolean burst) {
+            return new Options(normalization, thresholdScale, reset, initial, signed, burst);
         }
 
         /** λ_l from the {@code percentile}-th percentile of the activations (see {@link Percentile}). */
@@ -190,6 +194,7 @@ public final class Converter {
             n.addProperty("test", "non-strict");
             n.addProperty("initial", options.initial());
             if (options.signed()) n.addProperty("signed", true);
+            if (options.burst()) n.addProperty("burst", true);
             ChannelCalibration c = channels.get(layer);
             if (c != null) {
                 n.add("channel_scale", jsonArray(c.scale()));

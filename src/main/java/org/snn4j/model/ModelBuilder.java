@@ -43,7 +43,7 @@ public final class ModelBuilder {
     public enum Mode { SNN, ANN }
 
     private static final Set<String> NEURON_FIELDS = Set.of("model", "leak", "threshold", "reset", "test", "initial",
-            "surrogate", "detach_reset", "amplitude", "channel_scale", "channel_bias", "signed");
+            "surrogate", "detach_reset", "amplitude", "channel_scale", "channel_bias", "signed", "burst");
 
     private final ModelSpec spec;
     private final Mode mode;
@@ -327,7 +327,8 @@ public final class ModelBuilder {
                     .initialMembrane(n.string("initial", "zero"))
                     .surrogate(n.string("surrogate", "triangle"))
                     .detachReset(n.bool("detach_reset", false))
-                    .signed(n.bool("signed", false));
+                    .signed(n.bool("signed", false))
+                    .burst(n.bool("burst", false));
             if (n.has("leak")) b.leak((float) n.numberIn("leak", 1.0, 0, 1));
             if (n.has("channel_scale") || n.has("channel_bias")) b.channels(channelCalibration(n, channels));
             return b.layer(name);

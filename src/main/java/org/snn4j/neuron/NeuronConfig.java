@@ -17,9 +17,10 @@ import org.snn4j.Snn4jException;
  *                        whose layers carry ANN-scaled activations, as in the QCFS code)
  * @param signed          the neurons also emit negative spikes (see {@link SignedSpikes}): IF with reset by
  *                        subtraction only, inference only (converted networks)
+ * @param burst           signed neurons may emit several spikes in one step (see {@link SignedSpikes})
  */
 public record NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire,
-                           InitialMembrane initialMembrane, float amplitude, boolean signed) {
+                           InitialMembrane initialMembrane, float amplitude, boolean signed, boolean burst) {
     /** A configuration whose spikes have value 1. */
     public NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire, InitialMembrane initialMembrane) {
         this(model, threshold, reset, fire, initialMembrane, 1f);
@@ -28,7 +29,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
     /** A configuration of neurons that emit positive spikes only. */
     public NeuronConfig(NeuronModel model, float threshold, Reset reset, FireTest fire, InitialMembrane initialMembrane,
                         float amplitude) {
-        this(model, threshold, reset, fire, initialMembrane, amplitude, false);
+        this(model, threshold, reset, fire, initialMembrane, amplitude, false, false);
     }
 
     public NeuronConfig {
@@ -45,6 +46,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             throw new Snn4jException("signed spikes need model if with reset subtract, was " + model.name() + " with reset "
                     + reset.name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (burst && !signed) throw new Snn4jException("burst spikes need signed neurons");
     }
 
     /** IF, θ = 1, subtract reset, strict test, V[0] = 0. */
@@ -80,6 +82,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         private Surrogate surrogate = new Triangle();
         private boolean detachReset;
         private boolean signed;
+        private boolean burst;
         private ChannelCalibration channels;
 
         private Builder() {}
@@ -149,6 +152,12 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return this;
         }
 
+        /** Whether signed neurons may emit several spikes in one step (default: no; see {@link SignedSpikes}). */
+        public Builder burst(boolean burst) {
+            this.burst = burst;
+            return this;
+        }
+
         /** Per-channel threshold scales and bias currents for {@link #layer} (default: none). */
         public Builder channels(ChannelCalibration channels) {
             this.channels = channels;
@@ -167,7 +176,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             } catch (IllegalArgumentException e) {
                 throw new Snn4jException(e.getMessage());
             }
-            return new NeuronConfig(m, threshold, reset, fire, initial, amplitude, signed);
+            return new NeuronConfig(m, threshold, reset, fire, initial, amplitude, signed, burst);
         }
 
         /** The surrogate set so far. */

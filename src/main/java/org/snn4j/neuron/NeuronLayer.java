@@ -134,11 +134,11 @@ public final class NeuronLayer implements Layer {
     /**
      * Runs this layer's neuron dynamics with {@code spec} (e.g. a candidate threshold) on the current
      * {@code current} ({@code [steps, neurons]}, or {@code [neurons]} held for every step when
-     * {@code held}), writing spikes of value 1 (and −1 for {@link NeuronConfig#signed signed} neurons)
-     * into {@code spikes}; returns the number of spikes. What calibrations that simulate one layer use.
+     * {@code held}), writing spikes of value 1 (and −1 for {@link NeuronConfig#signed signed} neurons, the
+     * signed number of spikes of the step with bursts) into {@code spikes}; returns the number of spikes. What calibrations that simulate one layer use.
      */
     public long fire(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
-        if (config.signed()) return SignedSpikes.forward(spec, current, spikes, steps, neurons, held);
+        if (config.signed()) return SignedSpikes.forward(spec, current, spikes, steps, neurons, held, config.burst());
         return held ? NeuronLoops.chargeFireResetForwardHeld(spec, current, spikes, steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, current, spikes, steps, neurons);
     }

@@ -22,6 +22,13 @@ import org.snn4j.kernels.NeuronSpec;
  * input's order in time. (The neuron of Wang et al. 2022, "Signed neuron with memory", and Hu et al.'s
  * Fast-SNN; the zero threshold for the negative spike follows from the invariant above, our derivation.)
  *
+ * <p>With bursts (Li and Zeng 2022's burst spikes, here signed) one step may carry several spikes, S[t]
+ * an integer: k = floor(H/θ) spikes up (k with H &gt; kθ under the strict test), but never more than
+ * T − N[t−1], or k = min(N[t−1], ceil(−H/θ)) spikes back. Then after every step
+ * N[t] = clip(floor((V[0] + Σ_{τ≤t} X[τ])/θ), 0, T) exactly, however large or uneven the input: the
+ * neuron is a quantizer of its accumulated input, and with V[0] = θ/2, θ = λ, T = L its output is the
+ * QCFS activation of its mean input.
+ *
  * <p>There is no gradient: these neurons are for inference of converted networks ({@link NeuronLayer}
  * refuses a pass that keeps state for backward). Scalar loops (the vectorized neuron kernels have no
  * signed variant).
@@ -31,13 +38,13 @@ public final class SignedSpikes {
 
     /**
      * Runs {@code m} neurons over {@code steps} steps: {@code input} is {@code [steps, m]}, or {@code [m]}
-     * held for every step when {@code held}; writes +1, −1 or 0 into {@code spikes} ({@code [steps, m]})
-     * and returns the number of spikes of either sign. The spec's leak must be 1 (IF) and its reset by
-     * subtraction.
+     * held for every step when {@code held}; writes the signed number of spikes of each step (+1, −1 or
+     * 0; any integer with {@code burst}) into {@code spikes} ({@code [steps, m]}) and returns the number
+     * of spikes of either sign. The spec's leak must be 1 (IF) and its reset by subtraction.
      *
      * @throws IllegalArgumentException when the spec is not IF with reset by subtraction
      */
-    public static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held) {
+    public static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst) {
         if (spec.leak() != 1f || !spec.subtractReset()) {
             throw new IllegalArgumentException("signed spikes need IF neurons with reset by subtraction");
         }
@@ -49,22 +56,26 @@ public final class SignedSpikes {
             int net = 0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
                 float h = v + input[held ? j : i];
+                int k = 0;
                 if (strict ? h > theta : h >= theta) {
-                    spikes[i] = 1f;
-                    v = h - theta;
-                    net++;
-                    count++;
+                    k = burst ? Math.min(upCount(h, theta, strict), steps - net) : 1;
                 } else if (h < 0f && net > 0) {
-                    spikes[i] = -1f;
-                    v = h + theta;
-                    net--;
-                    count++;
-                } else {
-                    spikes[i] = 0f;
-                    v = h;
+                    k = burst ? -Math.min(net, (int) Math.min(Math.ceil(-(double) h / theta), Integer.MAX_VALUE)) : -1;
                 }
+                spikes[i] = k;
+                v = k == 0 ? h : h - k * theta;
+                net += k;
+                count += Math.abs(k);
             }
         }
         return count;
+    }
+
+    /** The largest k ≥ 1 with H ≥ kθ (non-strict) or H &gt; kθ (strict), given that k = 1 passes. */
+    private static int upCount(float h, float theta, boolean strict) {
+        double q = Math.min(Math.floor((double) h / theta), Integer.MAX_VALUE);
+        int k = (int) Math.max(1, q);
+        if (strict && k > 1 && h <= k * theta) k--;
+        return k;
     }
 }

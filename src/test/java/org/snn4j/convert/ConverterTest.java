@@ -269,7 +269,7 @@ class ConverterTest {
         Converter.FoldedAnn f = Converter.foldAndMeasure(quarterResNet8Ann(5), digits, 32, 16);
         Converter.Options unsigned = new Converter.Options(new Converter.Percentile(99.9), 1, "subtract", "half-threshold");
         Converter.Conversion plain = Converter.convert(f.ann(), f.stats(), unsigned);
-        Converter.Conversion signed = Converter.convert(f.ann(), f.stats(), unsigned.withSigned(true));
+        Converter.Conversion signed = Converter.convert(f.ann(), f.stats(), unsigned.withSigned(true, false));
         assertEquals(plain.thresholds(), signed.thresholds());
         for (NeuronLayer n : signed.snn().neuronLayers().values()) assertTrue(n.config().signed(), n.name());
         for (NeuronLayer n : plain.snn().neuronLayers().values()) assertFalse(n.config().signed(), n.name());
@@ -285,6 +285,10 @@ class ConverterTest {
         // Untrained weights at T = 8: the negative spikes remove most of the deviation error
         // (measured: summed over the 7 layers, 0.101 unsigned, 0.014 signed).
         assertTrue(signedDeviation < 0.25 * plainDeviation, signedDeviation + " signed vs " + plainDeviation + " unsigned");
+        // With bursts each layer's net count is its accumulated input quantized: no deviation error at all
+        // (up to float ties of the running sums).
+        Converter.Conversion burst = Converter.convert(f.ann(), f.stats(), unsigned.withSigned(true, true));
+        for (var e : ConversionErrors.measure(burst.snn(), f.ann(), batch, steps)) assertTrue(e.deviation() < 1e-4, e.toString());
         assertTrue(signed.snn().spec().neuronByLayer().getAsJsonObject("res1.out").get("signed").getAsBoolean());
         Model rebuilt = ModelBuilder.build(ModelSpec.parse(signed.snn().spec().toJson(), "m"), ModelBuilder.Mode.SNN, 9);
         rebuilt.load(signed.snn().parameterTensors(), signed.snn().bufferTensors(), "signed");
@@ -292,7 +296,7 @@ class ConverterTest {
         Tensor b = rebuilt.forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
         assertTrue(Arrays.equals(a.data(), b.data()));
         assertEquals("signed spikes need reset subtract, was zero",
-                assertThrows(Snn4jException.class, () -> new Converter.Options(new Converter.TrainedBound(), 1, "zero", "zero", true)).getMessage());
+                assertThrows(Snn4jException.class, () -> new Converter.Options(new Converter.TrainedBound(), 1, "zero", "zero", true, false)).getMessage());
     }
 
     /** Mean over layers and channels of |mean SNN output − mean ANN activation| of the channel, per unit of ANN mean. */

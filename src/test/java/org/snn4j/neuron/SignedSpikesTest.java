@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.snn4j.Snn4jException;
+import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Qcfs;
 import org.snn4j.tensor.Rng;
@@ -43,7 +44,7 @@ class SignedSpikesTest {
         float[] x = new float[steps * n];
         for (int i = 0; i < x.length; i++) x[i] = theta * (1.9f * rng.nextFloat() - 0.9f) * 0.999f;   // |x| < θ
         float[] s = new float[x.length];
-        long events = SignedSpikes.forward(signedLayer(theta, true).spec(), x, s, steps, n, false);
+        long events = SignedSpikes.forward(signedLayer(theta, true).spec(), x, s, steps, n, false, false);
         long nonZero = 0;
         int mismatches = 0;
         for (int j = 0; j < n; j++) {
@@ -61,6 +62,45 @@ class SignedSpikesTest {
         }
         assertEquals(0, mismatches);
         assertEquals(nonZero, events);
+    }
+
+    /** Golden: θ = 1, V[0] = 0.5, T = 4, bursts, worked by hand. */
+    @Test
+    void burstsCarrySeveralSpikesInOneStepUpToTSpikesInAll() {
+        float[] x = {2.75f, -2.0f, 3.0f, 0.25f};
+        // t1: H = 3.25 → +3, V = 0.25, N = 3;   t2: H = −1.75 → −2 (ceil 1.75), V = 0.25, N = 1
+        // t3: H = 3.25 → +3 = T − N, V = 0.25, N = 4;   t4: H = 0.5 → 0 (N = T: saturated anyway)
+        NeuronLayer layer = NeuronConfig.builder().model("if").threshold(1f).amplitude(1f).reset("subtract").fire("non-strict")
+                .initialMembrane("half-threshold").signed(true).burst(true).layer("b");
+        ForwardContext ctx = ForwardContext.evaluation();
+        assertArrayEquals(new float[] {3, -2, 3, 0}, layer.forward(new Tensor(x, 4, 1), ctx).output().data());
+        assertEquals(8, ctx.spikeRecords().get("b").spikes(), "spikes of either sign, bursts counted spike by spike");
+    }
+
+    @Test
+    void withBurstsTheNetCountAfterEveryStepIsTheQuantizedAccumulatedInput() {
+        Rng rng = new Rng(8);
+        float theta = 0.7f;
+        int steps = 12, n = 2000;
+        float[] x = new float[steps * n];
+        for (int i = 0; i < x.length; i++) x[i] = theta * (8f * rng.nextFloat() - 4f);   // up to 4θ either way
+        float[] s = new float[x.length];
+        NeuronSpec spec = signedLayer(theta, true).spec();
+        SignedSpikes.forward(spec, x, s, steps, n, false, true);
+        int checked = 0;
+        for (int j = 0; j < n; j++) {
+            double sum = 0.5 * theta;
+            int net = 0;
+            for (int t = 0; t < steps; t++) {
+                sum += x[t * n + j];
+                net += (int) s[t * n + j];
+                double w = sum / theta;
+                if (Math.abs(w - Math.rint(w)) < 1e-4) break;   // a float tie: later steps inherit it
+                assertEquals(Math.min(steps, Math.max(0, (int) Math.floor(w))), net, "neuron " + j + " step " + t);
+                checked++;
+            }
+        }
+        assertTrue(checked > steps * n * 9 / 10, "checked " + checked);
     }
 
     @Test
@@ -101,6 +141,8 @@ class SignedSpikesTest {
         assertEquals("signed spikes need model if with reset subtract, was if with reset zero",
                 assertThrows(Snn4jException.class, () -> NeuronConfig.builder().reset("zero").signed(true).build()).getMessage());
         assertThrows(IllegalArgumentException.class, () -> SignedSpikes.forward(NeuronConfig.builder().model("lif").layer("l").spec(),
-                new float[1], new float[1], 1, 1, false));
+                new float[1], new float[1], 1, 1, false, false));
+        assertEquals("burst spikes need signed neurons",
+                assertThrows(Snn4jException.class, () -> NeuronConfig.builder().burst(true).build()).getMessage());
     }
 }
