@@ -135,7 +135,7 @@ class CliTest {
 
         Path never = dir.resolve("never");
         for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--method", "median+bias"}, {"--calibration", "0"},
-                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"}}) {
+                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"}, {"--burst"}, {"--signed", "--reset", "zero"}}) {
             String[] args = with(new String[] {"convert", "--model-file", ann.toString(), "--limit-test", "64", "--table", never.toString()}, bad);
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
@@ -172,6 +172,14 @@ class CliTest {
         assertEquals("bound", co.getAsJsonArray("results").get(0).getAsJsonObject().get("method").getAsString());
         assertEquals(trained, co.getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonObject("thresholds").get("sn1").getAsFloat(), 0f);
         assertEquals(expected, co.getAsJsonObject("ann_activation"));
+        // Signed burst spikes at T = L: every layer quantizes its accumulated input as QCFS does, so the SNN
+        // classifies every image as its ANN does.
+        Run sb = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4",
+                "--method", "bound", "--initial", "half-threshold", "--signed", "--burst", "--json");
+        assertEquals(0, sb.code(), sb.err());
+        JsonObject so = JsonParser.parseString(sb.lastLine()).getAsJsonObject();
+        assertTrue(so.get("signed").getAsBoolean() && so.get("burst").getAsBoolean());
+        assertEquals(so.get("ann_accuracy").getAsDouble(), so.getAsJsonArray("results").get(0).getAsJsonObject().get("accuracy").getAsDouble(), 0);
 
         Path relu = dir.resolve("relu.snn4j");
         assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--ann", "--out", relu.toString())).code());

@@ -263,6 +263,41 @@ class ConverterTest {
         assertTrue(Arrays.equals(a.data(), b.data()));
     }
 
+    /**
+     * End to end: a QCFS ResNet-8 (batch norms folded, shortcuts, global average pool, readout) converted
+     * with its bounds, V[0] = θ/2 and signed burst spikes computes at T = L exactly its ANN's logits: every
+     * layer's net count is then its accumulated input quantized as QCFS quantizes it, so any mismatch is a
+     * conversion bug (a shortcut scaled wrongly, a bound not becoming θ, a pool or readout off by a factor).
+     */
+    @Test
+    void aQcfsResNetWithSignedBurstSpikesComputesItsAnnsLogitsAtTEqualsL() {
+        int levels = 4;
+        ModelSpec spec = Presets.byName("resnet8", new int[] {1, 12, 12}, 10, new Presets.Options(true, 0, 0.25))
+                .withAnnActivation(org.snn4j.model.AnnActivation.qcfs(levels, 1.0));
+        Model ann = ModelBuilder.build(spec, ModelBuilder.Mode.ANN, 4);
+        Rng rng = new Rng(8);
+        for (var l : ann.layers()) {
+            if (l instanceof BatchNorm bn) {
+                rng.fillUniform(bn.weight().value().data(), 0.5f, 1.5f);
+                rng.fillUniform(bn.bias().value().data(), -0.2f, 0.4f);
+                rng.fillUniform(bn.runningMean().value().data(), -0.3f, 0.3f);
+                rng.fillUniform(bn.runningVar().value().data(), 0.5f, 2f);
+            }
+            if (l instanceof org.snn4j.nn.Qcfs q) q.bound().value().data()[0] = 0.8f + 1.6f * rng.nextFloat();
+        }
+        Model folded = BatchNormFolding.fold(ann);
+        Converter.Conversion c = Converter.convert(folded, null, Converter.Options.qcfs().withSigned(true, true));
+        Tensor x = Tensor.zeros(1, 6, 1, 12, 12);
+        rng.fillUniform(x.data(), 0, 1);
+        float[] logits = folded.forward(x, ForwardContext.evaluation()).output().data();
+        float[] snn = c.snn().forward(x, ForwardContext.evaluation().withSteps(levels)).output().data();
+        assertEquals(logits.length, snn.length);
+        double scale = 0;
+        for (float v : logits) scale = Math.max(scale, Math.abs(v));
+        assertTrue(scale > 0.1, "logits not degenerate: " + scale);
+        for (int i = 0; i < logits.length; i++) assertEquals(logits[i], snn[i], 1e-4 * (1 + scale), "logit " + i);
+    }
+
     @Test
     void signedConversionTakesBackTheSpikesOfUnevenInputAndTravelsInTheSpec() {
         Dataset digits = Datasets.loadBundled(true).subset(32);
