@@ -176,6 +176,7 @@ public final class NeuronLayer implements Layer {
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
                 : fire(spec, x, spikes.data(), steps, neurons, heldKernel);
         ctx.recordSpikes(name, count, perSample, steps, samples);
+        if (config.burst() && ctx.countsOps()) ctx.recordBursts(spikes, burstSizes(spikes.data()));
         float amplitude = config.amplitude() * (th / configured.threshold());
         if (calibration != null) {
             calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
@@ -236,6 +237,13 @@ public final class NeuronLayer implements Layer {
     }
 
     /** A held one-step input as the T-step current the loops integrate. */
+    /** The number of spikes in each signed burst count of {@code counts}: |k|. */
+    private static float[] burstSizes(float[] counts) {
+        float[] sizes = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) sizes[i] = Math.abs(counts[i]);
+        return sizes;
+    }
+
     private static float[] repeat(float[] x, int steps) {
         float[] r = new float[x.length * steps];
         for (int t = 0; t < steps; t++) System.arraycopy(x, 0, r, t * x.length, x.length);

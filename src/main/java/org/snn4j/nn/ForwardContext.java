@@ -26,6 +26,7 @@ public final class ForwardContext {
     private ThresholdTuner thresholdTuner;
     private BiasTuner biasTuner;
     private OpCounter opCounter;
+    private Map<Tensor, float[]> burstSpikes;
     private EventExecutor eventExecutor;
     private double spikePenalty;
     private Map<String, Double> spikePenaltyWeights = Map.of();
@@ -192,7 +193,27 @@ public final class ForwardContext {
      * nothing without a counter (see {@link OpCounter}). The supplier is called only when counting.
      */
     public void countOps(String layer, Tensor input, long denseMacsPerSample, java.util.function.Supplier<int[]> fanOut) {
-        if (opCounter != null) opCounter.count(layer, input, steps, denseMacsPerSample, fanOut.get(), carriesSpikes, !countedLayers.add(layer));
+        if (opCounter == null) return;
+        opCounter.count(layer, input, steps, denseMacsPerSample, fanOut.get(), carriesSpikes, !countedLayers.add(layer),
+                burstSpikes == null ? null : burstSpikes.get(input));
+    }
+
+    /** Whether this pass counts synaptic operations (see {@link #withOpCounter}). */
+    public boolean countsOps() {
+        return opCounter != null;
+    }
+
+    /**
+     * A layer whose neurons emit bursts tells the op counter how many spikes each element of its
+     * {@code output} carries ({@code spikes}, same size; |signed count|), so that the layers fed by that
+     * output are charged one accumulate per spike. Only while counting (see {@link #countsOps}); keyed by the
+     * tensor itself, so a view or a pooled copy of it is charged one per non-zero element.
+     */
+    public void recordBursts(Tensor output, float[] spikes) {
+        if (opCounter == null) return;
+        if (spikes.length != output.size()) throw new IllegalArgumentException("spikes per element: " + spikes.length + " for " + output.size());
+        if (burstSpikes == null) burstSpikes = new java.util.IdentityHashMap<>();
+        burstSpikes.put(output, spikes);
     }
 
     /**

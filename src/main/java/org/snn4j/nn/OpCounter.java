@@ -13,6 +13,10 @@ import org.snn4j.tensor.Tensor;
  *       fan-out; a spike (or an average-pooled group of spikes) adds one weight per target, no multiply.
  *       Each non-zero input is charged its own fan-out, the outputs it reaches (a convolution input near
  *       a border reaches fewer): exactly the accumulations the event-driven engine performs;</li>
+ *       A burst ({@link org.snn4j.neuron.SignedSpikes}: several spikes of one neuron in one step) is charged
+ *       one accumulate per spike and target, as its spikes would cost one by one, when the layer's input is
+ *       the burst layer's own output ({@link ForwardContext#recordBursts}); the event engine instead adds
+ *       the weight once, scaled;</li>
  *   <li>MACs: layers fed by analog values. An ANN pass (T = 1) costs its dense MACs; a direct input
  *       held over T steps is multiplied once, not T times, because the held layers run once (the
  *       papers' E_MAC · MACs · T assumes the current is recomputed every step).</li>
@@ -57,9 +61,11 @@ public final class OpCounter {
      * @param afterSpikingLayer  the input comes from spiking layers: a spiking layer has run earlier in this
      *                           pass and no layer has turned its spikes into analog values since
      * @param repeatedCall       the layer already counted these samples in this pass
+     * @param spikesPerInput     the number of spikes each input element carries (bursts), or {@code null}:
+     *                           one per non-zero element
      */
     void count(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer,
-               boolean repeatedCall) {
+               boolean repeatedCall, float[] spikesPerInput) {
         LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
         int samples = input.dim(1);
         if (!repeatedCall) ops.samples += samples;
@@ -74,8 +80,9 @@ public final class OpCounter {
             long reached = 0, nonZero = 0;
             for (int i = 0; i < x.length; i++) {
                 if (x[i] == 0) continue;
-                nonZero++;
-                if (fanOut != null) reached += fanOut[i % perSample];
+                long events = spikesPerInput == null ? 1 : (long) spikesPerInput[i];
+                nonZero += events;
+                if (fanOut != null) reached += events * fanOut[i % perSample];
             }
             ops.acs += fanOut != null ? reached : nonZero * ((double) denseMacsPerSample / perSample);
         }

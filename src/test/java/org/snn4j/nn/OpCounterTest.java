@@ -75,4 +75,22 @@ class OpCounterTest {
         assertEquals(6, ops.acsPerSample(), 0);
         assertEquals(0, ops.macsPerSample(), 0);
     }
+
+    @Test
+    void aBurstIsChargedOneAccumulatePerSpikeAndTarget() {
+        Layer burst = org.snn4j.neuron.NeuronConfig.builder().model("if").threshold(1f).reset("subtract").fire("non-strict")
+                .signed(true).burst(true).layer("sn1");
+        Sequential snn = new Sequential("net", burst, new Linear("fc", 4, 3, false, new Rng(1)));
+        OpCounter counter = new OpCounter();
+        // T = 2, V[0] = 0: step 1 inputs 3.5, 0.2, −1, 1.0 → bursts of 2 (3.5/θ, but at most T), 0, 0 (nothing
+        // to take back), 1; step 2 inputs −2, 0, 0, 0 → input 0 (V = 1.5, H = −0.5) takes back 1: 4 spikes x 3 targets,
+        // where counting non-zero elements would give 3 x 3
+        Tensor x = new Tensor(new float[] {3.5f, 0.2f, -1f, 1.0f, -2f, 0f, 0f, 0f}, 2, 1, 4);
+        ForwardContext ctx = ForwardContext.evaluation().withOpCounter(counter);
+        float[] y = snn.forward(x, ctx).output().data();
+        assertEquals(4, ctx.spikeRecords().get("sn1").spikes());
+        assertEquals(12, counter.layers().get("fc").acsPerSample(), 0);
+        assertEquals(0, counter.layers().get("fc").macsPerSample(), 0);
+        assertEquals(3, y.length / 2);
+    }
 }
