@@ -1,6 +1,8 @@
 package org.snn4j.neuron;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.snn4j.kernels.NeuronSpec;
+import org.snn4j.kernels.Parallel;
 
 /**
  * Integrate-and-fire neurons with signed spikes, for converted networks: a neuron that has fired and
@@ -30,10 +32,13 @@ import org.snn4j.kernels.NeuronSpec;
  * QCFS activation of its mean input.
  *
  * <p>There is no gradient: these neurons are for inference of converted networks ({@link NeuronLayer}
- * refuses a pass that keeps state for backward). Scalar loops (the vectorized neuron kernels have no
- * signed variant).
+ * refuses a pass that keeps state for backward). Scalar loops over blocks of neurons, the blocks on the
+ * worker threads (the vectorized neuron kernels have no signed variant).
  */
 public final class SignedSpikes {
+    /** Neurons per block of work; a block runs all steps before the next. */
+    private static final int BLOCK = 1024;
+
     private SignedSpikes() {}
 
     /**
@@ -48,23 +53,37 @@ public final class SignedSpikes {
         if (spec.leak() != 1f || !spec.subtractReset()) {
             throw new IllegalArgumentException("signed spikes need IF neurons with reset by subtraction");
         }
-        float theta = spec.threshold(), v0 = spec.initialMembrane();
+        if (steps == 0 || m == 0) return 0;
+        LongAdder count = new LongAdder();
+        Parallel.forRange((m + BLOCK - 1) / BLOCK, Math.max(1, (1 << 15) / (steps * BLOCK)), (b0, b1) ->
+                count.add(forward(spec, input, spikes, steps, m, held, burst, b0 * BLOCK, Math.min(m, b1 * BLOCK))));
+        return count.sum();
+    }
+
+    /** Neurons {@code [from, to)}: step by step over the block, so every step reads and writes contiguous rows. */
+    private static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst,
+                                int from, int to) {
+        float theta = spec.threshold();
         boolean strict = spec.strictFire();
+        int n = to - from;
+        float[] v = new float[n];
+        int[] net = new int[n];
+        java.util.Arrays.fill(v, spec.initialMembrane());
         long count = 0;
-        for (int j = 0; j < m; j++) {
-            float v = v0;
-            int net = 0;
-            for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = v + input[held ? j : i];
+        for (int t = 0; t < steps; t++) {
+            int row = t * m;
+            for (int j = 0; j < n; j++) {
+                int i = row + from + j;
+                float h = v[j] + input[held ? from + j : i];
                 int k = 0;
                 if (strict ? h > theta : h >= theta) {
-                    k = burst ? Math.min(upCount(h, theta, strict), steps - net) : 1;
-                } else if (h < 0f && net > 0) {
-                    k = burst ? -Math.min(net, (int) Math.min(Math.ceil(-(double) h / theta), Integer.MAX_VALUE)) : -1;
+                    k = burst ? Math.min(upCount(h, theta, strict), steps - net[j]) : 1;
+                } else if (h < 0f && net[j] > 0) {
+                    k = burst ? -Math.min(net[j], (int) Math.min(Math.ceil(-(double) h / theta), Integer.MAX_VALUE)) : -1;
                 }
                 spikes[i] = k;
-                v = k == 0 ? h : h - k * theta;
-                net += k;
+                v[j] = k == 0 ? h : h - k * theta;
+                net[j] += k;
                 count += Math.abs(k);
             }
         }

@@ -81,7 +81,7 @@ class SignedSpikesTest {
     void withBurstsTheNetCountAfterEveryStepIsTheQuantizedAccumulatedInput() {
         Rng rng = new Rng(8);
         float theta = 0.7f;
-        int steps = 12, n = 2000;
+        int steps = 12, n = 20_000;   // several blocks of neurons, on more than one thread
         float[] x = new float[steps * n];
         for (int i = 0; i < x.length; i++) x[i] = theta * (8f * rng.nextFloat() - 4f);   // up to 4θ either way
         float[] s = new float[x.length];
