@@ -129,6 +129,7 @@ public final class ForwardContext {
      * for a tensor the workspace did not issue.
      */
     public void release(Tensor t) {
+        if (burstSpikes != null) burstSpikes.remove(t);
         if (workspace != null) workspace.release(t);
     }
 
@@ -207,7 +208,8 @@ public final class ForwardContext {
      * A layer whose neurons emit bursts tells the op counter how many spikes each element of its
      * {@code output} carries ({@code spikes}, same size; |signed count|), so that the layers fed by that
      * output are charged one accumulate per spike. Only while counting (see {@link #countsOps}); keyed by the
-     * tensor itself, so a view or a pooled copy of it is charged one per non-zero element.
+     * tensor itself, so a view or a pooled copy of it is charged one per non-zero element; forgotten when
+     * the tensor is {@link #release released}.
      */
     public void recordBursts(Tensor output, float[] spikes) {
         if (opCounter == null) return;

@@ -2,6 +2,8 @@ package org.snn4j.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.snn4j.kernels.Parallel;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -77,14 +79,22 @@ public final class OpCounter {
         } else {
             int perSample = input.sizeFrom(2);
             float[] x = input.data();
-            long reached = 0, nonZero = 0;
-            for (int i = 0; i < x.length; i++) {
-                if (x[i] == 0) continue;
-                long events = spikesPerInput == null ? 1 : (long) spikesPerInput[i];
-                nonZero += events;
-                if (fanOut != null) reached += events * fanOut[i % perSample];
-            }
-            ops.acs += fanOut != null ? reached : nonZero * ((double) denseMacsPerSample / perSample);
+            LongAdder reached = new LongAdder(), nonZero = new LongAdder();
+            int rows = x.length / perSample;
+            Parallel.forRange(rows, Math.max(1, (1 << 16) / perSample), (r0, r1) -> {
+                long reachedHere = 0, nonZeroHere = 0;
+                for (int r = r0; r < r1; r++) {
+                    for (int j = 0, i = r * perSample; j < perSample; j++, i++) {
+                        if (x[i] == 0) continue;
+                        long events = spikesPerInput == null ? 1 : (long) spikesPerInput[i];
+                        nonZeroHere += events;
+                        if (fanOut != null) reachedHere += events * fanOut[j];
+                    }
+                }
+                reached.add(reachedHere);
+                nonZero.add(nonZeroHere);
+            });
+            ops.acs += fanOut != null ? reached.sum() : nonZero.sum() * ((double) denseMacsPerSample / perSample);
         }
     }
 
