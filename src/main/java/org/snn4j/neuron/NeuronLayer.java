@@ -236,7 +236,6 @@ public final class NeuronLayer implements Layer {
         return out;
     }
 
-    /** A held one-step input as the T-step current the loops integrate. */
     /** The number of spikes in each signed burst count of {@code counts}: |k|. */
     private static float[] burstSizes(float[] counts) {
         float[] sizes = new float[counts.length];
@@ -244,6 +243,7 @@ public final class NeuronLayer implements Layer {
         return sizes;
     }
 
+    /** A held one-step input as the T-step current the loops integrate. */
     private static float[] repeat(float[] x, int steps) {
         float[] r = new float[x.length * steps];
         for (int t = 0; t < steps; t++) System.arraycopy(x, 0, r, t * x.length, x.length);

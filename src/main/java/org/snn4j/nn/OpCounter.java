@@ -14,7 +14,7 @@ import org.snn4j.tensor.Tensor;
  *   <li>ACs (accumulates): what it costs driven by events, Σ over steps of its non-zero inputs times their
  *       fan-out; a spike (or an average-pooled group of spikes) adds one weight per target, no multiply.
  *       Each non-zero input is charged its own fan-out, the outputs it reaches (a convolution input near
- *       a border reaches fewer): exactly the accumulations the event-driven engine performs;</li>
+ *       a border reaches fewer): exactly the accumulations the event-driven engine performs.
  *       A burst ({@link org.snn4j.neuron.SignedSpikes}: several spikes of one neuron in one step) is charged
  *       one accumulate per spike and target, as its spikes would cost one by one, when the layer's input is
  *       the burst layer's own output ({@link ForwardContext#recordBursts}); the event engine instead adds
