@@ -80,6 +80,16 @@ final class PanamaPool {
         return low.blend(high, HIGH);
     }
 
+    /** LANES gradients dy[at..]·¼, each written to its 2×2 window: columns c.. of dx rows r0 and r1. */
+    private static void spreadQuarters(float[] dy, int at, FloatVector quarter, float[] dx, int r0, int r1, int c) {
+        FloatVector g = FloatVector.fromArray(SPECIES, dy, at).mul(quarter);
+        FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
+        low.intoArray(dx, r0 + c);
+        high.intoArray(dx, r0 + c + LANES);
+        low.intoArray(dx, r1 + c);
+        high.intoArray(dx, r1 + c + LANES);
+    }
+
     /**
      * dx[q, 2oy + i, 2ox + j] = dy[q, oy, ox]·¼ (i, j ∈ {0, 1}) for planes [from, to); an odd last row or
      * column of dx is set to 0. Every element of those planes of dx is written.
@@ -96,33 +106,12 @@ final class PanamaPool {
                     // overwrite it, or before r1's own row end does) or in the next row pair; at the ends
                     // of dy and of this range the scalar twin writes the row end instead.
                     if (o + full + LANES <= dy.length && r1 + 2 * full + 2 * LANES <= dxEnd) {
-                        FloatVector g = FloatVector.fromArray(SPECIES, dy, o + full).mul(quarter);
-                        FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
-                        int c = 2 * full;
-                        low.intoArray(dx, r0 + c);
-                        high.intoArray(dx, r0 + c + LANES);
-                        low.intoArray(dx, r1 + c);
-                        high.intoArray(dx, r1 + c + LANES);
+                        spreadQuarters(dy, o + full, quarter, dx, r0, r1, 2 * full);
                     } else {
-                        for (int ox = full; ox < outW; ox++) {
-                            float v = dy[o + ox] * 0.25f;
-                            int i = 2 * ox;
-                            dx[r0 + i] = v;
-                            dx[r0 + i + 1] = v;
-                            dx[r1 + i] = v;
-                            dx[r1 + i + 1] = v;
-                        }
+                        PoolKernels.avg2BackwardColumns(dy, o, dx, r0, r1, full, outW);
                     }
                 }
-                for (int ox = 0; ox < full; ox += LANES) {
-                    FloatVector g = FloatVector.fromArray(SPECIES, dy, o + ox).mul(quarter);
-                    FloatVector low = g.rearrange(DUP_LOW), high = g.rearrange(DUP_HIGH);
-                    int c = 2 * ox;
-                    low.intoArray(dx, r0 + c);
-                    high.intoArray(dx, r0 + c + LANES);
-                    low.intoArray(dx, r1 + c);
-                    high.intoArray(dx, r1 + c + LANES);
-                }
+                for (int ox = 0; ox < full; ox += LANES) spreadQuarters(dy, o + ox, quarter, dx, r0, r1, 2 * ox);
                 if (used < w) {
                     dx[r0 + used] = 0f;
                     dx[r1 + used] = 0f;
