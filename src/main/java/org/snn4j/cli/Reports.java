@@ -61,9 +61,9 @@ final class Reports {
     static void printEngineActivity(PrintStream out, InferenceEngine engine) {
         if (engine.activity().isEmpty()) return;
         out.printf("engine %s, layers fed by spikes:%n", engine.mode().label());
-        out.printf("  %-14s %8s %8s %10s %10s %16s%n", "layer", "event", "dense", "density", "crossover", "synaptic ops");
-        engine.activity().forEach((layer, a) -> out.printf(Locale.ROOT, "  %-14s %8d %8d %10.4f %10.4f %16.0f%n", layer,
-                a.eventCalls(), a.denseCalls(), a.meanDensity(), a.measuredCrossover(), a.synapticOpsPerSample()));
+        out.printf("  %-14s %8s %8s %8s %10s %10s %16s%n", "layer", "event", "(fused)", "dense", "density", "crossover", "synaptic ops");
+        engine.activity().forEach((layer, a) -> out.printf(Locale.ROOT, "  %-14s %8d %8d %8d %10.4f %10.4f %16.0f%n", layer,
+                a.eventCalls(), a.fusedCalls(), a.denseCalls(), a.meanDensity(), a.measuredCrossover(), a.synapticOpsPerSample()));
     }
 
     static JsonArray engineActivityJson(InferenceEngine engine) {
@@ -72,6 +72,7 @@ final class Reports {
             JsonObject l = new JsonObject();
             l.addProperty("layer", layer);
             l.addProperty("event_calls", a.eventCalls());
+            l.addProperty("fused_calls", a.fusedCalls());
             l.addProperty("dense_calls", a.denseCalls());
             l.addProperty("input_density", a.meanDensity());
             if (!Double.isNaN(a.measuredCrossover())) l.addProperty("measured_crossover", a.measuredCrossover());

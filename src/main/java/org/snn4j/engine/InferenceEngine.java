@@ -3,6 +3,7 @@ package org.snn4j.engine;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.snn4j.kernels.ConvGeometry;
 import org.snn4j.kernels.EventKernels;
@@ -18,9 +19,10 @@ import org.snn4j.tensor.Tensor;
  * own forward pass ({@link ForwardContext#withEventExecutor}): every {@link Conv2d} and {@link Linear},
  * at any depth, whose input carries spikes (a spiking layer ran before it, or the input sequence has more
  * than one step, e.g. a Bernoulli code) computes its output with {@link EventKernels} from the non-zero
- * inputs; everything else (neurons, pooling, readout, a held direct input's first layers) runs as usual.
- * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains and
- * predictions.
+ * inputs; everything else (neurons, pooling, readout, a held direct input's first layers) runs as usual,
+ * except that a convolution run by events, its spiking layer and a pooling layer after it run as one
+ * {@link FusedBlock}, one sample at a time (see {@link #forwardFused}). The event kernels are
+ * bit-identical to the dense ones, so every mode gives the same spike trains and predictions.
  *
  * <p>"auto" runs a layer by events when its input's density (sampled over 32 images per batch) is at most
  * the layer's crossover density. The crossover is measured on the machine, per layer, because it depends
@@ -105,6 +107,26 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
         boolean byEvents = mode == EngineMode.EVENT || density <= crossover(layer);
         a.record(byEvents, density, input.dim(1), byEvents ? byEvents(layer, input, output, weight) : 0);
         return byEvents;
+    }
+
+    /**
+     * A convolution fed by spikes, with its spiking layer and a pooling layer after it, runs as a
+     * {@link FusedBlock} (one sample at a time, intermediate outputs kept in cache) whenever it would run
+     * by events: always in "event" mode, in "auto" once the convolution's crossover is measured (the
+     * calibration call and those before it run the layers one by one) and its input's density is at most
+     * that crossover.
+     */
+    @Override
+    public ForwardContext.Fused forwardFused(List<Layer> chain, int at, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
+        FusedBlock block = mode == EngineMode.DENSE ? null : FusedBlock.at(chain, at, ctx);
+        if (block == null || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
+        LayerActivity a = activity.get(block.conv().name());
+        if (mode == EngineMode.AUTO && (a == null || a.calls() < CALIBRATION_CALL)) return null;
+        double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
+        if (mode == EngineMode.AUTO && density > crossover(block.conv())) return null;
+        FusedBlock.Result r = block.run(input, transposedWeights.get(block.conv()), ctx);
+        activity.computeIfAbsent(block.conv().name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
+        return new ForwardContext.Fused(r.output(), block.layers());
     }
 
     /** Runs the event kernel of {@code layer} into {@code output}; returns its synaptic operations. */

@@ -6,7 +6,7 @@ package org.snn4j.engine;
  * kernels performed (each event's weight row added to each output it reaches).
  */
 public final class LayerActivity {
-    private long eventCalls, denseCalls, samples, eventSamples, synapticOps;
+    private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps;
     private double densitySum;
     private double crossover = Double.NaN;
 
@@ -31,6 +31,12 @@ public final class LayerActivity {
         densitySum += density * batch;
     }
 
+    /** An event-driven call that ran as a {@link FusedBlock} with the layers after it. */
+    void recordFused(double density, int batch, long ops) {
+        fusedCalls++;
+        record(true, density, batch, ops);
+    }
+
     /** Forward calls seen. */
     public long calls() {
         return eventCalls + denseCalls;
@@ -39,6 +45,11 @@ public final class LayerActivity {
     /** Forward calls run by the event kernels. */
     public long eventCalls() {
         return eventCalls;
+    }
+
+    /** Of the {@link #eventCalls}, those run fused with the spiking (and pooling) layer after it. */
+    public long fusedCalls() {
+        return fusedCalls;
     }
 
     /** Forward calls run by the dense kernel. */

@@ -7,6 +7,16 @@ package org.snn4j.kernels;
  * Implementations trust their arguments.
  */
 interface EventKernel {
+    /**
+     * Lists the non-zero entries of {@code x[from, from + n)} in index order as events {@code at},
+     * {@code at + 1}, ...: {@code index[e]} (relative to {@code from}) and {@code value[e]}; a NaN counts as
+     * non-zero, −0 as zero. Entries of {@code index} and {@code value} up to {@code at + n} may be
+     * overwritten.
+     *
+     * @return the number of events written
+     */
+    int gather(float[] x, int from, int n, int[] index, float[] value, int at);
+
     /** Non-zero entries of {@code x[from, to)} (NaN counts, −0 does not). */
     int countNonZero(float[] x, int from, int to);
 
@@ -16,4 +26,10 @@ interface EventKernel {
      * {@code y[yOff + i] = add ? acc + y[yOff + i] : acc} (a GEMM's store for a first and a later k block).
      */
     void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add);
+
+    /**
+     * One image's channel-last sums to channels first, bias added: for p in [0, plane), o in [0, outC),
+     * {@code y[yOff + o·plane + p] = sum[p·row + o] + (bias == null ? 0 : bias[o])}.
+     */
+    void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff);
 }

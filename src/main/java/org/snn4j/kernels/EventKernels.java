@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * in k order; each position then sums its list into a channel-last row of outC outputs held in vector
  * registers ({@link EventKernel#sum}, weights read from the channel-last copy {@code [c, kh, kw, outC]},
  * {@link #transposed}); the rows are transposed into the NCHW output. A linear layer lists each row's
- * events ({@link #gather}) and sums their weight rows the same way. Images (rows) are split over the
+ * events ({@link EventKernel#gather}) and sums their weight rows the same way. Images (rows) are split over the
  * threads of {@link Parallel}; each thread keeps its lists and sums between calls. Facades check array
  * sizes and throw {@link IllegalArgumentException}.
  */
@@ -36,13 +36,24 @@ public final class EventKernels {
 
     /** One thread's tap lists and sums, grown on demand; contents are scratch. */
     private static final class Buffers {
-        int[] next = new int[0], tapOffset = new int[0];
-        float[] tapValue = new float[0], sum = new float[0];
+        int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0];
+        float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0];
 
         /** {@code positions} list ends and {@code outputs} sums. */
         void fitOutputs(int positions, int outputs) {
             if (next.length < positions) next = new int[positions];
             if (sum.length < outputs) sum = new float[outputs];
+        }
+
+        /** A plane of {@code positions} inputs' events, and the output lists and sums of {@code g}. */
+        void fitConvolution(ConvGeometry g) {
+            fitOutputs(g.outPlane(), padded(g.outC()) * g.outPlane());
+            fitTaps(g.outPlane() * g.patch());
+            int positions = g.h() * g.w();
+            if (eventIndex.length < positions) {
+                eventIndex = new int[positions];
+                eventValue = new float[positions];
+            }
         }
 
         void fitTaps(int taps) {
@@ -118,19 +129,46 @@ public final class EventKernels {
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
                             float[] y) {
         LongAdder ops = new LongAdder();
-        Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
-        Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
+        Plan plan = Plan.of(g);
         Parallel.forRange(g.n(), 4, (from, to) -> {
             Buffers buffers = BUFFERS.get();
-            buffers.fitOutputs(g.outPlane(), padded(g.outC()) * g.outPlane());
-            buffers.fitTaps(g.outPlane() * g.patch());
+            buffers.fitConvolution(g);
             long done = 0;
             for (int image = from; image < to; image++) {
-                done += convImage(kernel, g, rows, cols, x, image, weightChannelLast, bias, y, buffers);
+                done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
             }
             ops.add(done);
         });
         return ops.sum();
+    }
+
+    /**
+     * {@link #convForward} for one sample of a sequence on the calling thread: the images
+     * {@code t·samples + sample} of {@code x} ({@code [steps, samples, c, h, w]}, {@code g.n() = steps ·
+     * samples}) for t in [0, steps), their outputs written one after the other into {@code y[0, steps ·
+     * outC · outH · outW)}. What a fused inference block runs per sample, so that the output of all its
+     * steps stays in cache for the layers after it.
+     *
+     * @return synaptic operations done, as {@link #convForward} counts them
+     */
+    public static long convSample(ConvGeometry g, int steps, int sample, float[] x, float[] weightChannelLast, float[] bias,
+                                  float[] y) {
+        check("x", x, g.inputSize());
+        check("weight", weightChannelLast, g.patch() * padded(g.outC()));
+        if (bias != null) check("bias", bias, g.outC());
+        if (steps < 1 || g.n() % steps != 0) throw new IllegalArgumentException(g.n() + " images are not " + steps + " steps");
+        int samples = g.n() / steps, out = g.outC() * g.outPlane();
+        if (sample < 0 || sample >= samples) throw new IllegalArgumentException("sample " + sample + " of " + samples);
+        if (y == null || y.length < steps * out) throw new IllegalArgumentException("y: expected at least " + steps * out + " elements");
+        EventKernel kernel = KernelProvider.get().events();
+        Plan plan = Plan.of(g);
+        Buffers buffers = BUFFERS.get();
+        buffers.fitConvolution(g);
+        long done = 0;
+        for (int t = 0; t < steps; t++) {
+            done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, t * out, buffers);
+        }
+        return done;
     }
 
     /**
@@ -156,31 +194,44 @@ public final class EventKernels {
         }
     }
 
+    /** A convolution's taps along rows and columns, and the row and column of each input position of a plane. */
+    private record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf) {
+        static Plan of(ConvGeometry g) {
+            int[] rowOf = new int[g.h() * g.w()], colOf = new int[g.h() * g.w()];
+            for (int p = 0; p < rowOf.length; p++) {
+                rowOf[p] = p / g.w();
+                colOf[p] = p % g.w();
+            }
+            return new Plan(Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW()),
+                    Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1), rowOf, colOf);
+        }
+    }
+
     /**
      * One image: scan its inputs in index order (c, iy, ix) and append every non-zero input's taps to the
      * list of the output position each reaches (position p owns the slots [p·patch, p·patch + patch), its
      * most possible taps), so each list is in k order; sum each position's list into a channel-last row
      * of outC outputs, block by block; transpose to NCHW.
      */
-    private static long convImage(EventKernel kernel, ConvGeometry g, Taps rows, Taps cols, float[] x, int image,
-                                  float[] weight, float[] bias, float[] y, Buffers b) {
-        int h = g.h(), w = g.w(), c = g.c(), outC = g.outC(), row = padded(outC), plane = g.outPlane(), kw = g.kw();
+    private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
+                                  float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
+        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), kw = g.kw(), positions = g.h() * g.w();
         int taps = g.kh() * kw, patch = g.patch();
-        int[] next = b.next, offset = b.tapOffset;
+        int[] next = b.next, offset = b.tapOffset, event = b.eventIndex;
         float[] value = b.tapValue;
+        Taps rows = plan.rows(), cols = plan.cols();
         for (int p = 0; p < plane; p++) next[p] = p * patch;
-        for (int ci = 0, at = image * c * h * w; ci < c; ci++) {
-            for (int iy = 0; iy < h; iy++) {
-                for (int ix = 0; ix < w; ix++, at++) {
-                    float v = x[at];
-                    if (v == 0f) continue;                   // a NaN is an event, −0 is not
-                    for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                        int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
-                        for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
-                            int slot = next[outRow + cols.out[q]]++;
-                            offset[slot] = (kRow + cols.tap[q]) * row;
-                            value[slot] = v;
-                        }
+        for (int ci = 0; ci < g.c(); ci++) {
+            int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, event, b.eventValue, 0);
+            for (int e = 0; e < events; e++) {
+                int iy = plan.rowOf()[event[e]], ix = plan.colOf()[event[e]];
+                float v = b.eventValue[e];
+                for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
+                    int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
+                    for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
+                        int slot = next[outRow + cols.out[q]]++;
+                        offset[slot] = (kRow + cols.tap[q]) * row;
+                        value[slot] = v;
                     }
                 }
             }
@@ -191,15 +242,7 @@ public final class EventKernels {
             sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
             done += next[p] - p * patch;
         }
-        // channel-last sums to NCHW in tiles of 16 positions, whose 16 sum rows stay cached across all o
-        int yOff = image * outC * plane;
-        for (int p0 = 0; p0 < plane; p0 += 16) {
-            int p1 = Math.min(plane, p0 + 16);
-            for (int o = 0; o < outC; o++) {
-                float add = bias == null ? 0f : bias[o];
-                for (int p = p0, at = yOff + o * plane; p < p1; p++) y[at + p] = b.sum[p * row + o] + add;
-            }
-        }
+        kernel.toChannelsFirst(b.sum, row, plane, outC, bias, y, yOff);
         return done * outC;
     }
 
@@ -246,7 +289,7 @@ public final class EventKernels {
             b.fitOutputs(0, row);
             long done = 0;
             for (int r = from; r < to; r++) {
-                int events = gather(x, r * in, in, b.tapOffset, b.tapValue, 0), yOff = r * out;
+                int events = kernel.gather(x, r * in, in, b.tapOffset, b.tapValue, 0), yOff = r * out;
                 for (int e = 0; e < events; e++) b.tapOffset[e] *= row;     // input index -> its weight row
                 sumInBlocks(kernel, 0, events, b, weightTransposed, b.sum, 0, row, step);
                 System.arraycopy(b.sum, 0, y, yOff, out);
@@ -256,25 +299,6 @@ public final class EventKernels {
             ops.add(done);
         });
         return ops.sum();
-    }
-
-    /**
-     * Lists the non-zero entries of {@code x[from, from + n)} in index order as events {@code at},
-     * {@code at + 1}, ...: {@code index[e]} (relative to {@code from}) and {@code value[e]}; a NaN counts
-     * as non-zero, −0 as zero. Branch-free (every entry is written, the count advances on non-zeros):
-     * measured faster than walking the bits of a vector compare's mask, whose {@code toLong} dominated.
-     *
-     * @return the number of events written
-     */
-    static int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
-        int count = at;
-        for (int i = 0; i < n; i++) {
-            float v = x[from + i];
-            index[count] = i;
-            value[count] = v;
-            count += v != 0f || v != v ? 1 : 0;
-        }
-        return count - at;
     }
 
     private static void check(String name, float[] a, int size) {

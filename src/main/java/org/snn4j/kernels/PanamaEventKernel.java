@@ -1,11 +1,14 @@
 package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API body of {@link EventKernel}: a count compares vectors of inputs with zero; a sum keeps four vectors of outputs in registers over all events of the
+ * The Vector API body of {@link EventKernel}: a count compares vectors of inputs with zero, a gather
+ * compresses their non-zero lanes; a sum keeps four vectors of outputs in registers over all events of the
  * row, then single vectors, then a scalar tail.
  * Same loop order and rounding as {@link ScalarEventKernel}. Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
@@ -13,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaEventKernel implements EventKernel {
     private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
     private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
+    private static final IntVector IOTA = IntVector.zero(INTS).addIndex(1);
 
     @Override
     public int countNonZero(float[] x, int from, int to) {
@@ -22,6 +27,25 @@ final class PanamaEventKernel implements EventKernel {
         }
         for (; i < to; i++) if (x[i] != 0f || x[i] != x[i]) count++;  // scalar tail
         return count;
+    }
+
+    /**
+     * A vector of inputs at a time: the non-zero lanes (compare with zero: NaN is not equal to it, −0 is)
+     * compressed to the front and stored whole at the list's end, as are their indices; the count advances
+     * by the lanes set. A vector's store writes past the new end, which the next one overwrites.
+     */
+    @Override
+    public int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
+        int count = at, i = 0;
+        for (; i <= n - LANES; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, from + i);
+            VectorMask<Float> nonZero = v.compare(VectorOperators.NE, 0f);
+            if (!nonZero.anyTrue()) continue;
+            v.compress(nonZero).intoArray(value, count);
+            IOTA.add(i).compress(nonZero.cast(INTS)).intoArray(index, count);
+            count += nonZero.trueCount();
+        }
+        return ScalarEventKernel.gather(x, from, i, n, index, value, count) - at;   // scalar tail
     }
 
     @Override
@@ -55,6 +79,27 @@ final class PanamaEventKernel implements EventKernel {
             for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
             y[yOff + i] = add ? acc + y[yOff + i] : acc;
         }
+    }
+
+    /**
+     * Whole tiles of 16 positions by 16 channels transposed in registers ({@link PanamaPacking#transpose16}),
+     * then the bias added row by row while the tile is in cache; the edges (positions and channels past the
+     * last whole tile) and vectors other than 16 lanes by the scalar twin's loop.
+     */
+    @Override
+    public void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff) {
+        int pTiles = LANES == 16 ? plane & ~15 : 0, oTiles = LANES == 16 ? outC & ~15 : 0;
+        for (int p0 = 0; p0 < pTiles; p0 += 16) {
+            for (int o0 = 0; o0 < oTiles; o0 += 16) {
+                int to = yOff + o0 * plane + p0;
+                PanamaPacking.transpose16(sum, p0 * row + o0, row, y, to, plane);
+                for (int r = 0; r < 16; r++, to += plane) {
+                    FloatVector.fromArray(SPECIES, y, to).add(bias == null ? 0f : bias[o0 + r]).intoArray(y, to);
+                }
+            }
+        }
+        ScalarEventKernel.channelsFirst(sum, row, plane, 0, pTiles, oTiles, outC, bias, y, yOff);
+        ScalarEventKernel.channelsFirst(sum, row, plane, pTiles, plane, 0, outC, bias, y, yOff);
     }
 
     private static void store(FloatVector acc, float[] y, int at, boolean add) {

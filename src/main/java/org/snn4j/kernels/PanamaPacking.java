@@ -143,7 +143,7 @@ final class PanamaPacking {
      * dst[to + p·ld + j] = b[from + j·ldb + p] for 0 ≤ p, j &lt; 16. Four rounds of "row i of the result
      * pair is the interleave of rows i and i + 8" transpose a 16×16 block (the perfect-shuffle identity).
      */
-    private static void transpose16(float[] b, int from, int ldb, float[] dst, int to, int ld) {
+    static void transpose16(float[] b, int from, int ldb, float[] dst, int to, int ld) {
         FloatVector lo = LOW, hi = HIGH;
         FloatVector r0 = FloatVector.fromArray(S, b, from), r1 = FloatVector.fromArray(S, b, from + ldb);
         FloatVector r2 = FloatVector.fromArray(S, b, from + 2 * ldb), r3 = FloatVector.fromArray(S, b, from + 3 * ldb);

@@ -10,11 +10,50 @@ final class ScalarEventKernel implements EventKernel {
     }
 
     @Override
+    public int gather(float[] x, int from, int n, int[] index, float[] value, int at) {
+        return gather(x, from, 0, n, index, value, at) - at;
+    }
+
+    /**
+     * {@link #gather} of the entries [i, n), appended at {@code count}; returns the new count. Branch-free:
+     * every entry is written, the count advances on non-zeros (also the vector kernel's tail).
+     */
+    static int gather(float[] x, int from, int i, int n, int[] index, float[] value, int count) {
+        for (; i < n; i++) {
+            float v = x[from + i];
+            index[count] = i;
+            value[count] = v;
+            count += v != 0f || v != v ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Override
     public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add) {
         for (int i = 0; i < n; i++) {
             float acc = 0f;
             for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
             y[yOff + i] = add ? acc + y[yOff + i] : acc;
+        }
+    }
+
+    @Override
+    public void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff) {
+        channelsFirst(sum, row, plane, 0, plane, 0, outC, bias, y, yOff);
+    }
+
+    /**
+     * {@link #toChannelsFirst} for positions [p0, p1) and channels [o0, o1) only, in tiles of 16 positions
+     * whose 16 sum rows stay cached across the channels (also the vector kernel's edges).
+     */
+    static void channelsFirst(float[] sum, int row, int plane, int p0, int p1, int o0, int o1, float[] bias, float[] y,
+                              int yOff) {
+        for (int t0 = p0; t0 < p1; t0 += 16) {
+            int t1 = Math.min(p1, t0 + 16);
+            for (int o = o0; o < o1; o++) {
+                float add = bias == null ? 0f : bias[o];
+                for (int p = t0, at = yOff + o * plane; p < t1; p++) y[at + p] = sum[p * row + o] + add;
+            }
         }
     }
 }

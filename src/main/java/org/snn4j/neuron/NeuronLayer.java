@@ -1,14 +1,17 @@
 package org.snn4j.neuron;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.snn4j.Snn4jException;
 import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
+import org.snn4j.kernels.Parallel;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
+import org.snn4j.nn.Pool2d;
 import org.snn4j.nn.ShapeException;
 import org.snn4j.tensor.Tensor;
 
@@ -143,6 +146,52 @@ public final class NeuronLayer implements Layer {
                 : NeuronLoops.chargeFireResetForward(spec, current, spikes, steps, neurons);
     }
 
+    /**
+     * Whether {@link #fireForInference} computes what {@link #forward} would in {@code ctx}: a plain
+     * inference pass (see {@link ForwardContext#plainInference}) through a layer with neither per-channel
+     * settings nor signed spikes, whose smooth test twin this is not.
+     */
+    public boolean firesPlainly(ForwardContext ctx) {
+        return ctx.plainInference() && channels == null && !config.signed() && !smooth;
+    }
+
+    /**
+     * {@link #forward}'s inference on a bare current ({@code [steps, neurons]}, or {@code [neurons]} when
+     * {@code held}): spikes of the configured amplitude into {@code spikes} ({@code [steps, neurons]});
+     * returns the number of spikes, which the caller records. Only where {@link #firesPlainly} holds.
+     */
+    long fireScaled(float[] current, float[] spikes, int steps, int neurons, boolean held) {
+        long count = fire(spec(), current, spikes, steps, neurons, held);
+        scale(spikes, config.amplitude());
+        return count;
+    }
+
+    /**
+     * Inference through this layer and the pooling layer after it, one sample at a time with
+     * {@link SampleFiring} (the spike trains never reach memory); null, to run the two layers one by one,
+     * unless {@link #firesPlainly} holds and the input is a sequence of images.
+     */
+    @Override
+    public Tensor forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
+        if (!firesPlainly(ctx) || input.rank() != 5) return null;
+        boolean held = input.dim(0) == 1 && ctx.steps() > 1;
+        int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), size = input.sizeFrom(2);
+        int[] image = input.shapeFrom(2);
+        Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, pool.outputShape(image)));
+        float[] x = input.data();
+        LongAdder count = new LongAdder();
+        Parallel.forRange(samples, 1, (from, to) -> {
+            SampleFiring firing = new SampleFiring(this, pool, steps, image, held);
+            float[] current = firing.newCurrent();
+            for (int n = from; n < to; n++) {
+                for (int t = 0; t < (held ? 1 : steps); t++) System.arraycopy(x, (t * samples + n) * size, current, t * size, size);
+                count.add(firing.run(current, n, samples, output.data()));
+            }
+        });
+        ctx.recordSpikes(name, count.sum(), size, steps, samples);
+        return output;
+    }
+
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
@@ -180,8 +229,8 @@ public final class NeuronLayer implements Layer {
         float amplitude = config.amplitude() * (th / configured.threshold());
         if (calibration != null) {
             calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
-        } else if (amplitude != 1f) {
-            scaleAndShift(spikes.data(), amplitude, 0f, spikes.data());
+        } else {
+            scale(spikes.data(), amplitude);
         }
         ctx.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) {
@@ -228,6 +277,11 @@ public final class NeuronLayer implements Layer {
         if (bias == configured) return channels;
         if (input.rank() < 3) throw new ShapeException(name, "input rank", "≥ 3 ([T, N, C, ...]) for bias currents", input.shapeString());
         return (channels == null ? ChannelCalibration.identity(input.dim(2)) : channels).withBias(bias);
+    }
+
+    /** Spikes of value 1 scaled in place to {@code amplitude}. */
+    private static void scale(float[] spikes, float amplitude) {
+        if (amplitude != 1f) scaleAndShift(spikes, amplitude, 0f, spikes);
     }
 
     /** {@code out = a·x + b}; returns {@code out}. */

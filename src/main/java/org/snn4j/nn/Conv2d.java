@@ -92,8 +92,7 @@ public final class Conv2d implements Layer {
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = geometry(input);
         Tensor y = ctx.empty(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
-        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
-                () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
+        countOps(input, out, ctx);
         if (!ctx.forwardByEvents(this, input, y)) forwardDense(g, input, y);
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
@@ -109,6 +108,19 @@ public final class Conv2d implements Layer {
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;
         });
+    }
+
+    /**
+     * Reports this layer's synaptic operations on {@code input} to the pass's op counter, if it has one (what
+     * {@link #forward} does; also for an engine that runs this layer inside a fused block).
+     */
+    public void countOps(Tensor input, ForwardContext ctx) {
+        countOps(input, outputShape(input.shapeFrom(2)), ctx);
+    }
+
+    private void countOps(Tensor input, int[] out, ForwardContext ctx) {
+        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
+                () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
     }
 
     /** The dense kernel (im2col + GEMM) of {@link #forward} alone: {@code y} from {@code input} over geometry {@code g}. */

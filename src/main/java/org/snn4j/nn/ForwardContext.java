@@ -1,6 +1,7 @@
 package org.snn4j.nn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -232,6 +233,26 @@ public final class ForwardContext {
          * @return false to let the layer run its dense kernel instead
          */
         boolean forward(Layer layer, Tensor input, Tensor output, boolean afterSpikingLayer);
+
+        /**
+         * May run {@code chain[at]} and the layers after it as one fused block (e.g. a convolution, its
+         * spiking layer and a pooling layer, one sample at a time so that no intermediate output leaves
+         * the cache), with the same output and records as running them one by one.
+         *
+         * @param input             the input of {@code chain[at]}
+         * @param afterSpikingLayer the input carries spikes (see {@link #markAnalog})
+         * @return the block's output and how many layers it ran, or null to run {@code chain[at]} alone
+         */
+        default Fused forwardFused(List<Layer> chain, int at, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
+            return null;
+        }
+    }
+
+    /** What an {@link EventExecutor} ran as one fused block: its output and how many layers of the chain it covered. */
+    public record Fused(Tensor output, int layers) {
+        public Fused {
+            if (layers < 1) throw new IllegalArgumentException("a fused block runs at least one layer, not " + layers);
+        }
     }
 
     /** Lets {@code executor} run the conv and linear layers of this pass (inference only: ignored with backward). */
@@ -246,6 +267,15 @@ public final class ForwardContext {
      */
     public boolean forwardByEvents(Layer layer, Tensor input, Tensor output) {
         return eventExecutor != null && !keepForBackward && eventExecutor.forward(layer, input, output, carriesSpikes);
+    }
+
+    /**
+     * Called by a chain of layers before running {@code chain[at]} in a plain inference pass (see
+     * {@link EventExecutor#forwardFused}): the fused block's output and length, or null.
+     */
+    public Fused forwardFused(List<Layer> chain, int at, Tensor input) {
+        if (eventExecutor == null || !plainInference()) return null;
+        return eventExecutor.forwardFused(chain, at, input, this, carriesSpikes);
     }
 
     /**
@@ -298,6 +328,14 @@ public final class ForwardContext {
 
     public boolean training() {
         return training;
+    }
+
+    /**
+     * An inference pass that no threshold or bias tuner or activation observer looks into:
+     * layers may then be run fused, without their intermediate outputs (see {@link EventExecutor#forwardFused}).
+     */
+    public boolean plainInference() {
+        return !keepForBackward && thresholdTuner == null && biasTuner == null && activationObserver == null;
     }
 
     public boolean keepForBackward() {

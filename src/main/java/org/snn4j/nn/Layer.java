@@ -64,6 +64,15 @@ public interface Layer {
         return false;
     }
 
+    /**
+     * An inference shortcut a composite may take for this layer and the pooling layer after it: the
+     * pooling's output computed with this layer's output never written in full (and checked for NaN and
+     * infinity by this method), or null (the default) to run the two one by one.
+     */
+    default Tensor forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
+        return null;
+    }
+
     /** Sub-layers for composites (Sequential, residual blocks); empty for leaves. */
     default List<Layer> children() {
         return List.of();

@@ -64,6 +64,14 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
         });
     }
 
+    /**
+     * The forward kernel alone on bare arrays, for an engine that runs a block of layers one sample at a
+     * time: {@code planes} images {@code h × w} of {@code x} pooled into {@code y} (sizes checked by the kernel).
+     */
+    public void forwardPlanes(float[] x, int planes, int h, int w, float[] y) {
+        forwardKernel(x, new Planes(planes, h, w), y);
+    }
+
     /** Windows that do not overlap: each input gradient is one output gradient, copied or divided by k². */
     @Override
     public boolean inputGradientFiniteWithOutputGradient() {

@@ -13,7 +13,10 @@ import org.snn4j.tensor.Tensor;
  * infinity; the first non-finite value throws {@link NumericalException} naming that child. The children
  * run inside {@link Finite#checkedByCaller}, so their own {@link Finite#checkOwn} guards on those tensors
  * are skipped: each is scanned once. Backward asks the first child for its input gradient only when the
- * caller asks for it.
+ * caller asks for it. At inference several children may run as one fused block, which checks the outputs
+ * it computes itself: the context's event executor may take a convolution and the layers after it
+ * ({@link ForwardContext#forwardFused}), and a child followed by pooling may compute the pooled output
+ * itself ({@link Layer#forwardThenPool}).
  */
 public final class Sequential implements Layer {
     private final String name;
@@ -49,15 +52,22 @@ public final class Sequential implements Layer {
         Pass[] passes = new Pass[layers.size()];
         Tensor x = input;
         for (int i = 0; i < passes.length; i++) {
+            int first = i;
             Layer layer = layers.get(i);
             Tensor in = x;
-            passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
-            x = passes[i].output();
-            // a view of the input (Flatten) was scanned as that input; spike trains cannot hold NaN
-            if (x.data() != in.data() && !layer.outputAlwaysFinite()) Finite.check(layer.name(), "output", x);
+            ForwardContext.Fused fused = ctx.keepForBackward() ? null : fusedAt(i, in, ctx);
+            if (fused != null) {   // nothing kept for backward; the block checked the outputs it computed
+                x = fused.output();
+                i += fused.layers() - 1;
+            } else {
+                passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
+                x = passes[i].output();
+                // a view of the input (Flatten) was scanned as that input; spike trains cannot hold NaN
+                if (x.data() != in.data() && !layer.outputAlwaysFinite()) Finite.check(layer.name(), "output", x);
+            }
             // Inference keeps nothing for backward: an intermediate output is dead once the next layer
             // has read it (unless that layer passed it on, as a view or unchanged).
-            if (!ctx.keepForBackward() && i > 0 && in.data() != x.data()) ctx.release(in);
+            if (!ctx.keepForBackward() && first > 0 && in.data() != x.data()) ctx.release(in);
         }
         Tensor y = x;
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
@@ -73,6 +83,14 @@ public final class Sequential implements Layer {
             }
             return needInputGrad ? g : null;
         });
+    }
+
+    /** At inference, the children from {@code i} on run as one block (see the class comment), or null. */
+    private ForwardContext.Fused fusedAt(int i, Tensor input, ForwardContext ctx) {
+        ForwardContext.Fused fused = ctx.forwardFused(layers, i, input);
+        if (fused != null || i + 1 >= layers.size() || !(layers.get(i + 1) instanceof Pool2d<?> pool)) return fused;
+        Tensor pooled = layers.get(i).forwardThenPool(input, pool, ctx);
+        return pooled == null ? null : new ForwardContext.Fused(pooled, 2);
     }
 
     /** Parameters of all children, in chain order. */

@@ -76,6 +76,41 @@ class InferenceEngineTest {
         return event.activity();
     }
 
+    /** A plain pass (nothing observes it, so blocks may run fused): the readout and the spike count of every spiking layer. */
+    private static Map<String, Object> plainRun(InferenceEngine engine, Tensor images, int steps, String encoder) {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps);
+        Tensor input = Encoders.byName(encoder, 1.0).encodeCompact(images, steps, new Rng(3));
+        float[] readout = engine.forward(input, ctx).data().clone();
+        Map<String, Object> run = new LinkedHashMap<>();
+        ctx.spikeRecords().forEach((layer, r) -> run.put(layer, r.spikes()));
+        run.put("readout", java.util.Arrays.toString(readout));
+        return run;
+    }
+
+    @Test
+    void fusedBlocksGiveTheReadoutAndSpikeCountsOfTheLayersRunOneByOne() {
+        Object[][] cases = {{"w1", 1.0, "direct", 8}, {"vgg7", 0.25, "bernoulli", 4}, {"resnet8", 0.5, "direct", 4}};
+        for (Object[] c : cases) {
+            Model model = preset((String) c[0], (double) c[1], 9);
+            Tensor images = digits.images(range(8));
+            int steps = (int) c[3];
+            // layer by layer: an observer turns fusion off
+            Map<String, Object> layered = new LinkedHashMap<>();
+            ForwardContext observed = ForwardContext.evaluation().withSteps(steps).withActivationObserver((l, in, out) -> { });
+            float[] readout = new InferenceEngine(model, EngineMode.DENSE)
+                    .forward(Encoders.byName((String) c[2], 1.0).encodeCompact(images, steps, new Rng(3)), observed).data();
+            observed.spikeRecords().forEach((layer, r) -> layered.put(layer, r.spikes()));
+            layered.put("readout", java.util.Arrays.toString(readout));
+
+            InferenceEngine event = new InferenceEngine(model, EngineMode.EVENT), auto = new InferenceEngine(model, EngineMode.AUTO);
+            assertEquals(layered, plainRun(new InferenceEngine(model, EngineMode.DENSE), images, steps, (String) c[2]), c[0] + " dense");
+            assertEquals(layered, plainRun(event, images, steps, (String) c[2]), c[0] + " event");
+            for (int call = 0; call < 4; call++) assertEquals(layered, plainRun(auto, images, steps, (String) c[2]), c[0] + " auto");
+            assertTrue(event.activity().values().stream().anyMatch(a -> a.fusedCalls() > 0), c[0] + ": no fused block ran");
+            event.activity().values().forEach(a -> assertTrue(a.fusedCalls() <= a.eventCalls()));
+        }
+    }
+
     private static Model preset(String name, double width, long seed) {
         return ModelBuilder.build(Presets.byName(name, DIGIT, 10, new Presets.Options(false, 0, width)), ModelBuilder.Mode.SNN, seed);
     }

@@ -148,21 +148,73 @@ class EventKernelsTest {
             float[] x = new float[n + 2];
             for (int i = 0; i < n; i += 3) x[1 + i] = i % 2 == 0 ? 1f + i : -0f;
             if (n > 4) x[1 + 4] = Float.NaN;
-            int[] index = new int[n];
-            float[] value = new float[n];
-            int count = EventKernels.gather(x, 1, n, index, value, 0);
             for (EventKernel body : bodies()) {
+                int at = 2;   // appended after two events already listed, which stay
+                int[] index = new int[at + n];
+                float[] value = new float[at + n];
+                index[0] = index[1] = -7;
+                int count = body.gather(x, 1, n, index, value, at);
                 int expected = 0;
                 for (int i = 0; i < n; i++) {
                     float v = x[1 + i];
                     if (v == 0f && !Float.isNaN(v)) continue;
-                    assertEquals(i, index[expected], "n " + n);
-                    assertEquals(Float.floatToIntBits(v), Float.floatToIntBits(value[expected++]));
+                    assertEquals(i, index[at + expected], "n " + n);
+                    assertEquals(Float.floatToIntBits(v), Float.floatToIntBits(value[at + expected++]));
                 }
                 assertEquals(expected, count, "n " + n + " " + body.getClass().getSimpleName());
+                assertEquals(-7, index[0] + index[1] + 7);
                 assertEquals(expected, body.countNonZero(x, 1, 1 + n));
             }
         }
+    }
+
+    @Test
+    void channelsFirstStoreMatchesItsScalarTwinOnWholeTilesAndEdges() {
+        Rng rng = new Rng(8);
+        for (int[] shape : new int[][] {{16, 16}, {49, 32}, {196, 64}, {7, 10}, {33, 17}}) {
+            int plane = shape[0], outC = shape[1], row = EventKernels.padded(outC);
+            float[] sum = new float[plane * row], bias = new float[outC];
+            rng.fillGaussian(sum, 1.0);
+            rng.fillGaussian(bias, 1.0);
+            for (float[] b : new float[][] {bias, null}) {
+                float[] expected = new float[3 + outC * plane];
+                new ScalarEventKernel().toChannelsFirst(sum, row, plane, outC, b, expected, 3);
+                for (int p = 0; p < plane; p++) {
+                    assertEquals(sum[p * row + outC - 1] + (b == null ? 0f : b[outC - 1]), expected[3 + (outC - 1) * plane + p]);
+                }
+                for (EventKernel body : bodies()) {
+                    float[] y = new float[3 + outC * plane];
+                    body.toChannelsFirst(sum, row, plane, outC, b, y, 3);
+                    assertArrayEquals(expected, y, 0f, body.getClass().getSimpleName() + " " + plane + "x" + outC);
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneSamplesStepsByConvSampleAreThoseOfTheWholeSequence() {
+        Rng rng = new Rng(4);
+        int steps = 3, samples = 5;
+        ConvGeometry g = ConvGeometry.square(steps * samples, 4, 9, 9, 20, 3, 2, 1);
+        float[] x = new float[g.inputSize()], w = new float[g.weightSize()], bias = new float[20];
+        for (int i = 0; i < x.length; i++) if (rng.nextFloat() < 0.2f) x[i] = 1f;
+        rng.fillGaussian(w, 0.3);
+        rng.fillGaussian(bias, 0.1);
+        float[] wt = EventKernels.transposed(20, g.patch(), w), all = new float[g.outputSize()];
+        long ops = EventKernels.convForward(g, x, wt, bias, all);
+        int out = g.outC() * g.outPlane();
+        long sampleOps = 0;
+        for (int n = 0; n < samples; n++) {
+            float[] y = new float[steps * out];
+            sampleOps += EventKernels.convSample(g, steps, n, x, wt, bias, y);
+            for (int t = 0; t < steps; t++) {
+                assertArrayEquals(java.util.Arrays.copyOfRange(all, (t * samples + n) * out, (t * samples + n + 1) * out),
+                        java.util.Arrays.copyOfRange(y, t * out, (t + 1) * out), 0f, "sample " + n + " step " + t);
+            }
+        }
+        assertEquals(ops, sampleOps);
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, 2, 0, x, wt, bias, new float[3 * out]));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, steps, samples, x, wt, bias, new float[3 * out]));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package org.snn4j.engine;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.snn4j.kernels.ConvGeometry;
+import org.snn4j.kernels.EventKernels;
+import org.snn4j.kernels.Parallel;
+import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.neuron.SampleFiring;
+import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Layer;
+import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Pool2d;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A convolution fed by spikes, the spiking layer after it and, when one follows, a pooling layer, run by
+ * the event engine one sample at a time: the sample's T convolution outputs (event kernels,
+ * {@link EventKernels#convSample}), its spike trains and their pooled maps ({@link SampleFiring}) stay in
+ * the cache of the thread that computes them, and only the block's output reaches memory. Run layer by
+ * layer, the convolution's output is written, scanned for NaN and read by the neurons in full.
+ *
+ * <p>The same kernels run on the same numbers (per sample instead of per batch), so the output, the spike
+ * count recorded for the spiking layer and the synaptic operations are bit for bit those of the layers
+ * run one by one; a non-finite output of the convolution or the pooling throws the same
+ * {@link NumericalException}, naming the layer and the element's index in the unfused tensor.
+ */
+record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
+    /** The block that starts at {@code chain[at]}, or null when the layers there cannot be fused in {@code ctx}. */
+    static FusedBlock at(List<Layer> chain, int at, ForwardContext ctx) {
+        if (at + 1 >= chain.size() || !(chain.get(at) instanceof Conv2d conv) || !(chain.get(at + 1) instanceof NeuronLayer neurons)
+                || !neurons.firesPlainly(ctx)) {
+            return null;
+        }
+        Pool2d<?> pool = at + 2 < chain.size() && chain.get(at + 2) instanceof Pool2d<?> p ? p : null;
+        return new FusedBlock(conv, neurons, pool);
+    }
+
+    /** Layers of the chain this block covers. */
+    int layers() {
+        return pool == null ? 2 : 3;
+    }
+
+    /**
+     * Runs the block on {@code input} ({@code [T, N, C, H, W]}, T = the pass's steps) with the convolution's
+     * channel-last weights; records the spikes and the convolution's operations in {@code ctx}.
+     *
+     * @return the output and the synaptic operations of the event convolution
+     */
+    Result run(Tensor input, float[] weightChannelLast, ForwardContext ctx) {
+        int steps = input.dim(0), samples = input.dim(1);
+        int[] convShape = conv.outputShape(input.shapeFrom(2));
+        int[] outShape = pool == null ? convShape : pool.outputShape(convShape);
+        int convSize = convShape[0] * convShape[1] * convShape[2];
+        ConvGeometry g = conv.geometry(input);
+        float[] x = input.data(), bias = conv.hasBias() ? conv.bias().value().data() : null;
+        Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, outShape));
+        conv.countOps(input, ctx);
+        LongAdder spikes = new LongAdder(), ops = new LongAdder();
+        Parallel.forRange(samples, 1, (from, to) -> {
+            SampleFiring firing = new SampleFiring(neurons, pool, steps, convShape, false);
+            float[] current = firing.newCurrent();
+            for (int n = from; n < to; n++) {
+                ops.add(EventKernels.convSample(g, steps, n, x, weightChannelLast, bias, current));
+                SampleFiring.requireFinite(conv, current, convSize, n, samples);
+                spikes.add(firing.run(current, n, samples, output.data()));
+            }
+        });
+        ctx.recordSpikes(neurons.name(), spikes.sum(), convSize, steps, samples);
+        return new Result(output, ops.sum());
+    }
+
+    /** The block's output and the synaptic operations its convolution performed. */
+    record Result(Tensor output, long synapticOps) {}
+}

@@ -1,0 +1,89 @@
+package org.snn4j.neuron;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.MaxPool2d;
+import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Pool2d;
+import org.snn4j.nn.Sequential;
+import org.snn4j.tensor.Rng;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A spiking layer followed by pooling, run at inference one sample at a time ({@link SampleFiring},
+ * {@link NeuronLayer#forwardThenPool}), gives bit for bit the output and spike count of the two layers run
+ * one after the other (which an activation observer forces), for held and multi-step currents.
+ */
+class SampleFiringTest {
+    private static final int STEPS = 5, SAMPLES = 7, C = 3, H = 6, W = 10;
+
+    private static NeuronLayer lif(float amplitude) {
+        NeuronConfig c = new NeuronConfig(new LIF(0.9f), 0.7f, Reset.SUBTRACT, FireTest.NON_STRICT, InitialMembrane.HALF_THRESHOLD,
+                amplitude);
+        return new NeuronLayer("sn", c, new Triangle(), false);
+    }
+
+    private static Tensor current(int steps, long seed) {
+        float[] x = new float[steps * SAMPLES * C * H * W];
+        new Rng(seed).fillUniform(x, -0.4f, 0.9f);
+        return new Tensor(x, steps, SAMPLES, C, H, W);
+    }
+
+    private record Run(float[] output, long spikes) {}
+
+    private static Run run(Sequential chain, Tensor input, boolean fused) {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS);
+        if (!fused) ctx.withActivationObserver((layer, in, out) -> { });
+        float[] out = chain.forward(input, ctx).output().data().clone();
+        return new Run(out, ctx.spikeRecords().get("sn").spikes());
+    }
+
+    @Test
+    void fusedNeuronsAndPoolingEqualTheLayersRunOneByOne() {
+        for (Pool2d<?> pool : new Pool2d<?>[] {new AvgPool2d("pool", 2, 2), new MaxPool2d("pool", 2, 2), new AvgPool2d("pool", 3, 2, 1)}) {
+            for (float amplitude : new float[] {1f, 0.37f}) {
+                for (int steps : new int[] {1, STEPS}) {   // 1: a current held for all steps
+                    Sequential chain = new Sequential("chain", lif(amplitude), pool);
+                    Tensor input = current(steps, 11 + steps);
+                    Run fused = run(chain, input, true), layered = run(chain, input, false);
+                    String what = pool + " amplitude " + amplitude + " steps " + steps;
+                    assertArrayEquals(layered.output(), fused.output(), 0f, what);
+                    assertEquals(layered.spikes(), fused.spikes(), what);
+                    assertTrue(fused.spikes() > 0, what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyAPlainInferencePassThroughPlainNeuronsIsFused() {
+        Tensor input = current(STEPS, 3);
+        Pool2d<?> pool = new AvgPool2d("pool", 2, 2);
+        assertNotNull(lif(1f).forwardThenPool(input, pool, ForwardContext.evaluation().withSteps(STEPS)));
+        assertNull(lif(1f).forwardThenPool(input, pool, ForwardContext.evaluation().withSteps(STEPS)
+                .withThresholdTuner((layer, in, steps, configured) -> configured)));
+        NeuronConfig signed = NeuronConfig.builder().signed(true).build();
+        assertNull(new NeuronLayer("s", signed, new Triangle(), false).forwardThenPool(input, pool,
+                ForwardContext.evaluation().withSteps(STEPS)));
+    }
+
+    @Test
+    void aNonFinitePooledValueNamesThePoolAndItsIndexInTheUnfusedOutput() {
+        // an amplitude so large that two spikes in a window overflow the average pool's sum
+        Sequential chain = new Sequential("chain", lif(Float.MAX_VALUE), new AvgPool2d("pool", 2, 2));
+        Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
+        java.util.Arrays.fill(input.data(), 2 * C * H * W, 3 * C * H * W, 5f);   // sample 2 at t = 0 only
+        NumericalException fused = assertThrows(NumericalException.class, () -> run(chain, input, true));
+        NumericalException layered = assertThrows(NumericalException.class, () -> run(chain, input, false));
+        assertTrue(fused.getMessage().contains("pool"), fused.getMessage());
+        assertEquals(layered.getMessage(), fused.getMessage());
+    }
+}
