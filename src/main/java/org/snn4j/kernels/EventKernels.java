@@ -252,6 +252,10 @@ public final class EventKernels {
      */
     private static void sumInBlocks(EventKernel kernel, int from, int to, Buffers b, float[] weight, float[] y, int yOff,
                                     int n, int step) {
+        if (to == from || b.tapOffset[to - 1] < step) {   // one block (offsets ascend): no need to look for its end
+            kernel.sum(from, to, b.tapOffset, b.tapValue, weight, y, yOff, n, false);
+            return;
+        }
         int e = from;
         for (int blockEnd = step, first = 1; first == 1 || e < to; blockEnd += step, first = 0) {
             int end = e;
