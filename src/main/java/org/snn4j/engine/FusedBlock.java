@@ -71,6 +71,17 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
         return new Result(output, ops.sum());
     }
 
+    /**
+     * The same layers run one by one in {@code ctx} (a pass without an event executor: the dense
+     * convolution, then the neurons and the pooling, the way a plain pass runs those two); its output.
+     */
+    Tensor runLayered(Tensor input, ForwardContext ctx) {
+        Tensor current = conv.forward(input, ctx).output();
+        if (pool == null) return neurons.forward(current, ctx).output();
+        Tensor pooled = neurons.forwardThenPool(current, pool, ctx);
+        return pooled != null ? pooled : pool.forward(neurons.forward(current, ctx).output(), ctx).output();
+    }
+
     /** The block's output and the synaptic operations its convolution performed. */
     record Result(Tensor output, long synapticOps) {}
 }

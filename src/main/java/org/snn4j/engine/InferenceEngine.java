@@ -99,7 +99,7 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
         if (weight == null || (input.dim(0) == 1 && !afterSpikingLayer)) return false;
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
-        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0) {
+        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(layer)) {
             double measured = measureCrossover(layer, input, output, weight, density);
             crossovers.put(layer, measured);
             a.measuredCrossover(measured);
@@ -111,22 +111,48 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
 
     /**
      * A convolution fed by spikes, with its spiking layer and a pooling layer after it, runs as a
-     * {@link FusedBlock} (one sample at a time, intermediate outputs kept in cache) whenever it would run
-     * by events: always in "event" mode, in "auto" once the convolution's crossover is measured (the
-     * calibration call and those before it run the layers one by one) and its input's density is at most
-     * that crossover.
+     * {@link FusedBlock} (one sample at a time, intermediate outputs kept in cache) whenever it runs by
+     * events: always in "event" mode; in "auto" from the calibration call on (earlier calls run the layers
+     * one by one), when its input's density is at most the crossover. For such a block the crossover is
+     * measured on the block, not on the convolution alone: the fused block against the layers run one by
+     * one with the dense convolution, which is what the two choices cost.
      */
     @Override
     public ForwardContext.Fused forwardFused(List<Layer> chain, int at, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
         FusedBlock block = mode == EngineMode.DENSE ? null : FusedBlock.at(chain, at, ctx);
         if (block == null || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
-        LayerActivity a = activity.get(block.conv().name());
-        if (mode == EngineMode.AUTO && (a == null || a.calls() < CALIBRATION_CALL)) return null;
+        Conv2d conv = block.conv();
+        LayerActivity a = activity.get(conv.name());
+        if (mode == EngineMode.AUTO && (a == null || a.calls() + 1 < CALIBRATION_CALL)) return null;
+        float[] weight = transposedWeights.get(conv);
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
-        if (mode == EngineMode.AUTO && density > crossover(block.conv())) return null;
-        FusedBlock.Result r = block.run(input, transposedWeights.get(block.conv()), ctx);
-        activity.computeIfAbsent(block.conv().name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
+        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(conv)) {
+            double measured = measureBlockCrossover(block, input, weight, density);
+            crossovers.put(conv, measured);
+            a.measuredCrossover(measured);
+        }
+        if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
+        FusedBlock.Result r = block.run(input, weight, ctx);
+        activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
         return new ForwardContext.Fused(r.output(), block.layers());
+    }
+
+    /**
+     * As {@link #measureCrossover} for a whole block: the fused block against its layers run one by one
+     * with the dense convolution, three times each, in a throwaway context (nothing recorded in the pass).
+     */
+    private static double measureBlockCrossover(FusedBlock block, Tensor input, float[] weight, double density) {
+        long fused = Long.MAX_VALUE, layered = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            block.run(input, weight, ForwardContext.evaluation().withSteps(input.dim(0)));
+            long middle = System.nanoTime();
+            block.runLayered(input, ForwardContext.evaluation().withSteps(input.dim(0)));
+            long end = System.nanoTime();
+            fused = Math.min(fused, middle - start);
+            layered = Math.min(layered, end - middle);
+        }
+        return MARGIN * density * layered / Math.max(1, fused);
     }
 
     /** Runs the event kernel of {@code layer} into {@code output}; returns its synaptic operations. */

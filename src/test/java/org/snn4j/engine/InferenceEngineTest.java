@@ -108,6 +108,11 @@ class InferenceEngineTest {
             for (int call = 0; call < 4; call++) assertEquals(layered, plainRun(auto, images, steps, (String) c[2]), c[0] + " auto");
             assertTrue(event.activity().values().stream().anyMatch(a -> a.fusedCalls() > 0), c[0] + ": no fused block ran");
             event.activity().values().forEach(a -> assertTrue(a.fusedCalls() <= a.eventCalls()));
+            if (c[0].equals("w1")) {   // auto measured conv2's crossover on its block (fused against layer by layer)
+                LayerActivity conv2 = auto.activity().get("conv2");
+                assertTrue(conv2.measuredCrossover() > 0, "crossover " + conv2.measuredCrossover());
+                assertEquals(4, conv2.calls());
+            }
         }
     }
 
