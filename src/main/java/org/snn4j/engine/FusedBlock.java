@@ -77,9 +77,14 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
      */
     Tensor runLayered(Tensor input, ForwardContext ctx) {
         Tensor current = conv.forward(input, ctx).output();
-        if (pool == null) return neurons.forward(current, ctx).output();
-        Tensor pooled = neurons.forwardThenPool(current, pool, ctx);
-        return pooled != null ? pooled : pool.forward(neurons.forward(current, ctx).output(), ctx).output();
+        Tensor out = pool == null ? null : neurons.forwardThenPool(current, pool, ctx);
+        if (out == null) {
+            Tensor spikes = neurons.forward(current, ctx).output();
+            out = pool == null ? spikes : pool.forward(spikes, ctx).output();
+            if (out != spikes) ctx.release(spikes);
+        }
+        ctx.release(current);
+        return out;
     }
 
     /** The block's output and the synaptic operations its convolution performed. */

@@ -79,6 +79,15 @@ public final class ForwardContext {
     }
 
     /**
+     * A plain inference context with this pass's steps and workspace that records nothing into this one:
+     * for timing alternative ways to run layers on the pass's data (arrays come from, and go back to, the
+     * same workspace, so allocation does not distort the timing).
+     */
+    public ForwardContext throwaway() {
+        return evaluation().withSteps(steps).withWorkspace(workspace);
+    }
+
+    /**
      * A zero-filled tensor for an activation or gradient of this pass, from the workspace when there is
      * one: valid until the step's owner recycles it, so a layer never keeps it beyond the pass.
      */
