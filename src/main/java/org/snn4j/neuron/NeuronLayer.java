@@ -147,7 +147,7 @@ public final class NeuronLayer implements Layer {
     }
 
     /**
-     * Whether {@link #fireForInference} computes what {@link #forward} would in {@code ctx}: a plain
+     * Whether {@link #fireScaled} computes what {@link #forward} would in {@code ctx}: a plain
      * inference pass (see {@link ForwardContext#plainInference}) through a layer with neither per-channel
      * settings nor signed spikes, whose smooth test twin this is not.
      */
