@@ -45,6 +45,18 @@ public final class EventKernels {
             if (sum.length < outputs) sum = new float[outputs];
         }
 
+        private ConvGeometry planned;
+        private Plan plan;
+
+        /** The plan of {@code g}, kept while this thread convolves with the same geometry (one per sample otherwise). */
+        Plan planFor(ConvGeometry g) {
+            if (!g.equals(planned)) {
+                plan = Plan.of(g);
+                planned = g;
+            }
+            return plan;
+        }
+
         /** A plane of {@code positions} inputs' events, and the output lists and sums of {@code g}. */
         void fitConvolution(ConvGeometry g) {
             fitOutputs(g.outPlane(), padded(g.outC()) * g.outPlane());
@@ -129,10 +141,10 @@ public final class EventKernels {
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
                             float[] y) {
         LongAdder ops = new LongAdder();
-        Plan plan = Plan.of(g);
         Parallel.forRange(g.n(), 4, (from, to) -> {
             Buffers buffers = BUFFERS.get();
             buffers.fitConvolution(g);
+            Plan plan = buffers.planFor(g);
             long done = 0;
             for (int image = from; image < to; image++) {
                 done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
@@ -161,9 +173,9 @@ public final class EventKernels {
         if (sample < 0 || sample >= samples) throw new IllegalArgumentException("sample " + sample + " of " + samples);
         if (y == null || y.length < steps * out) throw new IllegalArgumentException("y: expected at least " + steps * out + " elements");
         EventKernel kernel = KernelProvider.get().events();
-        Plan plan = Plan.of(g);
         Buffers buffers = BUFFERS.get();
         buffers.fitConvolution(g);
+        Plan plan = buffers.planFor(g);
         long done = 0;
         for (int t = 0; t < steps; t++) {
             done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, t * out, buffers);
@@ -208,10 +220,10 @@ public final class EventKernels {
     }
 
     /**
-     * One image: scan its inputs in index order (c, iy, ix) and append every non-zero input's taps to the
-     * list of the output position each reaches (position p owns the slots [p·patch, p·patch + patch), its
+     * One image: list each input channel's events in index order (iy, ix) ({@link EventKernel#gather}) and
+     * append every event's taps to the list of the output position each reaches (position p owns the slots [p·patch, p·patch + patch), its
      * most possible taps), so each list is in k order; sum each position's list into a channel-last row
-     * of outC outputs, block by block; transpose to NCHW.
+     * of outC outputs, block by block; transpose to NCHW ({@link EventKernel#toChannelsFirst}).
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
                                   float[] weight, float[] bias, float[] y, int yOff, Buffers b) {

@@ -18,7 +18,8 @@ import org.snn4j.nn.Pool2d;
 public final class SampleFiring {
     private final NeuronLayer neurons;
     private final Pool2d<?> pool;
-    private final int steps, channels, height, width, size, outSize;
+    private final int[] image;
+    private final int steps, size, outSize;
     private final boolean held;
     private final float[] fired, pooled;
 
@@ -32,9 +33,7 @@ public final class SampleFiring {
         this.pool = pool;
         this.steps = steps;
         int[] out = pool == null ? image : pool.outputShape(image);
-        this.channels = image[0];
-        this.height = pool == null ? 1 : image[1];
-        this.width = pool == null ? 1 : image[2];
+        this.image = image.clone();
         this.size = java.util.Arrays.stream(image).reduce(1, Math::multiplyExact);
         this.outSize = java.util.Arrays.stream(out).reduce(1, Math::multiplyExact);
         this.held = held;
@@ -57,7 +56,7 @@ public final class SampleFiring {
     public long run(float[] current, int n, int samples, float[] out) {
         long count = neurons.fireScaled(current, fired, steps, size, held);
         if (pool != null) {
-            pool.forwardPlanes(fired, steps * channels, height, width, pooled);
+            pool.forwardPlanes(fired, steps * image[0], image[1], image[2], pooled);
             requireFinite(pool, pooled, outSize, n, samples);
         }
         for (int t = 0; t < steps; t++) System.arraycopy(pooled, t * outSize, out, (t * samples + n) * outSize, outSize);
