@@ -28,6 +28,15 @@ interface EventKernel {
     void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add);
 
     /**
+     * {@link #sum} of {@code lists} lists at once, each stored ({@code add} false): list p holds the events
+     * [p·stride, end[p]) and its sums go to {@code y[p·n, p·n + n)}. Each output's sum is the same chain of
+     * fmas as {@link #sum}'s; running several lists side by side only lets their chains overlap.
+     */
+    default void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
+        for (int p = 0; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, false);
+    }
+
+    /**
      * One image's channel-last sums to channels first, bias added: for p in [0, plane), o in [0, outC),
      * {@code y[yOff + o·plane + p] = sum[p·row + o] + (bias == null ? 0 : bias[o])}.
      */

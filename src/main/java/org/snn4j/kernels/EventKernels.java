@@ -250,9 +250,11 @@ public final class EventKernels {
         }
         int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
         long done = 0;
-        for (int p = 0; p < plane; p++) {
-            sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
-            done += next[p] - p * patch;
+        for (int p = 0; p < plane; p++) done += next[p] - p * patch;
+        if (step == patch * row) {          // one k block: the positions' lists side by side
+            kernel.sumLists(plane, patch, next, offset, value, weight, b.sum, row);
+        } else {
+            for (int p = 0; p < plane; p++) sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
         }
         kernel.toChannelsFirst(b.sum, row, plane, outC, bias, y, yOff);
         return done * outC;

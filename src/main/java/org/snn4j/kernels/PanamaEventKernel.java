@@ -102,6 +102,82 @@ final class PanamaEventKernel implements EventKernel {
         ScalarEventKernel.channelsFirst(sum, row, plane, pTiles, plane, 0, outC, bias, y, yOff);
     }
 
+    /**
+     * Rows of one or two vectors (a narrow convolution's): a chain of fmas per output vector is bound by the
+     * fma's latency, so four lists run side by side over their common length (four or eight chains in
+     * flight), each then finishing its own events alone; wider rows already hold four chains per list.
+     */
+    @Override
+    public void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
+        int p = 0;
+        if (n == LANES) {
+            for (; p + 4 <= lists; p += 4) sumFour(p, stride, end, offset, value, w, y);
+        } else if (n == 2 * LANES) {
+            for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, end, offset, value, w, y);
+        }
+        for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, false);
+    }
+
+    /** Lists p to p + 3 of one vector each. */
+    private static void sumFour(int p, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
+        int common = Math.min(Math.min(end[p] - e0, end[p + 1] - e1), Math.min(end[p + 2] - e2, end[p + 3] - e3));
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+        for (int j = 0; j < common; j++) {
+            a0 = FloatVector.fromArray(SPECIES, w, offset[e0 + j]).fma(FloatVector.broadcast(SPECIES, value[e0 + j]), a0);
+            a1 = FloatVector.fromArray(SPECIES, w, offset[e1 + j]).fma(FloatVector.broadcast(SPECIES, value[e1 + j]), a1);
+            a2 = FloatVector.fromArray(SPECIES, w, offset[e2 + j]).fma(FloatVector.broadcast(SPECIES, value[e2 + j]), a2);
+            a3 = FloatVector.fromArray(SPECIES, w, offset[e3 + j]).fma(FloatVector.broadcast(SPECIES, value[e3 + j]), a3);
+        }
+        finish(a0, e0 + common, end[p], offset, value, w, y, p * LANES);
+        finish(a1, e1 + common, end[p + 1], offset, value, w, y, (p + 1) * LANES);
+        finish(a2, e2 + common, end[p + 2], offset, value, w, y, (p + 2) * LANES);
+        finish(a3, e3 + common, end[p + 3], offset, value, w, y, (p + 3) * LANES);
+    }
+
+    /** Lists p to p + 3 of two vectors each. */
+    private static void sumFourPairs(int p, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
+        int common = Math.min(Math.min(end[p] - e0, end[p + 1] - e1), Math.min(end[p + 2] - e2, end[p + 3] - e3));
+        FloatVector a0 = FloatVector.zero(SPECIES), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
+        for (int j = 0; j < common; j++) {
+            FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0 + j]), v1 = FloatVector.broadcast(SPECIES, value[e1 + j]);
+            FloatVector v2 = FloatVector.broadcast(SPECIES, value[e2 + j]), v3 = FloatVector.broadcast(SPECIES, value[e3 + j]);
+            int o0 = offset[e0 + j], o1 = offset[e1 + j], o2 = offset[e2 + j], o3 = offset[e3 + j];
+            a0 = FloatVector.fromArray(SPECIES, w, o0).fma(v0, a0);
+            b0 = FloatVector.fromArray(SPECIES, w, o0 + LANES).fma(v0, b0);
+            a1 = FloatVector.fromArray(SPECIES, w, o1).fma(v1, a1);
+            b1 = FloatVector.fromArray(SPECIES, w, o1 + LANES).fma(v1, b1);
+            a2 = FloatVector.fromArray(SPECIES, w, o2).fma(v2, a2);
+            b2 = FloatVector.fromArray(SPECIES, w, o2 + LANES).fma(v2, b2);
+            a3 = FloatVector.fromArray(SPECIES, w, o3).fma(v3, a3);
+            b3 = FloatVector.fromArray(SPECIES, w, o3 + LANES).fma(v3, b3);
+        }
+        int n = 2 * LANES;
+        finishPair(a0, b0, e0 + common, end[p], offset, value, w, y, p * n);
+        finishPair(a1, b1, e1 + common, end[p + 1], offset, value, w, y, (p + 1) * n);
+        finishPair(a2, b2, e2 + common, end[p + 2], offset, value, w, y, (p + 2) * n);
+        finishPair(a3, b3, e3 + common, end[p + 3], offset, value, w, y, (p + 3) * n);
+    }
+
+    /** Adds the events [from, to) to the chain {@code a} and stores it at {@code y[at]}. */
+    private static void finish(FloatVector a, int from, int to, int[] offset, float[] value, float[] w, float[] y, int at) {
+        for (int e = from; e < to; e++) a = FloatVector.fromArray(SPECIES, w, offset[e]).fma(FloatVector.broadcast(SPECIES, value[e]), a);
+        a.intoArray(y, at);
+    }
+
+    /** {@link #finish} for the two chains of a two-vector row. */
+    private static void finishPair(FloatVector a, FloatVector b, int from, int to, int[] offset, float[] value, float[] w,
+                                   float[] y, int at) {
+        for (int e = from; e < to; e++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+            a = FloatVector.fromArray(SPECIES, w, offset[e]).fma(v, a);
+            b = FloatVector.fromArray(SPECIES, w, offset[e] + LANES).fma(v, b);
+        }
+        a.intoArray(y, at);
+        b.intoArray(y, at + LANES);
+    }
+
     private static void store(FloatVector acc, float[] y, int at, boolean add) {
         (add ? acc.add(FloatVector.fromArray(SPECIES, y, at)) : acc).intoArray(y, at);
     }

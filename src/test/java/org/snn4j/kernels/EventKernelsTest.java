@@ -240,6 +240,30 @@ class EventKernelsTest {
     }
 
     @Test
+    void listsSummedSideBySideMatchTheScalarTwin() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(9);
+        for (int n : new int[] {8, 16, 32, 48, 64}) {
+            for (int lists : new int[] {1, 3, 4, 7, 13}) {
+                int stride = 12, rows = 5;
+                int[] end = new int[lists], offset = new int[lists * stride];
+                float[] value = new float[lists * stride];
+                for (int p = 0; p < lists; p++) {
+                    end[p] = p * stride + rng.nextInt(stride + 1);        // lengths 0 to 12, unequal
+                    for (int e = p * stride; e < end[p]; e++) {
+                        offset[e] = rng.nextInt(rows) * n;
+                        value[e] = (1 + rng.nextInt(4)) * 0.25f;
+                    }
+                }
+                float[] w = gaussian(rows * n, rng), y0 = gaussian(lists * n, rng), y1 = gaussian(lists * n, rng);
+                new ScalarEventKernel().sumLists(lists, stride, end, offset, value, w, y0, n);
+                new PanamaEventKernel().sumLists(lists, stride, end, offset, value, w, y1, n);
+                assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
+            }
+        }
+    }
+
+    @Test
     void densitySamplesImagesEvenly() {
         float[] x = new float[64 * 10];
         for (int i = 0; i < 64; i++) x[i * 10] = 1;          // one of ten inputs per image
