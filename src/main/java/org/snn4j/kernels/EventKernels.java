@@ -206,16 +206,26 @@ public final class EventKernels {
         }
     }
 
-    /** A convolution's taps along rows and columns, and the row and column of each input position of a plane. */
-    private record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf) {
+    /**
+     * A convolution's taps along rows and columns, the row and column of each input position of a plane, and
+     * for each position whose event reaches all kh × kw taps with stride 1 the output position its tap (0, 0)
+     * reaches (tap (ki, kj) reaches that − ki·outW − kj), else −1: most events of a stride-1 convolution take
+     * this path, with no table lookups and loops of constant length.
+     */
+    private record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] fullBase) {
         static Plan of(ConvGeometry g) {
-            int[] rowOf = new int[g.h() * g.w()], colOf = new int[g.h() * g.w()];
+            int[] rowOf = new int[g.h() * g.w()], colOf = new int[g.h() * g.w()], fullBase = new int[g.h() * g.w()];
+            Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
+            Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
+            boolean unitStride = g.strideH() == 1 && g.strideW() == 1;
             for (int p = 0; p < rowOf.length; p++) {
-                rowOf[p] = p / g.w();
-                colOf[p] = p % g.w();
+                int iy = p / g.w(), ix = p % g.w();
+                rowOf[p] = iy;
+                colOf[p] = ix;
+                boolean full = unitStride && rows.start[iy + 1] - rows.start[iy] == g.kh() && cols.start[ix + 1] - cols.start[ix] == g.kw();
+                fullBase[p] = full ? (iy + g.padH()) * g.outW() + ix + g.padW() : -1;
             }
-            return new Plan(Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW()),
-                    Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1), rowOf, colOf);
+            return new Plan(rows, cols, rowOf, colOf, fullBase);
         }
     }
 
@@ -227,8 +237,8 @@ public final class EventKernels {
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
                                   float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
-        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), kw = g.kw(), positions = g.h() * g.w();
-        int taps = g.kh() * kw, patch = g.patch();
+        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), kh = g.kh(), kw = g.kw(), positions = g.h() * g.w();
+        int taps = kh * kw, patch = g.patch(), outW = g.outW();
         int[] next = b.next, offset = b.tapOffset, event = b.eventIndex;
         float[] value = b.tapValue;
         Taps rows = plan.rows(), cols = plan.cols();
@@ -236,8 +246,19 @@ public final class EventKernels {
         for (int ci = 0; ci < g.c(); ci++) {
             int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, event, b.eventValue, 0);
             for (int e = 0; e < events; e++) {
-                int iy = plan.rowOf()[event[e]], ix = plan.colOf()[event[e]];
                 float v = b.eventValue[e];
+                int base = plan.fullBase()[event[e]];
+                if (base >= 0) {                    // all taps, stride 1: tap (ki, kj) reaches base − ki·outW − kj
+                    for (int ki = 0, kRow = ci * taps; ki < kh; ki++, kRow += kw, base -= outW) {
+                        for (int kj = 0; kj < kw; kj++) {
+                            int slot = next[base - kj]++;
+                            offset[slot] = (kRow + kj) * row;
+                            value[slot] = v;
+                        }
+                    }
+                    continue;
+                }
+                int iy = plan.rowOf()[event[e]], ix = plan.colOf()[event[e]];
                 for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
                     int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
                     for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {

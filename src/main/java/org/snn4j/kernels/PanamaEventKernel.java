@@ -104,43 +104,66 @@ final class PanamaEventKernel implements EventKernel {
 
     /**
      * Rows of one or two vectors (a narrow convolution's): a chain of fmas per output vector is bound by the
-     * fma's latency, so four lists run side by side over their common length (four or eight chains in
-     * flight), each then finishing its own events alone; wider rows already hold four chains per list.
+     * fma's latency, so eight lists of one vector, or four of two, run side by side (eight chains in flight).
+     * The shorter lists of a group are padded to the longest with events of value 0 (offset 0), which add
+     * exactly nothing to a finite sum: at the low densities where lists differ most in length, finishing
+     * each list alone took as long as the common part. Wider rows already hold four chains per list.
      */
     @Override
     public void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
         int p = 0;
         if (n == LANES) {
-            for (; p + 4 <= lists; p += 4) sumFour(p, stride, end, offset, value, w, y);
+            for (; p + 8 <= lists; p += 8) sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y);
         } else if (n == 2 * LANES) {
-            for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, end, offset, value, w, y);
+            for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y);
         }
         for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, false);
     }
 
-    /** Lists p to p + 3 of one vector each. */
-    private static void sumFour(int p, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y) {
+    /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
+    private static int padToLongest(int p, int count, int stride, int[] end, int[] offset, float[] value) {
+        int longest = 0;
+        for (int q = p; q < p + count; q++) longest = Math.max(longest, end[q] - q * stride);
+        for (int q = p; q < p + count; q++) {
+            int to = q * stride + longest;
+            for (int e = end[q]; e < to; e++) {
+                offset[e] = 0;
+                value[e] = 0f;
+            }
+        }
+        return longest;
+    }
+
+    /** Lists p to p + 7 of one vector each, {@code length} events each. */
+    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
         int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
-        int common = Math.min(Math.min(end[p] - e0, end[p + 1] - e1), Math.min(end[p + 2] - e2, end[p + 3] - e3));
-        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
-        for (int j = 0; j < common; j++) {
+        int e4 = e3 + stride, e5 = e4 + stride, e6 = e5 + stride, e7 = e6 + stride;
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int j = 0; j < length; j++) {
             a0 = FloatVector.fromArray(SPECIES, w, offset[e0 + j]).fma(FloatVector.broadcast(SPECIES, value[e0 + j]), a0);
             a1 = FloatVector.fromArray(SPECIES, w, offset[e1 + j]).fma(FloatVector.broadcast(SPECIES, value[e1 + j]), a1);
             a2 = FloatVector.fromArray(SPECIES, w, offset[e2 + j]).fma(FloatVector.broadcast(SPECIES, value[e2 + j]), a2);
             a3 = FloatVector.fromArray(SPECIES, w, offset[e3 + j]).fma(FloatVector.broadcast(SPECIES, value[e3 + j]), a3);
+            a4 = FloatVector.fromArray(SPECIES, w, offset[e4 + j]).fma(FloatVector.broadcast(SPECIES, value[e4 + j]), a4);
+            a5 = FloatVector.fromArray(SPECIES, w, offset[e5 + j]).fma(FloatVector.broadcast(SPECIES, value[e5 + j]), a5);
+            a6 = FloatVector.fromArray(SPECIES, w, offset[e6 + j]).fma(FloatVector.broadcast(SPECIES, value[e6 + j]), a6);
+            a7 = FloatVector.fromArray(SPECIES, w, offset[e7 + j]).fma(FloatVector.broadcast(SPECIES, value[e7 + j]), a7);
         }
-        finish(a0, e0 + common, end[p], offset, value, w, y, p * LANES);
-        finish(a1, e1 + common, end[p + 1], offset, value, w, y, (p + 1) * LANES);
-        finish(a2, e2 + common, end[p + 2], offset, value, w, y, (p + 2) * LANES);
-        finish(a3, e3 + common, end[p + 3], offset, value, w, y, (p + 3) * LANES);
+        a0.intoArray(y, p * LANES);
+        a1.intoArray(y, (p + 1) * LANES);
+        a2.intoArray(y, (p + 2) * LANES);
+        a3.intoArray(y, (p + 3) * LANES);
+        a4.intoArray(y, (p + 4) * LANES);
+        a5.intoArray(y, (p + 5) * LANES);
+        a6.intoArray(y, (p + 6) * LANES);
+        a7.intoArray(y, (p + 7) * LANES);
     }
 
-    /** Lists p to p + 3 of two vectors each. */
-    private static void sumFourPairs(int p, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y) {
+    /** Lists p to p + 3 of two vectors each, {@code length} events each. */
+    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
         int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
-        int common = Math.min(Math.min(end[p] - e0, end[p + 1] - e1), Math.min(end[p + 2] - e2, end[p + 3] - e3));
         FloatVector a0 = FloatVector.zero(SPECIES), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
-        for (int j = 0; j < common; j++) {
+        for (int j = 0; j < length; j++) {
             FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0 + j]), v1 = FloatVector.broadcast(SPECIES, value[e1 + j]);
             FloatVector v2 = FloatVector.broadcast(SPECIES, value[e2 + j]), v3 = FloatVector.broadcast(SPECIES, value[e3 + j]);
             int o0 = offset[e0 + j], o1 = offset[e1 + j], o2 = offset[e2 + j], o3 = offset[e3 + j];
@@ -154,28 +177,14 @@ final class PanamaEventKernel implements EventKernel {
             b3 = FloatVector.fromArray(SPECIES, w, o3 + LANES).fma(v3, b3);
         }
         int n = 2 * LANES;
-        finishPair(a0, b0, e0 + common, end[p], offset, value, w, y, p * n);
-        finishPair(a1, b1, e1 + common, end[p + 1], offset, value, w, y, (p + 1) * n);
-        finishPair(a2, b2, e2 + common, end[p + 2], offset, value, w, y, (p + 2) * n);
-        finishPair(a3, b3, e3 + common, end[p + 3], offset, value, w, y, (p + 3) * n);
-    }
-
-    /** Adds the events [from, to) to the chain {@code a} and stores it at {@code y[at]}. */
-    private static void finish(FloatVector a, int from, int to, int[] offset, float[] value, float[] w, float[] y, int at) {
-        for (int e = from; e < to; e++) a = FloatVector.fromArray(SPECIES, w, offset[e]).fma(FloatVector.broadcast(SPECIES, value[e]), a);
-        a.intoArray(y, at);
-    }
-
-    /** {@link #finish} for the two chains of a two-vector row. */
-    private static void finishPair(FloatVector a, FloatVector b, int from, int to, int[] offset, float[] value, float[] w,
-                                   float[] y, int at) {
-        for (int e = from; e < to; e++) {
-            FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
-            a = FloatVector.fromArray(SPECIES, w, offset[e]).fma(v, a);
-            b = FloatVector.fromArray(SPECIES, w, offset[e] + LANES).fma(v, b);
-        }
-        a.intoArray(y, at);
-        b.intoArray(y, at + LANES);
+        a0.intoArray(y, p * n);
+        b0.intoArray(y, p * n + LANES);
+        a1.intoArray(y, (p + 1) * n);
+        b1.intoArray(y, (p + 1) * n + LANES);
+        a2.intoArray(y, (p + 2) * n);
+        b2.intoArray(y, (p + 2) * n + LANES);
+        a3.intoArray(y, (p + 3) * n);
+        b3.intoArray(y, (p + 3) * n + LANES);
     }
 
     private static void store(FloatVector acc, float[] y, int at, boolean add) {

@@ -112,9 +112,11 @@ class EventKernelsTest {
     }
 
     static Stream<int[]> linearShapes() {
-        // rows, in, out: tails of every lane count, and in = 3136 (W1's readout, 13 k blocks) and 1568 (7 blocks)
+        // rows, in, out: tails of every lane count, in = 3136 (W1's readout, 13 k blocks) and 1568 (7 blocks);
+        // more rows than a block and more columns than a chunk (VGG-7's fc1 has 1,568 x 1,024)
         return Stream.of(new int[] {1, 1, 1}, new int[] {3, 17, 10}, new int[] {5, 33, 16}, new int[] {7, 100, 33},
-                new int[] {2, 321, 65}, new int[] {40, 3136, 10}, new int[] {9, 1568, 64});
+                new int[] {2, 321, 65}, new int[] {40, 3136, 10}, new int[] {9, 1568, 64},
+                new int[] {70, 1568, 1000}, new int[] {130, 2500, 200});
     }
 
     @ParameterizedTest
