@@ -97,11 +97,18 @@ public final class EventKernels {
     /**
      * The row length of {@link #transposed} weights and of the kernels' scratch rows: {@code n} rounded up to
      * a multiple of {@value #ROW_ALIGN}, so the vector sums never take a masked or scalar tail (a masked
-     * load costs more than the zeros it reads: W1's 10-output readout ran 20x slower with one).
+     * load costs more than the zeros it reads: W1's 10-output readout ran 20x slower with one), and one
+     * multiple more when that is a multiple of {@value #ALIASING_ROW}: weight rows a whole number of kilobytes
+     * apart fall into a few sets of the L1 cache, and the rows of a layer's events evict each other
+     * (docs/BENCHMARKS.md: VGG-7's fc1, 1,568 × 1,024).
      */
     public static int padded(int n) {
-        return Math.ceilDiv(n, ROW_ALIGN) * ROW_ALIGN;
+        int row = Math.ceilDiv(n, ROW_ALIGN) * ROW_ALIGN;
+        return row % ALIASING_ROW == 0 && row > 0 ? row + ROW_ALIGN : row;
     }
+
+    /** Row lengths (floats) that are multiples of this one alias in the L1 cache: 1 kB. */
+    private static final int ALIASING_ROW = 256;
 
     /**
      * Fraction of non-zero inputs over up to {@code sampled} images spread evenly over the batch (0 for an

@@ -281,6 +281,10 @@ class EventKernelsTest {
         assertArrayEquals(new float[] {2, 5}, java.util.Arrays.copyOfRange(t, 16, 18));
         assertArrayEquals(new float[] {3, 6, 0}, java.util.Arrays.copyOfRange(t, 32, 35));
         assertEquals(32, EventKernels.padded(17));
+        assertEquals(1008, EventKernels.padded(1000));
+        assertEquals(1040, EventKernels.padded(1024), "a row of whole kilobytes gets one more vector (L1 aliasing)");
+        assertEquals(272, EventKernels.padded(250));
+        assertEquals(0, EventKernels.padded(0));
     }
 
     @Test
