@@ -16,9 +16,10 @@ import org.snn4j.tensor.Tensor;
 
 /**
  * A convolution fed by spikes, the spiking layer after it and, when one follows, a pooling layer, run by
- * the event engine one sample at a time: the sample's T convolution outputs (event kernels,
- * {@link EventKernels#convSample}), its spike trains and their pooled maps ({@link SampleFiring}) stay in
- * the cache of the thread that computes them, and only the block's output reaches memory. Run layer by
+ * the event engine one sample at a time, a chunk of steps at a time ({@link SampleFiring#chunk}): the
+ * chunk's convolution outputs (event kernels, {@link EventKernels#convSample}), its spike maps and their
+ * pooled maps ({@link SampleFiring}) stay in the cache of the thread that computes them, and only the
+ * block's output reaches memory. Run layer by
  * layer, the convolution's output is written, scanned for NaN and read by the neurons in full.
  *
  * <p>The same kernels run on the same numbers (per sample instead of per batch), so the output, the spike
@@ -62,9 +63,12 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
             SampleFiring firing = new SampleFiring(neurons, pool, steps, convShape, false);
             float[] current = firing.newCurrent();
             for (int n = from; n < to; n++) {
-                ops.add(EventKernels.convSample(g, steps, n, x, weightChannelLast, bias, current));
-                SampleFiring.requireFinite(conv, current, convSize, n, samples);
-                spikes.add(firing.run(current, n, samples, output.data()));
+                for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                    int t1 = t0 + firing.chunk();
+                    ops.add(EventKernels.convSample(g, steps, n, t0, t1, x, weightChannelLast, bias, current));
+                    SampleFiring.requireFinite(conv, current, t1 - t0, convSize, t0, n, samples);
+                    spikes.add(firing.run(current, t0, t1, n, samples, output.data()));
+                }
             }
         });
         ctx.recordSpikes(neurons.name(), spikes.sum(), convSize, steps, samples);

@@ -164,28 +164,31 @@ public final class EventKernels {
     /**
      * {@link #convForward} for one sample of a sequence on the calling thread: the images
      * {@code t·samples + sample} of {@code x} ({@code [steps, samples, c, h, w]}, {@code g.n() = steps ·
-     * samples}) for t in [0, steps), their outputs written one after the other into {@code y[0, steps ·
-     * outC · outH · outW)}. What a fused inference block runs per sample, so that the output of all its
+     * samples}) for t in [from, to), their outputs written one after the other into {@code y[0, (to − from) ·
+     * outC · outH · outW)}. What a fused inference block runs per sample, so that the output of these
      * steps stays in cache for the layers after it.
      *
      * @return synaptic operations done, as {@link #convForward} counts them
      */
-    public static long convSample(ConvGeometry g, int steps, int sample, float[] x, float[] weightChannelLast, float[] bias,
-                                  float[] y) {
+    public static long convSample(ConvGeometry g, int steps, int sample, int from, int to, float[] x, float[] weightChannelLast,
+                                  float[] bias, float[] y) {
         check("x", x, g.inputSize());
         check("weight", weightChannelLast, g.patch() * padded(g.outC()));
         if (bias != null) check("bias", bias, g.outC());
         if (steps < 1 || g.n() % steps != 0) throw new IllegalArgumentException(g.n() + " images are not " + steps + " steps");
+        if (from < 0 || from > to || to > steps) throw new IllegalArgumentException("steps [" + from + ", " + to + ") of " + steps);
         int samples = g.n() / steps, out = g.outC() * g.outPlane();
         if (sample < 0 || sample >= samples) throw new IllegalArgumentException("sample " + sample + " of " + samples);
-        if (y == null || y.length < steps * out) throw new IllegalArgumentException("y: expected at least " + steps * out + " elements");
+        if (y == null || y.length < (to - from) * out) {
+            throw new IllegalArgumentException("y: expected at least " + (to - from) * out + " elements");
+        }
         EventKernel kernel = KernelProvider.get().events();
         Buffers buffers = BUFFERS.get();
         buffers.fitConvolution(g);
         Plan plan = buffers.planFor(g);
         long done = 0;
-        for (int t = 0; t < steps; t++) {
-            done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, t * out, buffers);
+        for (int t = from; t < to; t++) {
+            done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, (t - from) * out, buffers);
         }
         return done;
     }

@@ -8,9 +8,13 @@ package org.snn4j.kernels;
 interface NeuronKernel {
     /**
      * Charge, fire, reset for neurons [from, to); returns the number of spikes emitted. With {@code held}
-     * the input is one step {@code [M]} applied at every step (X[t] = input[j]), else {@code [T, M]}.
+     * the input is one step {@code [M]} applied at every step (X[t] = input[j]), else {@code [T, M]}. With
+     * {@code membrane} null every neuron starts from the spec's initial potential; else neuron j starts from
+     * {@code membrane[j]} and leaves its potential after the last step there, so consecutive calls over
+     * chunks of the steps give what one call over all of them gives.
      */
-    long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to, boolean held);
+    long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to, boolean held,
+                 float[] membrane);
 
     /**
      * Reverse-time loop for neurons [from, to), recomputing H from the forward's input: writes ∂L/∂X into gradInput (when not null) and, when

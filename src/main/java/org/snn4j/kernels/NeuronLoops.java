@@ -98,7 +98,30 @@ public final class NeuronLoops {
         checkSize("input", input, 1, neurons);
         checkSize("spikes", spikes, steps, neurons);
         if (spikes == input) throw new IllegalArgumentException("input and spikes must be distinct arrays");
-        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps), true);
+        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps), true, null);
+    }
+
+    /**
+     * {@link #chargeFireResetForward} (or, {@code held}, {@link #chargeFireResetForwardHeld}) continuing from
+     * the potentials in {@code membrane} instead of the initial one, and leaving there the potentials after
+     * the last step: a sequence run in consecutive chunks of steps, with {@code membrane} filled with
+     * {@link NeuronSpec#initialMembrane} before the first, gives the spikes of one run over all its steps.
+     *
+     *
+     * @param input    X, {@code [T, M]}, or {@code [M]} when held; read
+     * @param spikes   S as 0/1, {@code [T, M]}; written
+     * @param membrane V, {@code [M]}; read, then overwritten
+     */
+    public static long chargeFireResetContinue(NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
+                                               boolean held, float[] membrane) {
+        checkSpec(spec);
+        checkSize("input", input, held ? 1 : steps, neurons);
+        checkSize("spikes", spikes, steps, neurons);
+        checkSize("membrane", membrane, 1, neurons);
+        if (spikes == input || spikes == membrane || input == membrane) {
+            throw new IllegalArgumentException("input, spikes and membrane must be distinct arrays");
+        }
+        return forward(KERNEL, spec, input, spikes, steps, neurons, defaultGrain(steps), held, membrane);
     }
 
     /**
@@ -159,7 +182,7 @@ public final class NeuronLoops {
                                                     float[] spikes, int steps, int neurons) {
         checkForward(spec, input, spikes, steps, neurons);
         checkSmooth(spec, step);
-        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons, false);
+        return ScalarNeuronLoops.forward(spec, step, input, spikes, steps, neurons, 0, neurons, false, null);
     }
 
     /** Gradient-test hook: the reverse pass matching {@link #chargeFireResetForwardSmooth}. */
@@ -178,17 +201,17 @@ public final class NeuronLoops {
 
     static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
                         int grain) {
-        return forward(kernel, spec, input, spikes, steps, neurons, grain, false);
+        return forward(kernel, spec, input, spikes, steps, neurons, grain, false, null);
     }
 
-    /** {@code held}: input is {@code [M]}, applied at every step (see {@link NeuronKernel#forward}). */
+    /** {@code held} and {@code membrane} as in {@link NeuronKernel#forward}. */
     static long forward(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] spikes, int steps, int neurons,
-                        int grain, boolean held) {
+                        int grain, boolean held, float[] membrane) {
         if (steps == 0 || neurons == 0) return 0;
         int blocks = (neurons + BLOCK - 1) / BLOCK;
         LongAdder count = new LongAdder();
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> count.add(kernel.forward(
-                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK), held)));
+                spec, input, spikes, steps, neurons, b0 * BLOCK, Math.min(neurons, b1 * BLOCK), held, membrane)));
         return count.sum();
     }
 

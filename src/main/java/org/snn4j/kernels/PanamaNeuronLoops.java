@@ -26,17 +26,19 @@ final class PanamaNeuronLoops implements NeuronKernel {
 
     @Override
     public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to,
-                        boolean held) {
+                        boolean held, float[] membrane) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
         FloatVector alpha = FloatVector.broadcast(SPECIES, spec.leak());
         FloatVector theta = FloatVector.broadcast(SPECIES, spec.threshold());
-        FloatVector v0 = FloatVector.broadcast(SPECIES, spec.initialMembrane());
         FloatVector zero = FloatVector.zero(SPECIES), one = FloatVector.broadcast(SPECIES, 1f);
+        // the starting potentials: one vector of the initial one, or the caller's (a load, not a branch on vectors)
+        float[] start = membrane != null ? membrane : initial(spec.initialMembrane());
         long count = 0;
         for (int j = from; j < bound; j += lanes) {
-            FloatVector v = v0, x = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
+            FloatVector v = FloatVector.fromArray(SPECIES, start, membrane != null ? j : 0);
+            FloatVector x = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
             for (int t = 0, i = j; t < steps; t++, i += m) {
                 FloatVector h = v.mul(alpha).add(held ? x : FloatVector.fromArray(SPECIES, input, i));   // charge
                 VectorMask<Float> fired = strict                                              // fire
@@ -45,9 +47,18 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 zero.blend(one, fired).intoArray(spikes, i);
                 v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);                    // reset
             }
+            if (membrane != null) v.intoArray(membrane, j);
         }
         // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
-        return bound == to ? count : count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, steps, m, bound, to, held);
+        return bound == to ? count
+                : count + ScalarNeuronLoops.INSTANCE.forward(spec, input, spikes, steps, m, bound, to, held, membrane);
+    }
+
+    /** One vector's worth of {@code v0}. */
+    private static float[] initial(float v0) {
+        float[] v = new float[SPECIES.length()];
+        java.util.Arrays.fill(v, v0);
+        return v;
     }
 
     @Override

@@ -17,8 +17,8 @@ final class ScalarNeuronLoops implements NeuronKernel {
 
     @Override
     public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to,
-                        boolean held) {
-        return forward(spec, null, input, spikes, steps, m, from, to, held);
+                        boolean held, float[] membrane) {
+        return forward(spec, null, input, spikes, steps, m, from, to, held, membrane);
     }
 
     @Override
@@ -29,15 +29,15 @@ final class ScalarNeuronLoops implements NeuronKernel {
 
     /**
      * Forward; {@code step == null} is Heaviside, otherwise the smooth mode described above; {@code held}
-     * as in {@link NeuronKernel#forward}.
+     * and {@code membrane} as in {@link NeuronKernel#forward}.
      */
     static long forward(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] spikes, int steps, int m,
-                        int from, int to, boolean held) {
+                        int from, int to, boolean held, float[] membrane) {
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
         boolean strict = spec.strictFire(), subtract = spec.subtractReset(), detach = spec.detachReset();
         long count = 0;
         for (int j = from; j < to; j++) {
-            float v = v0;
+            float v = membrane != null ? membrane[j] : v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
                 float h = alpha * v + input[held ? j : i];           // charge
                 boolean fired = strict ? h > theta : h >= theta;     // fire
@@ -52,12 +52,13 @@ final class ScalarNeuronLoops implements NeuronKernel {
                     v = subtract ? h - theta * sReset : h * (1f - sReset);
                 }
             }
+            if (membrane != null) membrane[j] = v;
         }
         return count;
     }
 
     /**
-     * Reverse; {@code step} as in {@link #forward(NeuronSpec, DoubleUnaryOperator, float[], float[], int, int, int, int)}.
+     * Reverse; {@code step} as in {@link #forward(NeuronSpec, DoubleUnaryOperator, float[], float[], int, int, int, int, boolean, float[])}.
      * Per neuron, a forward sweep first recomputes H[1..T] (the same float operations as the forward)
      * into a T-long scratch, then the reverse sweep runs over it.
      */

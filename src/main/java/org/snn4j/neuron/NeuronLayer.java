@@ -157,12 +157,14 @@ public final class NeuronLayer implements Layer {
 
     /**
      * {@link #forward}'s inference on a bare current ({@code [steps, neurons]}, or {@code [neurons]} when
-     * {@code held}): spikes of the configured amplitude into {@code spikes} ({@code [steps, neurons]});
-     * returns the number of spikes, which the caller records. Only where {@link #firesPlainly} holds.
+     * {@code held}), continuing from the potentials in {@code membrane} and leaving there those after the
+     * last step ({@link NeuronLoops#chargeFireResetContinue}): spikes of the configured amplitude into
+     * {@code spikes[0, steps·neurons)}; returns the number of spikes, which the caller records. Only where
+     * {@link #firesPlainly} holds.
      */
-    long fireScaled(float[] current, float[] spikes, int steps, int neurons, boolean held) {
-        long count = fire(spec(), current, spikes, steps, neurons, held);
-        scale(spikes, config.amplitude());
+    long fireScaled(float[] current, float[] spikes, int steps, int neurons, boolean held, float[] membrane) {
+        long count = NeuronLoops.chargeFireResetContinue(spec(), current, spikes, steps, neurons, held, membrane);
+        scale(spikes, steps * neurons, config.amplitude());
         return count;
     }
 
@@ -184,8 +186,12 @@ public final class NeuronLayer implements Layer {
             SampleFiring firing = new SampleFiring(this, pool, steps, image, held);
             float[] current = firing.newCurrent();
             for (int n = from; n < to; n++) {
-                for (int t = 0; t < (held ? 1 : steps); t++) System.arraycopy(x, (t * samples + n) * size, current, t * size, size);
-                count.add(firing.run(current, n, samples, output.data()));
+                if (held) System.arraycopy(x, n * size, current, 0, size);
+                for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                    int t1 = t0 + firing.chunk();
+                    for (int t = t0; !held && t < t1; t++) System.arraycopy(x, (t * samples + n) * size, current, (t - t0) * size, size);
+                    count.add(firing.run(current, t0, t1, n, samples, output.data()));
+                }
             }
         });
         ctx.recordSpikes(name, count.sum(), size, steps, samples);
@@ -230,7 +236,7 @@ public final class NeuronLayer implements Layer {
         if (calibration != null) {
             calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
         } else {
-            scale(spikes.data(), amplitude);
+            scale(spikes.data(), spikes.size(), amplitude);
         }
         ctx.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) {
@@ -249,7 +255,7 @@ public final class NeuronLayer implements Layer {
                 calibration.scale(gs, amplitude, penalty, scaled, inner);
                 gs = scaled;
             } else if (amplitude != 1f || penalty != 0f) {
-                gs = scaleAndShift(gs, amplitude, penalty, ctx.empty(gradOutput.shape()).data());
+                gs = scaleAndShift(gs, gs.length, amplitude, penalty, ctx.empty(gradOutput.shape()).data());
             }
             if (smooth) {
                 NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);
@@ -279,14 +285,14 @@ public final class NeuronLayer implements Layer {
         return (channels == null ? ChannelCalibration.identity(input.dim(2)) : channels).withBias(bias);
     }
 
-    /** Spikes of value 1 scaled in place to {@code amplitude}. */
-    private static void scale(float[] spikes, float amplitude) {
-        if (amplitude != 1f) scaleAndShift(spikes, amplitude, 0f, spikes);
+    /** Spikes of value 1 in {@code spikes[0, length)} scaled in place to {@code amplitude}. */
+    private static void scale(float[] spikes, int length, float amplitude) {
+        if (amplitude != 1f) scaleAndShift(spikes, length, amplitude, 0f, spikes);
     }
 
-    /** {@code out = a·x + b}; returns {@code out}. */
-    private static float[] scaleAndShift(float[] x, float a, float b, float[] out) {
-        for (int i = 0; i < x.length; i++) out[i] = a * x[i] + b;
+    /** {@code out = a·x + b} over {@code [0, length)}; returns {@code out}. */
+    private static float[] scaleAndShift(float[] x, int length, float a, float b, float[] out) {
+        for (int i = 0; i < length; i++) out[i] = a * x[i] + b;
         return out;
     }
 

@@ -207,16 +207,21 @@ class EventKernelsTest {
         int out = g.outC() * g.outPlane();
         long sampleOps = 0;
         for (int n = 0; n < samples; n++) {
-            float[] y = new float[steps * out];
-            sampleOps += EventKernels.convSample(g, steps, n, x, wt, bias, y);
-            for (int t = 0; t < steps; t++) {
-                assertArrayEquals(java.util.Arrays.copyOfRange(all, (t * samples + n) * out, (t * samples + n + 1) * out),
-                        java.util.Arrays.copyOfRange(y, t * out, (t + 1) * out), 0f, "sample " + n + " step " + t);
+            float[] y = new float[2 * out];
+            for (int[] chunk : new int[][] {{0, 2}, {2, 3}}) {     // steps [0, 2), then [2, 3)
+                sampleOps += EventKernels.convSample(g, steps, n, chunk[0], chunk[1], x, wt, bias, y);
+                for (int t = chunk[0]; t < chunk[1]; t++) {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(all, (t * samples + n) * out, (t * samples + n + 1) * out),
+                            java.util.Arrays.copyOfRange(y, (t - chunk[0]) * out, (t - chunk[0] + 1) * out), 0f, "sample " + n + " step " + t);
+                }
             }
         }
         assertEquals(ops, sampleOps);
-        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, 2, 0, x, wt, bias, new float[3 * out]));
-        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, steps, samples, x, wt, bias, new float[3 * out]));
+        float[] y3 = new float[3 * out];
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, 2, 0, 0, 2, x, wt, bias, y3));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, steps, samples, 0, 3, x, wt, bias, y3));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, steps, 0, 2, 4, x, wt, bias, y3));
+        assertThrows(IllegalArgumentException.class, () -> EventKernels.convSample(g, steps, 0, 0, 3, x, wt, bias, new float[2 * out]));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.snn4j.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
@@ -77,6 +78,55 @@ class NeuronLoopsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 17, 64, 257})
+    void aRunInChunksOfStepsCarryingTheMembraneEqualsOneRunInBothKernels(int neurons) {
+        int steps = 7, chunk = 3;                      // chunks of 3, 3 and 1 steps
+        SplittableRandom rng = new SplittableRandom(11L * neurons);
+        float[] input = new float[steps * neurons];
+        for (int i = 0; i < input.length; i++) input[i] = (float) rng.nextDouble(-0.4, 1.1);
+        List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
+        if (NeuronLoops.vectorized()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        long fired = 0;
+        for (NeuronKernel kernel : kernels) {
+            for (boolean held : new boolean[] {false, true}) {
+                for (NeuronSpec spec : specs()) {
+                    String what = kernel.getClass().getSimpleName() + " held " + held + " " + spec;
+                    float[] whole = new float[steps * neurons], chunked = new float[steps * neurons];
+                    long expected = NeuronLoops.forward(kernel, spec, input, whole, steps, neurons, 1, held, null);
+                    float[] membrane = new float[neurons], part = new float[chunk * neurons], in = new float[chunk * neurons];
+                    java.util.Arrays.fill(membrane, spec.initialMembrane());
+                    long count = 0;
+                    for (int t0 = 0; t0 < steps; t0 += chunk) {
+                        int k = Math.min(chunk, steps - t0);
+                        System.arraycopy(input, held ? 0 : t0 * neurons, in, 0, (held ? 1 : k) * neurons);
+                        count += NeuronLoops.forward(kernel, spec, in, part, k, neurons, 1, held, membrane);
+                        System.arraycopy(part, 0, chunked, t0 * neurons, k * neurons);
+                    }
+                    assertEquals(expected, count, what);
+                    assertArrayEquals(whole, chunked, what);
+                    fired += expected;
+                }
+            }
+        }
+        assertTrue(fired > 0, "no neuron fired");
+        // the facade: the same
+        NeuronSpec spec = specs().get(0);
+        float[] whole = new float[steps * neurons], membrane = new float[neurons];
+        long expected = NeuronLoops.chargeFireResetForward(spec, input, whole, steps, neurons), count = 0;
+        java.util.Arrays.fill(membrane, spec.initialMembrane());
+        for (int t0 = 0; t0 < steps; t0 += chunk) {
+            int k = Math.min(chunk, steps - t0);
+            float[] part = new float[k * neurons];
+            count += NeuronLoops.chargeFireResetContinue(spec, java.util.Arrays.copyOfRange(input, t0 * neurons, (t0 + k) * neurons),
+                    part, k, neurons, false, membrane);
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole, t0 * neurons, (t0 + k) * neurons), part);
+        }
+        assertEquals(expected, count);
+        assertThrows(IllegalArgumentException.class,
+                () -> NeuronLoops.chargeFireResetContinue(spec, input, new float[neurons], steps, neurons, false, membrane));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 15, 16, 17, 64, 257})
     void heldInputEqualsItsTFoldCopyInBothKernels(int neurons) {
         int steps = 5;
@@ -94,7 +144,7 @@ class NeuronLoopsTest {
                     String what = kernel.getClass().getSimpleName() + " " + spec;
                     float[] sRef = new float[repeated.length], sHeld = new float[repeated.length];
                     long cRef = NeuronLoops.forward(kernel, spec, repeated, sRef, steps, neurons, 1);
-                    assertEquals(cRef, NeuronLoops.forward(kernel, spec, once, sHeld, steps, neurons, 1, true), what);
+                    assertEquals(cRef, NeuronLoops.forward(kernel, spec, once, sHeld, steps, neurons, 1, true, null), what);
                     assertArrayEquals(sRef, sHeld, what);
                     boolean params = !spec.surrogate().kind().isLee();
                     float[] gRef = new float[repeated.length], gHeld = new float[neurons];

@@ -63,6 +63,47 @@ class SampleFiringTest {
         }
     }
 
+    /** Every sample through {@code firing} a chunk at a time, as {@link NeuronLayer#forwardThenPool} runs it. */
+    private static Run runInChunks(SampleFiring firing, Tensor input, int steps, int outSize) {
+        boolean held = input.dim(0) == 1;
+        int size = input.sizeFrom(2);
+        float[] out = new float[steps * SAMPLES * outSize], current = firing.newCurrent();
+        long spikes = 0;
+        for (int n = 0; n < SAMPLES; n++) {
+            for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                int t1 = t0 + firing.chunk();
+                for (int t = t0; t < (held ? t0 + 1 : t1); t++) {
+                    System.arraycopy(input.data(), ((held ? 0 : t) * SAMPLES + n) * size, current, (t - t0) * size, size);
+                }
+                spikes += firing.run(current, t0, t1, n, SAMPLES, out);
+            }
+        }
+        return new Run(out, spikes);
+    }
+
+    @Test
+    void chunksOfStepsCarryTheMembraneOverAndGiveWhatOneChunkOfAllStepsGives() {
+        int[] image = {C, H, W};
+        int steps = 6;
+        for (Pool2d<?> pool : new Pool2d<?>[] {new AvgPool2d("pool", 2, 2), null}) {
+            int outSize = pool == null ? C * H * W : C * (H / 2) * (W / 2);
+            for (int inputSteps : new int[] {1, steps}) {
+                Tensor input = current(inputSteps, 5 + inputSteps);
+                NeuronLayer sn = lif(0.37f);
+                boolean held = inputSteps == 1;
+                Run whole = runInChunks(new SampleFiring(sn, pool, steps, image, held, steps), input, steps, outSize);
+                for (int chunk : new int[] {1, 2, 3}) {
+                    String what = pool + " input steps " + inputSteps + " chunk " + chunk;
+                    Run chunked = runInChunks(new SampleFiring(sn, pool, steps, image, held, chunk), input, steps, outSize);
+                    assertArrayEquals(whole.output(), chunked.output(), 0f, what);
+                    assertEquals(whole.spikes(), chunked.spikes(), what);
+                    assertTrue(whole.spikes() > 0, what);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SampleFiring(lif(1f), null, steps, image, false, 4));
+    }
+
     @Test
     void onlyAPlainInferencePassThroughPlainNeuronsIsFused() {
         Tensor input = current(STEPS, 3);
