@@ -20,12 +20,22 @@ interface EventKernel {
     /** Non-zero entries of {@code x[from, to)} (NaN counts, −0 does not). */
     int countNonZero(float[] x, int from, int to);
 
+    /** Where {@link #sum} puts a row's sum acc (a GEMM's k blocks, and parts of one block). */
+    enum Into {
+        /** {@code y = acc}, acc from zero: a first k block. */
+        STORE,
+        /** {@code y = acc + y}, acc from zero: a later k block's sum added to the earlier ones. */
+        ADD,
+        /** {@code y = acc}, acc from y: a block's chain of fmas continued from its earlier events. */
+        CONTINUE
+    }
+
     /**
      * The events [from, to) of one output row, summed: for i in [0, n),
-     * {@code acc = Σ_e fma(w[offset[e] + i], value[e], acc)} from zero in event order, then
-     * {@code y[yOff + i] = add ? acc + y[yOff + i] : acc} (a GEMM's store for a first and a later k block).
+     * {@code acc = Σ_e fma(w[offset[e] + i], value[e], acc)} in event order, from zero or, with
+     * {@link Into#CONTINUE}, from {@code y[yOff + i]}; then stored into {@code y[yOff + i]} as {@code into} says.
      */
-    void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add);
+    void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into);
 
     /**
      * {@link #sum} of {@code lists} lists at once, each stored ({@code add} false): list p holds the events
@@ -36,7 +46,7 @@ interface EventKernel {
      * overwritten.
      */
     default void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
-        for (int p = 0; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, false);
+        for (int p = 0; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * in k order; each position then sums its list into a channel-last row of outC outputs held in vector
  * registers ({@link EventKernel#sum}, weights read from the channel-last copy {@code [c, kh, kw, outC]},
  * {@link #transposed}); the rows are transposed into the NCHW output. A linear layer lists each row's
- * events ({@link EventKernel#gather}) and sums their weight rows the same way. Images (rows) are split over the
+ * events ({@link EventKernel#gather}) and sums their weight rows the same way, a group of rows at a time
+ * so that the rows share the weight rows they read from cache ({@link #linearGroup}). Images (rows) are split over the
  * threads of {@link Parallel}; each thread keeps its lists and sums between calls. Facades check array
  * sizes and throw {@link IllegalArgumentException}.
  */
@@ -72,6 +73,21 @@ public final class EventKernels {
             if (tapOffset.length < taps) {
                 tapOffset = new int[taps];
                 tapValue = new float[taps];
+            }
+        }
+
+        int[] cursor = new int[0];
+        float[] part = new float[0];
+        boolean[] started = new boolean[0];
+
+        /** A linear layer's group of {@code rows} rows: their event lists, list ends and cursors, and sums. */
+        void fitLinear(int rows, int in, int row) {
+            fitTaps(rows * in);
+            fitOutputs(rows, rows * row);
+            if (part.length < rows * row) part = new float[rows * row];
+            if (cursor.length < rows) {
+                cursor = new int[rows];
+                started = new boolean[rows];
             }
         }
     }
@@ -298,14 +314,16 @@ public final class EventKernels {
     private static void sumInBlocks(EventKernel kernel, int from, int to, Buffers b, float[] weight, float[] y, int yOff,
                                     int n, int step) {
         if (to == from || b.tapOffset[to - 1] < step) {   // one block (offsets ascend): no need to look for its end
-            kernel.sum(from, to, b.tapOffset, b.tapValue, weight, y, yOff, n, false);
+            kernel.sum(from, to, b.tapOffset, b.tapValue, weight, y, yOff, n, EventKernel.Into.STORE);
             return;
         }
         int e = from;
         for (int blockEnd = step, first = 1; first == 1 || e < to; blockEnd += step, first = 0) {
             int end = e;
             while (end < to && b.tapOffset[end] < blockEnd) end++;
-            if (first == 1 || end > e) kernel.sum(e, end, b.tapOffset, b.tapValue, weight, y, yOff, n, first == 0);
+            if (first == 1 || end > e) {
+                kernel.sum(e, end, b.tapOffset, b.tapValue, weight, y, yOff, n, first == 1 ? EventKernel.Into.STORE : EventKernel.Into.ADD);
+            }
             e = end;
         }
     }
@@ -331,23 +349,88 @@ public final class EventKernels {
     static long linearForward(EventKernel kernel, int rows, int in, int out, float[] x, float[] weightTransposed, float[] bias,
                               float[] y) {
         LongAdder ops = new LongAdder();
-        int row = padded(out), step = PackedGemm.kStep(in, PackedGemm.KC) * row;
+        int row = padded(out), block = PackedGemm.kStep(in, PackedGemm.KC);
+        int cachedInputs = Math.min(block, Math.max(ROW_ALIGN, LINEAR_PASS_BYTES / (Float.BYTES * row) / ROW_ALIGN * ROW_ALIGN));
+        int group = Math.clamp(LINEAR_PASS_BYTES / (2L * Float.BYTES * row), 1, MAX_GROUP);
         Parallel.forRange(rows, 16, (from, to) -> {
             Buffers b = BUFFERS.get();
-            b.fitTaps(in);
-            b.fitOutputs(0, row);
+            b.fitLinear(group, in, row);
             long done = 0;
-            for (int r = from; r < to; r++) {
-                int events = kernel.gather(x, r * in, in, b.tapOffset, b.tapValue, 0), yOff = r * out;
-                for (int e = 0; e < events; e++) b.tapOffset[e] *= row;     // input index -> its weight row
-                sumInBlocks(kernel, 0, events, b, weightTransposed, b.sum, 0, row, step);
-                System.arraycopy(b.sum, 0, y, yOff, out);
-                if (bias != null) for (int j = 0; j < out; j++) y[yOff + j] += bias[j];
-                done += (long) events * out;
+            for (int r0 = from; r0 < to; r0 += group) {
+                done += linearGroup(kernel, r0, Math.min(to, r0 + group), in, out, block, cachedInputs, x, weightTransposed, bias, y, b);
             }
             ops.add(done);
         });
         return ops.sum();
+    }
+
+    /** What the weight rows of one pass of {@link #linearGroup} take, and the sums of its rows: inside a core's L2. */
+    private static final int LINEAR_PASS_BYTES = 256 * 1024;
+    /** Most rows {@link #linearGroup} sums together. */
+    private static final int MAX_GROUP = 64;
+    /** Fewest events a row should have in a pass of {@link #linearGroup} that does not cover a whole k block. */
+    private static final int MIN_PASS_EVENTS = 8;
+
+    /**
+     * Rows [r0, r1) of {@link #linearForward}: each row's events listed (row q of the group owns the slots
+     * [q·in, q·in + in)), then summed in the GEMM's k blocks, each block in passes over every row of the
+     * group, so that a pass's weight rows are read from cache by all the rows instead of from memory by each
+     * (a wide layer's weights do not fit in cache: VGG-7's fc1, 6.5 MB). A pass covers {@code cachedInputs}
+     * inputs, whose weight rows fit in cache, or more, up to the whole block, when the rows have too few
+     * events for a pass to pay for reloading their sums. A row's chain of fmas continues from one pass to the
+     * next ({@link EventKernel.Into#CONTINUE}); a later block's complete sum is added to the earlier ones, as
+     * the GEMM adds it; a later block without events adds nothing.
+     *
+     * @return synaptic operations done
+     */
+    private static long linearGroup(EventKernel kernel, int r0, int r1, int in, int out, int block, int cachedInputs, float[] x,
+                                    float[] weight, float[] bias, float[] y, Buffers b) {
+        int rows = r1 - r0, row = padded(out);
+        int[] offset = b.tapOffset, cursor = b.cursor, end = b.next;
+        long done = 0;
+        for (int q = 0; q < rows; q++) {
+            int events = kernel.gather(x, (r0 + q) * in, in, offset, b.tapValue, q * in);
+            cursor[q] = q * in;
+            end[q] = q * in + events;
+            for (int e = cursor[q]; e < end[q]; e++) offset[e] *= row;     // input index -> its weight row
+            done += (long) events * out;
+        }
+        // a pass continues each row's chains at the cost of reloading its sums: only worth it with enough events
+        int rowEvents = (int) (done / Math.max(1, out) / rows);
+        int inputs = Math.min(block, Math.max(cachedInputs, Math.ceilDiv(MIN_PASS_EVENTS * in, Math.max(1, rowEvents) * ROW_ALIGN) * ROW_ALIGN));
+        float[] sum = b.sum, part = b.part;
+        for (int k0 = 0; k0 < in; k0 += block) {
+            int k1 = Math.min(in, k0 + block);
+            boolean first = k0 == 0, split = k1 - k0 > inputs;        // split: a later block's sum goes to part first
+            float[] target = first || !split ? sum : part;
+            Arrays.fill(b.started, 0, rows, false);
+            for (int s0 = k0; s0 < k1; s0 += inputs) {
+                int limit = Math.min(k1, s0 + inputs) * row;
+                for (int q = 0; q < rows; q++) {
+                    int e0 = cursor[q], e1 = e0;
+                    while (e1 < end[q] && offset[e1] < limit) e1++;
+                    if (e1 == e0) continue;
+                    EventKernel.Into into = b.started[q] ? EventKernel.Into.CONTINUE
+                            : first || split ? EventKernel.Into.STORE : EventKernel.Into.ADD;
+                    kernel.sum(e0, e1, offset, b.tapValue, weight, target, q * row, row, into);
+                    cursor[q] = e1;
+                    b.started[q] = true;
+                }
+            }
+            for (int q = 0; q < rows; q++) {
+                if (first && !b.started[q]) {
+                    Arrays.fill(sum, q * row, (q + 1) * row, 0f);          // no events in the first block: its sum is 0
+                } else if (!first && split && b.started[q]) {
+                    for (int j = q * row; j < (q + 1) * row; j++) sum[j] = part[j] + sum[j];
+                }
+            }
+        }
+        for (int q = 0; q < rows; q++) {
+            int yOff = (r0 + q) * out;
+            System.arraycopy(sum, q * row, y, yOff, out);
+            if (bias != null) for (int j = 0; j < out; j++) y[yOff + j] += bias[j];
+        }
+        return done;
     }
 
     private static void check(String name, float[] a, int size) {

@@ -48,12 +48,22 @@ final class PanamaEventKernel implements EventKernel {
         return ScalarEventKernel.gather(x, from, i, n, index, value, count) - at;   // scalar tail
     }
 
+    /**
+     * The accumulators start from a load, of y (continuing) or of these zeros, not from a choice between
+     * vectors (which the JIT would box).
+     */
+    private static final float[] ZEROS = new float[4 * LANES];
+
     @Override
-    public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add) {
+    public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into) {
+        boolean add = into == Into.ADD, carry = into == Into.CONTINUE;
+        float[] start = carry ? y : ZEROS;
         int i = 0;
         // four vectors of outputs at a time, their accumulators held in registers across the events
         for (; i <= n - 4 * LANES; i += 4 * LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+            int s = carry ? yOff + i : 0;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, start, s), a1 = FloatVector.fromArray(SPECIES, start, s + LANES);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, start, s + 2 * LANES), a3 = FloatVector.fromArray(SPECIES, start, s + 3 * LANES);
             for (int e = from; e < to; e++) {
                 FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
                 int at = offset[e] + i;
@@ -68,14 +78,14 @@ final class PanamaEventKernel implements EventKernel {
             store(a3, y, yOff + i + 3 * LANES, add);
         }
         for (; i <= n - LANES; i += LANES) {  // one vector at a time
-            FloatVector a = FloatVector.zero(SPECIES);
+            FloatVector a = FloatVector.fromArray(SPECIES, start, carry ? yOff + i : 0);
             for (int e = from; e < to; e++) {
                 a = FloatVector.fromArray(SPECIES, w, offset[e] + i).fma(FloatVector.broadcast(SPECIES, value[e]), a);
             }
             store(a, y, yOff + i, add);
         }
         for (; i < n; i++) {  // scalar tail (the callers pad rows to whole vectors)
-            float acc = 0f;
+            float acc = carry ? y[yOff + i] : 0f;
             for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
             y[yOff + i] = add ? acc + y[yOff + i] : acc;
         }
@@ -117,7 +127,7 @@ final class PanamaEventKernel implements EventKernel {
         } else if (n == 2 * LANES) {
             for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y);
         }
-        for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, false);
+        for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
     }
 
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */

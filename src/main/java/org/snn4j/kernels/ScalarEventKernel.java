@@ -29,11 +29,11 @@ final class ScalarEventKernel implements EventKernel {
     }
 
     @Override
-    public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, boolean add) {
+    public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into) {
         for (int i = 0; i < n; i++) {
-            float acc = 0f;
+            float acc = into == Into.CONTINUE ? y[yOff + i] : 0f;
             for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
-            y[yOff + i] = add ? acc + y[yOff + i] : acc;
+            y[yOff + i] = into == Into.ADD ? acc + y[yOff + i] : acc;
         }
     }
 

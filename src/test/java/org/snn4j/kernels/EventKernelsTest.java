@@ -113,7 +113,8 @@ class EventKernelsTest {
 
     static Stream<int[]> linearShapes() {
         // rows, in, out: tails of every lane count, in = 3136 (W1's readout, 13 k blocks) and 1568 (7 blocks);
-        // more rows than a block and more columns than a chunk (VGG-7's fc1 has 1,568 x 1,024)
+        // more rows than a block and more columns than a chunk (VGG-7's fc1 has 1,568 x 1,024; with 1,000 outputs
+        // a k block of 224 inputs is summed in passes of 64, with 200 in one)
         return Stream.of(new int[] {1, 1, 1}, new int[] {3, 17, 10}, new int[] {5, 33, 16}, new int[] {7, 100, 33},
                 new int[] {2, 321, 65}, new int[] {40, 3136, 10}, new int[] {9, 1568, 64},
                 new int[] {70, 1568, 1000}, new int[] {130, 2500, 200});
@@ -127,6 +128,8 @@ class EventKernelsTest {
         float[] w = gaussian(out * in, rng), bias = gaussian(out, rng), wt = EventKernels.transposed(out, in, w);
         for (int kind = 0; kind < 3; kind++) {
             float[] x = spikes(rows * in, 0.15, kind, rng);
+            // every fifth row silent on its first 300 inputs: a first k block without events, later ones with
+            for (int r = 0; r < rows; r += 5) java.util.Arrays.fill(x, r * in, r * in + Math.min(in, 300), 0f);
             float[] dense = new float[rows * out];
             Gemm.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, 0f, dense, 0, out);
             for (int r = 0; r < rows; r++) for (int j = 0; j < out; j++) dense[r * out + j] += bias[j];
@@ -237,11 +240,19 @@ class EventKernelsTest {
                 value[e] = (1 + rng.nextInt(4)) * 0.25f;
             }
             float[] w = gaussian(4 * n, rng);
-            for (boolean add : new boolean[] {false, true}) {
+            for (EventKernel.Into into : EventKernel.Into.values()) {
                 float[] y0 = gaussian(n + 5, rng), y1 = y0.clone();
-                new ScalarEventKernel().sum(1, 1 + events, offset, value, w, y0, 5, n, add);
-                new PanamaEventKernel().sum(1, 1 + events, offset, value, w, y1, 5, n, add);
-                assertArrayEquals(y0, y1, 0f, "n " + n + " add " + add);
+                new ScalarEventKernel().sum(1, 1 + events, offset, value, w, y0, 5, n, into);
+                new PanamaEventKernel().sum(1, 1 + events, offset, value, w, y1, 5, n, into);
+                assertArrayEquals(y0, y1, 0f, "n " + n + " " + into);
+            }
+            for (EventKernel kernel : new EventKernel[] {new ScalarEventKernel(), new PanamaEventKernel()}) {
+                float[] whole = new float[n], split = new float[n];   // a chain cut in two and continued: the same chain
+                int mid = 1 + events / 2;
+                kernel.sum(1, 1 + events, offset, value, w, whole, 0, n, EventKernel.Into.STORE);
+                kernel.sum(1, mid, offset, value, w, split, 0, n, EventKernel.Into.STORE);
+                kernel.sum(mid, 1 + events, offset, value, w, split, 0, n, EventKernel.Into.CONTINUE);
+                assertArrayEquals(whole, split, 0f, kernel + " n " + n);
             }
         }
     }
