@@ -19,8 +19,8 @@ import org.snn4j.tensor.Tensor;
  * the event engine one sample at a time, a chunk of steps at a time ({@link SampleFiring#chunk}): the
  * chunk's convolution outputs (event kernels, {@link EventKernels#convSample}), its spike maps and their
  * pooled maps ({@link SampleFiring}) stay in the cache of the thread that computes them, and only the
- * block's output reaches memory. Run layer by
- * layer, the convolution's output is written, scanned for NaN and read by the neurons in full.
+ * block's output reaches memory. Run layer by layer, the convolution's output is written, scanned for NaN
+ * and read by the neurons in full.
  *
  * <p>The same kernels run on the same numbers (per sample instead of per batch), so the output, the spike
  * count recorded for the spiking layer and the synaptic operations are bit for bit those of the layers

@@ -38,7 +38,7 @@ interface EventKernel {
     void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into);
 
     /**
-     * {@link #sum} of {@code lists} lists at once, each stored ({@code add} false): list p holds the events
+     * {@link #sum} of {@code lists} lists at once, each stored ({@link Into#STORE}): list p holds the events
      * [p·stride, end[p]) and its sums go to {@code y[p·n, p·n + n)}. Each output's sum is the same chain of
      * fmas as {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum
      * may come out +0 instead of −0); running several lists side by side only lets their chains overlap.

@@ -107,7 +107,6 @@ public final class NeuronLoops {
      * the last step: a sequence run in consecutive chunks of steps, with {@code membrane} filled with
      * {@link NeuronSpec#initialMembrane} before the first, gives the spikes of one run over all its steps.
      *
-     *
      * @param input    X, {@code [T, M]}, or {@code [M]} when held; read
      * @param spikes   S as 0/1, {@code [T, M]}; written
      * @param membrane V, {@code [M]}; read, then overwritten
