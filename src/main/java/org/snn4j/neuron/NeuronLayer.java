@@ -157,13 +157,14 @@ public final class NeuronLayer implements Layer {
 
     /**
      * {@link #forward}'s inference on a bare current ({@code [steps, neurons]}, or {@code [neurons]} when
-     * {@code held}), continuing from the potentials in {@code membrane} and leaving there those after the
-     * last step ({@link NeuronLoops#chargeFireResetContinue}): spikes of the configured amplitude into
+     * {@code held}) with this layer's {@code spec} ({@link #spec}, taken once per pass by the caller),
+     * continuing from the potentials in {@code membrane} and leaving there those after the last step
+     * ({@link NeuronLoops#chargeFireResetContinue}): spikes of the configured amplitude into
      * {@code spikes[0, steps·neurons)}; returns the number of spikes, which the caller records. Only where
      * {@link #firesPlainly} holds.
      */
-    long fireScaled(float[] current, float[] spikes, int steps, int neurons, boolean held, float[] membrane) {
-        long count = NeuronLoops.chargeFireResetContinue(spec(), current, spikes, steps, neurons, held, membrane);
+    long fireScaled(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held, float[] membrane) {
+        long count = NeuronLoops.chargeFireResetContinue(spec, current, spikes, steps, neurons, held, membrane);
         scale(spikes, steps * neurons, config.amplitude());
         return count;
     }

@@ -1,5 +1,6 @@
 package org.snn4j.neuron;
 
+import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Reductions;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.NumericalException;
@@ -25,6 +26,7 @@ public final class SampleFiring {
     static final int CACHE_BYTES = 512 * 1024;
 
     private final NeuronLayer neurons;
+    private final NeuronSpec spec;
     private final Pool2d<?> pool;
     private final int[] image;
     private final int chunk, size, outSize;
@@ -44,6 +46,7 @@ public final class SampleFiring {
     SampleFiring(NeuronLayer neurons, Pool2d<?> pool, int steps, int[] image, boolean held, int chunk) {
         if (chunk < 1 || steps % chunk != 0) throw new IllegalArgumentException("chunks of " + chunk + " of " + steps + " steps");
         this.neurons = neurons;
+        this.spec = neurons.spec();
         this.pool = pool;
         this.chunk = chunk;
         int[] out = pool == null ? image : pool.outputShape(image);
@@ -92,8 +95,8 @@ public final class SampleFiring {
     public long run(float[] current, int from, int to, int n, int samples, float[] out) {
         int steps = to - from;
         if (steps != chunk) throw new IllegalArgumentException("steps [" + from + ", " + to + ") in chunks of " + chunk);
-        if (from == 0) java.util.Arrays.fill(membrane, neurons.spec().initialMembrane());
-        long count = neurons.fireScaled(current, fired, steps, size, held, membrane);
+        if (from == 0) java.util.Arrays.fill(membrane, spec.initialMembrane());
+        long count = neurons.fireScaled(spec, current, fired, steps, size, held, membrane);
         if (pool != null) {
             pool.forwardPlanes(fired, steps * image[0], image[1], image[2], pooled);
             requireFinite(pool, pooled, steps, outSize, from, n, samples);
