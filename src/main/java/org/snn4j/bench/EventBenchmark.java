@@ -20,7 +20,7 @@ import org.snn4j.tensor.Rng;
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp target/classes org.snn4j.bench.EventBenchmark [images reps]}
  * (defaults 256 images, 5 runs). The crossovers it found are in docs/BENCHMARKS.md; the "auto" engine
- * measures its own per layer at run time ({@code org.snn4j.engine.InferenceEngine}).
+ * measures its own per layer at run time ({@code org.snn4j.engine.Executor}).
  */
 public final class EventBenchmark {
     /** Cin, side, Cout of the measured 3×3, pad 1 convolutions: W1's conv2, VGG-7/4's conv2, conv4, conv5. */

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
 import org.snn4j.engine.EngineMode;
-import org.snn4j.engine.InferenceEngine;
+import org.snn4j.engine.Executor;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.plot.Plots;
@@ -65,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
         SavedModel saved = savedModel.read(common.seed);
-        InferenceEngine inference = new InferenceEngine(saved.model(), mode);
+        Executor inference = new Executor(saved.model(), mode);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
         int t = savedModel.steps(spec, saved);

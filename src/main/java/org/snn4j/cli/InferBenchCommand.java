@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
 import org.snn4j.engine.EngineMode;
-import org.snn4j.engine.InferenceEngine;
+import org.snn4j.engine.Executor;
 import org.snn4j.kernels.Gemm;
 import org.snn4j.kernels.Parallel;
 import org.snn4j.train.InferenceBenchmark;
@@ -53,7 +53,7 @@ final class InferBenchCommand implements Callable<Integer> {
         Flags.positive(spec, "--reps", reps);
         Flags.nonNegative(spec, "--warmups", warmups);
         SavedModel saved = model.read(common.seed);
-        InferenceEngine e = new InferenceEngine(saved.model(), mode);
+        Executor e = new Executor(saved.model(), mode);
         int t = model.steps(spec, saved);
         Dataset test = dataOptions.load(common.dataDir, false);
         InferenceBenchmark.Result r = InferenceBenchmark.run(e, test, t, Encoders.byName(saved.encoder(), saved.encoderGain()),

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.io.PrintStream;
-import org.snn4j.engine.InferenceEngine;
+import org.snn4j.engine.Executor;
 import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 
@@ -58,7 +58,7 @@ final class Reports {
     }
 
     /** Per layer fed by spikes: how the engine ran it, the inputs' mean density and its synaptic ops per sample. */
-    static void printEngineActivity(PrintStream out, InferenceEngine engine) {
+    static void printEngineActivity(PrintStream out, Executor engine) {
         if (engine.activity().isEmpty()) return;
         out.printf("engine %s, layers fed by spikes:%n", engine.mode().label());
         out.printf("  %-14s %8s %8s %8s %10s %10s %16s%n", "layer", "event", "(fused)", "dense", "density", "crossover", "synaptic ops");
@@ -66,7 +66,7 @@ final class Reports {
                 a.eventCalls(), a.fusedCalls(), a.denseCalls(), a.meanDensity(), a.measuredCrossover(), a.synapticOpsPerSample()));
     }
 
-    static JsonArray engineActivityJson(InferenceEngine engine) {
+    static JsonArray engineActivityJson(Executor engine) {
         JsonArray layers = new JsonArray();
         engine.activity().forEach((layer, a) -> {
             JsonObject l = new JsonObject();

@@ -2,12 +2,14 @@ package org.snn4j.convert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.snn4j.engine.Executor;
+import org.snn4j.Snn4jException;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.Snn4jException;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
 
@@ -45,14 +47,15 @@ public final class ActivationStatistics {
         Map<String, ActivationHistogram> hist = new LinkedHashMap<>();
         Map<String, ActivationHistogram[]> channels = new LinkedHashMap<>();
         Workspace workspace = new Workspace();
+        Executor executor = Executor.dense(ann);
         try (DataLoader loader = DataLoader.over(subset).batchSize(batch).shuffle(false).prefetch(1).seed(0).build()) {
             for (DataLoader.Batch b : loader.epoch(0)) {
                 ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
-                        .withActivationObserver((layer, in, out) -> {
+                        .with((ActivationObserver) (layer, in, out) -> {
                             hist.computeIfAbsent(layer, k -> new ActivationHistogram(ActivationHistogram.FINE)).add(out.data());
                             addByChannel(channels.computeIfAbsent(layer, k -> coarse(out.dim(2))), out);
                         });
-                ann.forward(AnnActivations.held(b.images()), ctx);
+                executor.forward(AnnActivations.held(b.images()), ctx);
                 workspace.recycle();
             }
         }

@@ -2,7 +2,9 @@ package org.snn4j.convert;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
 
@@ -13,8 +15,8 @@ final class AnnActivations {
     /** Runs {@code ann} in evaluation mode on {@code images} ({@code [N, C, H, W]}). */
     static Map<String, float[]> of(Model ann, Tensor images) {
         Map<String, float[]> out = new HashMap<>();
-        ForwardContext ctx = ForwardContext.evaluation().withActivationObserver((layer, in, y) -> out.put(layer, y.data().clone()));
-        ann.forward(held(images), ctx);
+        ForwardContext ctx = ForwardContext.evaluation().with((ActivationObserver) (layer, in, y) -> out.put(layer, y.data().clone()));
+        Executor.dense(ann).forward(held(images), ctx);
         return out;
     }
 

@@ -2,12 +2,15 @@ package org.snn4j.convert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.snn4j.engine.Executor;
 import org.snn4j.Snn4jException;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.nn.BiasTuner;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.tensor.Sequence;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -22,7 +25,7 @@ import org.snn4j.tensor.Tensor;
  * those errors otherwise add up.
  *
  * <p>Each layer is calibrated on the input it receives from the layers before it, already calibrated,
- * in one forward pass of the SNN ({@link ForwardContext#withBiasTuner}); per layer only its neuron
+ * in one forward pass of the SNN ({@link BiasTuner}); per layer only its neuron
  * dynamics are simulated. The mean output responds to a bias shift with a slope between 0 and 1 (only
  * neurons between silence and saturation pass it on), so b_c is found by secant steps
  * b_c ← b_c + (ā_c − s̄_c)/slope_c, with the slope measured from the last two iterates (1 at first,
@@ -51,14 +54,14 @@ public final class BiasCalibration {
         Map<String, float[]> ann = AnnActivations.of(foldedAnn, images);
         Map<String, NeuronLayer> neurons = start.snn().neuronLayers();
         Map<String, ChannelCalibration> chosen = new LinkedHashMap<>();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withBiasTuner((layer, input, t, configured) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((BiasTuner) (layer, input, t, configured) -> {
             NeuronLayer n = neurons.get(layer);
             ChannelCalibration base = n.channels() != null ? n.channels() : ChannelCalibration.identity(input.dim(2));
             float[] bias = fit(n, base, input, t, ann.get(layer), iterations);
             chosen.put(layer, base.withBias(bias));
             return bias;
         });
-        start.snn().forward(AnnActivations.held(images), ctx);
+        Executor.dense(start.snn()).forward(AnnActivations.held(images), ctx);
         return new Converter.Conversion(Converter.build(foldedAnn, start.thresholds(), chosen, options), start.lambdas(),
                 start.thresholds(), chosen);
     }
@@ -68,7 +71,7 @@ public final class BiasCalibration {
                                int iterations) {
         NeuronSpec spec = layer.spec();
         float amplitude = layer.config().amplitude();
-        boolean held = input.dim(0) == 1 && steps > 1;
+        boolean held = Sequence.of(input, steps).held();
         int neurons = held ? input.size() : input.size() / steps;
         int channels = base.channels(), inner = input.sizeFrom(2) / channels;
         if (ann == null || ann.length != neurons) {

@@ -3,10 +3,13 @@ package org.snn4j.convert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.tensor.Sequence;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -57,18 +60,18 @@ public final class ConversionErrors {
         Map<String, float[]> ann = AnnActivations.of(foldedAnn, images);
         Map<String, NeuronLayer> neurons = snn.neuronLayers();
         List<LayerError> out = new ArrayList<>();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, y) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (layer, in, y) -> {
             NeuronLayer n = neurons.get(layer);
             if (n != null) out.add(layerError(n, in, y, steps, ann.get(layer)));
         });
-        snn.forward(AnnActivations.held(images), ctx);
+        Executor.dense(snn).forward(AnnActivations.held(images), ctx);
         return out;
     }
 
     static LayerError layerError(NeuronLayer layer, Tensor input, Tensor output, int steps, float[] ann) {
         float layerTheta = layer.spec().threshold();
         int n = output.size() / steps;
-        boolean held = input.dim(0) == 1 && steps > 1;
+        boolean held = Sequence.of(input, steps).held();
         float[] x = input.data(), y = output.data();
         // Per-channel settings (ChannelCalibration): neuron j of channel c fires at θ·s_c on x + b_c.
         ChannelCalibration channels = layer.channels();

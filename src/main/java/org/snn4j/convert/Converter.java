@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.snn4j.engine.Executor;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.Model;
@@ -15,6 +16,7 @@ import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.nn.BoundedActivation;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
+import org.snn4j.nn.ThresholdTuner;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -252,18 +254,18 @@ public final class Converter {
      * settings (bias calibration comes after them).
      */
     static Conversion rethresholded(Conversion start, Model foldedAnn, Options options, Tensor images, int steps,
-                                    ForwardContext.ThresholdTuner chooser) {
+                                    ThresholdTuner chooser) {
         if (!start.channels().isEmpty()) {
             throw new Snn4jException("threshold tuning and balancing set one threshold per layer; this conversion has per-channel "
                     + "settings in " + String.join(", ", start.channels().keySet()));
         }
         Map<String, Float> chosen = new LinkedHashMap<>();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withThresholdTuner((layer, input, t, configured) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((ThresholdTuner) (layer, input, t, configured) -> {
             float theta = chooser.choose(layer, input, t, configured);
             chosen.put(layer, theta);
             return theta;
         });
-        start.snn().forward(AnnActivations.held(images), ctx);
+        Executor.dense(start.snn()).forward(AnnActivations.held(images), ctx);
         return new Conversion(build(foldedAnn, chosen, Map.of(), options), start.lambdas(), chosen, Map.of());
     }
 

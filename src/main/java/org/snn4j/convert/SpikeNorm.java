@@ -2,6 +2,7 @@ package org.snn4j.convert;
 
 import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.ThresholdTuner;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -10,7 +11,7 @@ import org.snn4j.tensor.Tensor;
  * is set to the largest input current it receives, over neurons, images and time steps, from the
  * layers before it with their thresholds already balanced, times a scale c (Rathi uses 0.7 at reduced
  * time steps). One forward pass of the SNN balances every layer
- * ({@link ForwardContext#withThresholdTuner}).
+ * ({@link ThresholdTuner}).
  *
  * <p>With spikes of amplitude θ_{l−1} the current reaching layer l is θ_{l−1} times the current of the
  * original formulation (spikes of 1), so θ_l here is θ_{l−1} times Sengupta's threshold and every layer

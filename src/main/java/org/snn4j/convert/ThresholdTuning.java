@@ -5,6 +5,8 @@ import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.ThresholdTuner;
+import org.snn4j.tensor.Sequence;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -16,7 +18,7 @@ import org.snn4j.tensor.Tensor;
  * it, already tuned, so deviation error passed on from below is accounted for. A larger θ lowers the
  * deviation error and raises the quantization error; the search finds the balance for this T.
  *
- * <p>One forward pass of the SNN tunes every layer ({@link ForwardContext#withThresholdTuner}); per
+ * <p>One forward pass of the SNN tunes every layer ({@link ThresholdTuner}); per
  * layer and candidate only the neuron dynamics are simulated.
  */
 public final class ThresholdTuning {
@@ -40,7 +42,7 @@ public final class ThresholdTuning {
 
     private static float bestThreshold(NeuronLayer layer, Tensor input, int steps, float configured, float[] ann, double[] grid) {
         NeuronSpec spec = layer.spec();
-        boolean held = input.dim(0) == 1 && steps > 1;
+        boolean held = Sequence.of(input, steps).held();
         int n = held ? input.size() : input.size() / steps;
         float[] spikes = new float[steps * n];
         float best = configured;

@@ -3,7 +3,7 @@ package org.snn4j.engine;
 import java.util.Locale;
 import org.snn4j.Snn4jException;
 
-/** How an {@link InferenceEngine} runs the conv and linear layers fed by spikes. */
+/** How an {@link Executor} runs the conv and linear layers fed by spikes. */
 public enum EngineMode {
     /** Every layer's own dense kernel (GEMM, im2col convolution). */
     DENSE,

@@ -28,14 +28,21 @@ import org.snn4j.tensor.Tensor;
  * {@link NumericalException}, naming the layer and the element's index in the unfused tensor.
  */
 record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
-    /** The block that starts at {@code chain[at]}, or null when the layers there cannot be fused in {@code ctx}. */
-    static FusedBlock at(List<Layer> chain, int at, ForwardContext ctx) {
-        if (at + 1 >= chain.size() || !(chain.get(at) instanceof Conv2d conv) || !(chain.get(at + 1) instanceof NeuronLayer neurons)
-                || !neurons.firesPlainly(ctx)) {
+    /**
+     * The block that starts at {@code chain[at]}, or null when the layers there are not a convolution and a
+     * spiking layer; a pass runs it only where {@link #fusesIn} holds.
+     */
+    static FusedBlock at(List<Layer> chain, int at) {
+        if (at + 1 >= chain.size() || !(chain.get(at) instanceof Conv2d conv) || !(chain.get(at + 1) instanceof NeuronLayer neurons)) {
             return null;
         }
         Pool2d<?> pool = at + 2 < chain.size() && chain.get(at + 2) instanceof Pool2d<?> p ? p : null;
         return new FusedBlock(conv, neurons, pool);
+    }
+
+    /** Whether the block may run fused in {@code ctx}: its spiking layer fires plainly there ({@link NeuronLayer#firesPlainly}). */
+    boolean fusesIn(ForwardContext ctx) {
+        return neurons.firesPlainly(ctx);
     }
 
     /** Layers of the chain this block covers. */
@@ -71,13 +78,13 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
                 }
             }
         });
-        ctx.recordSpikes(neurons.name(), spikes.sum(), convSize, steps, samples);
+        ctx.listeners().spikes(neurons.name(), spikes.sum(), convSize, steps, samples);
         return new Result(output, ops.sum());
     }
 
     /**
-     * The same layers run one by one in {@code ctx} (a pass without an event executor: the dense
-     * convolution, then the neurons and the pooling, the way a plain pass runs those two); its output.
+     * The same layers run one by one in {@code ctx} (the dense convolution, then the neurons and the
+     * pooling, the way a dense plan runs those two); its output.
      */
     Tensor runLayered(Tensor input, ForwardContext ctx) {
         Tensor current = conv.forward(input, ctx).output();

@@ -1,7 +1,7 @@
 package org.snn4j.engine;
 
 /**
- * What an {@link InferenceEngine} did with one conv or linear layer over the batches it ran: how often
+ * What an {@link Executor} did with one conv or linear layer over the batches it ran: how often
  * it took the event kernels or the dense one, the inputs' density, and the synaptic operations the event
  * kernels performed (each event's weight row added to each output it reaches).
  */

@@ -7,16 +7,14 @@ import java.util.Map;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.neuron.NeuronLayer;
-import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Parameter;
-import org.snn4j.nn.Pass;
 import org.snn4j.nn.Sequential;
 import org.snn4j.tensor.Tensor;
 
 /**
- * A built network with the spec it came from: forward over {@code [T, N, C, H, W]} sequences to a
- * {@code [1, N, classes]} readout, its parameters and buffers, and loading of saved weights.
+ * A built network with the spec it came from (an {@code org.snn4j.engine.Executor} runs it over {@code [T, N, C, H, W]}
+ * sequences to a {@code [1, N, classes]} readout): its layers, parameters and buffers, and loading of saved weights.
  */
 public final class Model {
     private final ModelSpec spec;
@@ -40,11 +38,6 @@ public final class Model {
 
     public Sequential network() {
         return network;
-    }
-
-    /** Runs the network over an input sequence {@code [T, N, ...input shape]}. */
-    public Pass forward(Tensor input, ForwardContext ctx) {
-        return network.forward(input, ctx);
     }
 
     public List<Parameter> parameters() {

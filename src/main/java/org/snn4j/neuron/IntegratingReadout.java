@@ -15,7 +15,7 @@ import org.snn4j.tensor.Tensor;
  * α = 1 is the plain accumulated current of Rathi, DIET-SNN and QCFS; α = 0.99 is Lee et al.'s leaky
  * output neuron. Backward is exact, ∂out/∂X[t] = α^{T−t+1}/T, unless {@code leeStraightThrough} selects
  * Lee's code, whose leak is invisible to the gradient: ∂out/∂X[t] = 1/T. Its output is analog: it tells
- * the context so ({@link ForwardContext#markAnalog}), which is how a hybrid network's spikes-to-ANN
+ * the context so ({@link org.snn4j.nn.SpikeListener#analog}), which is how a hybrid network's spikes-to-ANN
  * boundary, built from this layer, makes the op counter charge the ANN layers after it MACs.
  */
 public final class IntegratingReadout implements Layer {
@@ -57,8 +57,8 @@ public final class IntegratingReadout implements Layer {
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
-        ctx.markAnalog();
-        if (input.dim(0) == 1 && ctx.steps() > 1) return held(input, ctx);
+        ctx.listeners().analog();
+        if (ctx.sequence(input).held()) return held(input, ctx);
         int steps = input.dim(0), m = input.sizeFrom(1);
         int[] outShape = input.shape();
         outShape[0] = 1;
@@ -86,7 +86,7 @@ public final class IntegratingReadout implements Layer {
     }
 
     /**
-     * A one-step input held for T = ctx.steps() steps (a network with no spiking layer before the
+     * A held input ({@link org.snn4j.tensor.Sequence#held}) over T = ctx.steps() steps (a network with no spiking layer before the
      * readout): U[T]/T = c·X with c = (1/T)·Σ_{k=1..T} α^k; the gradient is c·g (1·g for Lee's
      * straight-through variant, whose per-step weight is 1/T).
      */

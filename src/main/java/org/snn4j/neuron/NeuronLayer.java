@@ -12,7 +12,9 @@ import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
+import org.snn4j.nn.RunListeners;
 import org.snn4j.nn.ShapeException;
+import org.snn4j.tensor.Sequence;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -24,8 +26,8 @@ import org.snn4j.tensor.Tensor;
  * with the model, test, reset and V[0] from {@link NeuronConfig}; backward is BPTT through the
  * surrogate (or Lee et al.'s derivative), formulas in {@link NeuronLoops}. For {@link ParametricLIF}
  * the layer owns parameters {@code <name>.leak} and {@code <name>.threshold} (shape [1], not decayed).
- * Records its spikes with {@link ForwardContext#recordSpikes}. A one-step input {@code [1, N, ...]}
- * with {@link ForwardContext#steps()} = T &gt; 1 is a current held for T steps (direct input computed
+ * Tells the pass's listeners its spikes ({@link RunListeners#spikes}). A held input ({@link Sequence#held})
+ * is a current held for T steps (direct input computed
  * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
  * A converted layer may carry a {@link ChannelCalibration}: per-channel thresholds and bias currents, and
@@ -177,8 +179,9 @@ public final class NeuronLayer implements Layer {
     @Override
     public Tensor forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
         if (!firesPlainly(ctx) || input.rank() != 5) return null;
-        boolean held = input.dim(0) == 1 && ctx.steps() > 1;
-        int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), size = input.sizeFrom(2);
+        Sequence sequence = ctx.sequence(input);
+        boolean held = sequence.held();
+        int steps = sequence.steps(), samples = sequence.samples(), size = sequence.perSample();
         int[] image = input.shapeFrom(2);
         Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, pool.outputShape(image)));
         float[] x = input.data();
@@ -195,7 +198,7 @@ public final class NeuronLayer implements Layer {
                 }
             }
         });
-        ctx.recordSpikes(name, count.sum(), size, steps, samples);
+        ctx.listeners().spikes(name, count.sum(), size, steps, samples);
         return output;
     }
 
@@ -206,11 +209,13 @@ public final class NeuronLayer implements Layer {
             throw new Snn4jException(name + ": signed spikes have no gradient (they are for converted inference); "
                     + "train or fine-tune without them");
         }
-        boolean held = input.dim(0) == 1 && ctx.steps() > 1;
-        int steps = held ? ctx.steps() : input.dim(0), samples = input.dim(1), perSample = input.sizeFrom(2);
+        Sequence sequence = ctx.sequence(input);
+        boolean held = sequence.held();
+        int steps = sequence.steps(), samples = sequence.samples(), perSample = sequence.perSample();
         int neurons = samples * perSample;
         NeuronSpec configured = spec();
-        float th = ctx.threshold(name, input, steps, configured.threshold());
+        RunListeners listeners = ctx.listeners();
+        float th = listeners.threshold(name, input, steps, configured.threshold());
         if (!(th > 0) || !Float.isFinite(th)) throw new Snn4jException(name + ": tuned threshold must be finite and > 0, was " + th);
         NeuronSpec spec = th == configured.threshold() ? configured : configured.withThreshold(th);
         int[] shape = input.shape();
@@ -231,15 +236,15 @@ public final class NeuronLayer implements Layer {
         long count = smooth
                 ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
                 : fire(spec, x, spikes.data(), steps, neurons, heldKernel);
-        ctx.recordSpikes(name, count, perSample, steps, samples);
-        if (config.burst() && ctx.countsOps()) ctx.recordBursts(spikes, burstSizes(spikes.data()));
+        listeners.spikes(name, count, perSample, steps, samples);
+        if (config.burst()) listeners.bursts(spikes, () -> burstSizes(spikes.data()));
         float amplitude = config.amplitude() * (th / configured.threshold());
         if (calibration != null) {
             calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
         } else {
             scale(spikes.data(), spikes.size(), amplitude);
         }
-        ctx.observeActivation(name, input, spikes);
+        listeners.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) {
             if (normalized != null) ctx.release(normalized);
             return Pass.inferenceOnly(name, spikes);
@@ -250,7 +255,7 @@ public final class NeuronLayer implements Layer {
             float[] gi = gradInput == null ? null : gradInput.data();
             // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
             float[] gs = gradOutput.data();
-            float penalty = ctx.spikePenaltyGradient(name);
+            float penalty = listeners.spikeLossGradient(name);
             if (calibration != null) {
                 float[] scaled = ctx.empty(gradOutput.shape()).data();
                 calibration.scale(gs, amplitude, penalty, scaled, inner);
@@ -280,7 +285,7 @@ public final class NeuronLayer implements Layer {
             throw new ShapeException(name, "input channels (dimension 2)", String.valueOf(channels.channels()), input.shapeString());
         }
         float[] configured = channels == null ? null : channels.bias();
-        float[] bias = ctx.channelBias(name, input, steps, configured);
+        float[] bias = ctx.listeners().channelBias(name, input, steps, configured);
         if (bias == configured) return channels;
         if (input.rank() < 3) throw new ShapeException(name, "input rank", "≥ 3 ([T, N, C, ...]) for bias currents", input.shapeString());
         return (channels == null ? ChannelCalibration.identity(input.dim(2)) : channels).withBias(bias);

@@ -22,7 +22,7 @@ import org.snn4j.tensor.Tensor;
  * pass k: g_{k−1} = h_k and ∂L/∂x = Σ_k h_k (a new tensor). The shared layers' parameter gradients add up
  * over the passes, because every backward adds into {@link Parameter#grad()}.
  */
-public final class BackwardResidualBlock implements Layer {
+public final class BackwardResidualBlock implements Composite {
     private final String name;
     private final List<Layer> passes;
 
@@ -55,7 +55,7 @@ public final class BackwardResidualBlock implements Layer {
     }
 
     @Override
-    public Pass forward(Tensor input, ForwardContext ctx) {
+    public Pass forward(Tensor input, ForwardContext ctx, ChildRunner runner) {
         if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
         outputShape(input.shapeFrom(2));
         int n = passes.size();
@@ -64,7 +64,7 @@ public final class BackwardResidualBlock implements Layer {
         for (int k = 0; k < n; k++) {
             Layer pass = passes.get(k);
             Tensor current = in;
-            done[k] = Finite.checkedByCaller(pass, () -> pass.forward(current, ctx));
+            done[k] = Finite.checkedByCaller(pass, () -> runner.forward(pass, current, ctx));
             Tensor y = done[k].output();
             if (!y.sameShape(input)) {
                 // A held one-step input ([1, N, ...] standing for T steps) cannot take a T-step output back.

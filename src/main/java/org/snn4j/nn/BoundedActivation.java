@@ -88,7 +88,7 @@ public abstract sealed class BoundedActivation implements Layer permits Clip, Qc
         Tensor y = ctx.zeros(input.shape());
         float[] x = input.data(), yd = y.data();
         for (int i = 0; i < x.length; i++) yd[i] = value(x[i], lambda);
-        ctx.observeActivation(name, input, y);
+        ctx.listeners().observeActivation(name, input, y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             float[] dy = gradOutput.data();

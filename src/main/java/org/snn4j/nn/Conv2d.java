@@ -20,7 +20,7 @@ import org.snn4j.tensor.Tensor;
  * <p>Initialisation: weights N(0, 2/fan_in) (He), fan_in = Cin·k·k, bias 0. Other standard deviations
  * through {@link #withWeightStd}, e.g. {@link #fanInStd} (N(0, 1/fan_in), as in Lee et al.'s ResNets).
  */
-public final class Conv2d implements Layer {
+public final class Conv2d implements WeightedLayer {
     private final String name;
     private final int inChannels, outChannels, kernel, stride, padding;
     private final Parameter weight;
@@ -88,12 +88,17 @@ public final class Conv2d implements Layer {
 
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
+        return forward(input, ctx, ForwardKernel.DENSE);
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel) {
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = geometry(input);
         Tensor y = ctx.empty(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
         countOps(input, out, ctx);
-        if (!ctx.forwardByEvents(this, input, y)) forwardDense(g, input, y);
+        if (ctx.keepForBackward() || !outputKernel.compute(input, y)) forwardDense(g, input, y);
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
@@ -111,7 +116,7 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * Reports this layer's synaptic operations on {@code input} to the pass's op counter, if it has one (what
+     * Reports this layer's synaptic operations on {@code input} to the pass's {@link SynapseListener}s (what
      * {@link #forward} does; also for an engine that runs this layer inside a fused block).
      */
     public void countOps(Tensor input, ForwardContext ctx) {
@@ -119,7 +124,7 @@ public final class Conv2d implements Layer {
     }
 
     private void countOps(Tensor input, int[] out, ForwardContext ctx) {
-        ctx.countOps(name, input, (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
+        ctx.listeners().synapses(name, input, ctx.steps(), (long) outChannels * out[1] * out[2] * inChannels * kernel * kernel,
                 () -> fanOut(input.dim(3), input.dim(4), out[1], out[2]));
     }
 
@@ -191,11 +196,13 @@ public final class Conv2d implements Layer {
     }
 
     /** {@code <name>.weight}, {@code [Cout, Cin, k, k]}. */
+    @Override
     public Parameter weight() {
         return weight;
     }
 
     /** {@code <name>.bias}, {@code [Cout]}, or {@code null} when the layer has no bias. */
+    @Override
     public Parameter bias() {
         return bias;
     }

@@ -14,7 +14,7 @@ import org.snn4j.tensor.Tensor;
  * {@code [out]}. Backward: {@code ∂W += ∂yᵀ · x}, {@code ∂b += Σ_rows ∂y}, {@code ∂x = ∂y · W}.
  * Parameters {@code <name>.weight} (decayed) and {@code <name>.bias} (not decayed).
  */
-public final class Linear implements Layer {
+public final class Linear implements WeightedLayer {
     private final String name;
     private final int in;
     private final int out;
@@ -59,13 +59,18 @@ public final class Linear implements Layer {
 
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
+        return forward(input, ctx, ForwardKernel.DENSE);
+    }
+
+    @Override
+    public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel) {
         if (input.rank() != 3) throw new ShapeException(name, "input shape", "[T, N, " + in + "]", input.shapeString());
         outputShape(input.shapeFrom(2));
         int rows = input.dim(0) * input.dim(1);
         Tensor y = ctx.empty(input.dim(0), input.dim(1), out);
-        ctx.countOps(name, input, (long) in * out, () -> null);
+        ctx.listeners().synapses(name, input, ctx.steps(), (long) in * out, () -> null);
         float[] x = input.data();
-        if (!ctx.forwardByEvents(this, input, y)) forwardDense(rows, x, y.data());
+        if (ctx.keepForBackward() || !outputKernel.compute(input, y)) forwardDense(rows, x, y.data());
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             float[] dy = gradOutput.data();
@@ -115,11 +120,13 @@ public final class Linear implements Layer {
     }
 
     /** The weight {@code [out, in]}. */
+    @Override
     public Parameter weight() {
         return weight;
     }
 
     /** The bias {@code [out]}, or null when the layer has none. */
+    @Override
     public Parameter bias() {
         return bias;
     }

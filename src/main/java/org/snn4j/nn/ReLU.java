@@ -30,7 +30,7 @@ public final class ReLU implements Layer {
         Tensor y = ctx.zeros(input.shape());
         float[] x = input.data(), yd = y.data();
         for (int i = 0; i < x.length; i++) yd[i] = x[i] > 0 ? x[i] : 0f;
-        ctx.observeActivation(name, input, y);
+        ctx.listeners().observeActivation(name, input, y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             if (!needInputGrad) return null;

@@ -16,7 +16,7 @@ import org.snn4j.tensor.Tensor;
  * naming this block otherwise); output is the neuron's. Backward: with g = ∂L/∂(branch + shortcut)
  * from the neuron, {@code ∂x = branchᵀ(g) + shortcutᵀ(g)} (a new tensor).
  */
-public final class ResidualBlock implements Layer {
+public final class ResidualBlock implements Composite {
     private final String name;
     private final Layer branch;
     private final Layer shortcut;
@@ -45,16 +45,16 @@ public final class ResidualBlock implements Layer {
     }
 
     @Override
-    public Pass forward(Tensor input, ForwardContext ctx) {
+    public Pass forward(Tensor input, ForwardContext ctx, ChildRunner runner) {
         if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
         outputShape(input.shapeFrom(2));
-        Pass branchPass = branch.forward(input, ctx);
-        Pass shortcutPass = shortcut == null ? null : shortcut.forward(input, ctx);
+        Pass branchPass = runner.forward(branch, input, ctx);
+        Pass shortcutPass = shortcut == null ? null : runner.forward(shortcut, input, ctx);
         Tensor b = branchPass.output(), s = shortcutPass == null ? input : shortcutPass.output();
         if (!b.sameShape(s)) throw new ShapeException(name, "shortcut output shape", b.shape(), s.shape());
         Tensor current = ctx.empty(b.shape());
         add(b.data(), s.data(), current.data());
-        Pass neuronPass = outputNeuron.forward(current, ctx);
+        Pass neuronPass = runner.forward(outputNeuron, current, ctx);
         Tensor y = neuronPass.output();
         if (!ctx.keepForBackward()) {
             // Inference: the summands and their sum are dead now (the block's input is its caller's).

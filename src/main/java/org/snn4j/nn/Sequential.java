@@ -13,12 +13,10 @@ import org.snn4j.tensor.Tensor;
  * infinity; the first non-finite value throws {@link NumericalException} naming that child. The children
  * run inside {@link Finite#checkedByCaller}, so their own {@link Finite#checkOwn} guards on those tensors
  * are skipped: each is scanned once. Backward asks the first child for its input gradient only when the
- * caller asks for it. At inference several children may run as one fused block, which checks the outputs
- * it computes itself: the context's event executor may take a convolution and the layers after it
- * ({@link ForwardContext#forwardFused}), and a child followed by pooling may compute the pooled output
- * itself ({@link Layer#forwardThenPool}).
+ * caller asks for it. At inference the runner may run several children as one fused block, which checks the
+ * outputs it computes itself ({@link ChildRunner#fused}).
  */
-public final class Sequential implements Layer {
+public final class Sequential implements Composite {
     private final String name;
     private final List<Layer> layers;
 
@@ -46,7 +44,7 @@ public final class Sequential implements Layer {
     }
 
     @Override
-    public Pass forward(Tensor input, ForwardContext ctx) {
+    public Pass forward(Tensor input, ForwardContext ctx, ChildRunner runner) {
         if (input.rank() < 2) throw new ShapeException(name, "input shape", "[T, N, ...]", input.shapeString());
         outputShape(input.shapeFrom(2));
         Pass[] passes = new Pass[layers.size()];
@@ -55,12 +53,12 @@ public final class Sequential implements Layer {
             int first = i;
             Layer layer = layers.get(i);
             Tensor in = x;
-            ForwardContext.Fused fused = ctx.keepForBackward() ? null : fusedAt(i, in, ctx);
+            ChildRunner.Fused fused = ctx.keepForBackward() ? null : runner.fused(layers, i, in, ctx);
             if (fused != null) {   // nothing kept for backward; the block checked the outputs it computed
                 x = fused.output();
                 i += fused.layers() - 1;
             } else {
-                passes[i] = Finite.checkedByCaller(layer, () -> layer.forward(in, ctx));
+                passes[i] = Finite.checkedByCaller(layer, () -> runner.forward(layer, in, ctx));
                 x = passes[i].output();
                 // a view of the input (Flatten) was scanned as that input; spike trains cannot hold NaN
                 if (x.data() != in.data() && !layer.outputAlwaysFinite()) Finite.check(layer.name(), "output", x);
@@ -83,14 +81,6 @@ public final class Sequential implements Layer {
             }
             return needInputGrad ? g : null;
         });
-    }
-
-    /** At inference, the children from {@code i} on run as one block (see the class comment), or null. */
-    private ForwardContext.Fused fusedAt(int i, Tensor input, ForwardContext ctx) {
-        ForwardContext.Fused fused = ctx.forwardFused(layers, i, input);
-        if (fused != null || i + 1 >= layers.size() || !(layers.get(i + 1) instanceof Pool2d<?> pool)) return fused;
-        Tensor pooled = layers.get(i).forwardThenPool(input, pool, ctx);
-        return pooled == null ? null : new ForwardContext.Fused(pooled, 2);
     }
 
     /** Parameters of all children, in chain order. */

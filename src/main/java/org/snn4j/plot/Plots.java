@@ -12,9 +12,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.snn4j.engine.Executor;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
 
@@ -49,7 +51,7 @@ public final class Plots {
         Map<String, List<double[]>> dots = new LinkedHashMap<>();
         java.util.Set<String> spiking = snn.neuronLayers().keySet();
         int[] offset = {0};
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, out) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (layer, in, out) -> {
             if (!spiking.contains(layer)) return;
             int t = out.dim(0), n = out.size() / t, shown = Math.min(n, neuronsPerLayer);
             List<double[]> xy = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class Plots {
             dots.put(layer, xy);
             offset[0] += shown;
         });
-        snn.forward(image.reshape(org.snn4j.tensor.Tensor.concat(new int[] {1, 1}, image.shape())), ctx);
+        Executor.dense(snn).forward(image.reshape(org.snn4j.tensor.Tensor.concat(new int[] {1, 1}, image.shape())), ctx);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("time step")
                 .yAxisTitle("neuron (" + neuronsPerLayer + " evenly spaced per layer)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

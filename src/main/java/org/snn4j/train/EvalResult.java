@@ -1,7 +1,7 @@
 package org.snn4j.train;
 
 import java.util.Map;
-import org.snn4j.nn.OpCounter;
+import org.snn4j.metrics.OpCounter;
 
 /**
  * What an evaluation measured.

@@ -4,12 +4,13 @@ import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
 import org.snn4j.engine.EngineMode;
-import org.snn4j.engine.InferenceEngine;
+import org.snn4j.engine.Executor;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
+import org.snn4j.metrics.OpCounter;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.nn.OpCounter;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
@@ -34,17 +35,17 @@ public final class Evaluator {
      */
     public static EvalResult run(Model model, Dataset data, int steps, Encoder encoder, Loss loss, int batch, long seed,
                                  Workspace workspace) {
-        return run(new InferenceEngine(model, EngineMode.DENSE), data, steps, encoder, loss, batch, seed, workspace);
+        return run(new Executor(model, EngineMode.DENSE), data, steps, encoder, loss, batch, seed, workspace);
     }
 
     /**
      * As {@link #run(Model, Dataset, int, Encoder, Loss, int, long, Workspace)}, running the model with
      * {@code engine} (all engines give the same results; the event-driven ones faster on sparse spikes).
      */
-    public static EvalResult run(InferenceEngine engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+    public static EvalResult run(Executor engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace) {
         Loss plain = loss.forEvaluation();
-        SpikeTally tally = new SpikeTally();
+        SpikeRecords tally = new SpikeRecords();
         long correct = 0;
         double lossSum = 0;
         int batches = 0;
@@ -55,12 +56,11 @@ public final class Evaluator {
                 Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
                 Tensor input = encoder.encodeCompact(b.images(), steps, rng);
                 ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
-                        .withOpCounter(ops);
-                Tensor readout = engine.forward(input, ctx);
+                        .with(ops.forPass()).with(tally);
+                Tensor readout = engine.infer(input, ctx);
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += plain.evaluate(readout, b.labels(), rng).value();
                 batches++;
-                tally.add(ctx);
                 workspace.recycle();
             }
         }

@@ -3,7 +3,7 @@ package org.snn4j.train;
 import java.util.Arrays;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
-import org.snn4j.engine.InferenceEngine;
+import org.snn4j.engine.Executor;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -31,7 +31,7 @@ public final class InferenceBenchmark {
     /**
      * @throws IllegalArgumentException when the data set is empty or a count is not positive
      */
-    public static Result run(InferenceEngine engine, Dataset data, int steps, Encoder encoder, int batch, int warmups,
+    public static Result run(Executor engine, Dataset data, int steps, Encoder encoder, int batch, int warmups,
                              int reps, long seed) {
         if (data.size() == 0 || steps < 1 || batch < 1 || warmups < 0 || reps < 1) {
             throw new IllegalArgumentException("bad benchmark: " + data.size() + " samples, T " + steps + ", batch " + batch
@@ -55,7 +55,7 @@ public final class InferenceBenchmark {
             long start = System.nanoTime(), cpuStart = cpu.getCurrentThreadCpuTime();
             Tensor input = encoder.encodeCompact(images[b], steps, rng);
             ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace);
-            Tensor readout = engine.forward(input, ctx);
+            Tensor readout = engine.infer(input, ctx);
             long end = System.nanoTime(), cpuEnd = cpu.getCurrentThreadCpuTime();
             if (b >= warmups) {
                 millis[b - warmups] = (end - start) / 1e6;

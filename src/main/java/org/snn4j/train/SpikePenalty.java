@@ -3,6 +3,9 @@ package org.snn4j.train;
 import java.util.Locale;
 import java.util.Map;
 import org.snn4j.Snn4jException;
+import org.snn4j.metrics.SpikeRecords;
+import org.snn4j.nn.SpikeListener;
+import org.snn4j.nn.SpikeLoss;
 
 /**
  * The spike-count term of Allred et al. (2020), L = L_task + λ(e)·S, with S the mean spikes per hidden
@@ -83,5 +86,49 @@ public record SpikePenalty(double max, String schedule, Map<String, Double> laye
             case "step" -> epoch >= epochs / 2 ? max : 0;
             default -> max;
         };
+    }
+
+    /**
+     * The penalty term of one training pass at epoch {@code epoch} of {@code epochs}: attached to the pass's
+     * context, it records the pass's spikes, gives each spiking layer's backward its gradient and the loss.
+     */
+    public Term forPass(int epoch, int epochs) {
+        return new Term(weight(epoch, epochs), layerWeights);
+    }
+
+    /** λ·S of one pass (see {@link SpikePenalty}), from the spikes its layers emitted. */
+    public static final class Term implements SpikeListener, SpikeLoss {
+        private final double lambda;
+        private final Map<String, Double> layerWeights;
+        private final SpikeRecords spikes = new SpikeRecords();
+
+        private Term(double lambda, Map<String, Double> layerWeights) {
+            this.lambda = lambda;
+            this.layerWeights = layerWeights;
+        }
+
+        @Override
+        public void spikes(String layer, long count, int neurons, int steps, int samples) {
+            spikes.spikes(layer, count, neurons, steps, samples);
+        }
+
+        /** λ·w_l/(B·T·N_h): ∂(λS)/∂s at every spike output of {@code layer}; 0 without a penalty. */
+        @Override
+        public float gradientAtSpike(String layer) {
+            long neuronSteps = spikes.neuronSteps();
+            return lambda == 0 || neuronSteps == 0 ? 0f : (float) (lambda * weight(layer) / neuronSteps);
+        }
+
+        /** λ·S for the spikes recorded so far (0 without a penalty). */
+        public double loss() {
+            long neuronSteps = spikes.neuronSteps();
+            double weighted = 0;
+            for (SpikeRecords.SpikeRecord r : spikes.byLayer().values()) weighted += weight(r.layer()) * r.spikes();
+            return lambda == 0 || neuronSteps == 0 ? 0 : lambda * weighted / neuronSteps;
+        }
+
+        private double weight(String layer) {
+            return layerWeights.getOrDefault(layer, 1.0);
+        }
     }
 }

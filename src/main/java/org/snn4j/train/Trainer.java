@@ -22,6 +22,8 @@ import org.snn4j.io.TrainState;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
+import org.snn4j.engine.Executor;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.nn.Finite;
@@ -50,6 +52,7 @@ import org.snn4j.tensor.Workspace;
 public final class Trainer {
     private static final Gson GSON = new Gson();
     private final Model model;
+    private final Executor executor;
     private final TrainConfig cfg;
     private final Dataset train;
     private final Dataset test;
@@ -63,6 +66,7 @@ public final class Trainer {
         checkData(model.spec(), train, "training");
         checkData(model.spec(), test, "test");
         this.model = model;
+        this.executor = Executor.dense(model);
         this.cfg = cfg;
         this.train = train;
         this.test = test;
@@ -104,7 +108,7 @@ public final class Trainer {
                 .transforms(cfg.augment().transforms()).prefetch(1).build()) {
             for (int epoch = first; epoch < cfg.epochs(); epoch++) {
                 EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
-                last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
+                last = Evaluator.run(executor, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
                 r = new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), last.accuracy(), r.trainSamplesPerSecond(),
                         r.trainSpikeRates(), last.spikeRates());
                 history.add(r);
@@ -117,14 +121,14 @@ public final class Trainer {
                 epochListener.accept(r);
             }
         }
-        if (last == null) last = Evaluator.run(model, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
+        if (last == null) last = Evaluator.run(executor, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
         if (cfg.out() != null) save(Checkpoint.Kind.MODEL, cfg.out(), null, cfg.epochs(), history);
         return new TrainResult(history, last, epochsRun == 0 ? 0 : throughputSum / epochsRun, cfg.out());
     }
 
     private EpochRecord trainEpoch(DataLoader loader, int epoch, Optimizer optimizer, LearningRateSchedule schedule,
                                    Encoder encoder, Loss loss) {
-        SpikeTally tally = new SpikeTally();
+        SpikeRecords tally = new SpikeRecords();
         List<Parameter> params = model.parameters();
         double lossSum = 0;
         long correct = 0, seen = 0;
@@ -158,13 +162,13 @@ public final class Trainer {
 
     /** One mini-batch: encode, forward, loss, backward through time, update. */
     private StepResult step(DataLoader.Batch b, int epoch, int batches, Optimizer optimizer, LearningRateSchedule schedule,
-                      Encoder encoder, Loss loss, List<Parameter> params, SpikeTally tally) {
+                      Encoder encoder, Loss loss, List<Parameter> params, SpikeRecords tally) {
         Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
         Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
-        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace)
-                .withSpikePenalty(cfg.spikePenalty().weight(epoch, cfg.epochs()), cfg.spikePenalty().layerWeights());
+        SpikePenalty.Term penalty = cfg.spikePenalty().forPass(epoch, cfg.epochs());
+        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace).with(penalty).with(tally);
         try {
-            Pass pass = model.forward(input, ctx);
+            Pass pass = executor.forward(input, ctx);
             double progress = (epoch + (double) b.index() / batches) / cfg.epochs();
             Loss.Result l = loss.atProgress(progress).evaluate(pass.output(), b.labels(), rng);
             if (!Double.isFinite(l.value())) {
@@ -174,8 +178,7 @@ public final class Trainer {
             pass.backward(l.gradient(), false);
             optimizer.step(schedule.rate(epoch, b.index(), batches));
             for (Parameter p : params) Finite.check(p.name(), "weights after the update", p.value());  // a diverging step
-            tally.add(ctx);
-            return new StepResult(l.value() + ctx.spikePenaltyLoss(), Accuracy.correct(pass.output(), b.labels()));
+            return new StepResult(l.value() + penalty.loss(), Accuracy.correct(pass.output(), b.labels()));
         } finally {
             workspace.recycle();
         }

@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
 import org.snn4j.model.SpecException;
+import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.BatchNorm;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
@@ -72,8 +74,8 @@ class ConverterTest {
         assertTrue(folded.bufferTensors().isEmpty());
         Tensor x = Tensor.zeros(1, 3, 1, 12, 12);
         rng.fillUniform(x.data(), 0, 1);
-        float[] a = ann.forward(x, ForwardContext.evaluation()).output().data();
-        float[] b = folded.forward(x, ForwardContext.evaluation()).output().data();
+        float[] a = Executor.dense(ann).forward(x, ForwardContext.evaluation()).output().data();
+        float[] b = Executor.dense(folded).forward(x, ForwardContext.evaluation()).output().data();
         for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-4 * (1 + Math.abs(a[i])), "logit " + i);
     }
 
@@ -154,7 +156,7 @@ class ConverterTest {
         assertEquals(f.ann().parameterCount(), c.snn().parameterCount());
         Tensor x = digits.images(0, 1, 2, 3).reshape(1, 4, 1, 28, 28);
         assertEquals(java.util.List.of(1, 4, 10), java.util.Arrays.stream(
-                c.snn().forward(x, ForwardContext.evaluation().withSteps(8)).output().shape()).boxed().toList());
+                Executor.dense(c.snn()).forward(x, ForwardContext.evaluation().withSteps(8)).output().shape()).boxed().toList());
     }
 
     @Test
@@ -258,8 +260,8 @@ class ConverterTest {
         Model rebuilt = ModelBuilder.build(ModelSpec.parse(calibrated.snn().spec().toJson(), "m"), ModelBuilder.Mode.SNN, 9);
         rebuilt.load(calibrated.snn().parameterTensors(), calibrated.snn().bufferTensors(), "calibrated");
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps);
-        Tensor a = calibrated.snn().forward(AnnActivations.held(batch), ctx).output();
-        Tensor b = rebuilt.forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
+        Tensor a = Executor.dense(calibrated.snn()).forward(AnnActivations.held(batch), ctx).output();
+        Tensor b = Executor.dense(rebuilt).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
         assertTrue(Arrays.equals(a.data(), b.data()));
     }
 
@@ -289,8 +291,8 @@ class ConverterTest {
         Converter.Conversion c = Converter.convert(folded, null, Converter.Options.qcfs().withSigned(true, true));
         Tensor x = Tensor.zeros(1, 6, 1, 12, 12);
         rng.fillUniform(x.data(), 0, 1);
-        float[] logits = folded.forward(x, ForwardContext.evaluation()).output().data();
-        float[] snn = c.snn().forward(x, ForwardContext.evaluation().withSteps(levels)).output().data();
+        float[] logits = Executor.dense(folded).forward(x, ForwardContext.evaluation()).output().data();
+        float[] snn = Executor.dense(c.snn()).forward(x, ForwardContext.evaluation().withSteps(levels)).output().data();
         assertEquals(logits.length, snn.length);
         double scale = 0;
         for (float v : logits) scale = Math.max(scale, Math.abs(v));
@@ -327,8 +329,8 @@ class ConverterTest {
         assertTrue(signed.snn().spec().neuronByLayer().getAsJsonObject("res1.out").get("signed").getAsBoolean());
         Model rebuilt = ModelBuilder.build(ModelSpec.parse(signed.snn().spec().toJson(), "m"), ModelBuilder.Mode.SNN, 9);
         rebuilt.load(signed.snn().parameterTensors(), signed.snn().bufferTensors(), "signed");
-        Tensor a = signed.snn().forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
-        Tensor b = rebuilt.forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
+        Tensor a = Executor.dense(signed.snn()).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
+        Tensor b = Executor.dense(rebuilt).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
         assertTrue(Arrays.equals(a.data(), b.data()));
         assertEquals("signed spikes need reset subtract, was zero",
                 assertThrows(Snn4jException.class, () -> new Converter.Options(new Converter.TrainedBound(), 1, "zero", "zero", true, false)).getMessage());
@@ -337,7 +339,7 @@ class ConverterTest {
     /** Mean over layers and channels of |mean SNN output − mean ANN activation| of the channel, per unit of ANN mean. */
     private static double channelMismatch(Model snn, java.util.Map<String, float[]> ann, Tensor batch, int steps) {
         double[] total = new double[2];
-        snn.forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, out) -> {
+        Executor.dense(snn).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (layer, in, out) -> {
             int channels = out.dim(2), inner = out.sizeFrom(3), block = channels * inner, perStep = out.size() / steps;
             double[] snnSum = new double[channels], annSum = new double[channels];
             for (int i = 0; i < out.size(); i++) snnSum[(i % perStep % block) / inner] += out.data()[i] / steps;
@@ -379,7 +381,7 @@ class ConverterTest {
         Tensor batch = digits.images(0, 1, 2, 3, 4, 5, 6, 7);
         Converter.Conversion balanced = SpikeNorm.balance(start, f.ann(), Converter.Options.robust(), batch, 6);
         java.util.Map<String, Float> maxCurrent = new java.util.LinkedHashMap<>();
-        balanced.snn().forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(6).withActivationObserver((layer, in, out) -> {
+        Executor.dense(balanced.snn()).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(6).with((ActivationObserver) (layer, in, out) -> {
             float max = 0;
             for (float v : in.data()) max = Math.max(max, v);
             maxCurrent.put(layer, max);

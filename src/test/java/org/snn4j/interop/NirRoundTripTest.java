@@ -21,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.PythonScripts;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.engine.Executor;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
 
@@ -90,12 +92,12 @@ class NirRoundTripTest {
 
     /** Forward over STEPS steps of held input; records each spiking layer's spikes as 0/1. */
     private static Tensor run(Model m, Tensor x, Map<String, float[]> spikes) {
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS).withActivationObserver((layer, in, out) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS).with((ActivationObserver) (layer, in, out) -> {
             float[] s = new float[out.size()];
             for (int i = 0; i < s.length; i++) s[i] = out.data()[i] > 0 ? 1 : 0;
             spikes.put(layer, s);
         });
-        return m.forward(x, ctx).output();
+        return Executor.dense(m).forward(x, ctx).output();
     }
 
     @Test
@@ -162,8 +164,8 @@ class NirRoundTripTest {
         assertEquals("zero", spike.get("reset").getAsString());
         Map<String, float[]> spikes = new LinkedHashMap<>();
         Tensor x = new Tensor(new float[] {1, 0, 0}, 1, 1, 3);
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(4).withActivationObserver((layer, in, out) -> spikes.put(layer, out.data().clone()));
-        Tensor out = m.forward(x, ctx).output();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(4).with((ActivationObserver) (layer, in, out) -> spikes.put(layer, out.data().clone()));
+        Tensor out = Executor.dense(m).forward(x, ctx).output();
         assertArrayEquals(new float[] {0, 0, 0, 0, 1, 0, 0, 0}, spikes.get("sn1"));
         assertArrayEquals(new float[] {0.25f, 0}, out.data(), 1e-6f);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.convert.BatchNormFolding;
+import org.snn4j.engine.Executor;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
@@ -80,7 +81,7 @@ class OnnxImporterTest {
         Model ann = OnnxImporter.importAnn(OnnxReader.read(model, "gemm.onnx"), "gemm");
         Tensor x = new Tensor(new float[] {1, 2, 3, 4}, 1, 1, 1, 2, 2);
         // B's rows: [1,0,0], [1,0,0], [0,1,0], [0,0,1]: x·B = [1 + 2, 3, 4]; 2·[3, 3, 4] + 0.5·[1, 2, 3] = [6.5, 7, 9.5]
-        assertArrayEquals(new float[] {6.5f, 7, 9.5f}, ann.forward(x, ForwardContext.evaluation()).output().data(), 1e-6f);
+        assertArrayEquals(new float[] {6.5f, 7, 9.5f}, Executor.dense(ann).forward(x, ForwardContext.evaluation()).output().data(), 1e-6f);
     }
 
     @Test
@@ -143,7 +144,7 @@ class OnnxImporterTest {
         float[] x = floats(expected.getAsJsonArray("inputs"));
         float[] y = floats(expected.getAsJsonArray("outputs"));
         Tensor input = new Tensor(x, 1, inShape[0], inShape[1], inShape[2], inShape[3]);
-        Tensor out = ann.forward(input, ForwardContext.evaluation()).output();
+        Tensor out = Executor.dense(ann).forward(input, ForwardContext.evaluation()).output();
         assertEquals(y.length, out.size());
         for (int i = 0; i < y.length; i++) assertEquals(y[i], out.data()[i], 1e-4, name + " output " + i);
     }

@@ -10,9 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.engine.Executor;
+import org.snn4j.metrics.OpCounter;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.nn.BackwardResidualBlock;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.nn.OpCounter;
 import org.snn4j.nn.ReLU;
 import org.snn4j.nn.Sequential;
 import org.snn4j.tensor.Tensor;
@@ -68,14 +70,15 @@ class BackwardResidualSpecTest {
         Dataset digits = Datasets.loadBundled(false).subset(4);
         Model m = build("backres-vgg2", ModelBuilder.Mode.SNN);
         OpCounter ops = new OpCounter();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(3).withOpCounter(ops);
+        SpikeRecords spikes = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(3).with(ops.forPass()).with(spikes);
         Tensor images = digits.images(new int[] {0, 1, 2, 3});
-        m.forward(images.reshape(Tensor.concat(new int[] {1}, images.shape())), ctx);
+        Executor.dense(m).forward(images.reshape(Tensor.concat(new int[] {1}, images.shape())), ctx);
         long perPass = 32L * 14 * 14 * 32 * 9;
         assertEquals(2 * perPass, ops.layers().get("bres1.conv1").denseMacsPerSample(), 0);
         assertTrue(ops.layers().get("bres1.conv1").acsPerSample() > 0);
-        assertEquals(List.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"), List.copyOf(ctx.spikeRecords().keySet()));
-        assertEquals(4, ctx.spikeRecords().get("bres1.p2.sn2").samples());
+        assertEquals(List.of("sn1", "bres1.p1.sn1", "bres1.p1.sn2", "bres1.p2.sn1", "bres1.p2.sn2"), List.copyOf(spikes.byLayer().keySet()));
+        assertEquals(4, spikes.byLayer().get("bres1.p2.sn2").samples());
     }
 
     @Test

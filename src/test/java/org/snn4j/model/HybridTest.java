@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.snn4j.data.Datasets;
+import org.snn4j.engine.Executor;
+import org.snn4j.metrics.OpCounter;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
-import org.snn4j.nn.OpCounter;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.ReLU;
 import org.snn4j.nn.Sequential;
@@ -62,8 +63,8 @@ class HybridTest {
         Model rate = hybrid(1, Hybrid.rate());
         Model membrane = hybrid(1, new Hybrid(Hybrid.Boundary.MEMBRANE, 1));
         OpCounter rateOps = new OpCounter(), membraneOps = new OpCounter();
-        float[] a = rate.forward(x, ForwardContext.evaluation().withSteps(4).withOpCounter(rateOps)).output().data();
-        float[] b = membrane.forward(x, ForwardContext.evaluation().withSteps(4).withOpCounter(membraneOps)).output().data();
+        float[] a = Executor.dense(rate).forward(x, ForwardContext.evaluation().withSteps(4).with(rateOps.forPass())).output().data();
+        float[] b = Executor.dense(membrane).forward(x, ForwardContext.evaluation().withSteps(4).with(membraneOps.forPass())).output().data();
         assertArrayEquals(a, b, 1e-4f);
         // rate: conv2 multiplies the rates once (MACs); membrane: conv2 adds a weight per spike (ACs); fc1 is ANN in both.
         OpCounter.LayerOps conv2Rate = rateOps.layers().get("conv2"), conv2Membrane = membraneOps.layers().get("conv2");
@@ -82,8 +83,8 @@ class HybridTest {
         assertTrue(none.neuronLayers().isEmpty());
         Model ann = ModelBuilder.build(Presets.byName("w1", DIGIT, 10, Presets.Options.defaults()), ModelBuilder.Mode.ANN, 3);
         // The all-ANN hybrid at T = 4 computes what the ANN twin computes on one step (the readout of a held input averages it).
-        float[] h = none.forward(x, ForwardContext.evaluation().withSteps(4)).output().data();
-        float[] a = ann.forward(x, ForwardContext.evaluation()).output().data();
+        float[] h = Executor.dense(none).forward(x, ForwardContext.evaluation().withSteps(4)).output().data();
+        float[] a = Executor.dense(ann).forward(x, ForwardContext.evaluation()).output().data();
         assertArrayEquals(a, h, 1e-4f);
         assertEquals(2, hybrid(2, Hybrid.rate()).neuronLayers().size());
     }
@@ -91,7 +92,7 @@ class HybridTest {
     @Test
     void gradientsReachTheSpikingLayersThroughTheBoundary() {
         Model m = hybrid(1, Hybrid.rate());
-        Pass pass = m.forward(digits(), ForwardContext.training(new Rng(1)).withSteps(4));
+        Pass pass = Executor.dense(m).forward(digits(), ForwardContext.training(new Rng(1)).withSteps(4));
         Tensor g = Tensor.zeros(pass.output().shape());
         new Rng(2).fillUniform(g.data(), -1, 1);
         m.parameters().forEach(org.snn4j.nn.Parameter::zeroGrad);

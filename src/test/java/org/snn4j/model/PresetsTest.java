@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.snn4j.engine.Executor;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -30,7 +31,7 @@ class PresetsTest {
         assertEquals(288 + 18432 + 31360, m.parameterCount());
         Tensor x = Tensor.zeros(2, 3, 1, 28, 28);
         new Rng(3).fillUniform(x.data(), 0, 1);
-        Tensor y = m.forward(x, ForwardContext.evaluation()).output();
+        Tensor y = Executor.dense(m).forward(x, ForwardContext.evaluation()).output();
         assertArrayEquals(new int[] {1, 3, 10}, y.shape());
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.snn4j.engine.Executor;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
@@ -42,7 +43,7 @@ class WorkspaceReuseTest {
     /** Output and every parameter gradient of one forward and backward pass, copied out. */
     private static List<float[]> step(Model model, Tensor x, int step, Workspace ws) {
         ForwardContext ctx = ForwardContext.training(new Rng(7 + step)).withSteps(4).withWorkspace(ws);
-        Pass pass = model.forward(x, ctx);
+        Pass pass = Executor.dense(model).forward(x, ctx);
         for (Parameter p : model.parameters()) p.zeroGrad();
         Tensor grad = Tensor.zeros(pass.output().shape());
         new Rng(11 + step).fillUniform(grad.data(), -1, 1);
@@ -62,8 +63,8 @@ class WorkspaceReuseTest {
         for (int step = 0; step < 3; step++) {
             Tensor x = Tensor.zeros(1, 4, 1, 12, 12);
             new Rng(200 + step).fillUniform(x.data(), 0, 1);
-            float[] fresh = model.forward(x, ForwardContext.evaluation().withSteps(5)).output().data().clone();
-            float[] reused = model.forward(x, ForwardContext.evaluation().withSteps(5).withWorkspace(ws)).output().data().clone();
+            float[] fresh = Executor.dense(model).forward(x, ForwardContext.evaluation().withSteps(5)).output().data().clone();
+            float[] reused = Executor.dense(model).forward(x, ForwardContext.evaluation().withSteps(5).withWorkspace(ws)).output().data().clone();
             assertArrayEquals(fresh, reused, "step " + step);
             ws.recycle();
         }
@@ -72,9 +73,9 @@ class WorkspaceReuseTest {
         if (preset.equals("hybrid")) return;
         Workspace fresh = new Workspace();
         Tensor x = Tensor.zeros(1, 4, 1, 12, 12);
-        model.forward(x, ForwardContext.evaluation().withSteps(5).withWorkspace(fresh));
+        Executor.dense(model).forward(x, ForwardContext.evaluation().withSteps(5).withWorkspace(fresh));
         Workspace keeping = new Workspace();
-        model.forward(x, ForwardContext.training(new Rng(1)).withSteps(5).withWorkspace(keeping));
+        Executor.dense(model).forward(x, ForwardContext.training(new Rng(1)).withSteps(5).withWorkspace(keeping));
         assertTrue(fresh.bytesHeld() < keeping.bytesHeld() / 2, fresh.bytesHeld() + " vs " + keeping.bytesHeld());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.snn4j.encode.DirectEncoder;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Pass;
 import org.snn4j.tensor.Rng;
@@ -25,13 +26,16 @@ class HeldInputTest {
         new Rng(4).fillUniform(once.data(), -0.2f, 0.9f);
         Tensor full = repeated(once);
 
-        ForwardContext heldCtx = ForwardContext.evaluationWithBackward().withSteps(T);
+        SpikeRecords heldCtxSpikes = new SpikeRecords();
+
+        ForwardContext heldCtx = ForwardContext.evaluationWithBackward().withSteps(T).with(heldCtxSpikes);
         Pass held = layer.forward(once, heldCtx);
-        ForwardContext fullCtx = ForwardContext.evaluationWithBackward();
+        SpikeRecords fullCtxSpikes = new SpikeRecords();
+        ForwardContext fullCtx = ForwardContext.evaluationWithBackward().with(fullCtxSpikes);
         Pass reference = layer.forward(full, fullCtx);
         assertArrayEquals(reference.output().data(), held.output().data());
         assertArrayEquals(reference.output().shape(), held.output().shape());
-        assertEquals(fullCtx.spikeRecords().get("sn"), heldCtx.spikeRecords().get("sn"));
+        assertEquals(fullCtxSpikes.byLayer().get("sn"), heldCtxSpikes.byLayer().get("sn"));
 
         Tensor g = Tensor.zeros(full.shape());
         new Rng(5).fillUniform(g.data(), -1, 1);

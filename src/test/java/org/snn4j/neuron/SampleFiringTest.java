@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.snn4j.metrics.SpikeRecords;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.AvgPool2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.MaxPool2d;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Pool2d;
 import org.snn4j.nn.Sequential;
+import org.snn4j.nn.ThresholdTuner;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
@@ -40,10 +43,11 @@ class SampleFiringTest {
     private record Run(float[] output, long spikes) {}
 
     private static Run run(Sequential chain, Tensor input, boolean fused) {
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS);
-        if (!fused) ctx.withActivationObserver((layer, in, out) -> { });
+        SpikeRecords records = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS).with(records);
+        if (!fused) ctx.with((ActivationObserver) (layer, in, out) -> { });
         float[] out = chain.forward(input, ctx).output().data().clone();
-        return new Run(out, ctx.spikeRecords().get("sn").spikes());
+        return new Run(out, records.byLayer().get("sn").spikes());
     }
 
     @Test
@@ -110,7 +114,7 @@ class SampleFiringTest {
         Pool2d<?> pool = new AvgPool2d("pool", 2, 2);
         assertNotNull(lif(1f).forwardThenPool(input, pool, ForwardContext.evaluation().withSteps(STEPS)));
         assertNull(lif(1f).forwardThenPool(input, pool, ForwardContext.evaluation().withSteps(STEPS)
-                .withThresholdTuner((layer, in, steps, configured) -> configured)));
+                .with((ThresholdTuner) (layer, in, steps, configured) -> configured)));
         NeuronConfig signed = NeuronConfig.builder().signed(true).build();
         assertNull(new NeuronLayer("s", signed, new Triangle(), false).forwardThenPool(input, pool,
                 ForwardContext.evaluation().withSteps(STEPS)));

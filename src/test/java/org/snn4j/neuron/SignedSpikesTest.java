@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.snn4j.Snn4jException;
 import org.snn4j.kernels.NeuronSpec;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Qcfs;
 import org.snn4j.tensor.Rng;
@@ -72,9 +73,10 @@ class SignedSpikesTest {
         // t3: H = 3.25 → +3 = T − N, V = 0.25, N = 4;   t4: H = 0.5 → 0 (N = T: saturated anyway)
         NeuronLayer layer = NeuronConfig.builder().model("if").threshold(1f).amplitude(1f).reset("subtract").fire("non-strict")
                 .initialMembrane("half-threshold").signed(true).burst(true).layer("b");
-        ForwardContext ctx = ForwardContext.evaluation();
+        SpikeRecords records = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().with(records);
         assertArrayEquals(new float[] {3, -2, 3, 0}, layer.forward(new Tensor(x, 4, 1), ctx).output().data());
-        assertEquals(8, ctx.spikeRecords().get("b").spikes(), "spikes of either sign, bursts counted spike by spike");
+        assertEquals(8, records.byLayer().get("b").spikes(), "spikes of either sign, bursts counted spike by spike");
     }
 
     @Test
@@ -124,10 +126,11 @@ class SignedSpikesTest {
 
     @Test
     void spikesCarryTheAmplitudeWithTheirSignAndBothSignsAreRecorded() {
-        ForwardContext ctx = ForwardContext.evaluation();
+        SpikeRecords records = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().with(records);
         float[] y = signedLayer(2f, true).forward(new Tensor(new float[] {2.0f, -1.5f}, 2, 1), ctx).output().data();
         assertArrayEquals(new float[] {2f, -2f}, y);
-        assertEquals(2, ctx.spikeRecords().get("sn").spikes());
+        assertEquals(2, records.byLayer().get("sn").spikes());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.snn4j.metrics.OpCounter;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
@@ -69,7 +70,7 @@ class BackwardResidualBlockTest {
         Linear fc = new Linear("fc", 4, 3 + 1, false, new Rng(1));
         BackwardResidualBlock b = block(fc, List.of(new ReLU("r1"), new ReLU("r2"), new ReLU("r3")));
         OpCounter counter = new OpCounter();
-        b.forward(Tensor.full(0.5f, 1, 2, 4), ForwardContext.evaluation().withOpCounter(counter));
+        b.forward(Tensor.full(0.5f, 1, 2, 4), ForwardContext.evaluation().with(counter.forPass()));
         OpCounter.LayerOps ops = counter.layers().get("fc");
         assertEquals(3 * 16, ops.denseMacsPerSample(), 0);
         assertEquals(3 * 16, ops.macsPerSample(), 0);

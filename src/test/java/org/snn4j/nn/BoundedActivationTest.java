@@ -137,7 +137,7 @@ class BoundedActivationTest {
         for (BoundedActivation act : new BoundedActivation[] {new Clip("sn1", 1f), new Qcfs("sn1", 4, 1f)}) {
             List<String> seen = new ArrayList<>();
             List<Tensor> outputs = new ArrayList<>();
-            ForwardContext ctx = ForwardContext.evaluationWithBackward().withActivationObserver((layer, in, out) -> {
+            ForwardContext ctx = ForwardContext.evaluationWithBackward().with((ActivationObserver) (layer, in, out) -> {
                 seen.add(layer);
                 outputs.add(out);
             });

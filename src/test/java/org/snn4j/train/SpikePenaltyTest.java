@@ -41,9 +41,10 @@ class SpikePenaltyTest {
         Tensor g = Tensor.zeros(4, 3, 5);
         new Rng(7).fillUniform(g.data(), -1f, 1f);
         double lambda = 0.7;
-        ForwardContext penalized = ForwardContext.training(new Rng(1)).withSpikePenalty(lambda, java.util.Map.of());
+        SpikePenalty.Term penalty = new SpikePenalty(lambda, "constant").forPass(0, 1);
+        ForwardContext penalized = ForwardContext.training(new Rng(1)).with(penalty);
         Pass p = lif.forward(x, penalized);
-        float perSpike = penalized.spikePenaltyGradient("sn1");
+        float perSpike = penalty.gradientAtSpike("sn1");
         assertEquals((float) (lambda / (5 * 4 * 3)), perSpike, 0f, "λ/(neurons·T·N)");
         float[] withPenalty = p.backward(g, true).data();
         Tensor shifted = Tensor.zeros(4, 3, 5);
@@ -52,19 +53,20 @@ class SpikePenaltyTest {
         assertArrayEquals(reference, withPenalty, 0f);
         double spikes = 0;
         for (float s : p.output().data()) spikes += s;
-        assertEquals(lambda * spikes / 60, penalized.spikePenaltyLoss(), 1e-12);
+        assertEquals(lambda * spikes / 60, penalty.loss(), 1e-12);
     }
 
     @Test
     void layerWeightsScaleALayersShareAndNameOnlySpikingLayers() {
         Layer lif = NeuronConfig.builder().model("if").layer("sn1");
         Tensor x = Tensor.full(0.6f, 5, 2, 3);
-        ForwardContext half = ForwardContext.training(new Rng(1)).withSpikePenalty(2.0, java.util.Map.of("sn1", 0.5));
+        SpikePenalty.Term halfPenalty = new SpikePenalty(2.0, "constant", java.util.Map.of("sn1", 0.5)).forPass(0, 1);
+        ForwardContext half = ForwardContext.training(new Rng(1)).with(halfPenalty);
         Pass p = lif.forward(x, half);
         double spikes = 0;
         for (float s : p.output().data()) spikes += s;
-        assertEquals((float) (2.0 * 0.5 / 30), half.spikePenaltyGradient("sn1"), 0f);
-        assertEquals(2.0 * 0.5 * spikes / 30, half.spikePenaltyLoss(), 1e-12);
+        assertEquals((float) (2.0 * 0.5 / 30), halfPenalty.gradientAtSpike("sn1"), 0f);
+        assertEquals(2.0 * 0.5 * spikes / 30, halfPenalty.loss(), 1e-12);
         assertEquals(java.util.Map.of("sn1", 0.5, "res1.out", 2.0), SpikePenalty.parseWeights("sn1=0.5, res1.out=2"));
         assertEquals(java.util.Map.of(), SpikePenalty.parseWeights(""));
         assertThrows(Snn4jException.class, () -> SpikePenalty.parseWeights("sn1:0.5"));

@@ -5,24 +5,34 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snn4j.kernels.ConvGeometry;
 import org.snn4j.kernels.EventKernels;
 import org.snn4j.model.Model;
+import org.snn4j.nn.ChildRunner;
 import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
+import org.snn4j.nn.Pass;
+import org.snn4j.nn.Pool2d;
+import org.snn4j.nn.SpikeListener;
 import org.snn4j.tensor.Tensor;
 
 /**
- * Runs a model's inference in one of three {@link EngineMode}s. The event modes plug into the model's
- * own forward pass ({@link ForwardContext#withEventExecutor}): every {@link Conv2d} and {@link Linear},
- * at any depth, whose input carries spikes (a spiking layer ran before it, or the input sequence has more
- * than one step, e.g. a Bernoulli code) computes its output with {@link EventKernels} from the non-zero
- * inputs; everything else (neurons, pooling, readout, a held direct input's first layers) runs as usual,
- * except that a convolution run by events, its spiking layer and a pooling layer after it run as one
- * {@link FusedBlock}, one sample at a time (see {@link #forwardFused}). The event kernels are
- * bit-identical to the dense ones, so every mode gives the same spike trains and predictions.
+ * Owns every run of a model: training steps, evaluation, conversion passes and benchmarks go through
+ * {@link #forward}. The model is compiled once into a {@link Plan} for one of three {@link EngineMode}s
+ * (all give identical outputs); a pass then runs the network's composites with the plan as their
+ * {@link ChildRunner}. Layers describe the computation; the choices are the executor's:
+ * <ul>
+ *   <li>in the event modes, every {@link Conv2d} and {@link Linear}, at any depth, whose input carries
+ *       spikes (a spiking layer ran before it in the pass, or the input sequence has more than one step,
+ *       e.g. a Bernoulli code) computes its output with {@link EventKernels} from the non-zero inputs;</li>
+ *   <li>at inference (a plain pass, see {@link ForwardContext#plainInference}), a convolution run by
+ *       events, its spiking layer and a pooling layer after it run as one {@link FusedBlock}, one sample
+ *       at a time, and in every mode a spiking layer and the pooling after it run one sample at a time
+ *       ({@link Layer#forwardThenPool});</li>
+ *   <li>a pass that keeps what backward needs runs every layer's own (dense) forward.</li>
+ * </ul>
+ * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains.
  *
  * <p>"auto" runs a layer by events when its input's density (sampled over 32 images per batch) is at most
  * the layer's crossover density. The crossover is measured on the machine, per layer, because it depends
@@ -31,11 +41,11 @@ import org.snn4j.tensor.Tensor;
  * batch and the crossover is 0.9 × that batch's density × (dense time / event time), the event kernel's
  * cost being nearly proportional to its events (the 0.9 keeps near-even layers dense). Results never depend on the choice.
  *
- * <p>The engine copies the weights into the layouts the event kernels read when it is built: rebuild it
- * after the weights change. One engine serves one thread's passes at a time; it records per-layer
- * {@link LayerActivity} across them.
+ * <p>The event modes copy the weights into the layouts the event kernels read when the executor is built:
+ * build a new one after the weights change (a dense executor reads the weights as they are). One executor
+ * serves one thread's passes at a time; it records per-layer {@link LayerActivity} across them.
  */
-public final class InferenceEngine implements ForwardContext.EventExecutor {
+public final class Executor {
     /** The crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
     public static final double INITIAL_CROSSOVER = 0.16;
     /** The call of each layer on which "auto" measures its crossover. */
@@ -47,23 +57,20 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
 
     private final Model model;
     private final EngineMode mode;
-    private final Map<Layer, float[]> transposedWeights = new IdentityHashMap<>();
+    private final Plan plan;
     private final Map<Layer, Double> crossovers = new IdentityHashMap<>();
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
 
-    /** An engine for {@code model}; the event modes copy its conv and linear weights now. */
-    public InferenceEngine(Model model, EngineMode mode) {
+    /** An executor for {@code model}; the event modes copy its conv and linear weights now. */
+    public Executor(Model model, EngineMode mode) {
         this.model = model;
         this.mode = mode;
-        if (mode == EngineMode.DENSE) return;
-        for (Layer l : model.layers()) {
-            if (l instanceof Conv2d c) {
-                int patch = c.inChannels() * c.kernel() * c.kernel();
-                transposedWeights.put(c, EventKernels.transposed(c.outChannels(), patch, c.weight().value().data()));
-            } else if (l instanceof Linear f) {
-                transposedWeights.put(f, EventKernels.transposed(f.outFeatures(), f.inFeatures(), f.weight().value().data()));
-            }
-        }
+        this.plan = Plan.compile(model, mode);
+    }
+
+    /** A dense executor: every layer's own kernels (what training runs). */
+    public static Executor dense(Model model) {
+        return new Executor(model, EngineMode.DENSE);
     }
 
     public Model model() {
@@ -75,12 +82,18 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
     }
 
     /**
-     * Runs the model over {@code input} in this engine's mode: the readout {@code [1, N, classes]}.
-     *
-     * @param ctx an inference context (nothing kept for backward; with one, every layer runs densely)
+     * Runs the model over {@code input} in {@code ctx} (a training pass keeps what backward needs): the pass,
+     * whose output is the readout {@code [1, N, classes]}.
      */
-    public Tensor forward(Tensor input, ForwardContext ctx) {
-        return model.forward(input, mode == EngineMode.DENSE ? ctx : ctx.withEventExecutor(this)).output();
+    public Pass forward(Tensor input, ForwardContext ctx) {
+        PassRunner runner = new PassRunner();
+        ctx.with(runner);
+        return model.network().forward(input, ctx, runner);
+    }
+
+    /** The readout of an inference pass: {@link #forward}'s output. */
+    public Tensor infer(Tensor input, ForwardContext ctx) {
+        return forward(input, ctx).output();
     }
 
     /** Per conv and linear layer that ran fed by spikes, by name in the order they first ran. */
@@ -93,10 +106,48 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
         return crossovers.getOrDefault(layer, INITIAL_CROSSOVER);
     }
 
-    @Override
-    public boolean forward(Layer layer, Tensor input, Tensor output, boolean afterSpikingLayer) {
-        float[] weight = transposedWeights.get(layer);
-        if (weight == null || (input.dim(0) == 1 && !afterSpikingLayer)) return false;
+    /**
+     * One pass through the plan: it hears the pass's spikes, which tell whether a layer's input carries
+     * spikes (a spiking layer ran before it and no layer has turned spikes into analog values since).
+     */
+    private final class PassRunner implements ChildRunner, SpikeListener {
+        private boolean carriesSpikes;
+
+        @Override
+        public void spikes(String layer, long spikes, int neurons, int steps, int samples) {
+            carriesSpikes = true;
+        }
+
+        @Override
+        public void analog() {
+            carriesSpikes = false;
+        }
+
+        @Override
+        public Pass forward(Layer child, Tensor input, ForwardContext ctx) {
+            return switch (plan.step(child)) {
+                case Plan.Children c -> c.composite().forward(input, ctx, this);
+                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes));
+                case Plan.Own o -> o.layer().forward(input, ctx);
+            };
+        }
+
+        @Override
+        public Fused fused(List<Layer> chain, int at, Tensor input, ForwardContext ctx) {
+            if (!ctx.plainInference()) return null;
+            FusedBlock block = plan.block(chain, at);
+            Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes);
+            if (fused != null || at + 1 >= chain.size() || !(chain.get(at + 1) instanceof Pool2d<?> pool)) return fused;
+            Tensor pooled = chain.get(at).forwardThenPool(input, pool, ctx);
+            return pooled == null ? null : new Fused(pooled, 2);
+        }
+    }
+
+    /** Runs a weighted layer by events into {@code output} when this executor's mode chooses to; false for its dense kernel. */
+    private boolean byEventsIfChosen(Plan.Synapses step, Tensor input, Tensor output, boolean afterSpikingLayer) {
+        Layer layer = step.layer();
+        float[] weight = step.channelLast();
+        if (input.dim(0) == 1 && !afterSpikingLayer) return false;
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
         if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(layer)) {
@@ -117,14 +168,12 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
      * measured on the block, not on the convolution alone: the fused block against the layers run one by
      * one with the dense convolution, which is what the two choices cost.
      */
-    @Override
-    public ForwardContext.Fused forwardFused(List<Layer> chain, int at, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
-        FusedBlock block = mode == EngineMode.DENSE ? null : FusedBlock.at(chain, at, ctx);
-        if (block == null || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
+    private ChildRunner.Fused forwardFused(FusedBlock block, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
+        if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
         Conv2d conv = block.conv();
         LayerActivity a = activity.get(conv.name());
         if (mode == EngineMode.AUTO && (a == null || a.calls() + 1 < CALIBRATION_CALL)) return null;
-        float[] weight = transposedWeights.get(conv);
+        float[] weight = ((Plan.Synapses) plan.step(conv)).channelLast();
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(conv)) {
             double measured = measureBlockCrossover(block, input, weight, density, ctx);
@@ -134,7 +183,7 @@ public final class InferenceEngine implements ForwardContext.EventExecutor {
         if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
         FusedBlock.Result r = block.run(input, weight, ctx);
         activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
-        return new ForwardContext.Fused(r.output(), block.layers());
+        return new ChildRunner.Fused(r.output(), block.layers());
     }
 
     /**

@@ -1,10 +1,11 @@
-package org.snn4j.nn;
+package org.snn4j.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.snn4j.Snn4jException;
+import org.snn4j.nn.*;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.train.EnergyModel;
@@ -13,7 +14,7 @@ import org.snn4j.train.EnergyModel;
 class OpCounterTest {
     private static OpCounter.LayerOps run(Layer layer, Tensor input, int steps) {
         OpCounter counter = new OpCounter();
-        layer.forward(input, ForwardContext.evaluation().withSteps(steps).withOpCounter(counter));
+        layer.forward(input, ForwardContext.evaluation().withSteps(steps).with(counter.forPass()));
         return counter.layers().get(layer.name());
     }
 
@@ -70,7 +71,7 @@ class OpCounterTest {
                 new Linear("fc", 4, 3, false, new Rng(1)));
         OpCounter counter = new OpCounter();
         // T = 1: inputs 1.5 and 1.2 fire (θ = 1), 0.2 and 0.6 do not: 2 spikes x 3 targets
-        snn.forward(new Tensor(new float[] {1.5f, 0.2f, 0.6f, 1.2f}, 1, 1, 4), ForwardContext.evaluation().withOpCounter(counter));
+        snn.forward(new Tensor(new float[] {1.5f, 0.2f, 0.6f, 1.2f}, 1, 1, 4), ForwardContext.evaluation().with(counter.forPass()));
         OpCounter.LayerOps ops = counter.layers().get("fc");
         assertEquals(6, ops.acsPerSample(), 0);
         assertEquals(0, ops.macsPerSample(), 0);
@@ -86,9 +87,10 @@ class OpCounterTest {
         // to take back), 1; step 2 inputs −2, 0, 0, 0 → input 0 (V = 1.5, H = −0.5) takes back 1: 4 spikes x 3 targets,
         // where counting non-zero elements would give 3 x 3
         Tensor x = new Tensor(new float[] {3.5f, 0.2f, -1f, 1.0f, -2f, 0f, 0f, 0f}, 2, 1, 4);
-        ForwardContext ctx = ForwardContext.evaluation().withOpCounter(counter);
+        SpikeRecords records = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().with(counter.forPass()).with(records);
         float[] y = snn.forward(x, ctx).output().data();
-        assertEquals(4, ctx.spikeRecords().get("sn1").spikes());
+        assertEquals(4, records.byLayer().get("sn1").spikes());
         assertEquals(12, counter.layers().get("fc").acsPerSample(), 0);
         assertEquals(0, counter.layers().get("fc").macsPerSample(), 0);
         assertEquals(3, y.length / 2);

@@ -1,9 +1,15 @@
-package org.snn4j.nn;
+package org.snn4j.metrics;
 
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.snn4j.kernels.Parallel;
+import org.snn4j.nn.BurstListener;
+import org.snn4j.nn.SpikeListener;
+import org.snn4j.nn.SynapseListener;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -17,15 +23,16 @@ import org.snn4j.tensor.Tensor;
  *       a border reaches fewer): exactly the accumulations the event-driven engine performs.
  *       A burst ({@link org.snn4j.neuron.SignedSpikes}: several spikes of one neuron in one step) is charged
  *       one accumulate per spike and target, as its spikes would cost one by one, when the layer's input is
- *       the burst layer's own output ({@link ForwardContext#recordBursts}); the event engine instead adds
+ *       the burst layer's own output ({@link BurstListener}); the event engine instead adds
  *       the weight once, scaled;</li>
  *   <li>MACs: layers fed by analog values. An ANN pass (T = 1) costs its dense MACs; a direct input
  *       held over T steps is multiplied once, not T times, because the held layers run once (the
  *       papers' E_MAC · MACs · T assumes the current is recomputed every step).</li>
  * </ul>
- * The layers report through {@link ForwardContext#countOps}; nothing is counted without a counter. A layer
- * called more than once in one forward pass (the shared layers of a {@link BackwardResidualBlock}) adds
- * the operations of every call for the same samples: its per-sample figures are the sum over its calls.
+ * A counter adds up many passes; each pass attaches its own {@link #forPass()} listener, which hears the
+ * weighted layers' calls and, to tell spikes from analog values, the spiking layers'. A layer called more
+ * than once in one pass (the shared layers of a {@link org.snn4j.nn.BackwardResidualBlock}) adds the
+ * operations of every call for the same samples: its per-sample figures are the sum over its calls.
  */
 public final class OpCounter {
     /** Per-layer totals over all samples counted. */
@@ -53,10 +60,49 @@ public final class OpCounter {
 
     private final Map<String, LayerOps> byLayer = new LinkedHashMap<>();
 
+    /** A listener for one pass that counts into this counter. */
+    public PassCounter forPass() {
+        return new PassCounter();
+    }
+
+    /** What one pass has seen so far: whether spikes flow, the layers already counted, the burst layers' outputs. */
+    public final class PassCounter implements SynapseListener, SpikeListener, BurstListener {
+        private final Set<String> counted = new HashSet<>();
+        private final Map<Tensor, float[]> bursts = new IdentityHashMap<>();
+        private boolean carriesSpikes;
+
+        private PassCounter() {}
+
+        @Override
+        public void synapses(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut) {
+            count(layer, input, denseMacsPerSample, fanOut, carriesSpikes, !counted.add(layer), bursts.get(input));
+        }
+
+        @Override
+        public void spikes(String layer, long spikes, int neurons, int steps, int samples) {
+            carriesSpikes = true;
+        }
+
+        @Override
+        public void analog() {
+            carriesSpikes = false;
+        }
+
+        @Override
+        public void bursts(Tensor output, float[] spikes) {
+            bursts.put(output, spikes);
+        }
+
+        @Override
+        public void released(Tensor t) {
+            bursts.remove(t);
+        }
+    }
+
     /**
      * One weighted layer's forward pass.
      *
-     * @param input              its input, {@code [T, N, ...]} ({@code [1, N, ...]} held over {@code steps})
+     * @param input              its input, {@code [T, N, ...]} ({@code [1, N, ...]} held over the pass's steps)
      * @param denseMacsPerSample output elements × fan-in of one sample at one step
      * @param fanOut             outputs reached by each input element of a sample, or {@code null} when
      *                           every input reaches denseMacsPerSample / inputs (a linear layer)
@@ -66,7 +112,7 @@ public final class OpCounter {
      * @param spikesPerInput     the number of spikes each input element carries (bursts), or {@code null}:
      *                           one per non-zero element
      */
-    void count(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer,
+    private void count(String layer, Tensor input, long denseMacsPerSample, int[] fanOut, boolean afterSpikingLayer,
                boolean repeatedCall, float[] spikesPerInput) {
         LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
         int samples = input.dim(1);

@@ -17,12 +17,14 @@ import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.encode.Encoders;
 import org.snn4j.loss.Losses;
+import org.snn4j.metrics.OpCounter;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
+import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.nn.OpCounter;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
@@ -38,7 +40,7 @@ import org.snn4j.train.Trainer;
  * blocks) and on a trained convolutional SNN; the event kernels' synaptic operations equal the op
  * counter's ACs; auto runs a dense-enough layer densely.
  */
-class InferenceEngineTest {
+class ExecutorTest {
     private static final int[] DIGIT = {1, 28, 28};
     private static Dataset digits;
 
@@ -50,21 +52,21 @@ class InferenceEngineTest {
     /** One forward pass: the spikes of every spiking layer (by name) and the readout. */
     private record Run(Map<String, float[]> spikes, float[] readout) {}
 
-    private static Run run(InferenceEngine engine, Tensor images, int steps, String encoder) {
+    private static Run run(Executor engine, Tensor images, int steps, String encoder) {
         Map<String, float[]> spikes = new LinkedHashMap<>();
         Map<String, ?> spiking = engine.model().neuronLayers();
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).withActivationObserver((layer, in, out) -> {
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (layer, in, out) -> {
             if (spiking.containsKey(layer)) spikes.put(layer, out.data().clone());
         });
         Tensor input = Encoders.byName(encoder, 1.0).encodeCompact(images, steps, new Rng(3));
-        return new Run(spikes, engine.forward(input, ctx).data().clone());
+        return new Run(spikes, engine.infer(input, ctx).data().clone());
     }
 
     /** Runs {@code model} in all three modes (auto three times, past its calibration) and compares with dense. */
     private static Map<String, LayerActivity> assertModesAgree(Model model, Tensor images, int steps, String encoder) {
-        Run dense = run(new InferenceEngine(model, EngineMode.DENSE), images, steps, encoder);
+        Run dense = run(new Executor(model, EngineMode.DENSE), images, steps, encoder);
         assertFalse(dense.spikes().isEmpty());
-        InferenceEngine event = new InferenceEngine(model, EngineMode.EVENT), auto = new InferenceEngine(model, EngineMode.AUTO);
+        Executor event = new Executor(model, EngineMode.EVENT), auto = new Executor(model, EngineMode.AUTO);
         for (Run r : new Run[] {run(event, images, steps, encoder), run(auto, images, steps, encoder), run(auto, images, steps, encoder),
                 run(auto, images, steps, encoder)}) {
             assertEquals(dense.spikes().keySet(), r.spikes().keySet());
@@ -77,12 +79,13 @@ class InferenceEngineTest {
     }
 
     /** A plain pass (nothing observes it, so blocks may run fused): the readout and the spike count of every spiking layer. */
-    private static Map<String, Object> plainRun(InferenceEngine engine, Tensor images, int steps, String encoder) {
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps);
+    private static Map<String, Object> plainRun(Executor engine, Tensor images, int steps, String encoder) {
+        SpikeRecords records = new SpikeRecords();
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with(records);
         Tensor input = Encoders.byName(encoder, 1.0).encodeCompact(images, steps, new Rng(3));
-        float[] readout = engine.forward(input, ctx).data().clone();
+        float[] readout = engine.infer(input, ctx).data().clone();
         Map<String, Object> run = new LinkedHashMap<>();
-        ctx.spikeRecords().forEach((layer, r) -> run.put(layer, r.spikes()));
+        records.byLayer().forEach((layer, r) -> run.put(layer, r.spikes()));
         run.put("readout", java.util.Arrays.toString(readout));
         return run;
     }
@@ -96,14 +99,15 @@ class InferenceEngineTest {
             int steps = (int) c[3];
             // layer by layer: an observer turns fusion off
             Map<String, Object> layered = new LinkedHashMap<>();
-            ForwardContext observed = ForwardContext.evaluation().withSteps(steps).withActivationObserver((l, in, out) -> { });
-            float[] readout = new InferenceEngine(model, EngineMode.DENSE)
-                    .forward(Encoders.byName((String) c[2], 1.0).encodeCompact(images, steps, new Rng(3)), observed).data();
-            observed.spikeRecords().forEach((layer, r) -> layered.put(layer, r.spikes()));
+            SpikeRecords observedSpikes = new SpikeRecords();
+            ForwardContext observed = ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (l, in, out) -> { }).with(observedSpikes);
+            float[] readout = new Executor(model, EngineMode.DENSE)
+                    .infer(Encoders.byName((String) c[2], 1.0).encodeCompact(images, steps, new Rng(3)), observed).data();
+            observedSpikes.byLayer().forEach((layer, r) -> layered.put(layer, r.spikes()));
             layered.put("readout", java.util.Arrays.toString(readout));
 
-            InferenceEngine event = new InferenceEngine(model, EngineMode.EVENT), auto = new InferenceEngine(model, EngineMode.AUTO);
-            assertEquals(layered, plainRun(new InferenceEngine(model, EngineMode.DENSE), images, steps, (String) c[2]), c[0] + " dense");
+            Executor event = new Executor(model, EngineMode.EVENT), auto = new Executor(model, EngineMode.AUTO);
+            assertEquals(layered, plainRun(new Executor(model, EngineMode.DENSE), images, steps, (String) c[2]), c[0] + " dense");
             assertEquals(layered, plainRun(event, images, steps, (String) c[2]), c[0] + " event");
             for (int call = 0; call < 4; call++) assertEquals(layered, plainRun(auto, images, steps, (String) c[2]), c[0] + " auto");
             assertTrue(event.activity().values().stream().anyMatch(a -> a.fusedCalls() > 0), c[0] + ": no fused block ran");
@@ -155,7 +159,7 @@ class InferenceEngineTest {
         assertTrue(accuracy > 0.3, "trained accuracy " + accuracy + ", chance 0.1");
 
         assertModesAgree(model, test.images(range(64)), 4, "direct");
-        InferenceEngine dense = new InferenceEngine(model, EngineMode.DENSE), event = new InferenceEngine(model, EngineMode.EVENT);
+        Executor dense = new Executor(model, EngineMode.DENSE), event = new Executor(model, EngineMode.EVENT);
         EvalResult byDense = evaluate(dense, test), byEvents = evaluate(event, test);
         assertEquals(byDense.accuracy(), byEvents.accuracy(), 0);
         assertEquals(byDense.spikeRates(), byEvents.spikeRates());
@@ -167,7 +171,7 @@ class InferenceEngineTest {
         }
     }
 
-    private static EvalResult evaluate(InferenceEngine engine, Dataset data) {
+    private static EvalResult evaluate(Executor engine, Dataset data) {
         return Evaluator.run(engine, data, 4, Encoders.byName("direct", 1.0), Losses.byName("ce"), 100, 1, new Workspace());
     }
 
@@ -180,23 +184,23 @@ class InferenceEngineTest {
                  "layers": [{"type": "flatten"}, {"type": "linear", "out": 32}, {"type": "spike"}, {"type": "linear", "out": 10},
                             {"type": "readout"}]}""";
         Model model = ModelBuilder.build(ModelSpec.parse(spec, "busy"), ModelBuilder.Mode.SNN, 4);
-        InferenceEngine auto = new InferenceEngine(model, EngineMode.AUTO);
+        Executor auto = new Executor(model, EngineMode.AUTO);
         Tensor images = digits.images(range(16));
-        Run dense = run(new InferenceEngine(model, EngineMode.DENSE), images, 4, "direct");
-        for (int call = 1; call <= InferenceEngine.CALIBRATION_CALL; call++) {
+        Run dense = run(new Executor(model, EngineMode.DENSE), images, 4, "direct");
+        for (int call = 1; call <= Executor.CALIBRATION_CALL; call++) {
             assertArrayEquals(dense.readout(), run(auto, images, 4, "direct").readout(), 0f);
         }
         LayerActivity fc2 = auto.activity().get("fc2");
-        assertTrue(fc2.meanDensity() > InferenceEngine.INITIAL_CROSSOVER, "density " + fc2.meanDensity());
+        assertTrue(fc2.meanDensity() > Executor.INITIAL_CROSSOVER, "density " + fc2.meanDensity());
         // dense until the calibration call; from then on whichever kernel measured faster on this machine
-        assertTrue(fc2.denseCalls() >= InferenceEngine.CALIBRATION_CALL - 1, "dense calls " + fc2.denseCalls());
-        assertEquals(InferenceEngine.CALIBRATION_CALL, fc2.calls());
+        assertTrue(fc2.denseCalls() >= Executor.CALIBRATION_CALL - 1, "dense calls " + fc2.denseCalls());
+        assertEquals(Executor.CALIBRATION_CALL, fc2.calls());
         assertTrue(fc2.measuredCrossover() > 0, "crossover " + fc2.measuredCrossover());
     }
 
     @Test
     void theDenseEngineRecordsNothingAndBadModeNamesAreRefused() {
-        InferenceEngine dense = new InferenceEngine(preset("w1", 0.25, 1), EngineMode.DENSE);
+        Executor dense = new Executor(preset("w1", 0.25, 1), EngineMode.DENSE);
         run(dense, digits.images(range(4)), 2, "direct");
         assertTrue(dense.activity().isEmpty());
         assertEquals(EngineMode.AUTO, EngineMode.parse("auto"));

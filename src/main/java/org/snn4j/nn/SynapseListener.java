@@ -1,0 +1,16 @@
+package org.snn4j.nn;
+
+import org.snn4j.tensor.Tensor;
+
+/** Hears every forward call of a weighted layer (conv, linear): what the op counter counts. */
+@FunctionalInterface
+public interface SynapseListener extends RunListener {
+    /**
+     * @param input              the layer's input, {@code [T, N, ...]} ({@code [1, N, ...]} held over {@code steps})
+     * @param steps              the pass's T
+     * @param denseMacsPerSample output elements × fan-in of one sample at one step
+     * @param fanOut             outputs reached by each input element of a sample, or {@code null} when every
+     *                           input reaches the same number (a linear layer)
+     */
+    void synapses(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut);
+}
