@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
+import org.snn4j.encode.EncoderSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -77,7 +78,7 @@ final class FinetuneCommand implements Callable<Integer> {
         System.err.printf("fine-tuning %s from %s (%,d parameters%s) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 modelFile, model.parameterCount(), trainable ? ", trainable leaks and thresholds" : "", train.name(), train.size(),
                 test.size(), t, Terminal.threads());
-        training.trainAndReport(model, train, test, t, saved.encoder(), saved.encoderGain(), common,
+        training.trainAndReport(model, train, test, t, EncoderSpec.parse(saved.encoder(), saved.encoderGain()), common,
                 Path.of("runs", modelSpec.name() + "-finetuned.snn4j"), new JsonObject());
         return 0;
     }

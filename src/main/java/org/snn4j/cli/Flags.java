@@ -3,7 +3,10 @@ package org.snn4j.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Range checks of numeric flags, reported as bad usage (exit code 2). */
+/**
+ * Range checks of numeric flags, and text flags parsed into the library's values, reported as bad usage
+ * (exit code 2) naming the flag.
+ */
 final class Flags {
     private Flags() {}
 
@@ -19,6 +22,25 @@ final class Flags {
 
     static void nonNegative(CommandSpec spec, String flag, double value) {
         if (!(value >= 0)) throw new ParameterException(spec.commandLine(), flag + " must be >= 0, was " + format(value));
+    }
+
+    /** A value in [0, 1), such as a momentum. */
+    static void fraction(CommandSpec spec, String flag, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new ParameterException(spec.commandLine(), flag + " must be in [0, 1), was " + format(value));
+        }
+    }
+
+    /**
+     * The value {@code parser} makes of a flag's text; the library's refusal becomes bad usage that names
+     * the flag ({@code --loss: unknown loss 'x'; ...}).
+     */
+    static <T> T parsed(CommandSpec spec, String flag, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (org.snn4j.Snn4jException e) {
+            throw new ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
+        }
     }
 
     private static String format(double v) {

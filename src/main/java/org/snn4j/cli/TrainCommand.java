@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.encode.EncoderSpec;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -65,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
         common.applyThreads(spec);
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);
+        EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
         training.check(spec);
         AnnActivation annActivation = annActivation();
         modelOptions.check(spec);
@@ -78,10 +80,10 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec modelSpec = modelOptions.spec(train, ann);
         if (annActivation != null) modelSpec = modelSpec.withAnnActivation(annActivation);
         ModelBuilder.Mode mode = ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN;
-        if (ann && (steps != 1 || !encoder.equals("direct"))) {
+        if (ann && (steps != 1 || encoderSpec.kind() != EncoderSpec.Kind.DIRECT)) {
             System.err.println("ANN training: one step of direct input (--T and --encoder are ignored)");
             steps = 1;
-            encoder = "direct";
+            encoderSpec = new EncoderSpec(EncoderSpec.Kind.DIRECT, gain);
         }
         Model model = ModelBuilder.build(modelSpec, mode, common.seed);
         System.err.printf("training %s%s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
@@ -89,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 test.size(), steps, Terminal.threads());
         JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
-        training.trainAndReport(model, train, test, steps, encoder, gain, common,
+        training.trainAndReport(model, train, test, steps, encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);
         return 0;
     }

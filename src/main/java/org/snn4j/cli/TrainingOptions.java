@@ -3,8 +3,12 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.snn4j.data.Dataset;
+import org.snn4j.encode.EncoderSpec;
+import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
+import org.snn4j.optim.OptimizerKind;
+import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.train.Augment;
 import org.snn4j.train.EnergyModel;
 import org.snn4j.train.SpikePenalty;
@@ -78,40 +82,47 @@ final class TrainingOptions {
     boolean noProgress;
 
     private SpikePenalty penalty = SpikePenalty.none();
+    private ScheduleSpec parsedSchedule;
+    private OptimizerKind parsedOptimizer;
+    private Loss parsedLoss;
 
-    /** Range checks, as bad usage. */
+    /** Range checks and parsing into the library's values, as bad usage naming the flag. */
     void check(CommandSpec spec) {
         Flags.positive(spec, "--epochs", epochs);
         Flags.positive(spec, "--batch", batch);
         Flags.positive(spec, "--lr", lr);
+        Flags.positiveFinite(spec, "--lr", lr);  // infinity (NaN keeps the message of the check above)
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
+        Flags.fraction(spec, "--momentum", momentum);
         Flags.nonNegative(spec, "--crop", crop);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
-        try {
-            Losses.byName(loss);
-        } catch (org.snn4j.Snn4jException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--loss: " + e.getMessage());
-        }
-        try {
-            penalty = new SpikePenalty(spikePenalty, spikePenaltySchedule, SpikePenalty.parseWeights(spikePenaltyWeights));
-        } catch (org.snn4j.Snn4jException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--spike-penalty: " + e.getMessage());
-        }
+        parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
+        penalty = Flags.parsed(spec, "--spike-penalty",
+                () -> new SpikePenalty(spikePenalty, spikePenaltySchedule, SpikePenalty.parseWeights(spikePenaltyWeights)));
+        parsedOptimizer = Flags.parsed(spec, "--optimizer", () -> OptimizerKind.byLabel(optimizer));
+        parsedSchedule = Flags.parsed(spec, "--schedule", () -> {
+            ScheduleSpec s = ScheduleSpec.parse(schedule);
+            s.create(lr, epochs);  // a cosine minimum above --lr
+            return s;
+        });
     }
 
     /**
-     * Trains {@code model} and prints the results (and the JSON line with {@code --json}).
+     * Trains {@code model} with the flags {@link #check} parsed and prints the results (and the JSON line
+     * with {@code --json}).
      *
      * @param defaultOut the model file when {@code --out} is not given
      * @param extraJson  fields the command adds to the JSON line
      */
-    void trainAndReport(Model model, Dataset train, Dataset test, int steps, String encoder, double gain, CommonOptions common,
+    void trainAndReport(Model model, Dataset train, Dataset test, int steps, EncoderSpec encoder, CommonOptions common,
                         Path defaultOut, JsonObject extraJson) {
         Path outFile = out != null ? out : defaultOut;
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
-        TrainConfig cfg = new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, gain,
-                loss, common.seed, outFile, ckpt, resume, !noProgress && !common.json && Terminal.isInteractive(),
-                new Augment(crop, flip), penalty);
+        TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
+                .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
+                .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)
+                .progress(!noProgress && !common.json && Terminal.isInteractive()).augment(new Augment(crop, flip))
+                .spikePenalty(penalty).build();
         TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());

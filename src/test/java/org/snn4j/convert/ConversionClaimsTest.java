@@ -16,6 +16,7 @@ import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.optim.OptimizerKind;
 import org.snn4j.train.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
@@ -59,7 +60,8 @@ class ConversionClaimsTest {
 
     /** The pilot's SGD: momentum 0.9, constant lr 0.05, batch 100, wd 5e-4, one step of direct input. */
     private static TrainConfig pilotTraining(int epochs) {
-        return new TrainConfig(epochs, 100, 1, 0.05, "constant", "sgd", 5e-4, 0.9, "direct", 1.0, "ce", 1, null, null, false, false);
+        return TrainConfig.builder().epochs(epochs).batch(100).steps(1).lr(0.05).optimizer(OptimizerKind.SGD).weightDecay(5e-4)
+                .momentum(0.9).build();
     }
 
     private static double accuracy(Model m, int steps) {

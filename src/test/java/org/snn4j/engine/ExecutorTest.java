@@ -153,8 +153,7 @@ class ExecutorTest {
                             {"type": "flatten"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
         Model model = ModelBuilder.build(ModelSpec.parse(spec, "small-conv"), ModelBuilder.Mode.SNN, 3);
         Dataset train = Datasets.loadBundled(true).subset(1024), test = Datasets.loadBundled(false).subset(256);
-        TrainConfig config = new TrainConfig(1, 64, 4, 2e-3, "constant", "adam", 0, 0.9, "direct", 1.0, "ce", 7, null, null,
-                false, false);
+        TrainConfig config = TrainConfig.builder().steps(4).lr(2e-3).seed(7).build();
         double accuracy = new Trainer(model, config, train, test, new PrintStream(OutputStream.nullOutputStream())).fit().test().accuracy();
         assertTrue(accuracy > 0.3, "trained accuracy " + accuracy + ", chance 0.1");
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.encode.EncoderSpec;
+import org.snn4j.loss.SoftmaxCrossEntropy;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -17,6 +19,8 @@ import org.snn4j.neuron.NeuronConfig;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Pass;
+import org.snn4j.optim.OptimizerKind;
+import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.train.TrainConfig;
@@ -35,8 +39,11 @@ class ReadmeExampleTest {
         ModelSpec spec = Presets.byName("w1", train.sampleShape(), train.numClasses(), Presets.Options.defaults())
                 .withNeuron(JsonParser.parseString("{\"surrogate\": \"arctan\"}").getAsJsonObject());
         Model model = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 42);          // seed 42
-        TrainConfig cfg = new TrainConfig(1, 64, 4, 1e-3, "cosine", "adam", 0, 0.9, "direct", 1.0, "ce",
-                42, runs.resolve("w1.snn4j"), runs.resolve("w1.ckpt"), false, false);
+        TrainConfig cfg = TrainConfig.builder()                                      // defaults for what is not set
+                .epochs(1).batch(64).steps(4).lr(1e-3).schedule(ScheduleSpec.cosine())
+                .optimizer(OptimizerKind.ADAM).encoder(EncoderSpec.direct()).loss(new SoftmaxCrossEntropy())
+                .seed(42).out(runs.resolve("w1.snn4j")).checkpoint(runs.resolve("w1.ckpt")).progress(false)
+                .build();
         TrainResult result = new Trainer(model, cfg, train, test, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         assertTrue(result.test().accuracy() > 0.1 && result.test().spikeRates().containsKey("sn2"));
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.encode.EncoderSpec;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.tensor.Tensor;
 
 class TrainerTest {
@@ -44,7 +46,8 @@ class TrainerTest {
     }
 
     private TrainConfig config(int epochs, Path out, Path ckpt, boolean resume) {
-        return new TrainConfig(epochs, 64, 4, 2e-3, "cosine", "adam", 1e-4, 0.9, "bernoulli", 1.0, "ce", 7, out, ckpt, resume, false);
+        return TrainConfig.builder().epochs(epochs).steps(4).lr(2e-3).schedule(ScheduleSpec.cosine()).weightDecay(1e-4)
+                .encoder(EncoderSpec.bernoulli(1.0)).seed(7).out(out).checkpoint(ckpt).resume(resume).build();
     }
 
     @Test
@@ -96,7 +99,7 @@ class TrainerTest {
     void resumeRefusesACheckpointOfAnotherSeedOrModel() {
         Path ckpt = dir.resolve("c.ckpt");
         new Trainer(model(7), config(1, null, ckpt, false), train, test, QUIET).fit();
-        TrainConfig otherSeed = new TrainConfig(2, 64, 4, 2e-3, "cosine", "adam", 1e-4, 0.9, "bernoulli", 1.0, "ce", 8, null, ckpt, true, false);
+        TrainConfig otherSeed = config(2, null, ckpt, true).toBuilder().seed(8).build();
         var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), otherSeed, train, test, QUIET).fit());
         assertTrue(e.getMessage().contains("--seed 7"), e.getMessage());
     }
@@ -106,8 +109,7 @@ class TrainerTest {
         Path ckpt = dir.resolve("diverging.ckpt");
         // Adam at 2e-3 for epoch 1, then the schedule multiplies the rate by 1e40: every Adam step moves each
         // weight by about 2e37, so a layer's sums overflow float32 in epoch 2 (a saturating surrogate keeps SGD finite)
-        TrainConfig cfg = new TrainConfig(2, 64, 4, 2e-3, "multistep:1:1e40", "adam", 0, 0.9, "bernoulli", 1.0, "ce", 7, null, ckpt,
-                false, false);
+        TrainConfig cfg = config(2, null, ckpt, false).toBuilder().schedule(ScheduleSpec.multiStep(1e40, 1)).weightDecay(0).build();
         var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), cfg, train, test, QUIET).fit());
         System.err.println("divergence message: " + e.getMessage());
         assertTrue(e.getMessage().matches("training diverged at epoch 2, batch \\d+: (fc\\d|sn\\d|readout|loss)(\\.weight)?: "
