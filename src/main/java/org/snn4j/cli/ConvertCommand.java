@@ -23,7 +23,7 @@ import org.snn4j.model.Model;
 import org.snn4j.plot.Plots;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
-import org.snn4j.train.EnergyModel;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;

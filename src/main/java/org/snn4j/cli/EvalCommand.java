@@ -11,7 +11,7 @@ import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.plot.Plots;
 import org.snn4j.model.ModelSpec;
-import org.snn4j.train.EnergyModel;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import org.snn4j.tensor.Workspace;

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.io.PrintStream;
 import org.snn4j.engine.Executor;
-import org.snn4j.train.EnergyModel;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.EvalResult;
 
 /** Prints evaluation results as text and JSON (the shapes scripts rely on). */

@@ -10,7 +10,7 @@ import org.snn4j.model.Model;
 import org.snn4j.optim.OptimizerKind;
 import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.train.Augment;
-import org.snn4j.train.EnergyModel;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;

@@ -1,6 +1,7 @@
 package org.snn4j.train;
 
 import java.util.Map;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.metrics.OpCounter;
 
 /**

@@ -17,7 +17,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.optim.OptimizerKind;
-import org.snn4j.train.EnergyModel;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import org.snn4j.train.TrainConfig;

@@ -8,7 +8,6 @@ import org.snn4j.Snn4jException;
 import org.snn4j.nn.*;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
-import org.snn4j.train.EnergyModel;
 
 /** Synaptic operation counts against hand counts (shared/papers.md §5.7). */
 class OpCounterTest {

@@ -1,4 +1,4 @@
-package org.snn4j.train;
+package org.snn4j.metrics;
 
 import java.util.Locale;
 import org.snn4j.Snn4jException;
