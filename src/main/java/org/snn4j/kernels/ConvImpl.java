@@ -19,10 +19,11 @@ package org.snn4j.kernels;
  */
 final class ConvImpl {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    /** Whether column rows come from {@link PanamaIm2Col} where it serves (not with the scalar kernels). */
-    private static final boolean VECTOR_IM2COL = !KernelProvider.get().name().equals("scalar");
-    /** Row-buffer slack for {@link PanamaIm2Col}'s writes past a row's end. */
-    private static final int SLACK = VECTOR_IM2COL ? PanamaIm2Col.slack() : 0;
+    private static final PackedGemm GEMM = KernelProvider.get().gemm();
+    /** Where column rows come from: {@link PanamaIm2Col} or its scalar twin. */
+    private static final Im2ColKernel IM2COL = KernelProvider.get().im2col();
+    /** Row-buffer slack for {@link #IM2COL}'s writes past a row's end. */
+    private static final int SLACK = IM2COL.slack();
 
     private ConvImpl() {}
 
@@ -37,17 +38,16 @@ final class ConvImpl {
 
         /**
          * The column matrix of a chunk as a packed GEMM operand, filled row by row through a row buffer;
-         * {@code inside}: {@link PanamaIm2Col#insideMasks} when that class serves g, else null.
+         * {@code inside}: {@link Im2ColKernel#insideMasks} of g.
          */
         PackedB packedColumns(ConvGeometry g, float[] x, int i0, int b, boolean[][] inside) {
-            PackedGemm gemm = KernelProvider.get().gemm();
             int k = g.patch(), width = b * g.outPlane();
-            int size = PackedB.size(gemm, k, width);
+            int size = PackedB.size(GEMM, k, width);
             if (packed.length < size) packed = new float[size];
             if (row.length < width + SLACK) row = new float[width + SLACK];
-            PackedB columns = new PackedB(gemm, k, width, packed);
+            PackedB columns = new PackedB(GEMM, k, width, packed);
             for (int r = 0; r < k; r++) {
-                columnRow(g, x, i0, b, r, inside, row, 0);
+                IM2COL.row(g, x, i0, b, r, inside, row, 0);
                 columns.row(r, row, 0);
             }
             return columns;
@@ -84,8 +84,7 @@ final class ConvImpl {
 
     static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
-        PackedGemm gemm = KernelProvider.get().gemm();
-        boolean[][] inside = insideMasks(g);
+        boolean[][] inside = IM2COL.insideMasks(g);
         forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
@@ -100,11 +99,11 @@ final class ConvImpl {
                 PackedB columns = buffers.packedColumns(g, x, i0, b, inside);
                 if (b == 1) {
                     int yOff = i0 * outC * plane;
-                    gemm.sgemm(outC, weight, 0, k, columns, y, yOff, plane);
+                    GEMM.sgemm(outC, weight, 0, k, columns, y, yOff, plane);
                     if (bias != null) addBias(y, yOff, bias, outC, plane);
                     continue;
                 }
-                gemm.sgemm(outC, weight, 0, k, columns, stage, 0, width);
+                GEMM.sgemm(outC, weight, 0, k, columns, stage, 0, width);
                 for (int bi = 0; bi < b; bi++) {
                     for (int o = 0; o < outC; o++) {
                         int src = o * width + bi * plane, dst = ((i0 + bi) * outC + o) * plane;
@@ -151,7 +150,7 @@ final class ConvImpl {
         int threads = Parallel.threads();
         float[][] partialW = new float[threads][];
         float[][] partialB = new float[threads][];
-        boolean[][] inside = insideMasks(g);
+        boolean[][] inside = IM2COL.insideMasks(g);
         int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane + SLACK);
@@ -164,7 +163,7 @@ final class ConvImpl {
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
                 boolean direct = b == 1 && pointwise(g);
-                if (!direct) for (int r = 0; r < k; r++) columnRow(g, x, i0, b, r, inside, col, r * width);
+                if (!direct) for (int r = 0; r < k; r++) IM2COL.row(g, x, i0, b, r, inside, col, r * width);
                 float[] a = dy;
                 int aOff = i0 * outC * plane;
                 if (b > 1) {
@@ -186,23 +185,6 @@ final class ConvImpl {
         for (int s = 1; s < slots; s++) {
             add(partialW[s], dWeight);
             if (dBias != null) add(partialB[s], dBias);
-        }
-    }
-
-    /** {@link PanamaIm2Col#insideMasks} when that class serves g here, else null (the scalar rows). */
-    private static boolean[][] insideMasks(ConvGeometry g) {
-        return VECTOR_IM2COL && PanamaIm2Col.serves(g) ? PanamaIm2Col.insideMasks(g) : null;
-    }
-
-    /**
-     * Row r of the column matrix of images [i0, i0 + b) into {@code out[off ..]}: the vector rows when
-     * {@code inside} is given (they write up to {@link #SLACK} elements past the row), else {@link Im2Col#row}.
-     */
-    private static void columnRow(ConvGeometry g, float[] x, int i0, int b, int r, boolean[][] inside, float[] out, int off) {
-        if (inside != null) {
-            PanamaIm2Col.row(g, x, i0, b, r, inside, out, off);
-        } else {
-            Im2Col.row(g, x, i0, b, r, out, off);
         }
     }
 

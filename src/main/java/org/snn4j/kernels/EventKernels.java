@@ -32,6 +32,8 @@ public final class EventKernels {
     /** Rows are padded to a multiple of this many floats: 512 bits, a multiple of every vector width. */
     private static final int ROW_ALIGN = 16;
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** The inner loops, as {@link KernelProvider} chose them. */
+    private static final EventKernel KERNEL = KernelProvider.get().events();
 
     private EventKernels() {}
 
@@ -137,7 +139,7 @@ public final class EventKernels {
         if (images == 0 || imageSize == 0) return 0;
         int step = Math.max(1, images / Math.max(1, sampled));
         long nonZero = 0, seen = 0;
-        EventKernel kernel = KernelProvider.get().events();
+        EventKernel kernel = KERNEL;
         for (int i = 0; i < images; i += step, seen += imageSize) {
             nonZero += kernel.countNonZero(x, i * imageSize, (i + 1) * imageSize);
         }
@@ -158,7 +160,7 @@ public final class EventKernels {
         check("weight", weightChannelLast, g.patch() * padded(g.outC()));
         if (bias != null) check("bias", bias, g.outC());
         check("y", y, g.outputSize());
-        return convForward(KernelProvider.get().events(), g, x, weightChannelLast, bias, y);
+        return convForward(KERNEL, g, x, weightChannelLast, bias, y);
     }
 
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
@@ -198,7 +200,7 @@ public final class EventKernels {
         if (y == null || y.length < (to - from) * out) {
             throw new IllegalArgumentException("y: expected at least " + (to - from) * out + " elements");
         }
-        EventKernel kernel = KernelProvider.get().events();
+        EventKernel kernel = KERNEL;
         Buffers buffers = BUFFERS.get();
         buffers.fitConvolution(g);
         Plan plan = buffers.planFor(g);
@@ -343,7 +345,7 @@ public final class EventKernels {
         check("weight", weightTransposed, in * padded(out));
         if (bias != null) check("bias", bias, out);
         check("y", y, rows * out);
-        return linearForward(KernelProvider.get().events(), rows, in, out, x, weightTransposed, bias, y);
+        return linearForward(KERNEL, rows, in, out, x, weightTransposed, bias, y);
     }
 
     static long linearForward(EventKernel kernel, int rows, int in, int out, float[] x, float[] weightTransposed, float[] bias,

@@ -11,10 +11,12 @@ package org.snn4j.kernels;
  * <p>{@code k == 0} or {@code alpha == 0} gives {@code C = beta · C} without reading A or B. Threads:
  * up to {@link Parallel#threads()}, split over rows or columns of C, never nested.
  *
- * <p>This facade checks its arguments and dispatches to the implementation chosen once at start-up.
- * A: read. B: read. C: written (beta = 0) or accumulated into.
+ * <p>This facade checks its arguments and dispatches to the implementation {@link KernelProvider} chose
+ * once per JVM. A: read. B: read. C: written (beta = 0) or accumulated into.
  */
 public final class Gemm {
+    private static final PackedGemm GEMM = KernelProvider.get().gemm();
+
     private Gemm() {}
 
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -26,8 +28,7 @@ public final class Gemm {
         checkOperand("C", m, n, c, cOff, ldc);
         if (c == a || c == b) throw new IllegalArgumentException("C must not alias A or B");
         if (m == 0 || n == 0) return;
-        KernelProvider.get().gemm().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
-                beta, c, cOff, ldc);
+        GEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /** Convenience: C[M×N] = A[M×K] · B[K×N] (dense, no offsets, overwrite). */

@@ -3,30 +3,37 @@ package org.snn4j.kernels;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, between the Vector API kernels and their scalar twins. The Vector API is used
- * when {@code jdk.incubator.vector} is readable and its preferred float species has at least 256 bits
- * (narrower vectors do not beat the scalar loops); otherwise one line on stderr gives the reason and the
- * fix. {@link VectorConstants} and {@link PanamaGemm} are loaded only after these checks pass.
+ * Chooses, once per JVM, between the Vector API kernels and their scalar twins, and hands out one of each
+ * kernel: the GEMM micro-kernel (behind {@link PackedGemm}), the event loops, the neuron loops, the 2×2
+ * average pooling, the non-finite scan and the column rows of im2col. It is the only place that decides:
+ * every facade ({@link Gemm}, {@link Conv2dKernels}, {@link EventKernels}, {@link NeuronLoops},
+ * {@link PoolKernels}, {@link Reductions}) keeps what {@link #get()} hands it in a static final field, so
+ * the JIT sees one implementation and inlines it.
+ *
+ * <p>The Vector API is used when {@code jdk.incubator.vector} is readable and its preferred float species
+ * has at least 256 bits (narrower vectors do not beat the scalar loops); otherwise one line on stderr
+ * gives the reason and the fix. {@link VectorConstants} and the {@code Panama*} kernels are loaded only
+ * after these checks pass, so a JVM without the module runs the scalar twins.
  *
  * <p>System properties, meant for tests: {@code snn4j.kernels=scalar} forces the scalar twins;
  * {@code snn4j.vectorBits=128|256|512} forces a vector width (bypassing the 256-bit minimum).
+ *
+ * @param name   "panama-512", "panama-256", "scalar", ... for reports
+ * @param gemm   the blocked GEMM around the chosen micro-kernel
+ * @param events the inner loops of {@link EventKernels}
+ * @param neurons the fused loops of {@link NeuronLoops}
+ * @param pool   the 2×2 average pooling of {@link PoolKernels}
+ * @param scan   the scan of {@link Reductions#firstNonFinite}
+ * @param im2col the column rows of {@link ConvImpl}
  */
-final class KernelProvider {
+record KernelProvider(String name, PackedGemm gemm, EventKernel events, NeuronKernel neurons, PoolKernel pool,
+                      ScanKernel scan, Im2ColKernel im2col) {
     static final String KERNELS_PROPERTY = "snn4j.kernels";
     static final String VECTOR_BITS_PROPERTY = "snn4j.vectorBits";
+    private static final String SCALAR = "scalar";
     private static final String MODULE = "jdk.incubator.vector";
 
     private static final KernelProvider INSTANCE = choose();
-
-    private final String name;
-    private final PackedGemm gemm;
-    private final EventKernel events;
-
-    private KernelProvider(String name, PackedGemm gemm, EventKernel events) {
-        this.name = name;
-        this.gemm = gemm;
-        this.events = events;
-    }
 
     /** The provider chosen for this JVM. */
     static KernelProvider get() {
@@ -35,26 +42,20 @@ final class KernelProvider {
 
     /** The scalar twins (always available). */
     static KernelProvider scalar() {
-        return new KernelProvider("scalar", new PackedGemm(new ScalarGemm()), new ScalarEventKernel());
+        return new KernelProvider(SCALAR, new PackedGemm(new ScalarGemm()), new ScalarEventKernel(),
+                ScalarNeuronLoops.INSTANCE, new ScalarPool(), new ScalarScan(), new ScalarIm2Col());
     }
 
     /** The Vector API kernels; call only when {@link #whyNotVector()} is empty. */
     static KernelProvider vector() {
         return new KernelProvider("panama-" + VectorConstants.bits(), new PackedGemm(new PanamaGemm()),
-                new PanamaEventKernel());
+                new PanamaEventKernel(), PanamaNeuronLoops.INSTANCE, new PanamaPool(), new PanamaScan(),
+                new PanamaIm2Col());
     }
 
-    /** "panama-512", "panama-256", "scalar", ... for reports. */
-    String name() {
-        return name;
-    }
-
-    PackedGemm gemm() {
-        return gemm;
-    }
-
-    EventKernel events() {
-        return events;
+    /** Whether these are the scalar twins. */
+    boolean isScalar() {
+        return name.equals(SCALAR);
     }
 
     /**
@@ -83,7 +84,7 @@ final class KernelProvider {
     }
 
     private static KernelProvider choose() {
-        if ("scalar".equals(System.getProperty(KERNELS_PROPERTY))) return scalar();
+        if (SCALAR.equals(System.getProperty(KERNELS_PROPERTY))) return scalar();
         Optional<String> why = whyNotVector();
         if (why.isPresent()) {
             System.err.println("snn4j: using scalar kernels (slower): " + why.get());

@@ -39,35 +39,21 @@ import java.util.function.DoubleUnaryOperator;
  * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total, LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 replaced by 1);
  * it has no parameter gradients.
  *
- * <p>This facade checks its arguments; the kernels ({@link PanamaNeuronLoops}, and its twin
- * {@link ScalarNeuronLoops} when the Vector API is not readable) trust them. No allocation per time step;
- * the reverse pass allocates one T × lanes scratch per thread chunk.
+ * <p>This facade checks its arguments; the kernels ({@link PanamaNeuronLoops}, or its twin
+ * {@link ScalarNeuronLoops} when {@link KernelProvider} chose the scalar kernels) trust them. No
+ * allocation per time step; the reverse pass allocates one T × lanes scratch per thread chunk.
  */
 public final class NeuronLoops {
     /** Neurons per unit of work handed to threads (a multiple of every lane count). */
     static final int BLOCK = 64;
-    private static final NeuronKernel KERNEL = choose();
+    /** The loops, as {@link KernelProvider} chose them. */
+    private static final NeuronKernel KERNEL = KernelProvider.get().neurons();
 
     private NeuronLoops() {}
 
-    private static NeuronKernel choose() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            System.getLogger(NeuronLoops.class.getName()).log(System.Logger.Level.WARNING,
-                    "jdk.incubator.vector not readable, neuron loops run scalar; add --add-modules jdk.incubator.vector");
-            return ScalarNeuronLoops.INSTANCE;
-        }
-        try {
-            return (NeuronKernel) Class.forName("org.snn4j.kernels.PanamaNeuronLoops").getDeclaredField("INSTANCE").get(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            System.getLogger(NeuronLoops.class.getName()).log(System.Logger.Level.WARNING,
-                    "vector neuron loops unavailable (" + e + "), running scalar");
-            return ScalarNeuronLoops.INSTANCE;
-        }
-    }
-
     /** Whether the vector kernel is in use (false: the scalar twin). */
     public static boolean vectorized() {
-        return KERNEL != ScalarNeuronLoops.INSTANCE;
+        return !KernelProvider.get().isScalar();
     }
 
     /**

@@ -11,32 +11,34 @@ import jdk.incubator.vector.VectorSpecies;
  * image set to 0. Which positions those are depends only on the tap, so {@link #insideMasks} computes
  * them once per call; a row is then one masked-blend copy per vector, instead of the scalar path's copy,
  * fills and per-output-row edge loops (which took as long as the GEMM's packing of the result for W1's
- * second convolution). Values are only moved, so the result equals {@link Im2Col#row}'s exactly.
+ * second convolution). Values are only moved, so the result equals {@link Im2Col#row}'s exactly. Other
+ * geometries get {@link Im2Col#row} itself (the scalar twin, {@link ScalarIm2Col}, uses it for all).
  *
  * <p>Writes up to {@code LANES − 1} elements past the row's end (zeros or copies that the caller
  * overwrites with the next image or row), so the output needs that much slack.
  */
-final class PanamaIm2Col {
+final class PanamaIm2Col implements Im2ColKernel {
     private static final VectorSpecies<Float> S = VectorConstants.FLOATS;
     private static final int LANES = S.length();
 
-    private PanamaIm2Col() {}
-
-    /** True when {@link #row} serves geometry {@code g}. */
+    /** True when {@link #row} runs the vector body for geometry {@code g}. */
     static boolean serves(ConvGeometry g) {
         return g.strideH() == 1 && g.strideW() == 1 && g.outH() == g.h() && g.outW() == g.w();
     }
 
-    /** Elements {@link #row} may write past the end of a row. */
-    static int slack() {
+    @Override
+    public int slack() {
         return LANES;
     }
 
     /**
      * Per tap {@code ki·kw + kj}: whether output position p reads inside the image, for p below the plane
-     * size rounded up to whole vectors (false past the plane).
+     * size rounded up to whole vectors (false past the plane); null for a geometry this class does not
+     * {@link #serves serve}.
      */
-    static boolean[][] insideMasks(ConvGeometry g) {
+    @Override
+    public boolean[][] insideMasks(ConvGeometry g) {
+        if (!serves(g)) return null;
         int h = g.h(), w = g.w(), plane = h * w, padded = Math.ceilDiv(plane, LANES) * LANES;
         boolean[][] inside = new boolean[g.kh() * g.kw()][padded];
         for (int ki = 0; ki < g.kh(); ki++) {
@@ -52,8 +54,13 @@ final class PanamaIm2Col {
         return inside;
     }
 
-    /** {@link Im2Col#row} for a geometry this class {@link #serves}, with {@code inside} from {@link #insideMasks}. */
-    static void row(ConvGeometry g, float[] x, int i0, int b, int r, boolean[][] inside, float[] out, int off) {
+    /** The vector rows for a geometry this class {@link #serves} ({@code inside} not null), else {@link Im2Col#row}. */
+    @Override
+    public void row(ConvGeometry g, float[] x, int i0, int b, int r, boolean[][] inside, float[] out, int off) {
+        if (inside == null) {
+            Im2Col.row(g, x, i0, b, r, out, off);
+            return;
+        }
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), plane = h * w;
         int kj = r % kw, ki = r / kw % kh, ci = r / (kw * kh);
         int shift = (ki - g.padH()) * w + (kj - g.padW());

@@ -10,12 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code SPECIES.length()} adjacent neurons, each walking all T steps with its membrane in a register,
  * then a scalar tail through {@link ScalarNeuronLoops} (the twin, same float operations in the same
  * order). The reverse pass first re-runs the block's forward into a T × lanes scratch (L1-resident)
- * to get H, then walks it backwards. Loaded by name only after {@link NeuronLoops} has checked that
- * the Vector API is readable.
+ * to get H, then walks it backwards. Loaded only after {@link KernelProvider} has checked that the
+ * Vector API is readable.
  */
 final class PanamaNeuronLoops implements NeuronKernel {
     static final PanamaNeuronLoops INSTANCE = new PanamaNeuronLoops();
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
 
     private PanamaNeuronLoops() {}
 

@@ -7,8 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API body of {@link PoolKernels}' 2×2, stride 2, unpadded average pooling; its scalar twin is
- * {@link PoolKernels#avg2ForwardScalar} / {@link PoolKernels#avg2BackwardScalar} (the same float operations
- * in the same order, so results agree exactly).
+ * {@link ScalarPool} (the same float operations in the same order, so results agree exactly).
  *
  * <p>Forward, per output row: the two input rows are added lane-wise, then adjacent lanes are paired with
  * two in-register shuffles (even and odd lanes), so one vector of {@code lanes} outputs consumes
@@ -20,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code indexInRange}, cost as much as the rest of the pooling here). Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
  */
-final class PanamaPool {
+final class PanamaPool implements PoolKernel {
     private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
     private static final int LANES = SPECIES.length();
     /** Lane i takes lane 2i (mod lanes): the even lanes of one vector, in both halves. */
@@ -34,13 +33,8 @@ final class PanamaPool {
     /** The upper half of the lanes. */
     private static final VectorMask<Float> HIGH = VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << (LANES / 2)));
 
-    private PanamaPool() {}
-
-    /**
-     * y[q, oy, ox] = ((x[2oy, 2ox] + x[2oy+1, 2ox]) + (x[2oy, 2ox+1] + x[2oy+1, 2ox+1]))·¼ for planes [from, to).
-     * An odd last row or column of x is not read.
-     */
-    static void avg2Forward(float[] x, int h, int w, float[] y, int from, int to) {
+    @Override
+    public void avg2Forward(float[] x, int h, int w, float[] y, int from, int to) {
         int outH = h / 2, outW = w / 2, used = 2 * outW, yEnd = to * outH * outW;
         FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
         for (int q = from; q < to; q++) {
@@ -90,11 +84,8 @@ final class PanamaPool {
         high.intoArray(dx, r1 + c + LANES);
     }
 
-    /**
-     * dx[q, 2oy + i, 2ox + j] = dy[q, oy, ox]·¼ (i, j ∈ {0, 1}) for planes [from, to); an odd last row or
-     * column of dx is set to 0. Every element of those planes of dx is written.
-     */
-    static void avg2Backward(float[] dy, int h, int w, float[] dx, int from, int to) {
+    @Override
+    public void avg2Backward(float[] dy, int h, int w, float[] dx, int from, int to) {
         int outH = h / 2, outW = w / 2, used = 2 * outW, dxEnd = to * h * w;
         FloatVector quarter = FloatVector.broadcast(SPECIES, 0.25f);
         for (int q = from; q < to; q++) {
@@ -108,7 +99,7 @@ final class PanamaPool {
                     if (o + full + LANES <= dy.length && r1 + 2 * full + 2 * LANES <= dxEnd) {
                         spreadQuarters(dy, o + full, quarter, dx, r0, r1, 2 * full);
                     } else {
-                        PoolKernels.avg2BackwardColumns(dy, o, dx, r0, r1, full, outW);
+                        ScalarPool.avg2BackwardColumns(dy, o, dx, r0, r1, full, outW);
                     }
                 }
                 for (int ox = 0; ox < full; ox += LANES) spreadQuarters(dy, o + ox, quarter, dx, r0, r1, 2 * ox);

@@ -12,16 +12,16 @@ import java.util.Arrays;
  * its index into {@code x} so backward routes the gradient there. Planes are split over the threads
  * of {@link Parallel}. Facades check sizes and throw {@link IllegalArgumentException}.
  *
- * <p>Average pooling with {@code k = stride = 2, pad = 0} (the common case) takes a fast path: a Vector
- * API body ({@link PanamaPool}) when {@link KernelProvider} chose the vector kernels, else its scalar twin
- * here; both add the two rows first, then the two columns, and write every element of dx once (no
- * zeroing pass). The general average backward is separable: it gathers the windows containing each cell,
- * first along the columns, then along the rows (plain loops the JIT vectorises; one plane of scratch per
- * task), so it too writes dx once.
+ * <p>Average pooling with {@code k = stride = 2, pad = 0} (the common case) takes a fast path, the
+ * {@link PoolKernel} {@link KernelProvider} chose (a Vector API body or its scalar twin); both add the two
+ * rows first, then the two columns, and write every element of dx once (no zeroing pass). The general
+ * average backward is separable: it gathers the windows containing each cell, first along the columns,
+ * then along the rows (plain loops the JIT vectorises; one plane of scratch per task), so it too writes
+ * dx once.
  */
 public final class PoolKernels {
-    /** Whether the 2×2 fast path runs the Vector API body. */
-    private static final boolean VECTOR = !KernelProvider.get().name().equals("scalar");
+    /** The 2×2 fast path. */
+    private static final PoolKernel AVG2 = KernelProvider.get().pool();
 
     private PoolKernels() {}
 
@@ -39,7 +39,7 @@ public final class PoolKernels {
     public static void avgForward(float[] x, int planes, int h, int w, int k, int stride, int pad, float[] y) {
         check(x, y, planes, h, w, k, stride, pad);
         if (k == 2 && stride == 2 && pad == 0) {
-            avg2Forward(x, planes, h, w, y, VECTOR);
+            avg2Forward(AVG2, x, planes, h, w, y);
             return;
         }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
@@ -71,7 +71,7 @@ public final class PoolKernels {
     public static void avgBackward(float[] dy, int planes, int h, int w, int k, int stride, int pad, float[] dx) {
         check(dx, dy, planes, h, w, k, stride, pad);
         if (k == 2 && stride == 2 && pad == 0) {
-            avg2Backward(dy, planes, h, w, dx, VECTOR);
+            avg2Backward(AVG2, dy, planes, h, w, dx);
             return;
         }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
@@ -118,71 +118,14 @@ public final class PoolKernels {
         }
     }
 
-    /** 2×2, stride 2, unpadded average forward; {@code vector} picks the Vector API body or its scalar twin. */
-    static void avg2Forward(float[] x, int planes, int h, int w, float[] y, boolean vector) {
-        Parallel.forRange(planes, grain(h * w), (from, to) -> {
-            if (vector) {
-                PanamaPool.avg2Forward(x, h, w, y, from, to);
-            } else {
-                avg2ForwardScalar(x, h, w, y, from, to);
-            }
-        });
+    /** 2×2, stride 2, unpadded average forward by {@code kernel}, planes split over threads. */
+    static void avg2Forward(PoolKernel kernel, float[] x, int planes, int h, int w, float[] y) {
+        Parallel.forRange(planes, grain(h * w), (from, to) -> kernel.avg2Forward(x, h, w, y, from, to));
     }
 
-    /** 2×2, stride 2, unpadded average backward; {@code vector} picks the Vector API body or its scalar twin. */
-    static void avg2Backward(float[] dy, int planes, int h, int w, float[] dx, boolean vector) {
-        Parallel.forRange(planes, grain(h * w), (from, to) -> {
-            if (vector) {
-                PanamaPool.avg2Backward(dy, h, w, dx, from, to);
-            } else {
-                avg2BackwardScalar(dy, h, w, dx, from, to);
-            }
-        });
-    }
-
-    /** Scalar twin of {@link PanamaPool#avg2Forward}: rows first, then columns, then ·¼. */
-    static void avg2ForwardScalar(float[] x, int h, int w, float[] y, int from, int to) {
-        int outH = h / 2, outW = w / 2;
-        for (int q = from; q < to; q++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
-                for (int ox = 0; ox < outW; ox++) {
-                    int c = 2 * ox;
-                    y[o + ox] = ((x[r0 + c] + x[r1 + c]) + (x[r0 + c + 1] + x[r1 + c + 1])) * 0.25f;
-                }
-            }
-        }
-    }
-
-    /** Scalar twin of {@link PanamaPool#avg2Backward}: writes every element of planes [from, to) of dx. */
-    static void avg2BackwardScalar(float[] dy, int h, int w, float[] dx, int from, int to) {
-        int outH = h / 2, outW = w / 2, used = 2 * outW;
-        for (int q = from; q < to; q++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
-                avg2BackwardColumns(dy, o, dx, r0, r1, 0, outW);
-                if (used < w) {
-                    dx[r0 + used] = 0f;
-                    dx[r1 + used] = 0f;
-                }
-            }
-            if (2 * outH < h) Arrays.fill(dx, (q * h + h - 1) * w, (q + 1) * h * w, 0f);
-        }
-    }
-
-    /**
-     * Output columns [oxFrom, oxTo) of one row pair of {@link #avg2BackwardScalar}: the gradient dy[o + ox]·¼
-     * spread over dx's 2×2 window at rows r0, r1 (the row end of the vector kernel uses it too).
-     */
-    static void avg2BackwardColumns(float[] dy, int o, float[] dx, int r0, int r1, int oxFrom, int oxTo) {
-        for (int ox = oxFrom; ox < oxTo; ox++) {
-            float g = dy[o + ox] * 0.25f;
-            int c = 2 * ox;
-            dx[r0 + c] = g;
-            dx[r0 + c + 1] = g;
-            dx[r1 + c] = g;
-            dx[r1 + c + 1] = g;
-        }
+    /** 2×2, stride 2, unpadded average backward by {@code kernel}, planes split over threads. */
+    static void avg2Backward(PoolKernel kernel, float[] dy, int planes, int h, int w, float[] dx) {
+        Parallel.forRange(planes, grain(h * w), (from, to) -> kernel.avg2Backward(dy, h, w, dx, from, to));
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>All sums accumulate in double, channel by channel in a fixed order (b, then s), so results do
  * not depend on the thread count. Work is split over channels with {@link Parallel#forRange}.
- * Plain Java loops: this class is its own scalar reference, except {@link #firstNonFinite}, whose
- * Vector API body ({@link PanamaScan}) runs when {@link KernelProvider} chose the vector kernels.
+ * Plain Java loops: this class is its own scalar reference, except {@link #firstNonFinite}, which runs the
+ * {@link ScanKernel} {@link KernelProvider} chose (a Vector API body or its scalar twin).
  *
  * <p>The public methods check array lengths and sizes; output arrays are overwritten (not added into).
  */
@@ -18,8 +18,8 @@ public final class Reductions {
     private static final int GRAIN_ELEMENTS = 1 << 15;
     /** Elements per task of {@link #firstNonFinite}: a scan is memory-bound, so only big arrays split. */
     private static final int SCAN_GRAIN = 1 << 20;
-    /** Whether {@link #firstNonFinite} runs the Vector API body. */
-    private static final boolean VECTOR = !KernelProvider.get().name().equals("scalar");
+    /** The scan of {@link #firstNonFinite}. */
+    private static final ScanKernel SCAN = KernelProvider.get().scan();
 
     private Reductions() {}
 
@@ -114,36 +114,23 @@ public final class Reductions {
      */
     public static int firstNonFinite(float[] a, int off, int n) {
         checkRange("a", a, off, n);
-        return firstNonFinite(a, off, n, VECTOR);
+        return firstNonFinite(SCAN, a, off, n);
     }
 
-    /** {@link #firstNonFinite(float[], int, int)} with the vector body or its scalar twin; trusts its arguments. */
-    static int firstNonFinite(float[] a, int off, int n, boolean vector) {
+    /** {@link #firstNonFinite(float[], int, int)} by {@code scan}; trusts its arguments. */
+    static int firstNonFinite(ScanKernel scan, float[] a, int off, int n) {
         if (n < SCAN_GRAIN) {
-            int i = scan(a, off, off + n, vector);
+            int i = scan.firstNonFinite(a, off, off + n);
             return i < 0 ? -1 : i - off;
         }
         AtomicInteger first = new AtomicInteger(Integer.MAX_VALUE);
         Parallel.forRange(n, SCAN_GRAIN, (from, to) -> {
             if (off + from >= first.get()) return;                      // an earlier chunk already failed
-            int i = scan(a, off + from, off + to, vector);
+            int i = scan.firstNonFinite(a, off + from, off + to);
             if (i >= 0) first.accumulateAndGet(i, Math::min);
         });
         int i = first.get();
         return i == Integer.MAX_VALUE ? -1 : i - off;
-    }
-
-    /** Absolute index of the first non-finite value in a[from, to), or −1. */
-    private static int scan(float[] a, int from, int to, boolean vector) {
-        return vector ? PanamaScan.firstNonFinite(a, from, to) : firstNonFiniteScalar(a, from, to);
-    }
-
-    /** Scalar twin of {@link PanamaScan#firstNonFinite}: absolute index of the first NaN or ±∞ in a[from, to), or −1. */
-    static int firstNonFiniteScalar(float[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Float.isFinite(a[i])) return i;
-        }
-        return -1;
     }
 
     private static double channelSum(float[] x, int batch, int channels, int spatial, int c) {

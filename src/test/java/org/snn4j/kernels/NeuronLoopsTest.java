@@ -42,7 +42,7 @@ class NeuronLoopsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 7, 15, 16, 17, 33, 257, 1000})
     void vectorKernelMatchesScalarTwin(int neurons) {
-        assumeTrue(NeuronLoops.vectorized(), "Vector API not readable");
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         int steps = 6;
         SplittableRandom rng = new SplittableRandom(neurons);
         float[] input = new float[steps * neurons], gradSpikes = new float[steps * neurons];
@@ -85,7 +85,7 @@ class NeuronLoopsTest {
         float[] input = new float[steps * neurons];
         for (int i = 0; i < input.length; i++) input[i] = (float) rng.nextDouble(-0.4, 1.1);
         List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
-        if (NeuronLoops.vectorized()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        if (KernelProvider.whyNotVector().isEmpty()) kernels.add(PanamaNeuronLoops.INSTANCE);
         long fired = 0;
         for (NeuronKernel kernel : kernels) {
             for (boolean held : new boolean[] {false, true}) {
@@ -136,7 +136,7 @@ class NeuronLoopsTest {
         for (int t = 0; t < steps; t++) System.arraycopy(once, 0, repeated, t * neurons, neurons);
         for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = (float) rng.nextDouble(-1, 1);
         List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
-        if (NeuronLoops.vectorized()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        if (KernelProvider.whyNotVector().isEmpty()) kernels.add(PanamaNeuronLoops.INSTANCE);
         for (int threads : new int[] {1, 2}) {
             Parallel.setThreads(threads);
             for (NeuronKernel kernel : kernels) {

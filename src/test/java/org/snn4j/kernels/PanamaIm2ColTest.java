@@ -1,8 +1,8 @@
 package org.snn4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
@@ -10,35 +10,40 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector column rows against {@link Im2Col#row}: equal for every row of "same"-padded stride-1
- * geometries (square and not, odd kernels of any size, the last images of the array, where shifted
- * loads would leave it), with infinities next to the padding (a blend, not a multiply by 0).
+ * The vector column rows against {@link Im2Col#row} and the scalar twin: equal for every row of
+ * "same"-padded stride-1 geometries (square and not, odd kernels of any size, the last images of the
+ * array, where shifted loads would leave it), with infinities next to the padding (a blend, not a
+ * multiply by 0), and for the geometries the vector body hands to {@link Im2Col#row}.
  */
 class PanamaIm2ColTest {
 
     @Test
     void rowsEqualTheScalarIm2Col() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Im2ColKernel vector = KernelProvider.vector().im2col(), scalar = KernelProvider.scalar().im2col();
         SplittableRandom random = new SplittableRandom(23);
         ConvGeometry[] geometries = {
             new ConvGeometry(3, 4, 14, 14, 8, 3, 3, 1, 1, 1, 1), new ConvGeometry(2, 3, 7, 9, 5, 5, 5, 1, 1, 2, 2),
             new ConvGeometry(4, 2, 5, 5, 3, 3, 1, 1, 1, 1, 0), new ConvGeometry(2, 2, 1, 20, 2, 1, 3, 1, 1, 0, 1),
-            new ConvGeometry(3, 5, 4, 4, 2, 1, 1, 1, 1, 0, 0), new ConvGeometry(2, 1, 28, 28, 4, 3, 3, 1, 1, 1, 1)
+            new ConvGeometry(3, 5, 4, 4, 2, 1, 1, 1, 1, 0, 0), new ConvGeometry(2, 1, 28, 28, 4, 3, 3, 1, 1, 1, 1),
+            new ConvGeometry(2, 3, 8, 8, 2, 3, 3, 2, 2, 1, 1), new ConvGeometry(2, 2, 8, 7, 3, 3, 3, 1, 1, 0, 0)
         };
         for (ConvGeometry g : geometries) {
-            assertTrue(PanamaIm2Col.serves(g), g.toString());
             float[] x = new float[g.inputSize()];
             for (int i = 0; i < x.length; i++) x[i] = random.nextInt(7) == 0 ? Float.POSITIVE_INFINITY : (float) random.nextDouble(-1, 1);
-            boolean[][] inside = PanamaIm2Col.insideMasks(g);
+            boolean[][] inside = vector.insideMasks(g);
+            assertEquals(PanamaIm2Col.serves(g), inside != null, g.toString());
             int plane = g.outPlane();
             for (int i0 = 0; i0 < g.n(); i0++) {
                 int b = g.n() - i0, width = b * plane;
                 for (int r = 0; r < g.patch(); r++) {
-                    float[] expected = new float[width], actual = new float[width + PanamaIm2Col.slack()];
+                    float[] expected = new float[width], actual = new float[width + vector.slack()], twin = new float[width];
                     Arrays.fill(actual, Float.NaN);
                     Im2Col.row(g, x, i0, b, r, expected, 0);
-                    PanamaIm2Col.row(g, x, i0, b, r, inside, actual, 0);
+                    vector.row(g, x, i0, b, r, inside, actual, 0);
+                    scalar.row(g, x, i0, b, r, scalar.insideMasks(g), twin, 0);
                     assertArrayEquals(expected, Arrays.copyOf(actual, width), g + " row " + r + " from image " + i0);
+                    assertArrayEquals(expected, twin, g + " row " + r + " from image " + i0);
                 }
             }
         }

@@ -113,6 +113,7 @@ class PoolKernelsTest {
     @Test
     void twoByTwoFastPathMatchesNaiveLoopsAndItsScalarTwin() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        PoolKernel vector = KernelProvider.vector().pool(), scalar = KernelProvider.scalar().pool();
         Rng rng = new Rng(5);
         // widths below, at and above one and two vectors of 4..16 lanes; odd sizes leave a row/column unpooled
         int[][] shapes = {{2, 2}, {3, 5}, {4, 4}, {7, 9}, {14, 14}, {28, 28}, {17, 33}, {6, 64}, {5, 70}, {2, 1 + 2 * 33}};
@@ -127,12 +128,12 @@ class PoolKernelsTest {
                 Parallel.setThreads(threads);
                 float[] yv = new float[dy.length], ys = new float[dy.length];
                 float[] dxv = filled(x.length, Float.NaN), dxs = filled(x.length, Float.NaN);
-                PoolKernels.avg2Forward(x, planes, h, w, yv, true);
-                PoolKernels.avg2Forward(x, planes, h, w, ys, false);
+                PoolKernels.avg2Forward(vector, x, planes, h, w, yv);
+                PoolKernels.avg2Forward(scalar, x, planes, h, w, ys);
                 assertArrayEquals(ys, yv, h + "x" + w + ": vector and scalar twin agree exactly");
                 assertArrayEquals(avgRef, ys, 1e-6f);
-                PoolKernels.avg2Backward(dy, planes, h, w, dxv, true);
-                PoolKernels.avg2Backward(dy, planes, h, w, dxs, false);
+                PoolKernels.avg2Backward(vector, dy, planes, h, w, dxv);
+                PoolKernels.avg2Backward(scalar, dy, planes, h, w, dxs);
                 assertArrayEquals(dxs, dxv, h + "x" + w + ": every element written, twins agree");
                 assertArrayEquals(avgDxRef, dxs, 1e-7f);
             }

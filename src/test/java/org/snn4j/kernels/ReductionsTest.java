@@ -126,14 +126,15 @@ class ReductionsTest {
     @Test
     void firstNonFiniteVectorBodyMatchesScalarTwinAtEveryPosition() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        ScanKernel vector = KernelProvider.vector().scan(), scalar = KernelProvider.scalar().scan();
         Rng rng = new Rng(17);
         float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
         for (int n : new int[] {0, 1, 5, 16, 63, 64, 65, 200, 1031}) {
             float[] a = new float[n + 3];
             rng.fillUniform(a, -1e30f, 1e30f);
             for (int off = 0; off < 3; off++) {
-                assertEquals(-1, Reductions.firstNonFinite(a, off, n, true));
-                assertEquals(-1, Reductions.firstNonFinite(a, off, n, false));
+                assertEquals(-1, Reductions.firstNonFinite(vector, a, off, n));
+                assertEquals(-1, Reductions.firstNonFinite(scalar, a, off, n));
             }
             for (int at = 0; at < n; at++) {
                 float saved = a[at];
@@ -141,8 +142,8 @@ class ReductionsTest {
                 int later = Math.min(n - 1, at + 1 + rng.nextInt(40));
                 float savedLater = a[later];
                 a[later] = Float.NaN;                                   // a second bad value after the first
-                assertEquals(at, Reductions.firstNonFinite(a, 0, n, true), "n=" + n + " at=" + at);
-                assertEquals(at, Reductions.firstNonFinite(a, 0, n, false), "n=" + n + " at=" + at);
+                assertEquals(at, Reductions.firstNonFinite(vector, a, 0, n), "n=" + n + " at=" + at);
+                assertEquals(at, Reductions.firstNonFinite(scalar, a, 0, n), "n=" + n + " at=" + at);
                 a[later] = savedLater;
                 a[at] = saved;
             }
@@ -164,7 +165,7 @@ class ReductionsTest {
             assertEquals(n / 2 + 999, Reductions.firstNonFinite(a, 1, n));
             a[7] = Float.NEGATIVE_INFINITY;                             // the first chunk wins over later ones
             assertEquals(6, Reductions.firstNonFinite(a, 1, n));
-            assertEquals(6, Reductions.firstNonFinite(a, 1, n, false));
+            assertEquals(6, Reductions.firstNonFinite(new ScalarScan(), a, 1, n));
         } finally {
             Parallel.setThreads(saved);
         }
