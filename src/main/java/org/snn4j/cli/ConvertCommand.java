@@ -8,24 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.snn4j.convert.BiasCalibration;
 import org.snn4j.convert.ConversionErrors;
+import org.snn4j.convert.ConversionMethod;
+import org.snn4j.convert.ConversionSweep.Row;
+import org.snn4j.convert.ConversionSweep;
 import org.snn4j.convert.Converter;
-import org.snn4j.convert.SpikeNorm;
-import org.snn4j.convert.ThresholdTuning;
+import org.snn4j.convert.SweepOptions;
 import org.snn4j.data.Dataset;
-import org.snn4j.encode.DirectEncoder;
 import org.snn4j.interop.OnnxImporter;
 import org.snn4j.io.AtomicFile;
-import org.snn4j.loss.Losses;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
+import org.snn4j.neuron.InitialMembrane;
+import org.snn4j.neuron.Reset;
 import org.snn4j.plot.Plots;
-import org.snn4j.tensor.Tensor;
-import org.snn4j.tensor.Workspace;
-import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.EvalResult;
-import org.snn4j.train.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +43,6 @@ final class ConvertCommand implements Callable<Integer> {
     private static final String SPIKE_NORM = "spike-norm";
     /** Method suffix: per-channel bias calibration of that method's SNN for each T. */
     private static final String BIAS = "+bias";
-    /** T·N per evaluation batch at most: bounds memory at large T (W1 at T = 64: ~0.6 GB instead of ~6). */
-    private static final int SAMPLE_STEPS_PER_BATCH = 1600;
-    /** Threshold tuning and --errors use at least this many images, even at large T. */
-    private static final int MIN_TUNE_SAMPLES = 16;
 
     @Spec
     CommandSpec spec;
@@ -109,14 +103,14 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--tune-samples", paramLabel = "N", defaultValue = "128",
             description = "Training images in the batch that tuned, spike-norm and --errors use; at T steps at most "
-                    + SAMPLE_STEPS_PER_BATCH + "/T, and at least " + MIN_TUNE_SAMPLES + " (default: ${DEFAULT-VALUE}).")
+                    + ConversionSweep.SAMPLE_STEPS_PER_BATCH + "/T, and at least " + ConversionSweep.MIN_TUNE_SAMPLES + " (default: ${DEFAULT-VALUE}).")
     int tuneSamples;
 
     @Option(names = "--errors", description = "Also measure each spiking layer's quantization and deviation error (TTRBR) per method and T.")
     boolean errors;
 
     @Option(names = "--batch", defaultValue = "100",
-            description = "Batch size; evaluation at T steps uses at most " + SAMPLE_STEPS_PER_BATCH + "/T samples per batch, "
+            description = "Batch size; evaluation at T steps uses at most " + ConversionSweep.SAMPLE_STEPS_PER_BATCH + "/T samples per batch, "
                     + "since every layer holds the whole [T, N, ...] sequence (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -130,32 +124,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    private Dataset test;
-    /** Arrays of the evaluations at one T, reused across methods. */
-    private final Workspace workspace = new Workspace();
-
-    /** One table row: a method at one T, its thresholds and (with --errors) its per-layer errors. */
-    private record Row(String method, int steps, EvalResult result, Map<String, Float> thresholds, List<ConversionErrors.LayerError> errors) {}
-
     @Override
     public Integer call() {
         common.applyThreads(spec);
-        Flags.positive(spec, "--calibration", calibration);
-        Flags.positive(spec, "--batch", batch);
-        for (int t : steps) Flags.positive(spec, "--T", t);
-        Flags.positive(spec, "--tune-samples", tuneSamples);
-        if (signed && !reset.equals("subtract")) throw new ParameterException(spec.commandLine(), "--signed needs --reset subtract");
-        if (burst && !signed) throw new ParameterException(spec.commandLine(), "--burst needs --signed");
-        List<Converter.Normalization> normalizations = new ArrayList<>();
-        for (String m : methods) {
-            String base = baseMethod(m);
-            boolean perLayerTuning = base.equals(TUNED) || base.equals(SPIKE_NORM);
-            if (perLayerTuning && perChannel) {
-                throw new ParameterException(spec.commandLine(), "--per-channel: method " + base + " tunes one threshold per layer; "
-                        + "use it without --per-channel");
-            }
-            normalizations.add(perLayerTuning ? new Converter.Percentile(99.9) : normalization(m));
-        }
+        SweepOptions options = sweepOptions();
         if ((modelFile == null) == (onnxFile == null)) {
             throw new ParameterException(spec.commandLine(), "give one of --model-file (an snn4j ANN) and --ann (an ONNX ANN)");
         }
@@ -163,99 +135,110 @@ final class ConvertCommand implements Callable<Integer> {
         SavedModel saved = modelFile != null ? SavedModel.read(modelFile, common.seed) : SavedModel.of(OnnxImporter.importAnn(onnxFile));
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();
-        if (normalizations.stream().anyMatch(n -> n instanceof Converter.TrainedBound) && !activation.bounded()) {
+        if (options.methods().stream().anyMatch(m -> m.normalization() instanceof Converter.TrainedBound) && !activation.bounded()) {
             throw new ParameterException(spec.commandLine(), "--method bound needs an ANN trained with --activation clip or qcfs; "
                     + source + " has " + activation.kind().label());
         }
         Dataset calibrationSet = dataOptions.load(common.dataDir, true);
-        test = dataOptions.load(common.dataDir, false);
-        Converter.FoldedAnn folded = Converter.foldAndMeasure(saved.model(), calibrationSet, calibration, batch);
-        double annAccuracy = evaluate(folded.ann(), 1).accuracy();
+        Dataset test = dataOptions.load(common.dataDir, false);
+        ConversionSweep sweep = ConversionSweep.prepare(saved.model(), calibrationSet, test, options);
+        double annAccuracy = sweep.ann().accuracy();
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 source, annAccuracy, test.size(), Terminal.threads());
-        List<Converter.Options> options = new ArrayList<>();
-        List<Converter.Conversion> bases = new ArrayList<>();
-        for (Converter.Normalization n : normalizations) {
-            options.add(new Converter.Options(n, thresholdScale, reset, initial, signed, burst));
-            bases.add(Converter.convert(folded.ann(), folded.stats(), options.getLast()));
-        }
-        int largestT = steps.stream().max(Integer::compare).orElseThrow();
-        List<Row> rows = new ArrayList<>();
-        for (int t : steps) {
-            Tensor tuneImages = calibrationSet.images(firstIndices(Math.min(calibrationSet.size(),
-                    Math.min(tuneSamples, Math.max(MIN_TUNE_SAMPLES, SAMPLE_STEPS_PER_BATCH / t)))));
-            for (int i = 0; i < methods.size(); i++) {
-                Converter.Conversion c = switch (baseMethod(methods.get(i))) {
-                    case TUNED -> ThresholdTuning.tune(bases.get(i), folded.ann(), options.get(i), tuneImages, t, ThresholdTuning.DEFAULT_GRID);
-                    case SPIKE_NORM -> SpikeNorm.balance(bases.get(i), folded.ann(), options.get(i), tuneImages, t);
-                    default -> bases.get(i);
-                };
-                if (methods.get(i).endsWith(BIAS)) {
-                    c = BiasCalibration.calibrate(c, folded.ann(), options.get(i), tuneImages, t, BiasCalibration.DEFAULT_ITERATIONS);
-                }
-                Row row = new Row(methods.get(i), t, evaluate(c.snn(), t), c.thresholds(),
-                        errors ? ConversionErrors.measure(c.snn(), folded.ann(), tuneImages, t) : List.of());
-                rows.add(row);
-                System.out.printf(Locale.ROOT, "  T=%-4d %-8s accuracy %.4f  spikes/neuron/step %.4f  ACs %.3g  MACs %.3g  ANN/SNN energy %.2f%n",
-                        t, row.method(), row.result().accuracy(), row.result().overallSpikeRate(), row.result().acsPerSample(),
-                        row.result().macsPerSample(), row.result().annEnergyJoules(EnergyModel.FP32_45NM)
-                                / row.result().energyJoules(EnergyModel.FP32_45NM));
-                for (ConversionErrors.LayerError e : row.errors()) {
-                    System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (excess %+.4f, ANN mean %.4f)  input spread/θ %.3f%n",
-                            e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.excess(), e.annMean(), e.inputSpread());
-                }
-                if (i == 0 && t == largestT && out != null) SavedModel.write(out, c.snn(), largestT);
-            }
-            // The next T needs arrays of other lengths: drop these and collect now, or the serial
-            // collector grows the heap with every T instead of reclaiming the old ones.
-            workspace.clear();
-            System.gc();
-        }
-        rows.sort(java.util.Comparator.comparingInt((Row r) -> methods.indexOf(r.method())).thenComparingInt(Row::steps));
+        int largestT = options.largestSteps();
+        List<Row> rows = sweep.run((row, snn) -> {
+            print(row);
+            if (row.methodIndex() == 0 && row.steps() == largestT && out != null) SavedModel.write(out, snn, largestT);
+        });
         JsonObject json = json(saved.model(), annAccuracy, rows, test.size());
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
             AtomicFile.writeString(Path.of(table + ".md"), markdown(annAccuracy, rows));
             Map<String, Map<Integer, Double>> curves = new java.util.LinkedHashMap<>();
-            for (Row r : rows) curves.computeIfAbsent(r.method(), k -> new java.util.TreeMap<>()).put(r.steps(), r.result().accuracy());
+            for (Row r : rows) curves.computeIfAbsent(label(r), k -> new java.util.TreeMap<>()).put(r.steps(), r.result().accuracy());
             Plots.accuracyAgainstT(Path.of(table + ".png"), saved.model().spec().name() + " converted: accuracy against T", curves, annAccuracy);
         }
         if (common.json) System.out.println(json);
         return 0;
     }
 
-    private EvalResult evaluate(Model m, int t) {
-        int evalBatch = Math.max(1, Math.min(batch, SAMPLE_STEPS_PER_BATCH / t));
-        return Evaluator.run(m, test, t, new DirectEncoder(), Losses.byName("ce"), evalBatch, common.seed, workspace);
+    /** The flags as the sweep's options; bad values are reported as bad usage naming the flag. */
+    private SweepOptions sweepOptions() {
+        Flags.positive(spec, "--calibration", calibration);
+        Flags.positive(spec, "--batch", batch);
+        for (int t : steps) Flags.positive(spec, "--T", t);
+        Flags.positive(spec, "--tune-samples", tuneSamples);
+        Flags.positiveFinite(spec, "--threshold-scale", thresholdScale);
+        Reset resetMode = switch (reset) {
+            case "subtract" -> Reset.SUBTRACT;
+            case "zero" -> Reset.ZERO;
+            default -> throw new ParameterException(spec.commandLine(), "--reset: unknown reset '" + reset + "' (valid: subtract, zero)");
+        };
+        InitialMembrane initialMembrane = switch (initial) {
+            case "zero" -> InitialMembrane.ZERO;
+            case "half-threshold" -> InitialMembrane.HALF_THRESHOLD;
+            default -> throw new ParameterException(spec.commandLine(), "--initial: unknown initial membrane '" + initial
+                    + "' (valid: zero, half-threshold)");
+        };
+        if (signed && resetMode != Reset.SUBTRACT) throw new ParameterException(spec.commandLine(), "--signed needs --reset subtract");
+        if (burst && !signed) throw new ParameterException(spec.commandLine(), "--burst needs --signed");
+        List<ConversionMethod> typed = new ArrayList<>();
+        for (String m : methods) typed.add(method(m));
+        return SweepOptions.builder(typed, steps).thresholdScale(thresholdScale).reset(resetMode).initial(initialMembrane)
+                .signed(signed, burst).calibrationSamples(calibration).tuneSamples(tuneSamples).errors(errors).batch(batch)
+                .seed(common.seed).build();
     }
 
-    private static int[] firstIndices(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        return idx;
-    }
-
-    private static String baseMethod(String method) {
-        return method.endsWith(BIAS) ? method.substring(0, method.length() - BIAS.length()) : method;
-    }
-
-    private Converter.Normalization normalization(String methodWithSuffix) {
-        String method = baseMethod(methodWithSuffix);
-        if (method.equals("max")) return new Converter.Percentile(100, perChannel);
-        if (method.equals("bound")) {
-            if (perChannel) throw new ParameterException(spec.commandLine(), "--per-channel: method bound has one trained bound per layer");
-            return new Converter.TrainedBound();
+    /** A --method value: a base method, optionally with the suffix {@value #BIAS}. */
+    private ConversionMethod method(String methodWithSuffix) {
+        boolean bias = methodWithSuffix.endsWith(BIAS);
+        String base = bias ? methodWithSuffix.substring(0, methodWithSuffix.length() - BIAS.length()) : methodWithSuffix;
+        if ((base.equals(TUNED) || base.equals(SPIKE_NORM)) && perChannel) {
+            throw new ParameterException(spec.commandLine(), "--per-channel: method " + base + " tunes one threshold per layer; "
+                    + "use it without --per-channel");
         }
+        ConversionMethod m = switch (base) {
+            case TUNED -> ConversionMethod.thresholdTuning();
+            case SPIKE_NORM -> ConversionMethod.spikeNorm();
+            case "max" -> ConversionMethod.percentile(100, perChannel);
+            case "bound" -> {
+                if (perChannel) throw new ParameterException(spec.commandLine(), "--per-channel: method bound has one trained bound per layer");
+                yield ConversionMethod.trainedBound();
+            }
+            default -> ConversionMethod.percentile(percentile(methodWithSuffix, base), perChannel);
+        };
+        return bias ? m.withBiasCalibration() : m;
+    }
+
+    /** P of a method pP, in (0, 100]. */
+    private double percentile(String methodWithSuffix, String base) {
         try {
-            if (method.startsWith("p")) {
-                double p = Double.parseDouble(method.substring(1));
-                if (p > 0 && p <= 100) return new Converter.Percentile(p, perChannel);
+            if (base.startsWith("p")) {
+                double p = Double.parseDouble(base.substring(1));
+                if (p > 0 && p <= 100) return p;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), "--method: unknown method '" + methodWithSuffix
                 + "' (valid: max, p<percentile> such as p99.9, bound, tuned, spike-norm, each optionally with " + BIAS + ")");
+    }
+
+    /** The row's method as --method named it. */
+    private String label(Row row) {
+        return methods.get(row.methodIndex());
+    }
+
+    /** The progress line of a row and, with --errors, one line per spiking layer. */
+    private void print(Row row) {
+        EvalResult r = row.result();
+        System.out.printf(Locale.ROOT, "  T=%-4d %-8s accuracy %.4f  spikes/neuron/step %.4f  ACs %.3g  MACs %.3g  ANN/SNN energy %.2f%n",
+                row.steps(), label(row), r.accuracy(), r.overallSpikeRate(), r.acsPerSample(), r.macsPerSample(),
+                r.annEnergyJoules(EnergyModel.FP32_45NM) / r.energyJoules(EnergyModel.FP32_45NM));
+        for (ConversionErrors.LayerError e : row.errors()) {
+            System.out.printf(Locale.ROOT, "      %-12s θ %.3f  quantization %.4f  deviation %.4f  vs ANN %.4f (excess %+.4f, ANN mean %.4f)  input spread/θ %.3f%n",
+                    e.layer(), e.threshold(), e.quantization(), e.deviation(), e.versusAnn(), e.excess(), e.annMean(), e.inputSpread());
+        }
     }
 
     private JsonObject json(Model ann, double annAccuracy, List<Row> rows, int testSamples) {
@@ -275,7 +258,7 @@ final class ConvertCommand implements Callable<Integer> {
         JsonArray results = new JsonArray();
         for (Row r : rows) {
             JsonObject e = new JsonObject();
-            e.addProperty("method", r.method());
+            e.addProperty("method", label(r));
             e.addProperty("T", r.steps());
             e.addProperty("accuracy", r.result().accuracy());
             e.addProperty("spikes_per_neuron", r.result().overallSpikeRate());
@@ -327,9 +310,9 @@ final class ConvertCommand implements Callable<Integer> {
         for (int t : steps) sb.append("T=").append(t).append(" | ");
         sb.append("ANN |\n|---|");
         sb.append("---|".repeat(steps.size() + 1)).append('\n');
-        for (String m : methods) {
-            sb.append("| ").append(m).append(" | ");
-            for (Row r : rows) if (r.method().equals(m)) sb.append(cell.apply(r)).append(" | ");
+        for (int i = 0; i < methods.size(); i++) {
+            sb.append("| ").append(methods.get(i)).append(" | ");
+            for (Row r : rows) if (r.methodIndex() == i) sb.append(cell.apply(r)).append(" | ");
             sb.append(annCell).append(" |\n");
         }
         return sb.toString();

@@ -135,7 +135,8 @@ class CliTest {
 
         Path never = dir.resolve("never");
         for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--method", "median+bias"}, {"--calibration", "0"},
-                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"}, {"--burst"}, {"--signed", "--reset", "zero"}}) {
+                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"}, {"--burst"}, {"--signed", "--reset", "zero"},
+                {"--reset", "sometimes"}, {"--initial", "half"}, {"--threshold-scale", "-1"}}) {
             String[] args = with(new String[] {"convert", "--model-file", ann.toString(), "--limit-test", "64", "--table", never.toString()}, bad);
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
