@@ -2,11 +2,12 @@ package org.snn4j.convert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snn4j.engine.Executor;
 import org.snn4j.Snn4jException;
+import org.snn4j.engine.Executor;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.ChannelCalibration;
+import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.BiasTuner;
 import org.snn4j.nn.ForwardContext;
@@ -56,7 +57,8 @@ public final class BiasCalibration {
         Map<String, ChannelCalibration> chosen = new LinkedHashMap<>();
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((BiasTuner) (layer, input, t, configured) -> {
             NeuronLayer n = neurons.get(layer);
-            ChannelCalibration base = n.channels() != null ? n.channels() : ChannelCalibration.identity(input.dim(2));
+            ChannelCalibration own = ConvertedNeuronLayer.channelsOf(n);
+            ChannelCalibration base = own != null ? own : ChannelCalibration.identity(input.dim(2));
             float[] bias = fit(n, base, input, t, ann.get(layer), iterations);
             chosen.put(layer, base.withBias(bias));
             return bias;

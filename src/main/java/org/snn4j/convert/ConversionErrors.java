@@ -6,6 +6,7 @@ import java.util.Map;
 import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
 import org.snn4j.neuron.ChannelCalibration;
+import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
@@ -74,7 +75,7 @@ public final class ConversionErrors {
         boolean held = Sequence.of(input, steps).held();
         float[] x = input.data(), y = output.data();
         // Per-channel settings (ChannelCalibration): neuron j of channel c fires at θ·s_c on x + b_c.
-        ChannelCalibration channels = layer.channels();
+        ChannelCalibration channels = ConvertedNeuronLayer.channelsOf(layer);
         float[] scale = channels == null ? null : channels.scale(), bias = channels == null ? null : channels.bias();
         int perSample = input.sizeFrom(2), inner = channels == null ? 1 : perSample / channels.channels();
         double q = 0, d = 0, tot = 0, vsAnn = 0, excess = 0, annSum = 0, spread = 0;

@@ -15,6 +15,7 @@ import org.snn4j.Snn4jException;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
+import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.FireTest;
 import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.IntegratingReadout;
@@ -221,7 +222,7 @@ public final class NirExporter {
     }
 
     private void neuron(WritableGroup g, NeuronLayer n, int[] shape) {
-        if (n.channels() != null) {
+        if (ConvertedNeuronLayer.channelsOf(n) != null) {
             throw new Snn4jException(n.name() + ": per-channel thresholds and bias currents (convert --per-channel, +bias) "
                     + "have no NIR export: NIR's IF and LIF nodes take no bias current");
         }

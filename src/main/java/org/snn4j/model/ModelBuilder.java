@@ -331,6 +331,7 @@ public final class ModelBuilder {
                     .burst(n.bool("burst", false));
             if (n.has("leak")) b.leak((float) n.numberIn("leak", 1.0, 0, 1));
             if (n.has("channel_scale") || n.has("channel_bias")) b.channels(channelCalibration(n, channels));
+            b.converted(neuronByLayer.has(name));  // what a conversion writes: the layer's own entry
             return b.layer(name);
         } catch (SpecException e) {
             throw e;

@@ -84,6 +84,7 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
         private boolean signed;
         private boolean burst;
         private ChannelCalibration channels;
+        private boolean converted;
 
         private Builder() {}
 
@@ -158,6 +159,15 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return this;
         }
 
+        /**
+         * Whether {@link #layer} is a converted network's layer, whose threshold and bias currents conversion
+         * may tune per pass (default: false; per-channel settings and signed spikes imply it).
+         */
+        public Builder converted(boolean converted) {
+            this.converted = converted;
+            return this;
+        }
+
         /** Per-channel threshold scales and bias currents for {@link #layer} (default: none). */
         public Builder channels(ChannelCalibration channels) {
             this.channels = channels;
@@ -184,9 +194,15 @@ public record NeuronConfig(NeuronModel model, float threshold, Reset reset, Fire
             return surrogate;
         }
 
-        /** A neuron layer with this configuration, surrogate and detach flag. */
+        /**
+         * A neuron layer with this configuration, surrogate and detach flag: a {@link ConvertedNeuronLayer} when
+         * it is {@link #converted} or has per-channel settings or signed spikes, else a plain one.
+         */
         public NeuronLayer layer(String name) {
-            return new NeuronLayer(name, build(), surrogate, detachReset, channels);
+            NeuronConfig config = build();
+            return converted || channels != null || config.signed()
+                    ? new ConvertedNeuronLayer(name, config, surrogate, detachReset, channels)
+                    : new NeuronLayer(name, config, surrogate, detachReset);
         }
 
         private static <T> Map<String, T> orderedMap(String k1, T v1, String k2, T v2) {

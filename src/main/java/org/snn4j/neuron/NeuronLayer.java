@@ -30,61 +30,50 @@ import org.snn4j.tensor.Tensor;
  * is a current held for T steps (direct input computed
  * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
- * A converted layer may carry a {@link ChannelCalibration}: per-channel thresholds and bias currents, and
- * may have {@link NeuronConfig#signed signed} spikes ({@link SignedSpikes}, inference only).
+ * A network converted from an ANN uses {@link ConvertedNeuronLayer}, which adds per-pass tuned thresholds,
+ * per-channel settings and signed spikes to these dynamics.
  */
-public final class NeuronLayer implements Layer {
+public class NeuronLayer implements Layer {
     private final String name;
     private final NeuronConfig config;
     private final Surrogate surrogate;
     private final boolean detachReset;
     private final Parameter leak;
     private final Parameter threshold;
-    private final boolean smooth;
-    private final ChannelCalibration channels;
 
     /**
      * @param detachReset the reset path contributes no gradient (∂V/∂H through S detached)
-     * @throws Snn4jException when a trainable neuron is paired with Lee's derivative (no such gradient)
+     * @throws Snn4jException when a trainable neuron is paired with Lee's derivative (no such gradient), or
+     *                        the config has signed spikes (a {@link ConvertedNeuronLayer}'s)
      */
     public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset) {
-        this(name, config, surrogate, detachReset, null);
-    }
-
-    /** @param channels per-channel threshold scales and bias currents, or null for none */
-    public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, ChannelCalibration channels) {
-        this(name, config, surrogate, detachReset, trainableOrNull(name + ".leak", config, config.model().leak()),
-                trainableOrNull(name + ".threshold", config, config.threshold()), false, channels);
-        if (config.model().trainable() && surrogate instanceof LeeDerivative) {
-            throw new Snn4jException(name + ": plif needs a surrogate with leak and threshold gradients; "
-                    + "Lee's derivative has none");
-        }
-    }
-
-    private NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, Parameter leak,
-                        Parameter threshold, boolean smooth, ChannelCalibration channels) {
         this.name = java.util.Objects.requireNonNull(name);
         this.config = java.util.Objects.requireNonNull(config);
         this.surrogate = java.util.Objects.requireNonNull(surrogate);
         this.detachReset = detachReset;
-        this.leak = leak;
-        this.threshold = threshold;
-        this.smooth = smooth;
-        this.channels = channels;
+        this.leak = trainableOrNull(name + ".leak", config, config.model().leak());
+        this.threshold = trainableOrNull(name + ".threshold", config, config.threshold());
+        if (config.model().trainable() && surrogate instanceof LeeDerivative) {
+            throw new Snn4jException(name + ": plif needs a surrogate with leak and threshold gradients; "
+                    + "Lee's derivative has none");
+        }
+        if (config.signed() && !(this instanceof ConvertedNeuronLayer)) {
+            throw new IllegalArgumentException(name + ": signed spikes are a converted layer's (ConvertedNeuronLayer)");
+        }
+    }
+
+    /** A layer with {@code original}'s settings and the same parameter objects (a twin that shares its training). */
+    NeuronLayer(NeuronLayer original) {
+        this.name = original.name;
+        this.config = original.config;
+        this.surrogate = original.surrogate;
+        this.detachReset = original.detachReset;
+        this.leak = original.leak;
+        this.threshold = original.threshold;
     }
 
     private static Parameter trainableOrNull(String name, NeuronConfig config, float value) {
         return config.model().trainable() ? new Parameter(name, Tensor.full(value, 1), false) : null;
-    }
-
-    /**
-     * Gradient-test hook: the same layer (sharing its parameters) with the surrogate's primitive in
-     * place of Heaviside (see {@link NeuronLoops#chargeFireResetForwardSmooth}), so finite differences
-     * of its forward match its backward.
-     */
-    NeuronLayer smoothForTesting() {
-        if (!surrogate.hasPrimitive()) throw new IllegalStateException(surrogate.name() + " has no primitive");
-        return new NeuronLayer(name, config, surrogate, detachReset, leak, threshold, true, channels);
     }
 
     @Override
@@ -107,11 +96,6 @@ public final class NeuronLayer implements Layer {
 
     public boolean detachReset() {
         return detachReset;
-    }
-
-    /** The per-channel settings, or null when every neuron runs with the config's θ and no bias current. */
-    public ChannelCalibration channels() {
-        return channels;
     }
 
     @Override
@@ -139,22 +123,20 @@ public final class NeuronLayer implements Layer {
     /**
      * Runs this layer's neuron dynamics with {@code spec} (e.g. a candidate threshold) on the current
      * {@code current} ({@code [steps, neurons]}, or {@code [neurons]} held for every step when
-     * {@code held}), writing spikes of value 1 (and −1 for {@link NeuronConfig#signed signed} neurons, the
-     * signed number of spikes of the step with bursts) into {@code spikes}; returns the number of spikes. What calibrations that simulate one layer use.
+     * {@code held}), writing spikes of value 1 into {@code spikes} (a converted layer's may be signed counts);
+     * returns the number of spikes. What calibrations that simulate one layer use.
      */
     public long fire(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
-        if (config.signed()) return SignedSpikes.forward(spec, current, spikes, steps, neurons, held, config.burst());
         return held ? NeuronLoops.chargeFireResetForwardHeld(spec, current, spikes, steps, neurons)
                 : NeuronLoops.chargeFireResetForward(spec, current, spikes, steps, neurons);
     }
 
     /**
-     * Whether {@link #fireScaled} computes what {@link #forward} would in {@code ctx}: a plain
-     * inference pass (see {@link ForwardContext#plainInference}) through a layer with neither per-channel
-     * settings nor signed spikes, whose smooth test twin this is not.
+     * Whether {@link #fireScaled} computes what {@link #forward} would in {@code ctx}: a plain inference pass
+     * (see {@link ForwardContext#plainInference}); a converted layer's also needs plain settings.
      */
     public boolean firesPlainly(ForwardContext ctx) {
-        return ctx.plainInference() && channels == null && !config.signed() && !smooth;
+        return ctx.plainInference();
     }
 
     /**
@@ -205,108 +187,87 @@ public final class NeuronLayer implements Layer {
     @Override
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
-        if (config.signed() && ctx.keepForBackward()) {
-            throw new Snn4jException(name + ": signed spikes have no gradient (they are for converted inference); "
-                    + "train or fine-tune without them");
-        }
         Sequence sequence = ctx.sequence(input);
         boolean held = sequence.held();
         int steps = sequence.steps(), samples = sequence.samples(), perSample = sequence.perSample();
         int neurons = samples * perSample;
-        NeuronSpec configured = spec();
-        RunListeners listeners = ctx.listeners();
-        float th = listeners.threshold(name, input, steps, configured.threshold());
-        if (!(th > 0) || !Float.isFinite(th)) throw new Snn4jException(name + ": tuned threshold must be finite and > 0, was " + th);
-        NeuronSpec spec = th == configured.threshold() ? configured : configured.withThreshold(th);
+        Drive drive = drive(input, steps, ctx);
+        NeuronSpec spec = drive.spec();
         int[] shape = input.shape();
         shape[0] = steps;
         Tensor spikes = ctx.empty(shape);
-        // A held input is integrated by the held kernels straight from its one step; the smooth test
-        // forward has no held variant and integrates the repeated sequence instead.
-        boolean heldKernel = held && !smooth;
-        ChannelCalibration calibration = calibrationFor(input, steps, ctx);
-        int inner = calibration == null ? 1 : perSample / calibration.channels();
-        Tensor normalized = null;
-        if (calibration != null) {
-            normalized = ctx.empty(input.shape());
-            calibration.normalizeCurrent(input.data(), normalized.data(), inner);
-        }
-        float[] current = normalized == null ? input.data() : normalized.data();
-        float[] x = held && smooth ? repeat(current, steps) : current;
-        long count = smooth
-                ? NeuronLoops.chargeFireResetForwardSmooth(spec, surrogate::primitive, x, spikes.data(), steps, neurons)
-                : fire(spec, x, spikes.data(), steps, neurons, heldKernel);
+        // A held input is integrated by the held kernels straight from its one step, unless this layer has no
+        // held kernel: then it integrates the repeated sequence and its gradient is summed over the steps.
+        boolean heldKernel = held && hasHeldKernel();
+        Tensor driven = drive.current(input, ctx);
+        float[] x = held && !heldKernel ? repeat(driven.data(), steps) : driven.data();
+        long count = fireForward(spec, x, spikes.data(), steps, neurons, heldKernel);
+        RunListeners listeners = ctx.listeners();
         listeners.spikes(name, count, perSample, steps, samples);
-        if (config.burst()) listeners.bursts(spikes, () -> burstSizes(spikes.data()));
-        float amplitude = config.amplitude() * (th / configured.threshold());
-        if (calibration != null) {
-            calibration.scale(spikes.data(), amplitude, 0f, spikes.data(), inner);
-        } else {
-            scale(spikes.data(), spikes.size(), amplitude);
-        }
+        fired(spikes, listeners);
+        drive.scale(spikes.data(), 0f, spikes.data());
         listeners.observeActivation(name, input, spikes);
         if (!ctx.keepForBackward()) {
-            if (normalized != null) ctx.release(normalized);
+            if (driven != input) ctx.release(driven);
             return Pass.inferenceOnly(name, spikes);
         }
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {
             Tensor gradInput = !needInputGrad ? null : ctx.empty(heldKernel ? input.shape() : spikes.shape());
             double[] paramGrads = leak == null ? null : new double[2];
             float[] gi = gradInput == null ? null : gradInput.data();
-            // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-count penalty's gradient at every spike output.
+            // ∂L/∂S = amplitude·∂L/∂(amplitude·S), plus the spike-dependent loss terms' gradient at every spike output.
             float[] gs = gradOutput.data();
             float penalty = listeners.spikeLossGradient(name);
-            if (calibration != null) {
+            if (!drive.isUnitScale() || penalty != 0f) {
                 float[] scaled = ctx.empty(gradOutput.shape()).data();
-                calibration.scale(gs, amplitude, penalty, scaled, inner);
+                drive.scale(gs, penalty, scaled);
                 gs = scaled;
-            } else if (amplitude != 1f || penalty != 0f) {
-                gs = scaleAndShift(gs, gs.length, amplitude, penalty, ctx.empty(gradOutput.shape()).data());
             }
-            if (smooth) {
-                NeuronLoops.bpttReverseSmooth(spec, surrogate::primitive, x, gs, gi, steps, neurons, paramGrads);
-            } else if (heldKernel) {
-                NeuronLoops.bpttReverseHeld(spec, x, gs, gi, steps, neurons, paramGrads);
-            } else {
-                NeuronLoops.bpttReverse(spec, x, gs, gi, steps, neurons, paramGrads);
-            }
-            if (calibration != null && gi != null) calibration.unnormalizeGradient(gi, inner);
+            reverse(spec, x, gs, gi, steps, neurons, heldKernel, paramGrads);
+            if (gi != null) drive.unnormalizeGradient(gi);
             if (paramGrads != null) {
                 leak.grad().data()[0] += (float) paramGrads[0];
                 threshold.grad().data()[0] += (float) paramGrads[1];
             }
-            return held && smooth && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
+            return held && !heldKernel && gradInput != null ? sumOverSteps(gradInput, input.shape(), ctx) : gradInput;
         });
     }
 
-    /** This pass's per-channel settings (a bias tuner may choose the currents), checked against the input's channels. */
-    private ChannelCalibration calibrationFor(Tensor input, int steps, ForwardContext ctx) {
-        if (channels != null && (input.rank() < 3 || input.dim(2) != channels.channels())) {
-            throw new ShapeException(name, "input channels (dimension 2)", String.valueOf(channels.channels()), input.shapeString());
+    /**
+     * How this pass drives the neurons: the spec ({@link #spec}) and spike amplitude of the config; a
+     * converted layer's may differ per pass and per channel ({@link ConvertedNeuronLayer}).
+     */
+    Drive drive(Tensor input, int steps, ForwardContext ctx) {
+        return new Drive.Uniform(spec(), config.amplitude());
+    }
+
+    /** Whether this layer integrates a held input with the held kernels (the smooth test twin has none). */
+    boolean hasHeldKernel() {
+        return true;
+    }
+
+    /** Forward dynamics over the (held) current, spikes of value 1 into {@code spikes}; the number of spikes. */
+    long fireForward(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
+        return fire(spec, current, spikes, steps, neurons, held);
+    }
+
+    /** Tells the listeners what else they need to know of the spikes just fired (bursts; nothing here). */
+    void fired(Tensor spikes, RunListeners listeners) {}
+
+    /** The reverse (BPTT) loop: ∂L/∂X into {@code gradInput} (null: not needed), ∂L/∂(leak, θ) into {@code paramGrads}. */
+    void reverse(NeuronSpec spec, float[] current, float[] gradSpikes, float[] gradInput, int steps, int neurons, boolean held,
+                 double[] paramGrads) {
+        if (held) {
+            NeuronLoops.bpttReverseHeld(spec, current, gradSpikes, gradInput, steps, neurons, paramGrads);
+        } else {
+            NeuronLoops.bpttReverse(spec, current, gradSpikes, gradInput, steps, neurons, paramGrads);
         }
-        float[] configured = channels == null ? null : channels.bias();
-        float[] bias = ctx.listeners().channelBias(name, input, steps, configured);
-        if (bias == configured) return channels;
-        if (input.rank() < 3) throw new ShapeException(name, "input rank", "≥ 3 ([T, N, C, ...]) for bias currents", input.shapeString());
-        return (channels == null ? ChannelCalibration.identity(input.dim(2)) : channels).withBias(bias);
     }
 
-    /** Spikes of value 1 in {@code spikes[0, length)} scaled in place to {@code amplitude}. */
+    /** Spikes of value 1 in {@code spikes[0, length)} scaled in place to {@code amplitude} (as {@link Drive.Uniform#scale}). */
     private static void scale(float[] spikes, int length, float amplitude) {
-        if (amplitude != 1f) scaleAndShift(spikes, length, amplitude, 0f, spikes);
-    }
-
-    /** {@code out = a·x + b} over {@code [0, length)}; returns {@code out}. */
-    private static float[] scaleAndShift(float[] x, int length, float a, float b, float[] out) {
-        for (int i = 0; i < length; i++) out[i] = a * x[i] + b;
-        return out;
-    }
-
-    /** The number of spikes in each signed burst count of {@code counts}: |k|. */
-    private static float[] burstSizes(float[] counts) {
-        float[] sizes = new float[counts.length];
-        for (int i = 0; i < counts.length; i++) sizes[i] = Math.abs(counts[i]);
-        return sizes;
+        if (amplitude == 1f) return;
+        for (int i = 0; i < length; i++) spikes[i] = amplitude * spikes[i] + 0f;
     }
 
     /** A held one-step input as the T-step current the loops integrate. */

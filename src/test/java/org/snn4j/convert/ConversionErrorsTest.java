@@ -29,7 +29,7 @@ class ConversionErrorsTest {
     void aCalibratedChannelIsMeasuredWithItsOwnThresholdAndBiasCurrent() {
         // θ = 1 scaled by 2 with bias current 0.5 is the neuron of θ = 2 (amplitude 2) driven by x + 0.5.
         float[] currents = {1.5f, 1.5f, -0.5f, 1.5f, -1.5f, 1.5f};
-        NeuronLayer calibrated = new NeuronLayer("sn1", new NeuronConfig(new IF(), 1f, Reset.SUBTRACT, FireTest.NON_STRICT,
+        NeuronLayer calibrated = new org.snn4j.neuron.ConvertedNeuronLayer("sn1", new NeuronConfig(new IF(), 1f, Reset.SUBTRACT, FireTest.NON_STRICT,
                 InitialMembrane.HALF_THRESHOLD, 1f), new Triangle(), false,
                 new org.snn4j.neuron.ChannelCalibration(new float[] {2f}, new float[] {0.5f}));
         NeuronLayer plain = new NeuronLayer("sn1", new NeuronConfig(new IF(), 2f, Reset.SUBTRACT, FireTest.NON_STRICT,

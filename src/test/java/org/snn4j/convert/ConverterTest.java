@@ -16,6 +16,7 @@ import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
 import org.snn4j.model.SpecException;
+import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.BatchNorm;
@@ -120,13 +121,13 @@ class ConverterTest {
         assertEquals(c.thresholds().keySet(), c.channels().keySet());
         c.snn().neuronLayers().forEach((name, n) -> {
             float[] channelLambda = f.stats().channelPercentiles(name, 99);
-            float[] scale = n.channels().scale();
+            float[] scale = ConvertedNeuronLayer.channelsOf(n).scale();
             assertEquals(channelLambda.length, scale.length, name);
             for (int ch = 0; ch < scale.length; ch++) {
                 // channel c fires at θ_l·s_c = 0.5·λ_{l,c} (channels that never fired keep θ_l)
                 float expected = channelLambda[ch] > 0 ? 0.5f * channelLambda[ch] : n.config().threshold();
                 assertEquals(expected, n.config().threshold() * scale[ch], 1e-5f * expected, name + " channel " + ch);
-                assertEquals(0f, n.channels().bias()[ch]);
+                assertEquals(0f, ConvertedNeuronLayer.channelsOf(n).bias()[ch]);
             }
         });
         // Each channel's percentile lies within the layer's range, and at least one differs from the layer's.

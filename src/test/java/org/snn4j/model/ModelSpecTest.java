@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.Clip;
 import org.snn4j.nn.Layer;
@@ -127,7 +128,7 @@ class ModelSpecTest {
                             {"type": "flatten"}, {"type": "linear", "out": 10}, {"type": "readout"}]}""";
         Model m = ModelBuilder.build(ModelSpec.parse(spec.formatted("{\"channel_scale\": [1, 2, 0.5], \"channel_bias\": [0, 0.1, -0.1]}"),
                 "m.json"), ModelBuilder.Mode.SNN, 1);
-        NeuronLayer sn1 = m.neuronLayers().get("sn1");
+        ConvertedNeuronLayer sn1 = (ConvertedNeuronLayer) m.neuronLayers().get("sn1");
         assertEquals(List.of(1f, 2f, 0.5f), List.of(sn1.channels().scale()[0], sn1.channels().scale()[1], sn1.channels().scale()[2]));
         assertEquals(0.1f, sn1.channels().bias()[1]);
         assertBuildMessage(spec.formatted("{\"channel_bias\": [0, 0.1]}"),

@@ -148,8 +148,7 @@ class NeuronLayerTest {
     @MethodSource("gradientCases")
     void smoothForwardMatchesBptt(NeuronModel model, Reset reset, boolean detach, Surrogate surrogate) {
         InitialMembrane v0 = model.trainable() ? InitialMembrane.HALF_THRESHOLD : InitialMembrane.ZERO;
-        NeuronLayer layer = new NeuronLayer("n", config(model, 0.9f, reset, FireTest.STRICT, v0), surrogate, detach)
-                .smoothForTesting();
+        NeuronLayer layer = SmoothNeuronLayer.of(new NeuronLayer("n", config(model, 0.9f, reset, FireTest.STRICT, v0), surrogate, detach));
         Tensor input = Tensor.zeros(6, 2, 3);
         new Rng(7).fillUniform(input.data(), -0.3f, 1.2f);
         new GradientCheck(1e-3, 2e-3, 1e-2).check(layer, input, ForwardContext::evaluationWithBackward);
@@ -166,7 +165,7 @@ class NeuronLayerTest {
         new Rng(9).fillUniform(input.data(), -0.3f, 1.2f);
         Tensor a = scaled.forward(input, ForwardContext.evaluation()).output(), b = unit.forward(input, ForwardContext.evaluation()).output();
         for (int i = 0; i < a.size(); i++) assertEquals(0.8f * b.data()[i], a.data()[i], 0f);
-        new GradientCheck(1e-3, 2e-3, 1e-2).check(scaled.smoothForTesting(), input, ForwardContext::evaluationWithBackward);
+        new GradientCheck(1e-3, 2e-3, 1e-2).check(SmoothNeuronLayer.of(scaled), input, ForwardContext::evaluationWithBackward);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,7 +175,7 @@ class NeuronLayerTest {
         float theta = 0.8f, amplitude = 0.8f;
         float[] scale = {0.5f, 1f, 2f}, bias = {0.1f, -0.2f, 0.3f};
         NeuronConfig c = new NeuronConfig(model, theta, Reset.SUBTRACT, FireTest.NON_STRICT, InitialMembrane.HALF_THRESHOLD, amplitude);
-        NeuronLayer calibrated = new NeuronLayer("n", c, new Triangle(), false, new ChannelCalibration(scale, bias));
+        NeuronLayer calibrated = new ConvertedNeuronLayer("n", c, new Triangle(), false, new ChannelCalibration(scale, bias));
         Tensor input = Tensor.zeros(5, 2, 3, 2);
         new Rng(11).fillUniform(input.data(), -0.3f, 1.5f);
         Tensor out = calibrated.forward(input, ForwardContext.evaluation()).output();
@@ -199,7 +198,7 @@ class NeuronLayerTest {
                 }
             }
         }
-        new GradientCheck(1e-3, 2e-3, 1e-2).check(calibrated.smoothForTesting(), input, ForwardContext::evaluationWithBackward);
+        new GradientCheck(1e-3, 2e-3, 1e-2).check(SmoothNeuronLayer.of(calibrated), input, ForwardContext::evaluationWithBackward);
     }
 
     @Test
@@ -207,7 +206,7 @@ class NeuronLayerTest {
         // θ = 1, V[0] = 0, subtract, strict, current 0.7 held for 4 steps. Channel 0 (s = 2, b = 0.3) integrates
         // (0.7 + 0.3)/2 = 0.5: H = 0.5, 1.0 (strict: no spike), 1.5 (spike of amplitude 2, V 0.5), 1.0.
         // Channel 1 (s = 1, b = −0.2) integrates 0.5 too: a spike of amplitude 1 at the third step.
-        NeuronLayer layer = new NeuronLayer("n", config(new IF(), 1f, Reset.SUBTRACT, FireTest.STRICT, InitialMembrane.ZERO),
+        NeuronLayer layer = new ConvertedNeuronLayer("n", config(new IF(), 1f, Reset.SUBTRACT, FireTest.STRICT, InitialMembrane.ZERO),
                 new Triangle(), false, new ChannelCalibration(new float[] {2f, 1f}, new float[] {0.3f, -0.2f}));
         Tensor held = new Tensor(new float[] {0.7f, 0.7f}, 1, 1, 2);
         float[] s = layer.forward(held, ForwardContext.evaluation().withSteps(4)).output().data();

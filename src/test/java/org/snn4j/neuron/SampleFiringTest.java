@@ -116,7 +116,7 @@ class SampleFiringTest {
         assertNull(lif(1f).forwardThenPool(input, pool, ForwardContext.evaluation().withSteps(STEPS)
                 .with((ThresholdTuner) (layer, in, steps, configured) -> configured)));
         NeuronConfig signed = NeuronConfig.builder().signed(true).build();
-        assertNull(new NeuronLayer("s", signed, new Triangle(), false).forwardThenPool(input, pool,
+        assertNull(new ConvertedNeuronLayer("s", signed, new Triangle(), false, null).forwardThenPool(input, pool,
                 ForwardContext.evaluation().withSteps(STEPS)));
     }
 
