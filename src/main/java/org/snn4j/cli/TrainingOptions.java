@@ -98,7 +98,8 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
         penalty = Flags.parsed(spec, "--spike-penalty",
-                () -> new SpikePenalty(spikePenalty, spikePenaltySchedule, SpikePenalty.parseWeights(spikePenaltyWeights)));
+                () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
+                        SpikePenalty.parseWeights(spikePenaltyWeights)));
         parsedOptimizer = Flags.parsed(spec, "--optimizer", () -> OptimizerKind.byLabel(optimizer));
         parsedSchedule = Flags.parsed(spec, "--schedule", () -> {
             ScheduleSpec s = ScheduleSpec.parse(schedule);

@@ -12,38 +12,52 @@ import org.snn4j.nn.SpikeLoss;
  * neuron per time step over all spiking layers (shared/papers.md §4.3 [INF]). Its gradient, λ/(B·T·N_h)
  * at every spike output, is carried back through the surrogate like the task's.
  *
- * <p>Schedules of λ over epochs e = 0..E−1: {@code constant} λ_max; {@code linear} λ_max·e/(E−1);
- * {@code anneal} λ_max·(1 − r^e)/(1 − r^(E−1)) with r = 0.5 (fast rise, saturating); {@code step} 0 for
- * the first half of the epochs, λ_max after. (With one epoch every schedule gives λ_max.)
+ * <p>Schedules of λ over epochs e = 0..E−1 ({@link Schedule}): {@code constant} λ_max; {@code linear}
+ * λ_max·e/(E−1); {@code anneal} λ_max·(1 − r^e)/(1 − r^(E−1)) with r = 0.5 (fast rise, saturating);
+ * {@code step} 0 for the first half of the epochs, λ_max after. (With one epoch every schedule gives λ_max.)
  *
  * @param max          λ_max ≥ 0 (0: no penalty)
- * @param schedule     {@code constant}, {@code linear}, {@code anneal} or {@code step}
+ * @param schedule     how λ rises over the epochs
  * @param layerWeights w_l ≥ 0 of the spiking layers named (the others weigh 1): S = Σ_l w_l·spikes_l / (B·T·N_h)
  */
-public record SpikePenalty(double max, String schedule, Map<String, Double> layerWeights) {
+public record SpikePenalty(double max, Schedule schedule, Map<String, Double> layerWeights) {
     /** The annealing schedule's ratio r. */
     static final double ANNEAL_RATIO = 0.5;
 
+    /** How λ goes from 0 to λ_max over the epochs (see {@link SpikePenalty}). */
+    public enum Schedule {
+        CONSTANT, LINEAR, ANNEAL, STEP;
+
+        /** The schedule called {@code name} (case-insensitive). */
+        public static Schedule parse(String name) {
+            for (Schedule s : values()) if (s.label().equalsIgnoreCase(name)) return s;
+            throw new Snn4jException("unknown spike penalty schedule '" + name.toLowerCase(Locale.ROOT)
+                    + "' (valid: constant, linear, anneal, step)");
+        }
+
+        /** The name {@link #parse} takes. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** A penalty that weighs every spiking layer 1. */
-    public SpikePenalty(double max, String schedule) {
+    public SpikePenalty(double max, Schedule schedule) {
         this(max, schedule, Map.of());
     }
 
     public SpikePenalty {
+        java.util.Objects.requireNonNull(schedule, "schedule");
         layerWeights = Map.copyOf(layerWeights);
         layerWeights.forEach((layer, w) -> {
             if (!(w >= 0) || !Double.isFinite(w)) throw new Snn4jException("spike penalty weight of " + layer + " must be finite and >= 0, was " + w);
         });
-        if (!(max >= 0) || !Double.isFinite(max)) throw new Snn4jException("--spike-penalty must be finite and >= 0, was " + max);
-        schedule = schedule.toLowerCase(Locale.ROOT);
-        if (!java.util.List.of("constant", "linear", "anneal", "step").contains(schedule)) {
-            throw new Snn4jException("unknown spike penalty schedule '" + schedule + "' (valid: constant, linear, anneal, step)");
-        }
+        if (!(max >= 0) || !Double.isFinite(max)) throw new Snn4jException("spike penalty max must be finite and >= 0, was " + max);
     }
 
     /** No penalty. */
     public static SpikePenalty none() {
-        return new SpikePenalty(0, "constant");
+        return new SpikePenalty(0, Schedule.CONSTANT);
     }
 
     /**
@@ -81,10 +95,10 @@ public record SpikePenalty(double max, String schedule, Map<String, Double> laye
         if (max == 0 || epochs <= 1) return max;
         double last = epochs - 1;
         return switch (schedule) {
-            case "linear" -> max * epoch / last;
-            case "anneal" -> max * (1 - Math.pow(ANNEAL_RATIO, epoch)) / (1 - Math.pow(ANNEAL_RATIO, last));
-            case "step" -> epoch >= epochs / 2 ? max : 0;
-            default -> max;
+            case LINEAR -> max * epoch / last;
+            case ANNEAL -> max * (1 - Math.pow(ANNEAL_RATIO, epoch)) / (1 - Math.pow(ANNEAL_RATIO, last));
+            case STEP -> epoch >= epochs / 2 ? max : 0;
+            case CONSTANT -> max;
         };
     }
 

@@ -210,7 +210,7 @@ public final class Trainer {
         if (!state.has("epochs_done")) throw new FileFormatException(source, "metadata lacks train_state.epochs_done");
         int done = (int) state.integer("epochs_done", 0, 0, Integer.MAX_VALUE);
         long seed = state.integer("seed", cfg.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
-        if (seed != cfg.seed()) throw new FileFormatException(source, "was written with --seed " + seed + ", not " + cfg.seed());
+        if (seed != cfg.seed()) throw new FileFormatException(source, "was written with seed " + seed + ", not " + cfg.seed());
         try {
             List<EpochRecord> h = GSON.fromJson(state.json("history"), new TypeToken<List<EpochRecord>>() {}.getType());
             if (h != null) history.addAll(h);

@@ -19,18 +19,18 @@ class SpikePenaltyTest {
         int epochs = 5;
         double[] linear = new double[epochs], anneal = new double[epochs], step = new double[epochs];
         for (int e = 0; e < epochs; e++) {
-            assertEquals(2.0, new SpikePenalty(2, "constant").weight(e, epochs));
-            linear[e] = new SpikePenalty(2, "linear").weight(e, epochs);
-            anneal[e] = new SpikePenalty(2, "anneal").weight(e, epochs);
-            step[e] = new SpikePenalty(2, "step").weight(e, epochs);
+            assertEquals(2.0, new SpikePenalty(2, SpikePenalty.Schedule.CONSTANT).weight(e, epochs));
+            linear[e] = new SpikePenalty(2, SpikePenalty.Schedule.LINEAR).weight(e, epochs);
+            anneal[e] = new SpikePenalty(2, SpikePenalty.Schedule.ANNEAL).weight(e, epochs);
+            step[e] = new SpikePenalty(2, SpikePenalty.Schedule.STEP).weight(e, epochs);
         }
         assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, linear, 1e-12);
         // λ·(1 − 0.5^e)/(1 − 0.5^4): 0, 16/15, 24/15, 28/15, 2
         assertArrayEquals(new double[] {0, 2 * 8 / 15.0, 2 * 12 / 15.0, 2 * 14 / 15.0, 2}, anneal, 1e-12);
         assertArrayEquals(new double[] {0, 0, 2, 2, 2}, step, 1e-12);
-        assertEquals(3.0, new SpikePenalty(3, "linear").weight(0, 1), "one epoch: the maximum");
-        assertThrows(Snn4jException.class, () -> new SpikePenalty(-1, "constant"));
-        assertThrows(Snn4jException.class, () -> new SpikePenalty(1, "cosine"));
+        assertEquals(3.0, new SpikePenalty(3, SpikePenalty.Schedule.LINEAR).weight(0, 1), "one epoch: the maximum");
+        assertThrows(Snn4jException.class, () -> new SpikePenalty(-1, SpikePenalty.Schedule.CONSTANT));
+        assertThrows(Snn4jException.class, () -> SpikePenalty.Schedule.parse("cosine"));
     }
 
     @Test
@@ -41,7 +41,7 @@ class SpikePenaltyTest {
         Tensor g = Tensor.zeros(4, 3, 5);
         new Rng(7).fillUniform(g.data(), -1f, 1f);
         double lambda = 0.7;
-        SpikePenalty.Term penalty = new SpikePenalty(lambda, "constant").forPass(0, 1);
+        SpikePenalty.Term penalty = new SpikePenalty(lambda, SpikePenalty.Schedule.CONSTANT).forPass(0, 1);
         ForwardContext penalized = ForwardContext.training(new Rng(1)).with(penalty);
         Pass p = lif.forward(x, penalized);
         float perSpike = penalty.gradientAtSpike("sn1");
@@ -60,7 +60,7 @@ class SpikePenaltyTest {
     void layerWeightsScaleALayersShareAndNameOnlySpikingLayers() {
         Layer lif = NeuronConfig.builder().model("if").layer("sn1");
         Tensor x = Tensor.full(0.6f, 5, 2, 3);
-        SpikePenalty.Term halfPenalty = new SpikePenalty(2.0, "constant", java.util.Map.of("sn1", 0.5)).forPass(0, 1);
+        SpikePenalty.Term halfPenalty = new SpikePenalty(2.0, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn1", 0.5)).forPass(0, 1);
         ForwardContext half = ForwardContext.training(new Rng(1)).with(halfPenalty);
         Pass p = lif.forward(x, half);
         double spikes = 0;
@@ -70,8 +70,8 @@ class SpikePenaltyTest {
         assertEquals(java.util.Map.of("sn1", 0.5, "res1.out", 2.0), SpikePenalty.parseWeights("sn1=0.5, res1.out=2"));
         assertEquals(java.util.Map.of(), SpikePenalty.parseWeights(""));
         assertThrows(Snn4jException.class, () -> SpikePenalty.parseWeights("sn1:0.5"));
-        assertThrows(Snn4jException.class, () -> new SpikePenalty(1, "constant", java.util.Map.of("sn1", -1.0)));
-        SpikePenalty weighted = new SpikePenalty(1, "constant", java.util.Map.of("sn9", 1.0));
+        assertThrows(Snn4jException.class, () -> new SpikePenalty(1, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn1", -1.0)));
+        SpikePenalty weighted = new SpikePenalty(1, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn9", 1.0));
         Snn4jException e = assertThrows(Snn4jException.class, () -> weighted.requireLayers(java.util.List.of("sn1", "sn2")));
         assertEquals("spike penalty weight for 'sn9', which is not a spiking layer (spiking layers: sn1, sn2)", e.getMessage());
     }

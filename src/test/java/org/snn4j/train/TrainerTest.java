@@ -101,7 +101,7 @@ class TrainerTest {
         new Trainer(model(7), config(1, null, ckpt, false), train, test, QUIET).fit();
         TrainConfig otherSeed = config(2, null, ckpt, true).toBuilder().seed(8).build();
         var e = assertThrows(org.snn4j.Snn4jException.class, () -> new Trainer(model(7), otherSeed, train, test, QUIET).fit());
-        assertTrue(e.getMessage().contains("--seed 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("seed 7"), e.getMessage());
     }
 
     @Test
