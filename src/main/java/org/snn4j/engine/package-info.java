@@ -1,7 +1,10 @@
 /**
- * Inference engines: the dense engine (every layer's own kernels) and the event-driven engine, which
- * runs conv and linear layers fed by spikes from their inputs' events ({@link org.snn4j.kernels.EventKernels}),
- * per layer and batch switching to the dense kernel above a measured density crossover ("auto").
- * Imports model, nn, kernels and tensor; used by train (evaluation) and cli.
+ * The executor that owns every run of a model ({@link org.snn4j.engine.Executor}): it compiles a model into
+ * a {@link org.snn4j.engine.Plan} (each layer's own forward, composites run by the plan, in the event modes
+ * weighted layers that may run from their inputs' events with {@link org.snn4j.kernels.EventKernels}, and
+ * fused blocks of a convolution, its neurons and a pooling layer run one sample at a time) and runs
+ * training steps, evaluations, conversion passes and benchmarks, deciding per layer and batch between the
+ * event and the dense kernel above a measured density crossover ("auto"). Imports model, neuron, nn,
+ * kernels and tensor; used by train, convert, plot and cli.
  */
 package org.snn4j.engine;

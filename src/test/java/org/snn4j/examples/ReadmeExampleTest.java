@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
+import org.snn4j.encode.DirectEncoder;
 import org.snn4j.encode.EncoderSpec;
+import org.snn4j.engine.EngineMode;
+import org.snn4j.engine.Executor;
+import org.snn4j.metrics.OpCounter;
+import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.loss.SoftmaxCrossEntropy;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -46,6 +51,14 @@ class ReadmeExampleTest {
                 .build();
         TrainResult result = new Trainer(model, cfg, train, test, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         assertTrue(result.test().accuracy() > 0.1 && result.test().spikeRates().containsKey("sn2"));
+
+        Executor executor = new Executor(model, EngineMode.AUTO);
+        OpCounter ops = new OpCounter();
+        SpikeRecords spikes = new SpikeRecords();
+        Tensor input = new DirectEncoder().encodeCompact(test.images(new int[] {0, 1, 2, 3}), 8, new Rng(1));
+        Tensor readout = executor.infer(input, ForwardContext.evaluation().withSteps(8).with(ops.forPass()).with(spikes));
+        assertArrayEquals(new int[] {1, 4, 10}, readout.shape());
+        assertTrue(spikes.rates().containsKey("sn2") && ops.layers().get("conv2").acsPerSample() > 0);
 
         Layer lif = NeuronConfig.builder().model("lif").leak(0.9f).surrogate("triangle").layer("sn1");
         Tensor currents = Tensor.full(0.6f, 4, 2, 3);
