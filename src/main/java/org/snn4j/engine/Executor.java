@@ -14,7 +14,7 @@ import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
-import org.snn4j.nn.SpikeListener;
+import org.snn4j.nn.SpikeFlow;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -107,27 +107,15 @@ public final class Executor {
     }
 
     /**
-     * One pass through the plan: it hears the pass's spikes, which tell whether a layer's input carries
-     * spikes (a spiking layer ran before it and no layer has turned spikes into analog values since).
+     * One pass through the plan: it follows the pass's spikes ({@link SpikeFlow}), which tell whether a
+     * layer's input carries spikes.
      */
-    private final class PassRunner implements ChildRunner, SpikeListener {
-        private boolean carriesSpikes;
-
-        @Override
-        public void spikes(String layer, long spikes, int neurons, int steps, int samples) {
-            carriesSpikes = true;
-        }
-
-        @Override
-        public void analog() {
-            carriesSpikes = false;
-        }
-
+    private final class PassRunner extends SpikeFlow implements ChildRunner {
         @Override
         public Pass forward(Layer child, Tensor input, ForwardContext ctx) {
             return switch (plan.step(child)) {
                 case Plan.Children c -> c.composite().forward(input, ctx, this);
-                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes));
+                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes()));
                 case Plan.Own o -> o.layer().forward(input, ctx);
             };
         }
@@ -136,7 +124,7 @@ public final class Executor {
         public Fused fused(List<Layer> chain, int at, Tensor input, ForwardContext ctx) {
             if (!ctx.plainInference()) return null;
             FusedBlock block = plan.block(chain, at);
-            Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes);
+            Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes());
             if (fused != null || at + 1 >= chain.size() || !(chain.get(at + 1) instanceof Pool2d<?> pool)) return fused;
             Tensor pooled = chain.get(at).forwardThenPool(input, pool, ctx);
             return pooled == null ? null : new Fused(pooled, 2);

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.snn4j.kernels.Parallel;
 import org.snn4j.nn.BurstListener;
-import org.snn4j.nn.SpikeListener;
+import org.snn4j.nn.SpikeFlow;
 import org.snn4j.nn.SynapseListener;
 import org.snn4j.tensor.Tensor;
 
@@ -65,27 +65,16 @@ public final class OpCounter {
         return new PassCounter();
     }
 
-    /** What one pass has seen so far: whether spikes flow, the layers already counted, the burst layers' outputs. */
-    public final class PassCounter implements SynapseListener, SpikeListener, BurstListener {
+    /** What one pass has seen so far: whether spikes flow ({@link SpikeFlow}), the layers already counted, the burst layers' outputs. */
+    public final class PassCounter extends SpikeFlow implements SynapseListener, BurstListener {
         private final Set<String> counted = new HashSet<>();
         private final Map<Tensor, float[]> bursts = new IdentityHashMap<>();
-        private boolean carriesSpikes;
 
         private PassCounter() {}
 
         @Override
         public void synapses(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut) {
-            count(layer, input, denseMacsPerSample, fanOut, carriesSpikes, !counted.add(layer), bursts.get(input));
-        }
-
-        @Override
-        public void spikes(String layer, long spikes, int neurons, int steps, int samples) {
-            carriesSpikes = true;
-        }
-
-        @Override
-        public void analog() {
-            carriesSpikes = false;
+            count(layer, input, denseMacsPerSample, fanOut, carriesSpikes(), !counted.add(layer), bursts.get(input));
         }
 
         @Override
