@@ -1,19 +1,22 @@
 package org.snn4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.Presets;
 import org.snn4j.neuron.NeuronConfig;
 import org.snn4j.nn.ForwardContext;
@@ -37,7 +40,7 @@ class ReadmeExampleTest {
         Dataset train = Datasets.load("mnist-10k", null, true).subset(512);
         Dataset test = Datasets.load("mnist-10k", null, false).subset(256);
         ModelSpec spec = Presets.byName("w1", train.sampleShape(), train.numClasses(), Presets.Options.defaults())
-                .withNeuron(JsonParser.parseString("{\"surrogate\": \"arctan\"}").getAsJsonObject());
+                .withNeuron(NeuronSettings.NONE.withSurrogate("arctan"));
         Model model = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 42);          // seed 42
         TrainConfig cfg = TrainConfig.builder()                                      // defaults for what is not set
                 .epochs(1).batch(64).steps(4).lr(1e-3).schedule(ScheduleSpec.cosine())
@@ -46,6 +49,12 @@ class ReadmeExampleTest {
                 .build();
         TrainResult result = new Trainer(model, cfg, train, test, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         assertTrue(result.test().accuracy() > 0.1 && result.test().spikeRates().containsKey("sn2"));
+
+        ModelSpec mlp = new ModelSpec("mlp", new int[] {1, 28, 28}, 10, NeuronSettings.NONE.withLeak(0.9f),
+                List.of(new LayerSpec.Flatten(), new LayerSpec.Linear(256), new LayerSpec.Spike(),
+                        new LayerSpec.Linear(10), new LayerSpec.Readout(null)));
+        assertEquals(mlp, ModelSpec.parse(mlp.toJson(), "mlp.json"));
+        ModelBuilder.build(mlp, ModelBuilder.Mode.SNN, 1);
 
         Layer lif = NeuronConfig.builder().model("lif").leak(0.9f).surrogate("triangle").layer("sn1");
         Tensor currents = Tensor.full(0.6f, 4, 2, 3);
