@@ -18,7 +18,8 @@ import org.snn4j.io.AtomicFile;
  * activation and hybrid boundary are {@link AnnActivation} and {@link Hybrid}; the {@code with...}
  * methods return changed copies. JSON exists only at the file boundary: {@link #parse} reads and
  * validates it (errors name the field and where it is), {@link #toJson()} writes it, and the two
- * round-trip exactly. The format:
+ * round-trip exactly: what the writer wrote reads back as an equal spec and writes back byte for byte
+ * (a hand-written file comes back in the writer's field order and number forms). The format:
  *
  * <pre>{@code
  * {"name": "w1", "input": [1, 28, 28], "classes": 10,
@@ -28,10 +29,11 @@ import org.snn4j.io.AtomicFile;
  * }</pre>
  *
  * <p>Layer types: {@code conv} (out, kernel, stride=1, padding=0, bias=false, init_std),
- * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel),
- * {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
+ * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel,
+ * padding=0), {@code globalavgpool}, {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
  * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
- * overridden here), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
+ * overridden here: model, leak, threshold, amplitude, reset, test, initial, surrogate, detach_reset,
+ * signed, burst, channel_scale, channel_bias, see {@link NeuronSettings}), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
  * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
  * neuron), {@code backres} (passes: n ≥ 1; body: a list of conv, linear, avgpool, dropout, relu and
  * spike entries that keeps the shape; a backward residual block, see
@@ -46,7 +48,8 @@ import org.snn4j.io.AtomicFile;
  * and {@code levels} QCFS's L (default 8); see {@link AnnActivation}. SNN builds use it only for
  * top-level {@code spike} entries marked {@code "ann": true} (a hybrid network), whose spikes-to-ANN
  * boundary the optional top-level {@code "hybrid": {"boundary": "rate"|"membrane", "leak": α}} sets
- * (see {@link Hybrid}). Every field is checked when the spec is read; whether the layers fit their
+ * (see {@link Hybrid}). The optional top-level {@code description} is free text (importers say where
+ * the network came from). Every field is checked when the spec is read; whether the layers fit their
  * input shapes when it is built ({@link ModelBuilder}). Neuron fields hold single-precision values.
  */
 public final class ModelSpec {
