@@ -10,6 +10,7 @@ import org.snn4j.encode.EncoderSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,9 +64,7 @@ final class FinetuneCommand implements Callable<Integer> {
         Flags.positive(spec, "--T", t);
         ModelSpec modelSpec = saved.model().spec();
         if (surrogate != null) {
-            JsonObject s = new JsonObject();
-            s.addProperty("surrogate", surrogate);
-            modelSpec = modelSpec.withNeuron(s);
+            modelSpec = modelSpec.withNeuron(NeuronSettings.NONE.withSurrogate(surrogate));
         }
         if (trainable) modelSpec = parametric(modelSpec);
         Model model = ModelBuilder.build(modelSpec, ModelBuilder.Mode.SNN, common.seed);
@@ -85,13 +84,10 @@ final class FinetuneCommand implements Callable<Integer> {
 
     /** Every spiking layer as a parametric LIF starting at leak 1 and its own threshold. */
     private static ModelSpec parametric(ModelSpec spec) {
-        JsonObject byLayer = spec.neuronByLayer();
+        Map<String, NeuronSettings> byLayer = new LinkedHashMap<>(spec.neuronByLayer());
         for (var n : ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0).neuronLayers().values()) {
-            JsonObject o = byLayer.has(n.name()) ? byLayer.getAsJsonObject(n.name()) : new JsonObject();
-            o.addProperty("model", "plif");
-            o.addProperty("leak", 1.0);
-            o.addProperty("threshold", n.config().threshold());
-            byLayer.add(n.name(), o);
+            NeuronSettings o = byLayer.getOrDefault(n.name(), NeuronSettings.NONE);
+            byLayer.put(n.name(), o.withModel("plif").withLeak(1f).withThreshold(n.config().threshold()));
         }
         return spec.withNeuronByLayer(byLayer);
     }

@@ -1,6 +1,5 @@
 package org.snn4j.cli;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snn4j.Snn4jException;
@@ -8,6 +7,7 @@ import org.snn4j.data.Dataset;
 import org.snn4j.model.BlockVariant;
 import org.snn4j.model.Hybrid;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.Presets;
 import org.snn4j.neuron.NeuronConfig;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,12 +117,12 @@ final class ModelOptions {
         spec = BlockVariant.byId(blockVariant).apply(spec);
         Hybrid h = hybrid();
         if (h != null) spec = h.firstSpiking(spec, hybrid);
-        JsonObject o = new JsonObject();
-        if (neuron != null) o.addProperty("model", neuron);
-        if (leak != null) o.addProperty("leak", leak);
-        if (threshold != null) o.addProperty("threshold", threshold);
-        if (reset != null) o.addProperty("reset", reset);
-        if (surrogate != null) o.addProperty("surrogate", surrogate);
+        NeuronSettings o = NeuronSettings.NONE;
+        if (neuron != null) o = o.withModel(neuron);
+        if (leak != null) o = o.withLeak(leak.floatValue());
+        if (threshold != null) o = o.withThreshold(threshold.floatValue());
+        if (reset != null) o = o.withReset(reset);
+        if (surrogate != null) o = o.withSurrogate(surrogate);
         return o.isEmpty() ? spec : spec.withNeuron(o);
     }
 }

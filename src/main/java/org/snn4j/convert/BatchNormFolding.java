@@ -1,10 +1,11 @@
 package org.snn4j.convert;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -37,9 +38,7 @@ public final class BatchNormFolding {
      */
     public static Model fold(Model model) {
         Map<String, Tensor> folded = new HashMap<>();
-        JsonObject json = model.spec().json();
-        json.add("layers", foldEntries(json.getAsJsonArray("layers"), model.network(), folded));
-        ModelSpec spec = ModelSpec.of(json, model.spec().name());
+        ModelSpec spec = model.spec().withLayers(foldEntries(model.spec().layers(), model.network(), folded));
         Model out = ModelBuilder.build(spec, model.mode(), 0);
         Map<String, Tensor> params = new LinkedHashMap<>();
         Map<String, Tensor> original = model.parameterTensors();
@@ -54,29 +53,39 @@ public final class BatchNormFolding {
         return out;
     }
 
-    private static JsonArray foldEntries(JsonArray entries, Sequential layers, Map<String, Tensor> folded) {
-        JsonArray out = new JsonArray();
+    private static List<LayerSpec> foldEntries(List<LayerSpec> entries, Sequential layers, Map<String, Tensor> folded) {
+        List<LayerSpec> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            JsonObject entry = entries.get(i).getAsJsonObject().deepCopy();
+            LayerSpec entry = entries.get(i);
             Layer layer = layers.get(i);
             if (layer instanceof BatchNorm bn) {
                 throw new SpecException(bn.name() + ": batch norm after " + (i == 0 ? "the input" : layers.get(i - 1).name())
                         + " cannot be folded (only a batch norm right after a conv or linear layer can)");
             }
-            if (layer instanceof ResidualBlock block) {
-                entry.add("branch", foldEntries(entry.getAsJsonArray("branch"), (Sequential) block.branch(), folded));
-                if (entry.has("shortcut")) {
-                    entry.add("shortcut", foldEntries(entry.getAsJsonArray("shortcut"), (Sequential) block.shortcut(), folded));
+            if (layer instanceof ResidualBlock block && entry instanceof LayerSpec.Residual r) {
+                entry = r.withBranch(foldEntries(r.branch(), (Sequential) block.branch(), folded));
+                if (r.shortcut() != null) {
+                    entry = ((LayerSpec.Residual) entry).withShortcut(foldEntries(r.shortcut(), (Sequential) block.shortcut(), folded));
                 }
             }
             if (i + 1 < entries.size() && layers.get(i + 1) instanceof BatchNorm bn) {
                 foldInto(layer, bn, folded);
-                entry.addProperty("bias", true);
+                entry = withBias(entry, bn);
                 i++;
             }
             out.add(entry);
         }
         return out;
+    }
+
+    /** The conv or linear entry {@code entry} with a bias (what folding {@code bn} into it gives it). */
+    private static LayerSpec withBias(LayerSpec entry, BatchNorm bn) {
+        return switch (entry) {
+            case LayerSpec.Conv c -> c.withBias(true);
+            case LayerSpec.Linear l -> l.withBias(true);
+            default -> throw new SpecException(bn.name() + ": batch norm after a " + entry.type()
+                    + " entry cannot be folded (only a batch norm right after a conv or linear layer can)");
+        };
     }
 
     private static void foldInto(Layer layer, BatchNorm bn, Map<String, Tensor> folded) {

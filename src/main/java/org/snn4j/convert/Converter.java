@@ -1,16 +1,17 @@
 package org.snn4j.convert;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.snn4j.engine.Executor;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.SpecException;
 import org.snn4j.neuron.ChannelCalibration;
 import org.snn4j.nn.BoundedActivation;
@@ -186,31 +187,19 @@ public final class Converter {
      */
     public static Model build(Model foldedAnn, Map<String, Float> thresholds, Map<String, ChannelCalibration> channels,
                               Options options) {
-        JsonObject byLayer = new JsonObject();
+        Map<String, NeuronSettings> byLayer = new LinkedHashMap<>();
         thresholds.forEach((layer, theta) -> {
-            JsonObject n = new JsonObject();
-            n.addProperty("model", "if");
-            n.addProperty("threshold", theta);
-            n.addProperty("amplitude", theta);
-            n.addProperty("reset", options.reset());
-            n.addProperty("test", "non-strict");
-            n.addProperty("initial", options.initial());
-            if (options.signed()) n.addProperty("signed", true);
-            if (options.burst()) n.addProperty("burst", true);
+            NeuronSettings n = NeuronSettings.NONE.withModel("if").withThreshold(theta).withAmplitude(theta).withReset(options.reset())
+                    .withTest("non-strict").withInitial(options.initial());
+            if (options.signed()) n = n.withSigned(true);
+            if (options.burst()) n = n.withBurst(true);
             ChannelCalibration c = channels.get(layer);
-            if (c != null) {
-                n.add("channel_scale", jsonArray(c.scale()));
-                n.add("channel_bias", jsonArray(c.bias()));
-            }
-            byLayer.add(layer, n);
+            if (c != null) n = n.withChannels(c.scale(), c.bias());
+            byLayer.put(layer, n);
         });
-        JsonObject json = foldedAnn.spec().json();
-        JsonObject neuron = new JsonObject();
-        neuron.addProperty("model", "if");
-        neuron.addProperty("surrogate", "triangle");
-        json.add("neuron", neuron);
-        accumulateReadouts(json.getAsJsonArray("layers"));
-        ModelSpec spec = ModelSpec.of(json, foldedAnn.spec().name()).withNeuronByLayer(byLayer);
+        ModelSpec ann = foldedAnn.spec();
+        ModelSpec spec = ann.withNeuronDefaults(NeuronSettings.NONE.withModel("if").withSurrogate("triangle"))
+                .withLayers(accumulateReadouts(ann.layers())).withNeuronByLayer(byLayer);
         Model snn = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
         // The bounds live in the ANN's activation layers, which the SNN replaces by neurons.
         Map<String, Tensor> parameters = new LinkedHashMap<>(foldedAnn.parameterTensors());
@@ -229,12 +218,6 @@ public final class Converter {
         float[] scale = new float[channelLambdas.length];
         for (int c = 0; c < scale.length; c++) scale[c] = channelLambdas[c] > 0 ? channelLambdas[c] / layerLambda : 1f;
         return new ChannelCalibration(scale, new float[scale.length]);
-    }
-
-    private static JsonArray jsonArray(float[] values) {
-        JsonArray a = new JsonArray();
-        for (float v : values) a.add(v);
-        return a;
     }
 
     /** The trained bound λ of every bounded activation layer, by layer name (empty for a ReLU ANN). */
@@ -295,10 +278,9 @@ public final class Converter {
     }
 
     /** Readouts of a converted network accumulate without leak: the output is the mean current over T. */
-    private static void accumulateReadouts(JsonArray entries) {
-        for (JsonElement e : entries) {
-            JsonObject o = e.getAsJsonObject();
-            if (o.get("type").getAsString().equals("readout")) o.addProperty("leak", 1.0);
-        }
+    private static List<LayerSpec> accumulateReadouts(List<LayerSpec> entries) {
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec e : entries) out.add(e instanceof LayerSpec.Readout ? new LayerSpec.Readout(1f) : e);
+        return out;
     }
 }

@@ -1,7 +1,5 @@
 package org.snn4j.interop;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.exceptions.HdfException;
@@ -13,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -40,7 +40,7 @@ public final class NirImporter {
 
     /** One path of the graph as spec layers: what a chain of nodes has become so far. */
     private static final class Chain {
-        final JsonArray layers = new JsonArray();
+        final List<LayerSpec> layers = new ArrayList<>();
         final ImportedWeights weights = new ImportedWeights();
         int[] shape;
         float pendingScale = 1f;
@@ -117,17 +117,11 @@ public final class NirImporter {
         Chain main = new Chain(inputShape);
         String end = follow(main, input);
         if (!"Output".equals(fields.string(node(end), "type"))) throw error("node '" + end + "' is not followed by the Output node");
-        if (!main.endsInReadout) main.layers.add(entry("readout"));
+        if (!main.endsInReadout) main.layers.add(new LayerSpec.Readout(null));
         if (main.shape.length != 1) throw error("the graph ends in shape " + Arrays.toString(main.shape) + ", expected [classes]");
-        JsonObject json = new JsonObject();
-        json.addProperty("name", name);
-        json.addProperty("description", "imported from NIR " + source);
-        JsonArray in = new JsonArray();
-        for (int d : inputShape) in.add(d);
-        json.add("input", in);
-        json.addProperty("classes", main.shape[0]);
-        json.add("layers", main.layers);
-        Model model = ModelBuilder.build(ModelSpec.of(json, source), ModelBuilder.Mode.SNN, 0);
+        ModelSpec spec = new ModelSpec(name, "imported from NIR " + source, inputShape, main.shape[0], NeuronSettings.NONE, Map.of(),
+                null, null, main.layers).validated(source);
+        Model model = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 0);
         main.weights.loadInto(model, source);
         return model;
     }
@@ -171,13 +165,8 @@ public final class NirImporter {
         Chain b = paths.get(branch), s = paths.get(1 - branch);
         if (!Arrays.equals(b.shape, s.shape)) throw error("node '" + join + "' sums shapes " + Arrays.toString(b.shape) + " and " + Arrays.toString(s.shape));
         if (b.pendingScale != 1f || s.pendingScale != 1f) throw error("a SumPool2d before '" + join + "' has no weights to fold into");
-        JsonObject r = entry("residual");
-        r.add("branch", b.layers);
-        if (!s.layers.isEmpty()) r.add("shortcut", s.layers);
-        JsonObject neuron = neuron(node(join), type, type + " node '" + join + "'");
-        neuron.remove("type");
-        r.add("neuron", neuron);
-        chain.layers.add(r);
+        NeuronSettings neuron = neuron(node(join), type, type + " node '" + join + "'");
+        chain.layers.add(new LayerSpec.Residual(b.layers, s.layers.isEmpty() ? null : s.layers, neuron));
         chain.weights.addAll(b.weights);
         chain.weights.addAll(s.weights);
         chain.shape = b.shape;
@@ -205,13 +194,7 @@ public final class NirImporter {
                 }
                 int stride = fields.pair(node, "stride", where, 1), pad = fields.pair(node, "padding", where, 0);
                 if (fields.pair(node, "dilation", where, 1) != 1 || fields.number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
-                JsonObject e = entry("conv");
-                e.addProperty("out", w.dim(0));
-                e.addProperty("kernel", w.dim(2));
-                e.addProperty("stride", stride);
-                e.addProperty("padding", pad);
-                e.addProperty("bias", true);
-                c.layers.add(e);
+                c.layers.add(new LayerSpec.Conv(w.dim(0), w.dim(2), stride, pad).withBias(true));
                 c.weights.add(where, List.of(scaled(c, w), fields.vector(node, "bias", where, w.dim(0))), List.of());
                 int k = w.dim(2);
                 c.shape = new int[] {w.dim(0), (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
@@ -222,21 +205,14 @@ public final class NirImporter {
                     throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape));
                 }
                 boolean bias = type.equals("Affine");
-                JsonObject e = entry("linear");
-                e.addProperty("out", w.dim(0));
-                e.addProperty("bias", bias);
-                c.layers.add(e);
+                c.layers.add(new LayerSpec.Linear(w.dim(0)).withBias(bias));
                 c.weights.add(where, bias ? List.of(scaled(c, w), fields.vector(node, "bias", where, w.dim(0))) : List.of(scaled(c, w)), List.of());
                 c.shape = new int[] {w.dim(0)};
             }
             case "AvgPool2d", "SumPool2d" -> {
                 int k = fields.pair(node, "kernel_size", where, -1), stride = fields.pair(node, "stride", where, k), pad = fields.pair(node, "padding", where, 0);
                 if (c.shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(c.shape));
-                JsonObject e = entry("avgpool");
-                e.addProperty("kernel", k);
-                e.addProperty("stride", stride);
-                e.addProperty("padding", pad);
-                c.layers.add(e);
+                c.layers.add(new LayerSpec.AvgPool(k, stride, pad));
                 if (type.equals("SumPool2d")) c.pendingScale *= k * k;
                 c.shape = new int[] {c.shape[0], (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
             }
@@ -246,11 +222,11 @@ public final class NirImporter {
                     throw error(where + ": start_dim " + start + ", end_dim " + end + " (snn4j flattens whole samples: 0 and -1)");
                 }
                 if (c.shape.length > 1) {
-                    c.layers.add(entry("flatten"));
+                    c.layers.add(new LayerSpec.Flatten());
                     c.shape = new int[] {Arrays.stream(c.shape).reduce(1, (a, b) -> a * b)};
                 }
             }
-            case "IF", "LIF" -> c.layers.add(neuron(node, type, where));
+            case "IF", "LIF" -> c.layers.add(new LayerSpec.Spike(neuron(node, type, where)));
             case "LI", "I" -> readout(c, node, type, where);
             case "Scale" -> scale(c, node, where);
             default -> throw error(where + ": node type '" + type + "' is not supported; snn4j imports Input, Output, Conv2d, "
@@ -258,7 +234,7 @@ public final class NirImporter {
         }
     }
 
-    private JsonObject neuron(Group node, String type, String where) {
+    private NeuronSettings neuron(Group node, String type, String where) {
         boolean leaky = type.equals("LIF");
         double r = fields.uniform(node, "r", where);
         double alpha = 1, inputScale = r;
@@ -271,14 +247,11 @@ public final class NirImporter {
         }
         if (!(inputScale > 0)) throw error(where + ": input scale " + inputScale + " must be > 0");
         if (node.getChild("v_reset") != null && fields.uniform(node, "v_reset", where) != 0) throw error(where + ": v_reset must be 0");
-        JsonObject e = entry("spike");
-        e.addProperty("model", leaky ? "lif" : "if");
-        if (leaky) e.addProperty("leak", (float) alpha);
-        e.addProperty("threshold", (float) (fields.uniform(node, "v_threshold", where) / inputScale));
-        e.addProperty("reset", fields.metadata(node, "reset", "zero"));
-        e.addProperty("test", fields.metadata(node, "fire", "strict"));
-        e.addProperty("initial", fields.metadata(node, "initial", "zero"));
-        return e;
+        NeuronSettings n = NeuronSettings.NONE.withModel(leaky ? "lif" : "if");
+        if (leaky) n = n.withLeak((float) alpha);
+        return n.withThreshold((float) (fields.uniform(node, "v_threshold", where) / inputScale))
+                .withReset(fields.metadata(node, "reset", "zero")).withTest(fields.metadata(node, "fire", "strict"))
+                .withInitial(fields.metadata(node, "initial", "zero"));
     }
 
     private void readout(Chain c, Group node, String type, String where) {
@@ -294,9 +267,7 @@ public final class NirImporter {
         if (Math.abs(inputScale / alpha - 1) > 1e-6 && !c.weights.scaleLast((float) (inputScale / alpha))) {
             throw error(where + ": input scale " + inputScale + " with no weight layer before it to fold into");
         }
-        JsonObject e = entry("readout");
-        e.addProperty("leak", (float) alpha);
-        c.layers.add(e);
+        c.layers.add(new LayerSpec.Readout((float) alpha));
         c.endsInReadout = true;
     }
 
@@ -306,14 +277,16 @@ public final class NirImporter {
      */
     private void scale(Chain c, Group node, String where) {
         float factor = (float) fields.uniform(node, "scale", where);
-        JsonObject last = c.layers.isEmpty() ? null : c.layers.get(c.layers.size() - 1).getAsJsonObject();
-        String lastType = last == null ? "" : last.get("type").getAsString();
-        JsonObject neuron = lastType.equals("spike") ? last : lastType.equals("residual") ? last.getAsJsonObject("neuron") : null;
-        if (neuron != null) {
-            neuron.addProperty("amplitude", factor * (neuron.has("amplitude") ? neuron.get("amplitude").getAsFloat() : 1f));
-        } else {
-            c.pendingScale *= factor;
+        int last = c.layers.size() - 1;
+        switch (last < 0 ? null : c.layers.get(last)) {
+            case LayerSpec.Spike s -> c.layers.set(last, new LayerSpec.Spike(scaledAmplitude(s.neuron(), factor), s.ann()));
+            case LayerSpec.Residual r -> c.layers.set(last, new LayerSpec.Residual(r.branch(), r.shortcut(), scaledAmplitude(r.neuron(), factor)));
+            case null, default -> c.pendingScale *= factor;
         }
+    }
+
+    private static NeuronSettings scaledAmplitude(NeuronSettings n, float factor) {
+        return n.withAmplitude(factor * (n.amplitude() != null ? n.amplitude() : 1f));
     }
 
     private static Tensor scaled(Chain c, Tensor w) {
@@ -322,12 +295,6 @@ public final class NirImporter {
         for (int i = 0; i < scaled.size(); i++) scaled.data()[i] *= c.pendingScale;
         c.pendingScale = 1f;
         return scaled;
-    }
-
-    private static JsonObject entry(String type) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", type);
-        return o;
     }
 
     private FileFormatException error(String problem) {

@@ -1,7 +1,5 @@
 package org.snn4j.interop;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.AnnActivation;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -75,21 +75,12 @@ public final class OnnxImporter {
         String end = follow(path, input.name(), graph.outputs().getFirst());
         if (!end.equals(graph.outputs().getFirst())) throw error("the chain ends at '" + end + "', not at the graph output");
         if (path.shape().length != 1) throw error("the output has per-sample shape " + java.util.Arrays.toString(path.shape()) + ", expected [classes]");
-        JsonArray layers = path.layers();
-        JsonObject readout = new JsonObject();
-        readout.addProperty("type", "readout");
-        layers.add(readout);
-        JsonObject json = new JsonObject();
-        json.addProperty("name", name);
-        json.addProperty("description", "imported from ONNX " + graph.source());
-        JsonArray in = new JsonArray();
-        for (int d : sample) in.add(d);
-        json.add("input", in);
-        json.addProperty("classes", path.shape()[0]);
+        List<LayerSpec> layers = new ArrayList<>(path.layers());
+        layers.add(new LayerSpec.Readout(null));
         AnnActivation activation = activations.kind(graph.source());
-        if (activation.bounded()) json.add("ann_activation", activation.toJson());
-        json.add("layers", layers);
-        Model model = ModelBuilder.build(ModelSpec.of(json, graph.source()), ModelBuilder.Mode.ANN, 0);
+        ModelSpec spec = new ModelSpec(name, "imported from ONNX " + graph.source(), sample, path.shape()[0], NeuronSettings.NONE, Map.of(),
+                activation.bounded() ? activation : null, null, layers).validated(graph.source());
+        Model model = ModelBuilder.build(spec, ModelBuilder.Mode.ANN, 0);
         path.weights(activation.bounded()).loadInto(model, graph.source());
         return model;
     }

@@ -1,12 +1,12 @@
 package org.snn4j.interop;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.AnnActivation;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -28,7 +28,7 @@ final class OnnxLayers {
     private final String source;
     private final Map<String, Tensor> constants;
     private final Activations activations;
-    private final JsonArray layers = new JsonArray();
+    private final List<LayerSpec> layers = new ArrayList<>();
     private final ImportedWeights weights = new ImportedWeights();
     private int[] shape;
     private int pendingPad;
@@ -45,8 +45,8 @@ final class OnnxLayers {
         return new OnnxLayers(source, constants, activations, shape);
     }
 
-    JsonArray layers() {
-        return layers;
+    List<LayerSpec> layers() {
+        return List.copyOf(layers);
     }
 
     int[] shape() {
@@ -78,7 +78,7 @@ final class OnnxLayers {
             case "AveragePool", "MaxPool" -> pool(node);
             case "GlobalAveragePool" -> {
                 requireImage(node);
-                layers.add(entry("globalavgpool"));
+                layers.add(new LayerSpec.GlobalAvgPool());
                 shape = new int[] {shape[0], 1, 1};
             }
             case "Flatten" -> {
@@ -101,13 +101,8 @@ final class OnnxLayers {
 
     /** Appends a residual block of {@code branch} and {@code shortcut} (null: identity) with {@code activation}'s neuron. */
     String residual(OnnxLayers branch, OnnxLayers shortcut, OnnxGraph.Node activation) {
-        JsonObject r = entry("residual");
-        r.add("branch", branch.layers);
-        if (shortcut != null) r.add("shortcut", shortcut.layers);
-        JsonObject neuron = spike(activation);
-        neuron.remove("type");
-        if (!neuron.isEmpty()) r.add("neuron", neuron);
-        layers.add(r);
+        spike(activation);
+        layers.add(new LayerSpec.Residual(branch.layers, shortcut == null ? null : shortcut.layers, null));
         weights.addAll(branch.weights);
         if (shortcut != null) weights.addAll(shortcut.weights);
         addBound(activation);
@@ -125,33 +120,24 @@ final class OnnxLayers {
         for (long d : n.integers("dilations", new long[] {1, 1})) if (d != 1) throw error(n, "dilation " + d);
         int k = w.dim(2), stride = uniform(n, "strides", 1, 1), pad = uniform(n, "pads", 0, 0);
         autoPadNotSet(n);
-        JsonObject e = entry("conv");
-        e.addProperty("out", w.dim(0));
-        e.addProperty("kernel", k);
-        e.addProperty("stride", stride);
-        e.addProperty("padding", pad);
         boolean bias = !n.input(2).isEmpty();
-        e.addProperty("bias", bias);
-        layers.add(e);
+        layers.add(new LayerSpec.Conv(w.dim(0), k, stride, pad).withBias(bias));
         weights.add(n.describe(), bias ? List.of(w, vector(n, n.input(2), "bias", w.dim(0))) : List.of(w), List.of());
         shape = new int[] {w.dim(0), window(n, shape[1], k, stride, pad), window(n, shape[2], k, stride, pad)};
     }
 
     private void batchNorm(OnnxGraph.Node n) {
         int c = shape[0];
-        JsonObject e = entry("batchnorm");
-        e.addProperty("eps", n.real("epsilon", 1e-5f));
-        e.addProperty("momentum", 1 - n.real("momentum", 0.9f));
-        layers.add(e);
+        layers.add(new LayerSpec.BatchNorm((double) (1 - n.real("momentum", 0.9f)), (double) n.real("epsilon", 1e-5f)));
         weights.add(n.describe(), List.of(vector(n, n.input(1), "scale", c), vector(n, n.input(2), "B", c)),
                 List.of(vector(n, n.input(3), "mean", c), vector(n, n.input(4), "var", c)));
     }
 
     /** A spiking position; records the activation kind. */
-    private JsonObject spike(OnnxGraph.Node n) {
+    private LayerSpec.Spike spike(OnnxGraph.Node n) {
         if (n.opType().equals("Clip")) activations.clip(n, clipBound(n));
         else activations.relu(n);
-        return entry("spike");
+        return new LayerSpec.Spike();
     }
 
     /** A Clip's λ as the weight of its ANN activation layer (which comes after the layers before it). */
@@ -182,11 +168,7 @@ final class OnnxLayers {
             throw error(n, "count_include_pad 0 with padding (snn4j's average counts padded cells)");
         }
         pendingPad = 0;
-        JsonObject e = entry(avg ? "avgpool" : "maxpool");
-        e.addProperty("kernel", k);
-        e.addProperty("stride", stride);
-        e.addProperty("padding", pad);
-        layers.add(e);
+        layers.add(avg ? new LayerSpec.AvgPool(k, stride, pad) : new LayerSpec.MaxPool(k, stride, pad));
         shape = new int[] {shape[0], window(n, shape[1], k, stride, pad), window(n, shape[2], k, stride, pad)};
     }
 
@@ -216,7 +198,7 @@ final class OnnxLayers {
 
     private void flatten() {
         if (shape.length == 1) return;
-        layers.add(entry("flatten"));
+        layers.add(new LayerSpec.Flatten());
         int features = 1;
         for (int d : shape) features *= d;
         shape = new int[] {features};
@@ -246,10 +228,7 @@ final class OnnxLayers {
         if (shape.length != 1 || w.dim(1) != shape[0]) {
             throw error(n, "weight " + w.shapeString() + " does not fit input " + Arrays.toString(shape) + " (flatten first?)");
         }
-        JsonObject e = entry("linear");
-        e.addProperty("out", w.dim(0));
-        e.addProperty("bias", true);
-        layers.add(e);
+        layers.add(new LayerSpec.Linear(w.dim(0)).withBias(true));
         weights.add(n.describe(), List.of(w, bias), List.of());
         shape = new int[] {w.dim(0)};
     }
@@ -317,12 +296,6 @@ final class OnnxLayers {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) f[i] = v[i];
         return f;
-    }
-
-    private static JsonObject entry(String type) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", type);
-        return o;
     }
 
     private FileFormatException error(OnnxGraph.Node n, String problem) {

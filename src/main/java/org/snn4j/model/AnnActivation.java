@@ -97,14 +97,9 @@ public record AnnActivation(Kind kind, int levels, double bound, boolean trainab
         };
     }
 
-    /** The spec field's value: only the fields the kind has. */
+    /** The spec field's value: only the fields the kind has (as the spec writer writes it). */
     public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", kind.label());
-        if (kind == Kind.QCFS) o.addProperty("levels", levels);
-        if (kind != Kind.RELU) o.addProperty("bound", bound);
-        if (!trainable) o.addProperty("trainable", false);
-        return o;
+        return SpecWriter.annActivation(this);
     }
 
     /** A short description, e.g. {@code qcfs (L=8, λ₀=8.0)}. */
@@ -115,27 +110,5 @@ public record AnnActivation(Kind kind, int levels, double bound, boolean trainab
             case CLIP -> "clip (λ₀=" + bound + ")" + (trainable ? "" : ", λ fixed");
             case QCFS -> "qcfs (L=" + levels + ", λ₀=" + bound + ")" + (trainable ? "" : ", λ fixed");
         };
-    }
-
-    /** Reads and validates the {@code ann_activation} object {@code f} (errors name its place and field). */
-    static AnnActivation from(JsonFields f) {
-        f.onlyFields(new java.util.LinkedHashSet<>(java.util.List.of("type", "levels", "bound", "trainable")));
-        String type = f.string("type");
-        Kind kind;
-        try {
-            kind = Kind.byLabel(type);
-        } catch (Snn4jException e) {
-            throw new SpecException(f.where() + ": field 'type' must be relu, clip or qcfs, was '" + type + "'");
-        }
-        if (kind != Kind.QCFS && f.has("levels")) {
-            throw new SpecException(f.where() + ": field 'levels' is for type qcfs only, not " + kind.label());
-        }
-        if (kind == Kind.RELU && f.has("bound")) throw new SpecException(f.where() + ": field 'bound' is for types clip and qcfs, not relu");
-        int levels = kind == Kind.QCFS ? f.positiveInt("levels", DEFAULT_LEVELS) : 0;
-        double bound = kind == Kind.RELU ? 0 : f.number("bound", DEFAULT_BOUND);
-        if (kind != Kind.RELU && !(bound > 0)) throw new SpecException(f.where() + ": field 'bound' must be > 0, was " + bound);
-        boolean trainable = f.bool("trainable", true);
-        if (kind == Kind.RELU && !trainable) throw new SpecException(f.where() + ": field 'trainable' is for types clip and qcfs, not relu");
-        return new AnnActivation(kind, levels, bound, trainable);
     }
 }

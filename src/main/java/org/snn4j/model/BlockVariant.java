@@ -1,9 +1,8 @@
 package org.snn4j.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -45,23 +44,28 @@ public enum BlockVariant {
 
     /** {@code spec} with every residual block (at any depth of the layer list) restructured. */
     public ModelSpec apply(ModelSpec spec) {
-        if (this == STANDARD) return spec;
-        JsonObject json = spec.json();
-        restructure(json.getAsJsonArray("layers"));
-        return ModelSpec.of(json, spec.name());
+        return this == STANDARD ? spec : spec.withLayers(restructure(spec.layers()));
     }
 
-    private void restructure(JsonArray layers) {
-        for (JsonElement e : layers) {
-            JsonObject o = e.getAsJsonObject();
-            if (!"residual".equals(o.get("type").getAsString())) continue;
-            String path = this == SPIKING_SHORTCUT ? "shortcut" : "branch";
-            JsonArray list = o.has(path) ? o.getAsJsonArray(path) : new JsonArray();
-            JsonObject spike = new JsonObject();
-            spike.addProperty("type", "spike");
-            list.add(spike);
-            o.add(path, list);
-            restructure(o.getAsJsonArray("branch"));  // blocks nested in a branch
+    private List<LayerSpec> restructure(List<LayerSpec> layers) {
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec e : layers) {
+            if (e instanceof LayerSpec.Residual r) {
+                List<LayerSpec> branch = restructure(r.branch());  // blocks nested in a branch
+                if (this == SPIKING_SHORTCUT) {
+                    e = r.withBranch(branch).withShortcut(withSpike(r.shortcut()));
+                } else {
+                    e = r.withBranch(withSpike(branch));
+                }
+            }
+            out.add(e);
         }
+        return out;
+    }
+
+    private static List<LayerSpec> withSpike(List<LayerSpec> path) {
+        List<LayerSpec> l = new ArrayList<>(path == null ? List.of() : path);
+        l.add(new LayerSpec.Spike());
+        return l;
     }
 }

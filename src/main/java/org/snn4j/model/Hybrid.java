@@ -1,8 +1,7 @@
 package org.snn4j.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.snn4j.Snn4jException;
 
@@ -53,21 +52,6 @@ public record Hybrid(Boundary boundary, double leak) {
         return new Hybrid(Boundary.RATE, 1);
     }
 
-    /** Reads and validates the spec's {@code hybrid} object (rate when absent). */
-    static Hybrid of(ModelSpec spec) {
-        JsonObject json = spec.json();
-        if (!json.has("hybrid")) return rate();
-        JsonFields f = new JsonFields(json, spec.name()).child("hybrid");
-        f.onlyFields(java.util.Set.of("boundary", "leak"));
-        try {
-            return new Hybrid(Boundary.byLabel(f.string("boundary", "rate")), f.number("leak", 1));
-        } catch (SpecException e) {
-            throw e;
-        } catch (Snn4jException e) {
-            throw new SpecException(f.where() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * {@code spec} with its first {@code spiking} top-level spike entries spiking and the later ones ANN
      * ({@code "ann": true}), and this boundary. Spiking positions inside residual blocks must all come before
@@ -77,28 +61,21 @@ public record Hybrid(Boundary boundary, double leak) {
      *                       would precede a residual block
      */
     public ModelSpec firstSpiking(ModelSpec spec, int spiking) {
-        JsonObject json = spec.json();
-        JsonArray layers = json.getAsJsonArray("layers");
+        List<LayerSpec> layers = new ArrayList<>();
         int seen = 0;
-        for (JsonElement e : layers) {
-            JsonObject o = e.getAsJsonObject();
-            String type = o.get("type").getAsString();
-            if (type.equals("spike")) {
-                o.remove("ann");
-                if (++seen > spiking) o.addProperty("ann", true);
-            } else if ((type.equals("residual") || type.equals("backres")) && seen > spiking) {
-                throw new SpecException(spec.name() + ": a " + type + " block follows ANN layers; hybrids here are spiking up to "
+        for (LayerSpec e : spec.layers()) {
+            if (e instanceof LayerSpec.Spike s) {
+                e = s.withAnn(++seen > spiking);
+            } else if ((e instanceof LayerSpec.Residual || e instanceof LayerSpec.BackRes) && seen > spiking) {
+                throw new SpecException(spec.name() + ": a " + e.type() + " block follows ANN layers; hybrids here are spiking up to "
                         + "some layer and ANN after it, with blocks in the spiking part");
             }
+            layers.add(e);
         }
         if (spiking < 0 || spiking > seen) {
             throw new SpecException(spec.name() + ": cannot keep " + spiking + " spiking layers, the model has " + seen
                     + " top-level spike entries (0.." + seen + ")");
         }
-        JsonObject h = new JsonObject();
-        h.addProperty("boundary", boundary.label());
-        if (boundary == Boundary.MEMBRANE) h.addProperty("leak", leak);
-        json.add("hybrid", h);
-        return ModelSpec.of(json, spec.name());
+        return spec.withLayers(layers).withHybrid(this);
     }
 }

@@ -1,35 +1,23 @@
 package org.snn4j.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A small fluent writer of spec layer lists, used by the presets. */
+/** A small fluent builder of spec layer lists, used by the presets. */
 final class LayerList {
-    private final JsonArray layers = new JsonArray();
+    private final List<LayerSpec> layers = new ArrayList<>();
 
-    JsonArray json() {
-        return layers;
+    List<LayerSpec> entries() {
+        return List.copyOf(layers);
     }
 
-    private LayerList add(String type, Object... keyValues) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", type);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            Object v = keyValues[i + 1];
-            String k = (String) keyValues[i];
-            if (v instanceof Number n) o.addProperty(k, n);
-            else if (v instanceof Boolean b) o.addProperty(k, b);
-            else if (v instanceof String s) o.addProperty(k, s);
-            else if (v instanceof JsonObject j) o.add(k, j);
-            else if (v instanceof LayerList l) o.add(k, l.layers);
-            else throw new IllegalArgumentException("unsupported spec value " + v);
-        }
-        layers.add(o);
+    private LayerList add(LayerSpec entry) {
+        layers.add(entry);
         return this;
     }
 
     LayerList conv(int out, int kernel, int stride, int padding) {
-        return add("conv", "out", out, "kernel", kernel, "stride", stride, "padding", padding);
+        return add(new LayerSpec.Conv(out, kernel, stride, padding));
     }
 
     LayerList conv3(int out) {
@@ -37,63 +25,63 @@ final class LayerList {
     }
 
     LayerList linear(int out) {
-        return add("linear", "out", out);
+        return add(new LayerSpec.Linear(out));
     }
 
     LayerList avgpool(int kernel) {
-        return add("avgpool", "kernel", kernel);
+        return add(new LayerSpec.AvgPool(kernel, null, null));
     }
 
     LayerList avgpool(int kernel, int stride) {
-        return add("avgpool", "kernel", kernel, "stride", stride);
+        return add(new LayerSpec.AvgPool(kernel, stride, null));
     }
 
     /** Average over the whole remaining spatial extent (kernel = input height and width). */
     LayerList globalAvgPool() {
-        return add("globalavgpool");
+        return add(new LayerSpec.GlobalAvgPool());
     }
 
     LayerList batchnorm() {
-        return add("batchnorm");
+        return add(new LayerSpec.BatchNorm(null, null));
     }
 
     LayerList dropout(double p) {
-        return p > 0 ? add("dropout", "p", p) : this;
+        return p > 0 ? add(new LayerSpec.Dropout(p)) : this;
     }
 
     LayerList flatten() {
-        return add("flatten");
+        return add(new LayerSpec.Flatten());
     }
 
     LayerList spike() {
-        return add("spike");
+        return add(new LayerSpec.Spike());
     }
 
-    /** A spike layer with neuron overrides given as key/value pairs. */
-    LayerList spike(Object... overrides) {
-        return add("spike", overrides);
+    /** A spike layer with neuron overrides. */
+    LayerList spike(NeuronSettings overrides) {
+        return add(new LayerSpec.Spike(overrides));
     }
 
     LayerList readout() {
-        return add("readout");
+        return add(new LayerSpec.Readout(null));
     }
 
-    LayerList readout(double leak) {
-        return add("readout", "leak", leak);
+    LayerList readout(float leak) {
+        return add(new LayerSpec.Readout(leak));
     }
 
     /** A backward residual block: {@code body} traversed {@code passes} times with shared weights. */
     LayerList backres(int passes, LayerList body) {
-        return add("backres", "passes", passes, "body", body);
+        return add(new LayerSpec.BackRes(passes, body.layers));
     }
 
     /** Appends every entry of {@code other}. */
     LayerList append(LayerList other) {
-        other.layers.forEach(e -> layers.add(e.deepCopy()));
+        layers.addAll(other.layers);
         return this;
     }
 
     LayerList residual(LayerList branch, LayerList shortcut) {
-        return shortcut == null ? add("residual", "branch", branch) : add("residual", "branch", branch, "shortcut", shortcut);
+        return add(new LayerSpec.Residual(branch.layers, shortcut == null ? null : shortcut.layers, null));
     }
 }

@@ -1,20 +1,25 @@
 package org.snn4j.model;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.snn4j.io.AtomicFile;
 
 /**
- * A network described as JSON: what {@code --model} accepts as a file, what presets produce and what
- * every saved model carries. It round-trips exactly through {@link #toJson()} and {@link #parse}.
+ * A network description: what {@code --model} accepts as a JSON file, what presets produce and what
+ * every saved model carries. In code it is typed: the layer list is {@link LayerSpec} records, neuron
+ * settings are {@link NeuronSettings} (model level, per entry and per layer name), and the ANN
+ * activation and hybrid boundary are {@link AnnActivation} and {@link Hybrid}; the {@code with...}
+ * methods return changed copies. JSON exists only at the file boundary: {@link #parse} reads and
+ * validates it (errors name the field and where it is), {@link #toJson()} writes it, and the two
+ * round-trip exactly: what the writer wrote reads back as an equal spec and writes back byte for byte
+ * (a hand-written file comes back in the writer's field order and number forms). The format:
  *
  * <pre>{@code
  * {"name": "w1", "input": [1, 28, 28], "classes": 10,
@@ -24,10 +29,11 @@ import org.snn4j.io.AtomicFile;
  * }</pre>
  *
  * <p>Layer types: {@code conv} (out, kernel, stride=1, padding=0, bias=false, init_std),
- * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel),
- * {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
+ * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel,
+ * padding=0), {@code globalavgpool}, {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
  * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
- * overridden here), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
+ * overridden here: model, leak, threshold, amplitude, reset, test, initial, surrogate, detach_reset,
+ * signed, burst, channel_scale, channel_bias, see {@link NeuronSettings}), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list
  * of layers; shortcut: a list of layers, absent for identity; neuron: overrides for the block's output
  * neuron), {@code backres} (passes: n ≥ 1; body: a list of conv, linear, avgpool, dropout, relu and
  * spike entries that keeps the shape; a backward residual block, see
@@ -42,45 +48,53 @@ import org.snn4j.io.AtomicFile;
  * and {@code levels} QCFS's L (default 8); see {@link AnnActivation}. SNN builds use it only for
  * top-level {@code spike} entries marked {@code "ann": true} (a hybrid network), whose spikes-to-ANN
  * boundary the optional top-level {@code "hybrid": {"boundary": "rate"|"membrane", "leak": α}} sets
- * (see {@link Hybrid}). The layers
- * are validated by {@link ModelBuilder} when built.
+ * (see {@link Hybrid}). The optional top-level {@code description} is free text (importers say where
+ * the network came from). Every field is checked when the spec is read; whether the layers fit their
+ * input shapes when it is built ({@link ModelBuilder}). Neuron fields hold single-precision values.
  */
 public final class ModelSpec {
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-    private final JsonObject json;
+    private final String name;
+    private final String description;
+    private final int[] input;
+    private final int classes;
+    private final NeuronSettings neuron;
+    private final Map<String, NeuronSettings> neuronByLayer;
+    private final AnnActivation annActivation;
+    private final Hybrid hybrid;
+    private final List<LayerSpec> layers;
 
-    private ModelSpec(JsonObject json) {
-        this.json = json;
-    }
-
-    /** Wraps a JSON object after validating the top-level fields ({@code source} names it in errors). */
-    public static ModelSpec of(JsonObject json, String source) {
-        JsonFields f = new JsonFields(json, source);
-        f.onlyFields(java.util.Set.of("name", "input", "classes", "neuron", "neuron_by_layer", "ann_activation", "hybrid", "layers",
-                "description"));
-        f.string("name");
-        f.positiveInts("input");
-        f.positiveInt("classes");
-        if (f.has("neuron")) f.child("neuron");
-        if (f.has("neuron_by_layer")) f.child("neuron_by_layer");
-        if (f.has("ann_activation")) AnnActivation.from(f.child("ann_activation"));
-        if (f.array("layers").isEmpty()) throw new SpecException(source + ": field 'layers' is empty");
-        ModelSpec spec = new ModelSpec(json.deepCopy());
-        if (f.has("hybrid")) Hybrid.of(spec);
-        return spec;
-    }
-
-    /** Parses JSON text. */
-    public static ModelSpec parse(String text, String source) {
-        try {
-            JsonElement e = JsonParser.parseString(text);
-            if (!e.isJsonObject()) throw new SpecException(source + ": a model spec must be a JSON object");
-            return of(e.getAsJsonObject(), source);
-        } catch (JsonParseException e) {
-            // Gson wraps the reader's error: its message ("End of input at line 1 column 15 path $.name") is the useful part
-            String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new SpecException(source + ": not valid JSON (" + firstLine(detail) + ")", e);
+    /**
+     * A spec from its parts; {@code description}, {@code annActivation} and {@code hybrid} may be null
+     * (absent), {@code neuron} and {@code neuronByLayer} empty.
+     *
+     * @throws SpecException for a non-positive input dimension or class count, or no layers
+     */
+    public ModelSpec(String name, String description, int[] input, int classes, NeuronSettings neuron,
+                     Map<String, NeuronSettings> neuronByLayer, AnnActivation annActivation, Hybrid hybrid, List<LayerSpec> layers) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = description;
+        if (input.length == 0 || Arrays.stream(input).anyMatch(d -> d <= 0)) {
+            throw new SpecException(name + ": field 'input' must be a non-empty array of positive integers, was " + Arrays.toString(input));
         }
+        if (classes <= 0) throw new SpecException(name + ": field 'classes' must be a positive integer, was " + classes);
+        if (layers.isEmpty()) throw new SpecException(name + ": field 'layers' is empty");
+        this.input = input.clone();
+        this.classes = classes;
+        this.neuron = Objects.requireNonNull(neuron, "neuron");
+        this.neuronByLayer = Collections.unmodifiableMap(new LinkedHashMap<>(neuronByLayer));
+        this.annActivation = annActivation;
+        this.hybrid = hybrid;
+        this.layers = List.copyOf(layers);
+    }
+
+    /** A spec with model-level neuron settings and nothing optional. */
+    public ModelSpec(String name, int[] input, int classes, NeuronSettings neuron, List<LayerSpec> layers) {
+        this(name, null, input, classes, neuron, Map.of(), null, null, layers);
+    }
+
+    /** Parses JSON text ({@code source} names it in errors). */
+    public static ModelSpec parse(String text, String source) {
+        return SpecReader.parse(text, source);
     }
 
     /** Reads a spec file. */
@@ -97,99 +111,121 @@ public final class ModelSpec {
         AtomicFile.writeString(file, toJson() + "\n");
     }
 
+    /** The spec as pretty-printed JSON (what {@link #parse} reads back as an equal spec). */
     public String toJson() {
-        return PRETTY.toJson(json);
+        return SpecWriter.write(this);
     }
 
-    /** A copy of the JSON tree. */
-    public JsonObject json() {
-        return json.deepCopy();
+    /**
+     * This spec checked as a spec file is ({@link #parse}'s messages, {@code source} naming it): for specs
+     * built in code from untrusted input, such as an imported graph.
+     */
+    public ModelSpec validated(String source) {
+        return parse(toJson(), source);
     }
 
     public String name() {
-        return json.get("name").getAsString();
+        return name;
+    }
+
+    /** A free-text description (null when absent). */
+    public String description() {
+        return description;
     }
 
     /** Per-sample input shape, e.g. [1, 28, 28]. */
     public int[] inputShape() {
-        return new JsonFields(json, name()).positiveInts("input");
+        return input.clone();
     }
 
     public int classes() {
-        return json.get("classes").getAsInt();
+        return classes;
     }
 
-    /** The model-level neuron defaults (an empty object when absent). */
-    public JsonObject neuron() {
-        return json.has("neuron") ? json.getAsJsonObject("neuron").deepCopy() : new JsonObject();
+    /** The model-level neuron defaults (empty when absent). */
+    public NeuronSettings neuron() {
+        return neuron;
     }
 
-    /** Per-layer neuron overrides by spiking layer name (an empty object when absent). */
-    public JsonObject neuronByLayer() {
-        return json.has("neuron_by_layer") ? json.getAsJsonObject("neuron_by_layer").deepCopy() : new JsonObject();
-    }
-
-    /** A copy of this spec whose {@code neuron_by_layer} is replaced by {@code byLayer}. */
-    public ModelSpec withNeuronByLayer(JsonObject byLayer) {
-        JsonObject copy = json.deepCopy();
-        copy.add("neuron_by_layer", byLayer.deepCopy());
-        return of(copy, name());
+    /** Per-layer neuron overrides by spiking layer name, in spec order (empty when absent). */
+    public Map<String, NeuronSettings> neuronByLayer() {
+        return neuronByLayer;
     }
 
     /** What the spiking positions become in the ANN twin (ReLU when the spec does not say). */
     public AnnActivation annActivation() {
-        JsonFields f = new JsonFields(json, name());
-        return f.has("ann_activation") ? AnnActivation.from(f.child("ann_activation")) : AnnActivation.relu();
+        return annActivation != null ? annActivation : AnnActivation.relu();
+    }
+
+    /** The spikes-to-ANN boundary of a hybrid network (rate when the spec does not say). */
+    public Hybrid hybrid() {
+        return hybrid != null ? hybrid : Hybrid.rate();
+    }
+
+    /** The layer entries. */
+    public List<LayerSpec> layers() {
+        return layers;
+    }
+
+    /** {@code ann_activation} as the spec gives it (null when absent), for the writer. */
+    AnnActivation declaredAnnActivation() {
+        return annActivation;
+    }
+
+    /** {@code hybrid} as the spec gives it (null when absent), for the writer. */
+    Hybrid declaredHybrid() {
+        return hybrid;
+    }
+
+    /** A copy of this spec with some model-level neuron fields replaced (e.g. from CLI flags). */
+    public ModelSpec withNeuron(NeuronSettings overrides) {
+        return withNeuronDefaults(neuron.overriddenBy(overrides));
+    }
+
+    /** A copy of this spec whose model-level neuron is {@code neuron} (no field of the old one kept). */
+    public ModelSpec withNeuronDefaults(NeuronSettings neuron) {
+        return new ModelSpec(name, description, input, classes, neuron, neuronByLayer, annActivation, hybrid, layers);
+    }
+
+    /** A copy of this spec whose {@code neuron_by_layer} is replaced by {@code byLayer}. */
+    public ModelSpec withNeuronByLayer(Map<String, NeuronSettings> byLayer) {
+        return new ModelSpec(name, description, input, classes, neuron, byLayer, annActivation, hybrid, layers);
     }
 
     /** A copy of this spec whose {@code ann_activation} is {@code activation}. */
     public ModelSpec withAnnActivation(AnnActivation activation) {
-        JsonObject copy = json.deepCopy();
-        copy.add("ann_activation", activation.toJson());
-        return of(copy, name());
+        return new ModelSpec(name, description, input, classes, neuron, neuronByLayer, activation, hybrid, layers);
     }
 
-    public JsonArray layers() {
-        return json.getAsJsonArray("layers").deepCopy();
+    /** A copy of this spec whose {@code hybrid} boundary is {@code hybrid}. */
+    public ModelSpec withHybrid(Hybrid hybrid) {
+        return new ModelSpec(name, description, input, classes, neuron, neuronByLayer, annActivation, hybrid, layers);
     }
 
-    /** A copy of this spec with some model-level neuron fields replaced (e.g. from CLI flags). */
-    public ModelSpec withNeuron(JsonObject overrides) {
-        JsonObject copy = json.deepCopy();
-        JsonObject n = copy.has("neuron") ? copy.getAsJsonObject("neuron") : new JsonObject();
-        overrides.entrySet().forEach(e -> n.add(e.getKey(), e.getValue()));
-        copy.add("neuron", n);
-        return of(copy, name());
+    /** A copy of this spec with other layer entries. */
+    public ModelSpec withLayers(List<LayerSpec> layers) {
+        return new ModelSpec(name, description, input, classes, neuron, neuronByLayer, annActivation, hybrid, layers);
     }
 
     /** A copy with other input shape and class count (presets built for one data set, used on another). */
     public ModelSpec withData(int[] inputShape, int classes) {
-        JsonObject copy = json.deepCopy();
-        JsonArray in = new JsonArray();
-        for (int d : inputShape) in.add(d);
-        copy.add("input", in);
-        copy.addProperty("classes", classes);
-        return of(copy, name());
+        return new ModelSpec(name, description, inputShape, classes, neuron, neuronByLayer, annActivation, hybrid, layers);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelSpec s && s.json.equals(json);
+        return o instanceof ModelSpec s && s.name.equals(name) && Objects.equals(s.description, description) && Arrays.equals(s.input, input)
+                && s.classes == classes && s.neuron.equals(neuron) && s.neuronByLayer.equals(neuronByLayer)
+                && Objects.equals(s.annActivation, annActivation) && Objects.equals(s.hybrid, hybrid) && s.layers.equals(layers);
     }
 
     @Override
     public int hashCode() {
-        return json.hashCode();
+        return Objects.hash(name, Arrays.hashCode(input), classes, neuron, neuronByLayer, annActivation, hybrid, layers);
     }
 
     @Override
     public String toString() {
         return toJson();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "parse error";
-        int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
     }
 }

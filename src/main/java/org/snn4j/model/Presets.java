@@ -1,7 +1,5 @@
 package org.snn4j.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.List;
 
 /**
@@ -55,13 +53,13 @@ public final class Presets {
      */
     public static ModelSpec byName(String name, int[] input, int classes, Options options) {
         LayerList l = new LayerList();
-        JsonObject neuron = defaultNeuron();
+        NeuronSettings neuron = defaultNeuron();
         switch (name) {
             case "lenet" -> {
                 neuron = leeNeuron();
                 l.conv(20, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
                         .conv(50, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
-                        .flatten().linear(200).spike().dropout(options.dropout()).linear(classes).readout(0.99);
+                        .flatten().linear(200).spike().dropout(options.dropout()).linear(classes).readout(0.99f);
             }
             case "vgg7" -> vgg(l, new int[] {64, 64, -1, 128, 128, 128, -1}, classes, options);
             case "vgg9" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1}, classes, options);
@@ -72,7 +70,7 @@ public final class Presets {
             case "resnet9" -> leeResNet(l, 3, classes, options);
             case "resnet11" -> leeResNet(l, 4, classes, options);
             case "w1" -> {
-                neuron.addProperty("leak", 0.9);
+                neuron = neuron.withLeak(0.9f);
                 l.conv3(scaled(32, options)).spike().avgpool(2).conv3(scaled(64, options)).spike().avgpool(2)
                         .flatten().linear(classes).readout();
             }
@@ -85,15 +83,7 @@ public final class Presets {
                 cifarResNet(l, (depth - 2) / 6, classes, options);
             }
         }
-        JsonObject o = new JsonObject();
-        o.addProperty("name", name);
-        JsonArray in = new JsonArray();
-        for (int d : input) in.add(d);
-        o.add("input", in);
-        o.addProperty("classes", classes);
-        o.add("neuron", neuron);
-        o.add("layers", l.json());
-        return ModelSpec.of(o, "preset " + name);
+        return new ModelSpec(name, input, classes, neuron, l.entries());
     }
 
     /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */
@@ -136,30 +126,18 @@ public final class Presets {
                 + ", or a JSON model spec file)");
     }
 
-    private static JsonObject defaultNeuron() {
-        JsonObject n = new JsonObject();
-        n.addProperty("model", "lif");
-        n.addProperty("leak", 0.9);
-        n.addProperty("threshold", 1.0);
-        n.addProperty("reset", "subtract");
-        n.addProperty("surrogate", "triangle");
-        return n;
+    private static NeuronSettings defaultNeuron() {
+        return NeuronSettings.NONE.withModel("lif").withLeak(0.9f).withThreshold(1f).withReset("subtract").withSurrogate("triangle");
     }
 
-    private static JsonObject leeNeuron() {
-        JsonObject n = new JsonObject();
-        n.addProperty("model", "lif");
-        n.addProperty("leak", 0.99);
-        n.addProperty("threshold", 1.0);
-        n.addProperty("reset", "zero");
-        n.addProperty("test", "strict");
-        n.addProperty("surrogate", "lee");
-        return n;
+    private static NeuronSettings leeNeuron() {
+        return NeuronSettings.NONE.withModel("lif").withLeak(0.99f).withThreshold(1f).withReset("zero").withTest("strict")
+                .withSurrogate("lee");
     }
 
     /** Lee's spiking average-pool neuron: IF, θ = 0.75, hard reset, straight-through at spikes. */
-    private static Object[] leePoolNeuron() {
-        return new Object[] {"model", "if", "leak", 1.0, "threshold", 0.75, "reset", "zero", "surrogate", "lee-no-leak-factor"};
+    private static NeuronSettings leePoolNeuron() {
+        return NeuronSettings.NONE.withModel("if").withLeak(1f).withThreshold(0.75f).withReset("zero").withSurrogate("lee-no-leak-factor");
     }
 
     private static int scaled(int channels, Options o) {

@@ -327,7 +327,7 @@ class ConverterTest {
         // (up to float ties of the running sums).
         Converter.Conversion burst = Converter.convert(f.ann(), f.stats(), unsigned.withSigned(true, true));
         for (var e : ConversionErrors.measure(burst.snn(), f.ann(), batch, steps)) assertTrue(e.deviation() < 1e-4, e.toString());
-        assertTrue(signed.snn().spec().neuronByLayer().getAsJsonObject("res1.out").get("signed").getAsBoolean());
+        assertTrue(signed.snn().spec().neuronByLayer().get("res1.out").signed());
         Model rebuilt = ModelBuilder.build(ModelSpec.parse(signed.snn().spec().toJson(), "m"), ModelBuilder.Mode.SNN, 9);
         rebuilt.load(signed.snn().parameterTensors(), signed.snn().bufferTensors(), "signed");
         Tensor a = Executor.dense(signed.snn()).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();

@@ -1,10 +1,11 @@
 package org.snn4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.data.Dataset;
@@ -13,12 +14,14 @@ import org.snn4j.encode.DirectEncoder;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
+import org.snn4j.loss.SoftmaxCrossEntropy;
 import org.snn4j.metrics.OpCounter;
 import org.snn4j.metrics.SpikeRecords;
-import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.Presets;
 import org.snn4j.neuron.NeuronConfig;
 import org.snn4j.nn.ForwardContext;
@@ -42,7 +45,7 @@ class ReadmeExampleTest {
         Dataset train = Datasets.load("mnist-10k", null, true).subset(512);
         Dataset test = Datasets.load("mnist-10k", null, false).subset(256);
         ModelSpec spec = Presets.byName("w1", train.sampleShape(), train.numClasses(), Presets.Options.defaults())
-                .withNeuron(JsonParser.parseString("{\"surrogate\": \"arctan\"}").getAsJsonObject());
+                .withNeuron(NeuronSettings.NONE.withSurrogate("arctan"));
         Model model = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 42);          // seed 42
         TrainConfig cfg = TrainConfig.builder()                                      // defaults for what is not set
                 .epochs(1).batch(64).steps(4).lr(1e-3).schedule(ScheduleSpec.cosine())
@@ -59,6 +62,12 @@ class ReadmeExampleTest {
         Tensor readout = executor.infer(input, ForwardContext.evaluation().withSteps(8).with(ops.forPass()).with(spikes));
         assertArrayEquals(new int[] {1, 4, 10}, readout.shape());
         assertTrue(spikes.rates().containsKey("sn2") && ops.layers().get("conv2").acsPerSample() > 0);
+
+        ModelSpec mlp = new ModelSpec("mlp", new int[] {1, 28, 28}, 10, NeuronSettings.NONE.withLeak(0.9f),
+                List.of(new LayerSpec.Flatten(), new LayerSpec.Linear(256), new LayerSpec.Spike(),
+                        new LayerSpec.Linear(10), new LayerSpec.Readout(null)));
+        assertEquals(mlp, ModelSpec.parse(mlp.toJson(), "mlp.json"));
+        ModelBuilder.build(mlp, ModelBuilder.Mode.SNN, 1);
 
         Layer lif = NeuronConfig.builder().model("lif").leak(0.9f).surrogate("triangle").layer("sn1");
         Tensor currents = Tensor.full(0.6f, 4, 2, 3);

@@ -26,6 +26,8 @@ import org.snn4j.io.FileFormatException;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.LayerSpec;
+import org.snn4j.model.NeuronSettings;
 import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
@@ -158,10 +160,10 @@ class NirRoundTripTest {
             lif.putDataset("v_threshold", new float[] {1, 1});
         }, "fc", "lif");
         Model m = NirImporter.importSnn(file, 1e-4);
-        var spike = m.spec().layers().get(1).getAsJsonObject();
-        assertEquals(0.5, spike.get("leak").getAsDouble(), 1e-6);
-        assertEquals(1.0, spike.get("threshold").getAsDouble(), 1e-6);
-        assertEquals("zero", spike.get("reset").getAsString());
+        NeuronSettings spike = ((LayerSpec.Spike) m.spec().layers().get(1)).neuron();
+        assertEquals(0.5, spike.leak(), 1e-6);
+        assertEquals(1.0, spike.threshold(), 1e-6);
+        assertEquals("zero", spike.reset());
         Map<String, float[]> spikes = new LinkedHashMap<>();
         Tensor x = new Tensor(new float[] {1, 0, 0}, 1, 1, 3);
         ForwardContext ctx = ForwardContext.evaluation().withSteps(4).with((ActivationObserver) (layer, in, out) -> spikes.put(layer, out.data().clone()));
@@ -229,9 +231,8 @@ class NirRoundTripTest {
 
     @Test
     void perChannelBiasCurrentsAreRefusedByLayer() {
-        String spec = network().spec().json().toString().replaceFirst("\\{\"type\":\"spike\",\"amplitude\":2\\.0\\}",
-                "{\"type\":\"spike\",\"amplitude\":2.0,\"channel_bias\":[0,0,0,0,0,0,0,0.1]}");
-        Model calibrated = ModelBuilder.build(ModelSpec.parse(spec, "test"), ModelBuilder.Mode.SNN, 7);
+        ModelSpec spec = withFirstSpike(network().spec(), n -> n.withChannels(null, new float[] {0, 0, 0, 0, 0, 0, 0, 0.1f}));
+        Model calibrated = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 7);
         String message = assertThrows(org.snn4j.Snn4jException.class, () -> NirExporter.export(calibrated, dir.resolve("c.nir"), 1e-4))
                 .getMessage();
         assertTrue(message.startsWith("sn1: per-channel thresholds and bias currents"), message);
@@ -240,9 +241,8 @@ class NirRoundTripTest {
 
     @Test
     void signedSpikesAreRefusedByLayer() {
-        String spec = network().spec().json().toString().replaceFirst("\\{\"type\":\"spike\",\"amplitude\":2\\.0\\}",
-                "{\"type\":\"spike\",\"amplitude\":2.0,\"model\":\"if\",\"reset\":\"subtract\",\"signed\":true}");
-        Model signed = ModelBuilder.build(ModelSpec.parse(spec, "test"), ModelBuilder.Mode.SNN, 7);
+        ModelSpec spec = withFirstSpike(network().spec(), n -> n.withModel("if").withReset("subtract").withSigned(true));
+        Model signed = ModelBuilder.build(spec, ModelBuilder.Mode.SNN, 7);
         String message = assertThrows(org.snn4j.Snn4jException.class, () -> NirExporter.export(signed, dir.resolve("s.nir"), 1e-4))
                 .getMessage();
         assertTrue(message.startsWith("sn1: signed spikes (convert --signed) have no NIR export"), message);
@@ -252,5 +252,17 @@ class NirRoundTripTest {
     private static void assertOneLine(FileFormatException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    /** {@code spec} with its first spike entry's neuron settings changed (the one with amplitude 2, sn1). */
+    private static ModelSpec withFirstSpike(ModelSpec spec, java.util.function.UnaryOperator<NeuronSettings> change) {
+        List<LayerSpec> layers = new java.util.ArrayList<>(spec.layers());
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof LayerSpec.Spike s) {
+                layers.set(i, new LayerSpec.Spike(change.apply(s.neuron()), s.ann()));
+                break;
+            }
+        }
+        return spec.withLayers(layers);
     }
 }

@@ -37,8 +37,7 @@ class OnnxImporterTest {
     void residualCnnReproducesPyTorchOutputs() throws IOException {
         Model ann = importResource("residual_cnn");
         assertEquals(ModelBuilder.Mode.ANN, ann.mode());
-        JsonArray layers = ann.spec().layers();
-        assertEquals("conv", layers.get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals("conv", ann.spec().layers().get(0).type());
         assertTrue(ann.spec().toJson().contains("\"residual\""), ann.spec().toJson());
         assertEquals(AnnActivation.Kind.RELU, ann.spec().annActivation().kind());
         assertMatchesPyTorch(ann, "residual_cnn");

@@ -58,9 +58,8 @@ class BackwardResidualSpecTest {
     void specRoundTripsAndNeuronByLayerSetsOnePass() {
         ModelSpec s = Presets.byName("backres-vgg2", DIGIT, 10, Presets.Options.defaults());
         assertEquals(s, ModelSpec.parse(s.toJson(), "again"));
-        com.google.gson.JsonObject byLayer = com.google.gson.JsonParser.parseString(
-                "{\"bres1.p2.sn1\": {\"threshold\": 2.5}}").getAsJsonObject();
-        Model m = ModelBuilder.build(s.withNeuronByLayer(byLayer), ModelBuilder.Mode.SNN, 1);
+        Model m = ModelBuilder.build(s.withNeuronByLayer(java.util.Map.of("bres1.p2.sn1", NeuronSettings.NONE.withThreshold(2.5f))),
+                ModelBuilder.Mode.SNN, 1);
         assertEquals(2.5f, m.neuronLayers().get("bres1.p2.sn1").config().threshold());
         assertEquals(1f, m.neuronLayers().get("bres1.p1.sn1").config().threshold());
     }

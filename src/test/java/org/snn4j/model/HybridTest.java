@@ -120,6 +120,6 @@ class HybridTest {
         ModelSpec marked = Hybrid.rate().firstSpiking(w1, 1);
         assertEquals(marked, ModelSpec.parse(marked.toJson(), "again"));
         assertThrows(SpecException.class, () -> ModelBuilder.build(marked.withNeuronByLayer(
-                com.google.gson.JsonParser.parseString("{\"sn2\": {\"threshold\": 2}}").getAsJsonObject()), ModelBuilder.Mode.SNN, 1));
+                java.util.Map.of("sn2", NeuronSettings.NONE.withThreshold(2))), ModelBuilder.Mode.SNN, 1));
     }
 }
