@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snn4j.engine.Executor;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.engine.Executor;
 import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -14,6 +14,8 @@ import org.snn4j.model.ModelSpec;
 import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.SpecException;
 import org.snn4j.neuron.ChannelCalibration;
+import org.snn4j.neuron.InitialMembrane;
+import org.snn4j.neuron.Reset;
 import org.snn4j.nn.BoundedActivation;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
@@ -78,29 +80,27 @@ public final class Converter {
     /**
      * @param normalization  where λ_l comes from
      * @param thresholdScale c &gt; 0: θ_l = c·λ_l (below 1: lower clipping level, finer spikes, more of them)
-     * @param reset          {@code subtract} (soft, rate-linear) or {@code zero}
-     * @param initial        {@code zero} or {@code half-threshold} (V[0] = θ/2: rounding instead of flooring)
+     * @param reset          SUBTRACT (soft, rate-linear) or ZERO
+     * @param initial        ZERO or HALF_THRESHOLD (V[0] = θ/2: rounding instead of flooring)
      * @param signed         the IF neurons also emit negative spikes, taking back spikes that uneven input
      *                       caused ({@link org.snn4j.neuron.SignedSpikes}; needs reset by subtraction)
      * @param burst          signed neurons may emit several spikes in one step (needs {@code signed})
      */
-    public record Options(Normalization normalization, double thresholdScale, String reset, String initial, boolean signed,
+    public record Options(Normalization normalization, double thresholdScale, Reset reset, InitialMembrane initial, boolean signed,
                           boolean burst) {
         /** Neurons with positive spikes only. */
-        public Options(Normalization normalization, double thresholdScale, String reset, String initial) {
+        public Options(Normalization normalization, double thresholdScale, Reset reset, InitialMembrane initial) {
             this(normalization, thresholdScale, reset, initial, false, false);
         }
 
         public Options {
             java.util.Objects.requireNonNull(normalization, "normalization");
+            java.util.Objects.requireNonNull(reset, "reset");
+            java.util.Objects.requireNonNull(initial, "initial");
             if (!(thresholdScale > 0) || !Double.isFinite(thresholdScale)) {
                 throw new Snn4jException("threshold scale must be finite and > 0, was " + thresholdScale);
             }
-            if (!reset.equals("subtract") && !reset.equals("zero")) throw new Snn4jException("unknown reset '" + reset + "' (valid: subtract, zero)");
-            if (!initial.equals("zero") && !initial.equals("half-threshold")) {
-                throw new Snn4jException("unknown initial membrane '" + initial + "' (valid: zero, half-threshold)");
-            }
-            if (signed && !reset.equals("subtract")) throw new Snn4jException("signed spikes need reset subtract, was " + reset);
+            if (signed && reset != Reset.SUBTRACT) throw new Snn4jException("signed spikes need reset subtract, was " + reset.label());
             if (burst && !signed) throw new Snn4jException("burst spikes need signed neurons");
         }
 
@@ -110,23 +110,23 @@ public final class Converter {
         }
 
         /** λ_l from the {@code percentile}-th percentile of the activations (see {@link Percentile}). */
-        public Options(double percentile, double thresholdScale, String reset, String initial) {
+        public Options(double percentile, double thresholdScale, Reset reset, InitialMembrane initial) {
             this(new Percentile(percentile), thresholdScale, reset, initial);
         }
 
         /** Robust normalization (99.9th percentile), c = 1, reset by subtraction, V[0] = 0. */
         public static Options robust() {
-            return new Options(99.9, 1, "subtract", "zero");
+            return new Options(99.9, 1, Reset.SUBTRACT, InitialMembrane.ZERO);
         }
 
         /** λ_l from the trained bounds (see {@link TrainedBound}). */
-        public static Options trainedBound(double thresholdScale, String reset, String initial) {
+        public static Options trainedBound(double thresholdScale, Reset reset, InitialMembrane initial) {
             return new Options(new TrainedBound(), thresholdScale, reset, initial);
         }
 
         /** QCFS conversion: θ_l = trained λ_l, reset by subtraction, V[0] = θ/2. */
         public static Options qcfs() {
-            return trainedBound(1, "subtract", "half-threshold");
+            return trainedBound(1, Reset.SUBTRACT, InitialMembrane.HALF_THRESHOLD);
         }
     }
 
@@ -189,8 +189,8 @@ public final class Converter {
                               Options options) {
         Map<String, NeuronSettings> byLayer = new LinkedHashMap<>();
         thresholds.forEach((layer, theta) -> {
-            NeuronSettings n = NeuronSettings.NONE.withModel("if").withThreshold(theta).withAmplitude(theta).withReset(options.reset())
-                    .withTest("non-strict").withInitial(options.initial());
+            NeuronSettings n = NeuronSettings.NONE.withModel("if").withThreshold(theta).withAmplitude(theta).withReset(options.reset().label())
+                    .withTest("non-strict").withInitial(options.initial().label());
             if (options.signed()) n = n.withSigned(true);
             if (options.burst()) n = n.withBurst(true);
             ChannelCalibration c = channels.get(layer);

@@ -57,12 +57,7 @@ public record SweepOptions(List<ConversionMethod> methods, List<Integer> steps, 
 
     /** The converter's options for {@code method} with these neurons. */
     Converter.Options converterOptions(ConversionMethod method) {
-        return new Converter.Options(method.normalization(), thresholdScale, label(reset), label(initial), signed, burst);
-    }
-
-    /** {@code SUBTRACT} → {@code subtract}, {@code HALF_THRESHOLD} → {@code half-threshold}: the names specs use. */
-    private static String label(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return new Converter.Options(method.normalization(), thresholdScale, reset, initial, signed, burst);
     }
 
     private static void positive(String field, int value) {

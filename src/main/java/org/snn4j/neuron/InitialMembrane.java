@@ -5,5 +5,10 @@ public enum InitialMembrane {
     /** V[0] = 0 (most methods). */
     ZERO,
     /** V[0] = θ/2 (QCFS: turns flooring of the rate into rounding). */
-    HALF_THRESHOLD
+    HALF_THRESHOLD;
+
+    /** The name specs and flags use ({@code zero, half-threshold}). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -12,17 +12,19 @@ import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.encode.DirectEncoder;
 import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.neuron.InitialMembrane;
+import org.snn4j.neuron.Reset;
 import org.snn4j.optim.OptimizerKind;
-import org.snn4j.metrics.EnergyModel;
+import org.snn4j.tensor.Tensor;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.Trainer;
-import org.snn4j.tensor.Tensor;
 
 /**
  * The conversion claims C1-C4 of shared/papers.md §6.3 on the MLP of its pilot (784-400-400-10, no biases,
@@ -98,7 +100,7 @@ class ConversionClaimsTest {
 
     @Test
     void c2RobustNormalizationBeatsMaxNormalizationAtLowTAndAgreesAtHighT() {
-        Converter.Options max = new Converter.Options(100, 1, "subtract", "zero");
+        Converter.Options max = new Converter.Options(100, 1, Reset.SUBTRACT, InitialMembrane.ZERO);
         EvalResult r8 = snn(Converter.Options.robust(), 8), m8 = snn(max, 8);
         double robust8 = r8.accuracy(), max8 = m8.accuracy();
         double robust64 = snnAccuracy(Converter.Options.robust(), 64), max64 = snnAccuracy(max, 64);
@@ -109,7 +111,7 @@ class ConversionClaimsTest {
 
     @Test
     void c3LowerThresholdsTradeSpikesForLatency() {
-        Converter.Options lowered = new Converter.Options(99.9, 0.4, "subtract", "zero");
+        Converter.Options lowered = new Converter.Options(99.9, 0.4, Reset.SUBTRACT, InitialMembrane.ZERO);
         EvalResult base = snn(Converter.Options.robust(), 4), low = snn(lowered, 4);
         // Spike counts compared where both codes have settled, as in the pilot (T = 128).
         double spikeRatio = snn(lowered, 128).spikesPerSample() / snn(Converter.Options.robust(), 128).spikesPerSample();
@@ -182,7 +184,7 @@ class ConversionClaimsTest {
         new Trainer(qcfs, pilotTraining(2), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
         double annQcfs = accuracy(qcfs, 1);
         Converter.Conversion half = Converter.convert(qcfs, null, Converter.Options.qcfs());
-        Converter.Conversion zero = Converter.convert(qcfs, null, Converter.Options.trainedBound(1, "subtract", "zero"));
+        Converter.Conversion zero = Converter.convert(qcfs, null, Converter.Options.trainedBound(1, Reset.SUBTRACT, InitialMembrane.ZERO));
         StringBuilder table = new StringBuilder();
         double half4 = 0, zero4 = 0;
         for (int t : new int[] {1, 2, 4, 8, 16, 32, 64}) {

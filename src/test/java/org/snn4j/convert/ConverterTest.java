@@ -17,7 +17,9 @@ import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
 import org.snn4j.model.SpecException;
 import org.snn4j.neuron.ConvertedNeuronLayer;
+import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.neuron.Reset;
 import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.BatchNorm;
 import org.snn4j.nn.ForwardContext;
@@ -85,7 +87,7 @@ class ConverterTest {
         Dataset digits = Datasets.loadBundled(true).subset(64);
         Model ann = quarterResNet8Ann(2);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
-        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), new Converter.Options(99, 0.5, "zero", "half-threshold"));
+        Converter.Conversion c = Converter.convert(f.ann(), f.stats(), new Converter.Options(99, 0.5, Reset.ZERO, InitialMembrane.HALF_THRESHOLD));
         long neurons = c.snn().layers().stream().filter(l -> l instanceof NeuronLayer).count();
         assertEquals(neurons, c.thresholds().size());
         assertTrue(c.thresholds().containsKey("res1.out"), c.thresholds().keySet().toString());
@@ -116,7 +118,7 @@ class ConverterTest {
         Dataset digits = Datasets.loadBundled(true).subset(64);
         Model ann = quarterResNet8Ann(2);
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, digits, 64, 32);
-        Converter.Options options = new Converter.Options(new Converter.Percentile(99, true), 0.5, "subtract", "zero");
+        Converter.Options options = new Converter.Options(new Converter.Percentile(99, true), 0.5, Reset.SUBTRACT, InitialMembrane.ZERO);
         Converter.Conversion c = Converter.convert(f.ann(), f.stats(), options);
         assertEquals(c.thresholds().keySet(), c.channels().keySet());
         c.snn().neuronLayers().forEach((name, n) -> {
@@ -171,7 +173,7 @@ class ConverterTest {
         ann.parameterTensors().get("res1.out.bound").data()[0] = 0.7f;
         Converter.FoldedAnn f = Converter.foldAndMeasure(ann, Datasets.loadBundled(true).subset(32), 32, 16);
         assertEquals(1.5f, f.ann().parameterTensors().get("sn1.bound").data()[0], "folding keeps the bounds");
-        Converter.Conversion c = Converter.convert(f.ann(), null, Converter.Options.trainedBound(0.5, "subtract", "half-threshold"));
+        Converter.Conversion c = Converter.convert(f.ann(), null, Converter.Options.trainedBound(0.5, Reset.SUBTRACT, InitialMembrane.HALF_THRESHOLD));
         assertEquals(java.util.Map.of("sn1", 1.5f, "res1.out", 0.7f), c.lambdas());
         assertEquals(java.util.Map.of("sn1", 0.75f, "res1.out", 0.35f), c.thresholds());
         for (var l : c.snn().layers()) {
@@ -184,7 +186,7 @@ class ConverterTest {
         }
         assertTrue(c.snn().parameterTensors().keySet().stream().noneMatch(k -> k.endsWith(".bound")), c.snn().parameterTensors().keySet().toString());
         assertEquals(f.ann().parameterTensors().get("fc1.weight").data()[5], c.snn().parameterTensors().get("fc1.weight").data()[5]);
-        assertEquals(Converter.Options.qcfs(), Converter.Options.trainedBound(1, "subtract", "half-threshold"));
+        assertEquals(Converter.Options.qcfs(), Converter.Options.trainedBound(1, Reset.SUBTRACT, InitialMembrane.HALF_THRESHOLD));
         // The same ANN still converts from percentiles, and those need the statistics.
         Converter.Conversion p = Converter.convert(f.ann(), f.stats(), Converter.Options.robust());
         assertEquals(f.stats().percentile("sn1", 99.9), p.lambdas().get("sn1"));
@@ -215,9 +217,8 @@ class ConverterTest {
                 ModelBuilder.Mode.ANN, 1);
         String msg = assertThrows(Snn4jException.class, () -> Converter.foldAndMeasure(small, digits, 16, 8)).getMessage();
         assertTrue(msg.contains("[1, 28, 28]") && msg.contains("[1, 14, 14]"), msg);
-        assertThrows(Snn4jException.class, () -> new Converter.Options(0, 1, "subtract", "zero"));
-        assertThrows(Snn4jException.class, () -> new Converter.Options(99.9, -1, "subtract", "zero"));
-        assertFalse(assertThrows(Snn4jException.class, () -> new Converter.Options(99.9, 1, "hard", "zero")).getMessage().isEmpty());
+        assertThrows(Snn4jException.class, () -> new Converter.Options(0, 1, Reset.SUBTRACT, InitialMembrane.ZERO));
+        assertThrows(Snn4jException.class, () -> new Converter.Options(99.9, -1, Reset.SUBTRACT, InitialMembrane.ZERO));
     }
 
     @Test
@@ -305,7 +306,7 @@ class ConverterTest {
     void signedConversionTakesBackTheSpikesOfUnevenInputAndTravelsInTheSpec() {
         Dataset digits = Datasets.loadBundled(true).subset(32);
         Converter.FoldedAnn f = Converter.foldAndMeasure(quarterResNet8Ann(5), digits, 32, 16);
-        Converter.Options unsigned = new Converter.Options(new Converter.Percentile(99.9), 1, "subtract", "half-threshold");
+        Converter.Options unsigned = new Converter.Options(new Converter.Percentile(99.9), 1, Reset.SUBTRACT, InitialMembrane.HALF_THRESHOLD);
         Converter.Conversion plain = Converter.convert(f.ann(), f.stats(), unsigned);
         Converter.Conversion signed = Converter.convert(f.ann(), f.stats(), unsigned.withSigned(true, false));
         assertEquals(plain.thresholds(), signed.thresholds());
@@ -334,7 +335,7 @@ class ConverterTest {
         Tensor b = Executor.dense(rebuilt).forward(AnnActivations.held(batch), ForwardContext.evaluation().withSteps(steps)).output();
         assertTrue(Arrays.equals(a.data(), b.data()));
         assertEquals("signed spikes need reset subtract, was zero",
-                assertThrows(Snn4jException.class, () -> new Converter.Options(new Converter.TrainedBound(), 1, "zero", "zero", true, false)).getMessage());
+                assertThrows(Snn4jException.class, () -> new Converter.Options(new Converter.TrainedBound(), 1, Reset.ZERO, InitialMembrane.ZERO, true, false)).getMessage());
     }
 
     /** Mean over layers and channels of |mean SNN output − mean ANN activation| of the channel, per unit of ANN mean. */
