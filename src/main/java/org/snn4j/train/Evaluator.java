@@ -1,5 +1,6 @@
 package org.snn4j.train;
 
+import java.util.function.Consumer;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
@@ -43,6 +44,16 @@ public final class Evaluator {
      */
     public static EvalResult run(InferenceEngine engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace) {
+        return run(engine, data, steps, encoder, loss, batch, seed, workspace, null);
+    }
+
+    /**
+     * As {@link #run(InferenceEngine, Dataset, int, Encoder, Loss, int, long, Workspace)}, handing
+     * {@code readouts} a copy of each batch's readout ({@code [batch, classes]}), batch after batch in
+     * data order (the logits {@code eval --logits} writes); {@code null} for none.
+     */
+    public static EvalResult run(InferenceEngine engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+                                 long seed, Workspace workspace, Consumer<Tensor> readouts) {
         Loss plain = loss.forEvaluation();
         SpikeTally tally = new SpikeTally();
         long correct = 0;
@@ -60,6 +71,7 @@ public final class Evaluator {
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += plain.evaluate(readout, b.labels(), rng).value();
                 batches++;
+                if (readouts != null) readouts.accept(readout.copy());
                 tally.add(ctx);
                 workspace.recycle();
             }
