@@ -7,14 +7,15 @@ import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
+import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
-import org.snn4j.model.Model;
-import org.snn4j.plot.Plots;
-import org.snn4j.model.ModelSpec;
 import org.snn4j.metrics.EnergyModel;
+import org.snn4j.model.Model;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.plot.Plots;
+import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
-import org.snn4j.tensor.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Energy per operation: 45nm-fp32 (MAC 4.6 pJ, AC 0.9 pJ), 45nm-int32 (3.2, 0.1) or MAC_PJ,AC_PJ (default: ${DEFAULT-VALUE}).")
     String energy;
 
+    @Option(names = "--logits", paramLabel = "FILE",
+            description = "Write the logits (the readout of each test sample, in data order) to FILE as a NumPy .npy array of float32 [N, classes].")
+    Path logits;
+
     @Mixin
     CommonOptions common;
 
@@ -72,13 +77,17 @@ final class EvalCommand implements Callable<Integer> {
         Flags.positive(spec, "--batch", batch);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
+        if (logits != null) AtomicFile.requireWritable(logits);
         Dataset test = dataOptions.load(common.dataDir, false);
+        LogitsFile readouts = logits != null ? new LogitsFile() : null;
         EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
-                new Workspace());
+                new Workspace(), readouts);
+        if (readouts != null) readouts.write(logits);
         System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), savedModel.modelFile, t, inference.mode().label(),
                 Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
         Reports.printEngineActivity(System.out, inference);
+        if (logits != null) System.out.println("logits: " + logits);
         if (plots != null) {
             Plots.firingRates(plots.resolve("firing-rates.png"), modelSpec.name() + ", T=" + t, r.spikeRates());
             Plots.raster(plots.resolve("raster.png"), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),

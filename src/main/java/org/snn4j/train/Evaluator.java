@@ -1,5 +1,6 @@
 package org.snn4j.train;
 
+import java.util.function.Consumer;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
@@ -40,10 +41,20 @@ public final class Evaluator {
 
     /**
      * As {@link #run(Model, Dataset, int, Encoder, Loss, int, long, Workspace)}, running the model with
-     * {@code engine} (all engines give the same results; the event-driven ones faster on sparse spikes).
+     * {@code executor} (every engine mode gives the same results; the event-driven ones faster on sparse spikes).
      */
-    public static EvalResult run(Executor engine, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+    public static EvalResult run(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace) {
+        return run(executor, data, steps, encoder, loss, batch, seed, workspace, null);
+    }
+
+    /**
+     * As {@link #run(Executor, Dataset, int, Encoder, Loss, int, long, Workspace)}, handing
+     * {@code readouts} a copy of each batch's readout ({@code [batch, classes]}), batch after batch in
+     * data order (the logits {@code eval --logits} writes); {@code null} for none.
+     */
+    public static EvalResult run(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+                                 long seed, Workspace workspace, Consumer<Tensor> readouts) {
         Loss plain = loss.forEvaluation();
         SpikeRecords tally = new SpikeRecords();
         long correct = 0;
@@ -57,10 +68,11 @@ public final class Evaluator {
                 Tensor input = encoder.encodeCompact(b.images(), steps, rng);
                 ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
                         .with(ops.forPass()).with(tally);
-                Tensor readout = engine.infer(input, ctx);
+                Tensor readout = executor.infer(input, ctx);
                 correct += Accuracy.correct(readout, b.labels());
                 lossSum += plain.evaluate(readout, b.labels(), rng).value();
                 batches++;
+                if (readouts != null) readouts.accept(readout.copy());
                 workspace.recycle();
             }
         }

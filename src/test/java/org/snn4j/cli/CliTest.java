@@ -89,6 +89,46 @@ class CliTest {
     }
 
     @Test
+    void evalWritesTheSameLogitsWithEveryEngineWhoseArgmaxGivesTheAccuracy() throws IOException {
+        Path model = dir.resolve("w1.snn4j");
+        assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--out", model.toString())).code());
+        int n = 128, classes = 10;
+        byte[] first = null;
+        for (String engine : new String[] {"dense", "event", "auto"}) {
+            Path logits = dir.resolve("logits-" + engine + ".npy");
+            Run e = run("eval", "--model-file", model.toString(), "--limit-test", String.valueOf(n), "--batch", "50",
+                    "--engine", engine, "--logits", logits.toString(), "--json");
+            assertEquals(0, e.code(), e.err());
+            byte[] bytes = Files.readAllBytes(logits);
+            if (first == null) {
+                first = bytes;
+                ByteBuffer b = ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                int headerEnd = 10 + b.getShort(8);
+                assertEquals(0, headerEnd % 64, "header padded to 64 bytes");
+                String header = new String(bytes, 0, headerEnd, java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals((byte) 0x93, bytes[0]);
+                assertEquals("NUMPY", header.substring(1, 6), "npy magic");
+                assertEquals(1, bytes[6], "npy format version 1.0");
+                assertTrue(header.contains("'descr': '<f4', 'fortran_order': False, 'shape': (128, 10), }"), header);
+                assertEquals(headerEnd + 4 * n * classes, bytes.length, "N x classes float32 after the header");
+                int[] labels = org.snn4j.data.Datasets.load("mnist-10k", null, false).labels();
+                int correct = 0;
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int j = 1; j < classes; j++) {
+                        if (b.getFloat(headerEnd + 4 * (i * classes + j)) > b.getFloat(headerEnd + 4 * (i * classes + best))) best = j;
+                    }
+                    if (best == labels[i]) correct++;
+                }
+                double accuracy = JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble();
+                assertEquals(accuracy, (double) correct / n, 0, "argmax of the logits in data order gives the accuracy");
+            } else {
+                assertTrue(java.util.Arrays.equals(first, bytes), engine + " writes the same logits as dense");
+            }
+        }
+    }
+
+    @Test
     void annTwinTrainsAndEvaluatesWithoutSpikes() {
         Path out = dir.resolve("w1-ann.snn4j");
         Run t = run(with(with(new String[] {"train"}, SMALL), "--ann", "--crop", "2", "--out", out.toString(), "--json"));
