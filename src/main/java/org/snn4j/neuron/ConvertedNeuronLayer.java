@@ -27,7 +27,7 @@ public final class ConvertedNeuronLayer extends NeuronLayer {
 
     /** @param channels per-channel threshold scales and bias currents, or null for none */
     public ConvertedNeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, ChannelCalibration channels) {
-        super(name, config, surrogate, detachReset);
+        super(name, config, surrogate, detachReset, true);
         this.channels = channels;
     }
 

@@ -47,6 +47,11 @@ public class NeuronLayer implements Layer {
      *                        the config has signed spikes (a {@link ConvertedNeuronLayer}'s)
      */
     public NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset) {
+        this(name, config, surrogate, detachReset, false);
+    }
+
+    /** @param signedAllowed whether the config may have signed spikes (a converted layer's) */
+    NeuronLayer(String name, NeuronConfig config, Surrogate surrogate, boolean detachReset, boolean signedAllowed) {
         this.name = java.util.Objects.requireNonNull(name);
         this.config = java.util.Objects.requireNonNull(config);
         this.surrogate = java.util.Objects.requireNonNull(surrogate);
@@ -57,7 +62,7 @@ public class NeuronLayer implements Layer {
             throw new Snn4jException(name + ": plif needs a surrogate with leak and threshold gradients; "
                     + "Lee's derivative has none");
         }
-        if (config.signed() && !(this instanceof ConvertedNeuronLayer)) {
+        if (config.signed() && !signedAllowed) {
             throw new IllegalArgumentException(name + ": signed spikes are a converted layer's (ConvertedNeuronLayer)");
         }
     }
