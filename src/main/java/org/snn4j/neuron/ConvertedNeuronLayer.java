@@ -3,6 +3,7 @@ package org.snn4j.neuron;
 import org.snn4j.Snn4jException;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.LayerState;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.RunListeners;
 import org.snn4j.nn.ShapeException;
@@ -19,7 +20,7 @@ import org.snn4j.tensor.Tensor;
  *       a·s_c and receives a constant bias current b_c.</li>
  *   <li>Signed spikes ({@link NeuronConfig#signed}, {@link SignedSpikes}), with bursts: inference only; the
  *       layers fed by a burst layer's output learn how many spikes each element carries
- *       ({@link org.snn4j.nn.BurstListener}).</li>
+ *       ({@link org.snn4j.nn.BurstListener}). A stream ({@link LayerState}) continues their net counts too.</li>
  * </ul>
  */
 public final class ConvertedNeuronLayer extends NeuronLayer {
@@ -80,6 +81,16 @@ public final class ConvertedNeuronLayer extends NeuronLayer {
     public long fire(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
         if (config().signed()) return SignedSpikes.forward(spec, current, spikes, steps, neurons, held, config().burst());
         return super.fire(spec, current, spikes, steps, neurons, held);
+    }
+
+    /** Signed neurons continue their membranes and net spike counts (capped at the state's horizon with bursts). */
+    @Override
+    long fireContinuing(NeuronSpec spec, float[] current, float[] spikes, int steps, int samples, int neurons, boolean held,
+                        LayerState state) {
+        if (!config().signed()) return super.fireContinuing(spec, current, spikes, steps, samples, neurons, held, state);
+        float[] membrane = state.state(name(), samples, initialMembranes(spec, neurons / samples));
+        float[] net = state.state(name() + "#net", samples, new float[neurons / samples]);
+        return SignedSpikes.forwardContinue(spec, current, spikes, steps, neurons, held, config().burst(), state.horizon(), membrane, net);
     }
 
     @Override

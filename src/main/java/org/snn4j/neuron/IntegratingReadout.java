@@ -2,8 +2,10 @@ package org.snn4j.neuron;
 
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
+import org.snn4j.nn.LayerState;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.ShapeException;
+import org.snn4j.tensor.Sequence;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -17,6 +19,10 @@ import org.snn4j.tensor.Tensor;
  * Lee's code, whose leak is invisible to the gradient: ∂out/∂X[t] = 1/T. Its output is analog: it tells
  * the context so ({@link org.snn4j.nn.SpikeListener#analog}), which is how a hybrid network's spikes-to-ANN
  * boundary, built from this layer, makes the op counter charge the ANN layers after it MACs.
+ *
+ * <p>A pass with a {@link LayerState} continues each stream's membrane U and its count of steps t from the
+ * pass before and outputs U[t]/t, the readout so far: after a stream's T steps, in chunks of any length, the
+ * same value, bit for bit, as one pass over the T steps.
  */
 public final class IntegratingReadout implements Layer {
     private final String name;
@@ -58,6 +64,8 @@ public final class IntegratingReadout implements Layer {
     public Pass forward(Tensor input, ForwardContext ctx) {
         if (input.rank() < 2) throw new ShapeException(name, "input rank", "≥ 2 ([T, N, ...])", input.shapeString());
         ctx.listeners().analog();
+        LayerState state = ctx.listeners().layerState();
+        if (state != null) return continuing(input, state, ctx);
         if (ctx.sequence(input).held()) return held(input, ctx);
         int steps = input.dim(0), m = input.sizeFrom(1);
         int[] outShape = input.shape();
@@ -83,6 +91,33 @@ public final class IntegratingReadout implements Layer {
             }
             return gradInput;
         });
+    }
+
+    /**
+     * Inference continuing every stream's membrane and step count from {@code state} (a held input is
+     * integrated as its step repeated): the readout so far, U[t]/t with the float arithmetic of a whole pass.
+     */
+    private Pass continuing(Tensor input, LayerState state, ForwardContext ctx) {
+        if (ctx.keepForBackward()) throw new org.snn4j.Snn4jException(name + ": a pass that continues streams has no backward");
+        Sequence sequence = ctx.sequence(input);
+        boolean held = sequence.held();
+        int steps = sequence.steps(), samples = sequence.samples(), perSample = sequence.perSample(), m = samples * perSample;
+        float[] u = state.state(name, samples, new float[perSample]);
+        float[] seen = state.state(name + "#steps", samples, new float[1]);
+        float[] x = input.data();
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0, i = held ? 0 : t * m; j < m; j++, i++) u[j] = leak * (u[j] + x[i]);
+        }
+        int[] outShape = input.shape();
+        outShape[0] = 1;
+        Tensor out = ctx.empty(outShape);
+        float[] o = out.data();
+        for (int n = 0; n < samples; n++) {
+            seen[n] += steps;
+            float invSteps = 1f / seen[n];
+            for (int j = n * perSample; j < (n + 1) * perSample; j++) o[j] = u[j] * invSteps;
+        }
+        return Pass.inferenceOnly(name, out);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
+import org.snn4j.nn.LayerState;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
@@ -31,7 +32,8 @@ import org.snn4j.tensor.Tensor;
  * once by the layers before): the output has T steps and ∂L/∂X = Σ_t ∂L/∂X[t]. The pass keeps a reference to its input
  * (not a copy; backward recomputes H from it), so the caller must not modify the input before backward.
  * A network converted from an ANN uses {@link ConvertedNeuronLayer}, which adds per-pass tuned thresholds,
- * per-channel settings and signed spikes to these dynamics.
+ * per-channel settings and signed spikes to these dynamics. A pass with a {@link LayerState} continues
+ * each stream's membranes from where the pass before left them (inference only).
  */
 public class NeuronLayer implements Layer {
     private final String name;
@@ -206,8 +208,11 @@ public class NeuronLayer implements Layer {
         boolean heldKernel = held && hasHeldKernel();
         Tensor driven = drive.current(input, ctx);
         float[] x = held && !heldKernel ? repeat(driven.data(), steps) : driven.data();
-        long count = fireForward(spec, x, spikes.data(), steps, neurons, heldKernel);
         RunListeners listeners = ctx.listeners();
+        LayerState state = listeners.layerState();
+        if (state != null && ctx.keepForBackward()) throw new Snn4jException(name + ": a pass that continues streams has no backward");
+        long count = state == null ? fireForward(spec, x, spikes.data(), steps, neurons, heldKernel)
+                : fireContinuing(spec, x, spikes.data(), steps, samples, neurons, heldKernel, state);
         listeners.spikes(name, count, perSample, steps, samples);
         fired(spikes, listeners);
         drive.scale(spikes.data(), 0f, spikes.data());
@@ -254,6 +259,23 @@ public class NeuronLayer implements Layer {
     /** Forward dynamics over the (held) current, spikes of value 1 into {@code spikes}; the number of spikes. */
     long fireForward(NeuronSpec spec, float[] current, float[] spikes, int steps, int neurons, boolean held) {
         return fire(spec, current, spikes, steps, neurons, held);
+    }
+
+    /**
+     * {@link #fireForward} for {@code samples} streams continuing from their state in {@code state} (the
+     * membranes, V[0] for a stream that starts afresh) and leaving there the state after the last step.
+     */
+    long fireContinuing(NeuronSpec spec, float[] current, float[] spikes, int steps, int samples, int neurons, boolean held,
+                        LayerState state) {
+        float[] membrane = state.state(name, samples, initialMembranes(spec, neurons / samples));
+        return NeuronLoops.chargeFireResetContinue(spec, current, spikes, steps, neurons, held, membrane);
+    }
+
+    /** V[0] of {@code perStream} neurons. */
+    static float[] initialMembranes(NeuronSpec spec, int perStream) {
+        float[] v = new float[perStream];
+        java.util.Arrays.fill(v, spec.initialMembrane());
+        return v;
     }
 
     /** Tells the listeners what else they need to know of the spikes just fired (bursts; nothing here). */

@@ -50,26 +50,50 @@ public final class SignedSpikes {
      * @throws IllegalArgumentException when the spec is not IF with reset by subtraction
      */
     public static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst) {
+        return run(spec, input, spikes, steps, m, held, burst, steps, null, null);
+    }
+
+    /**
+     * {@link #forward} continuing from the potentials in {@code membrane} and the net counts in {@code net}
+     * (each {@code [m]}) instead of V[0] and 0, and leaving there those after the last step, with the burst
+     * cap T the {@code horizon} (the steps of the whole sequence the chunks belong to): a sequence run in
+     * consecutive chunks, the arrays filled with V[0] and 0 before the first, gives the spikes of one run
+     * over all its steps.
+     *
+     * @throws IllegalArgumentException when the spec is not IF with reset by subtraction, or an array is short
+     */
+    public static long forwardContinue(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held,
+                                       boolean burst, int horizon, float[] membrane, float[] net) {
+        if (membrane.length < m || net.length < m) throw new IllegalArgumentException("membrane and net counts need " + m + " neurons");
+        return run(spec, input, spikes, steps, m, held, burst, horizon, membrane, net);
+    }
+
+    private static long run(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst,
+                            int horizon, float[] membrane, float[] net) {
         if (spec.leak() != 1f || !spec.subtractReset()) {
             throw new IllegalArgumentException("signed spikes need IF neurons with reset by subtraction");
         }
         if (steps == 0 || m == 0) return 0;
         LongAdder count = new LongAdder();
-        Parallel.forRange((m + BLOCK - 1) / BLOCK, Math.max(1, (1 << 15) / (steps * BLOCK)), (b0, b1) ->
-                count.add(forward(spec, input, spikes, steps, m, held, burst, b0 * BLOCK, Math.min(m, b1 * BLOCK))));
+        Parallel.forRange((m + BLOCK - 1) / BLOCK, Math.max(1, (1 << 15) / (steps * BLOCK)), (b0, b1) -> count.add(
+                run(spec, input, spikes, steps, m, held, burst, horizon, membrane, net, b0 * BLOCK, Math.min(m, b1 * BLOCK))));
         return count.sum();
     }
 
     /** Neurons {@code [from, to)}: step by step over the block, so every step reads and writes contiguous rows. */
-    private static long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst,
-                                int from, int to) {
+    private static long run(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, boolean held, boolean burst,
+                            int horizon, float[] membrane, float[] net, int from, int to) {
         float theta = spec.threshold();
         boolean strict = spec.strictFire();
         int n = to - from;
         float[] v = new float[n];
-        int[] net = new int[n];
+        int[] count = new int[n];
         java.util.Arrays.fill(v, spec.initialMembrane());
-        long count = 0;
+        if (membrane != null) {
+            System.arraycopy(membrane, from, v, 0, n);
+            for (int j = 0; j < n; j++) count[j] = (int) net[from + j];
+        }
+        long emitted = 0;
         for (int t = 0; t < steps; t++) {
             int row = t * m;
             for (int j = 0; j < n; j++) {
@@ -77,17 +101,21 @@ public final class SignedSpikes {
                 float h = v[j] + input[held ? from + j : i];
                 int k = 0;
                 if (strict ? h > theta : h >= theta) {
-                    k = burst ? Math.min(upCount(h, theta, strict), steps - net[j]) : 1;
-                } else if (h < 0f && net[j] > 0) {
-                    k = burst ? -Math.min(net[j], (int) Math.min(Math.ceil(-(double) h / theta), Integer.MAX_VALUE)) : -1;
+                    k = burst ? Math.min(upCount(h, theta, strict), horizon - count[j]) : 1;
+                } else if (h < 0f && count[j] > 0) {
+                    k = burst ? -Math.min(count[j], (int) Math.min(Math.ceil(-(double) h / theta), Integer.MAX_VALUE)) : -1;
                 }
                 spikes[i] = k;
                 v[j] = k == 0 ? h : h - k * theta;
-                net[j] += k;
-                count += Math.abs(k);
+                count[j] += k;
+                emitted += Math.abs(k);
             }
         }
-        return count;
+        if (membrane != null) {
+            System.arraycopy(v, 0, membrane, from, n);
+            for (int j = 0; j < n; j++) net[from + j] = count[j];
+        }
+        return emitted;
     }
 
     /** The largest k ≥ 1 with H ≥ kθ (non-strict) or H &gt; kθ (strict), given that k = 1 passes. */

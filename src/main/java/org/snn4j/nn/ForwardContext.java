@@ -99,10 +99,13 @@ public final class ForwardContext {
         if (workspace != null) workspace.release(t);
     }
 
-    /** An inference pass that nothing looks into or steers: layers may run fused, without intermediate outputs. */
+    /**
+     * An inference pass that nothing looks into or steers and that continues no state ({@link LayerState}):
+     * layers may run fused, without intermediate outputs.
+     */
     public boolean plainInference() {
         return !keepForBackward && !listeners.hears(ActivationObserver.class) && !listeners.hears(ThresholdTuner.class)
-                && !listeners.hears(BiasTuner.class);
+                && !listeners.hears(BiasTuner.class) && !listeners.hears(LayerState.class);
     }
 
     /** The listeners attached to this pass, which the layers tell what happens. */

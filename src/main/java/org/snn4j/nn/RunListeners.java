@@ -29,6 +29,12 @@ public final class RunListeners {
         return false;
     }
 
+    /** The state this pass continues from (the first {@link LayerState} attached), or null for a whole-sequence pass. */
+    public LayerState layerState() {
+        for (RunListener l : all) if (l instanceof LayerState s) return s;
+        return null;
+    }
+
     /** Tells the listeners that a spiking layer emitted spikes (see {@link SpikeListener#spikes}). */
     public void spikes(String layer, long spikes, int neurons, int steps, int samples) {
         for (RunListener l : all) if (l instanceof SpikeListener s) s.spikes(layer, spikes, neurons, steps, samples);

@@ -14,6 +14,7 @@ import org.snn4j.encode.DirectEncoder;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
+import org.snn4j.engine.Session;
 import org.snn4j.loss.SoftmaxCrossEntropy;
 import org.snn4j.metrics.OpCounter;
 import org.snn4j.metrics.SpikeRecords;
@@ -62,6 +63,12 @@ class ReadmeExampleTest {
         Tensor readout = executor.infer(input, ForwardContext.evaluation().withSteps(8).with(ops.forPass()).with(spikes));
         assertArrayEquals(new int[] {1, 4, 10}, readout.shape());
         assertTrue(spikes.rates().containsKey("sn2") && ops.layers().get("conv2").acsPerSample() > 0);
+
+        Session session = new Session(model, EngineMode.AUTO, 4);
+        Session.Step step = session.step(test.images(new int[] {0, 1, 2, 3}));
+        assertArrayEquals(new int[] {4, 10}, step.readout().shape());
+        assertEquals(1, session.stepsSeen(0));
+        assertTrue(step.spikes().byLayer().containsKey("sn1"));
 
         ModelSpec mlp = new ModelSpec("mlp", new int[] {1, 28, 28}, 10, NeuronSettings.NONE.withLeak(0.9f),
                 List.of(new LayerSpec.Flatten(), new LayerSpec.Linear(256), new LayerSpec.Spike(),

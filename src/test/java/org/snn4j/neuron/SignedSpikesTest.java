@@ -148,4 +148,39 @@ class SignedSpikesTest {
         assertEquals("burst spikes need signed neurons",
                 assertThrows(Snn4jException.class, () -> NeuronConfig.builder().burst(true).build()).getMessage());
     }
+
+    /**
+     * Run in chunks of 1, 2 and 5 steps with the membranes and net counts carried over and the burst cap at
+     * the whole run's T, signed neurons (with and without bursts, several blocks on several threads) fire
+     * exactly the spikes of one run; held input too.
+     */
+    @Test
+    void chunksThatContinueTheStateFireAsOneRun() {
+        Rng rng = new Rng(12);
+        float theta = 0.7f;
+        int steps = 10, n = 3000;
+        float[] x = new float[steps * n];
+        for (int i = 0; i < x.length; i++) x[i] = theta * (6f * rng.nextFloat() - 2.5f);   // bursts hit the cap of T
+        NeuronSpec spec = signedLayer(theta, true).spec();
+        for (boolean burst : new boolean[] {false, true}) {
+            for (boolean held : new boolean[] {false, true}) {
+                float[] whole = new float[x.length];
+                long wholeCount = SignedSpikes.forward(spec, x, whole, steps, n, held, burst);
+                for (int chunk : new int[] {1, 2, 5}) {
+                    float[] membrane = new float[n], net = new float[n], chunked = new float[x.length];
+                    java.util.Arrays.fill(membrane, spec.initialMembrane());
+                    long count = 0;
+                    for (int t0 = 0; t0 < steps; t0 += chunk) {
+                        int t1 = Math.min(steps, t0 + chunk);
+                        float[] in = held ? x : java.util.Arrays.copyOfRange(x, t0 * n, t1 * n);
+                        float[] out = new float[(t1 - t0) * n];
+                        count += SignedSpikes.forwardContinue(spec, in, out, t1 - t0, n, held, burst, steps, membrane, net);
+                        System.arraycopy(out, 0, chunked, t0 * n, out.length);
+                    }
+                    assertArrayEquals(whole, chunked, "burst " + burst + ", held " + held + ", chunks of " + chunk);
+                    assertEquals(wholeCount, count);
+                }
+            }
+        }
+    }
 }
