@@ -103,6 +103,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("picocli..")
             .because("the library must not need the command line's parser");
 
+    /**
+     * The library writes nothing to the console: one-time notices go to {@link System.Logger}, progress to
+     * listeners (train.TrainingListener). The command line and the benchmark harness it runs print their
+     * output; no other class is excepted.
+     */
+    @ArchTest
+    static final ArchRule only_cli_and_bench_write_to_the_console = noClasses()
+            .that().resideOutsideOfPackages("org.snn4j.cli..", "org.snn4j.bench..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("docs/ARCHITECTURE.md (Logging): library code logs through System.Logger and reports progress to"
+                    + " listeners");
+
     @ArchTest
     static void the_layer_order_is_strict(JavaClasses ignored) {
         List<String> below = new ArrayList<>();

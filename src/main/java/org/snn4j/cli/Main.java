@@ -16,8 +16,12 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code: 0 success, 1 failure, 2 bad usage. */
+    /**
+     * Runs the CLI and returns its exit code: 0 success, 1 failure, 2 bad usage. The library's log lines
+     * are shown on stderr from here on ({@link ConsoleLog}).
+     */
     public static int run(String... args) {
+        ConsoleLog.install();
         ErrorHandler errors = new ErrorHandler();
         return new CommandLine(new Main())
                 .setOverwrittenOptionsAllowed(true)

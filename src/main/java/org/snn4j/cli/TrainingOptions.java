@@ -122,9 +122,9 @@ final class TrainingOptions {
         TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
                 .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
                 .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)
-                .progress(!noProgress && !common.json && Terminal.isInteractive()).augment(new Augment(crop, flip))
-                .spikePenalty(penalty).build();
-        TrainResult r = new Trainer(model, cfg, train, test, System.err).fit();
+                .augment(new Augment(crop, flip)).spikePenalty(penalty).build();
+        boolean bar = !noProgress && !common.json && Terminal.isInteractive();
+        TrainResult r = new Trainer(model, cfg, train, test, new TrainingLog(System.err, bar)).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (common.json) {

@@ -11,8 +11,9 @@ import java.util.Optional;
  * the JIT sees one implementation and inlines it.
  *
  * <p>The Vector API is used when {@code jdk.incubator.vector} is readable and its preferred float species
- * has at least 256 bits (narrower vectors do not beat the scalar loops); otherwise one line on stderr
- * gives the reason and the fix. {@link VectorConstants} and the {@code Panama*} kernels are loaded only
+ * has at least 256 bits (narrower vectors do not beat the scalar loops); otherwise a warning on this
+ * class's {@link System.Logger} gives the reason and the fix (the command line prints it as one line on
+ * stderr). {@link VectorConstants} and the {@code Panama*} kernels are loaded only
  * after these checks pass, so a JVM without the module runs the scalar twins.
  *
  * <p>System properties, meant for tests: {@code snn4j.kernels=scalar} forces the scalar twins;
@@ -87,7 +88,8 @@ record KernelProvider(String name, PackedGemm gemm, EventKernel events, NeuronKe
         if (SCALAR.equals(System.getProperty(KERNELS_PROPERTY))) return scalar();
         Optional<String> why = whyNotVector();
         if (why.isPresent()) {
-            System.err.println("snn4j: using scalar kernels (slower): " + why.get());
+            System.getLogger(KernelProvider.class.getName())
+                    .log(System.Logger.Level.WARNING, "using scalar kernels (slower): " + why.get());
             return scalar();
         }
         return vector();

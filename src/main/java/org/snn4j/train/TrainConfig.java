@@ -27,13 +27,12 @@ import org.snn4j.optim.ScheduleSpec;
  * @param out          where the trained model is written (null, the default: not written)
  * @param checkpoint   where the per-epoch checkpoint is written (null, the default: none)
  * @param resume       continue from {@code checkpoint} (default false)
- * @param progress     draw a progress bar on the log (default false)
  * @param augment      training-set augmentation (default none)
  * @param spikePenalty spike-count term of the loss, Allred et al. (default none)
  */
 public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleSpec schedule, OptimizerKind optimizer,
                           double weightDecay, double momentum, EncoderSpec encoder, Loss loss, long seed, Path out,
-                          Path checkpoint, boolean resume, boolean progress, Augment augment, SpikePenalty spikePenalty) {
+                          Path checkpoint, boolean resume, Augment augment, SpikePenalty spikePenalty) {
     /** @throws Snn4jException naming the field that is out of range */
     public TrainConfig {
         require(epochs >= 1, "epochs must be >= 1, was " + epochs);
@@ -70,7 +69,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
     public Builder toBuilder() {
         return new Builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(schedule).optimizer(optimizer)
                 .weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(loss).seed(seed).out(out)
-                .checkpoint(checkpoint).resume(resume).progress(progress).augment(augment).spikePenalty(spikePenalty);
+                .checkpoint(checkpoint).resume(resume).augment(augment).spikePenalty(spikePenalty);
     }
 
     /** Collects the values (each setter sets the component of its name); {@link #build} checks them. */
@@ -91,7 +90,6 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         private Path out;
         private Path checkpoint;
         private boolean resume;
-        private boolean progress;
         private Augment augment = Augment.none();
         private SpikePenalty spikePenalty = SpikePenalty.none();
 
@@ -167,11 +165,6 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
             return this;
         }
 
-        public Builder progress(boolean progress) {
-            this.progress = progress;
-            return this;
-        }
-
         public Builder augment(Augment augment) {
             this.augment = augment;
             return this;
@@ -185,7 +178,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         /** @throws Snn4jException naming the field that is out of range */
         public TrainConfig build() {
             return new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, loss, seed,
-                    out, checkpoint, resume, progress, augment, spikePenalty);
+                    out, checkpoint, resume, augment, spikePenalty);
         }
     }
 }

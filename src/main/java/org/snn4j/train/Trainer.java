@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +43,9 @@ import org.snn4j.tensor.Workspace;
  * initialised from the seed, the order of epoch e depends on (seed, e), and each batch's dropout and
  * encoder randomness on (seed, e, batch). So a run resumed from the checkpoint of epoch e ends with
  * exactly the weights of an uninterrupted run.
+ *
+ * <p>A trainer writes nothing to the console: what it does as it goes (epochs, mini-batches, a resumed
+ * checkpoint) reaches a {@link TrainingListener}, if one is given.
  */
 public final class Trainer {
     private static final Gson GSON = new Gson();
@@ -52,13 +54,17 @@ public final class Trainer {
     private final TrainConfig cfg;
     private final Dataset train;
     private final Dataset test;
-    private final PrintStream log;
+    private final TrainingListener listener;
     /** Activations and gradients of one step, reused by the next (see {@link Workspace}). */
     private final Workspace workspace = new Workspace();
-    private java.util.function.Consumer<EpochRecord> epochListener = r -> { };
 
-    /** @param log per-epoch lines and the progress bar go here (typically stderr) */
-    public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, PrintStream log) {
+    /** A trainer that tells no one how training goes (the {@link TrainResult} says how it went). */
+    public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test) {
+        this(model, cfg, train, test, TrainingListener.NONE);
+    }
+
+    /** @param listener hears each epoch and mini-batch as training goes (see {@link TrainingListener}) */
+    public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, TrainingListener listener) {
         checkData(model.spec(), train, "training");
         checkData(model.spec(), test, "test");
         this.model = model;
@@ -66,13 +72,7 @@ public final class Trainer {
         this.cfg = cfg;
         this.train = train;
         this.test = test;
-        this.log = log;
-    }
-
-    /** Called after each epoch's checkpoint is on disk (e.g. for plots, or to stop a run in tests). */
-    public Trainer onEpochEnd(java.util.function.Consumer<EpochRecord> listener) {
-        this.epochListener = java.util.Objects.requireNonNull(listener);
-        return this;
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     private static void checkData(ModelSpec spec, Dataset d, String what) {
@@ -110,11 +110,8 @@ public final class Trainer {
                 history.add(r);
                 throughputSum += r.trainSamplesPerSecond();
                 epochsRun++;
-                log.printf("epoch %d/%d  loss %.4f  train acc %.4f  test acc %.4f  %.0f samples/s  spikes/neuron/step %s%n",
-                        r.epoch(), cfg.epochs(), r.trainLoss(), r.trainAccuracy(), r.testAccuracy(), r.trainSamplesPerSecond(),
-                        Reports.rates(r.testSpikeRates()));
                 if (cfg.checkpoint() != null) save(Checkpoint.Kind.CHECKPOINT, cfg.checkpoint(), optimizer, epoch + 1, history);
-                epochListener.accept(r);
+                listener.epochEnded(r, cfg.epochs());
             }
         }
         if (last == null) last = Evaluator.run(executor, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
@@ -130,8 +127,8 @@ public final class Trainer {
         long correct = 0, seen = 0;
         int batches = loader.batchesPerEpoch();
         long start = System.nanoTime();
-        try (Progress bar = new Progress(cfg.progress(), "epoch " + (epoch + 1) + "/" + cfg.epochs(), loader.samplesPerEpoch(), log);
-             DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
+        listener.epochStarted(epoch + 1, cfg.epochs(), loader.samplesPerEpoch());
+        try (DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
             for (DataLoader.Batch b : batchesOfEpoch) {
                 StepResult r;
                 try {
@@ -145,8 +142,11 @@ public final class Trainer {
                 lossSum += r.loss();
                 correct += r.correct();
                 seen += b.size();
-                bar.step(b.size(), String.format("loss %.4f acc %.4f", lossSum / (b.index() + 1), (double) correct / seen));
+                listener.batchEnded(new TrainingListener.BatchProgress(epoch + 1, b.index() + 1, batches, b.size(), seen,
+                        lossSum / (b.index() + 1), (double) correct / seen));
             }
+        } finally {
+            listener.batchesEnded(epoch + 1);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochRecord(epoch + 1, lossSum / Math.max(1, batches), seen == 0 ? 0 : (double) correct / seen, Double.NaN,
@@ -217,7 +217,7 @@ public final class Trainer {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw state.wrongType("history", "a list of epoch records", state.json("history"));
         }
-        log.printf("resuming from %s after epoch %d%n", source, done);
+        listener.resumed(cfg.checkpoint(), done);
         return done;
     }
 }

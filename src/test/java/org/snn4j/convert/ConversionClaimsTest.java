@@ -3,7 +3,6 @@ package org.snn4j.convert;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +48,7 @@ class ConversionClaimsTest {
         train = Datasets.load("fashion-mnist", null, true);
         test = Datasets.load("fashion-mnist", null, false).subset(2000);
         Model ann = ModelBuilder.build(ModelSpec.parse(MLP, "mlp"), ModelBuilder.Mode.ANN, 1);
-        new Trainer(ann, pilotTraining(4), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        new Trainer(ann, pilotTraining(4), train, test).fit();
         annAccuracy = accuracy(ann, 1);
         folded = Converter.foldAndMeasure(ann, train, 2000, 100);
     }
@@ -181,7 +180,7 @@ class ConversionClaimsTest {
             bounds.put(layer + ".bound", Tensor.full(initialBounds.get(layer), 1));
         }
         qcfs.load(folded.ann().parameterTensors(), bounds, "the ReLU net");
-        new Trainer(qcfs, pilotTraining(2), train, test, new PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        new Trainer(qcfs, pilotTraining(2), train, test).fit();
         double annQcfs = accuracy(qcfs, 1);
         Converter.Conversion half = Converter.convert(qcfs, null, Converter.Options.qcfs());
         Converter.Conversion zero = Converter.convert(qcfs, null, Converter.Options.trainedBound(1, Reset.SUBTRACT, InitialMembrane.ZERO));

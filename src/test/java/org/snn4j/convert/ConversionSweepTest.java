@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +42,8 @@ class ConversionSweepTest {
         test = Datasets.loadBundled(false).subset(200);
         ann = ModelBuilder.build(ModelSpec.parse(MLP, "mlp"), ModelBuilder.Mode.ANN, 1);
         TrainConfig sgd = TrainConfig.builder().epochs(1).batch(50).steps(1).lr(0.05).optimizer(OptimizerKind.SGD)
-                .weightDecay(5e-4).momentum(0.9).seed(1).progress(false).build();
-        new Trainer(ann, sgd, train, test, new PrintStream(OutputStream.nullOutputStream())).fit();
+                .weightDecay(5e-4).momentum(0.9).seed(1).build();
+        new Trainer(ann, sgd, train, test).fit();
     }
 
     private static EvalResult evaluate(Model m, int steps, int batch) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,7 +152,7 @@ class ExecutorTest {
         Model model = ModelBuilder.build(ModelSpec.parse(spec, "small-conv"), ModelBuilder.Mode.SNN, 3);
         Dataset train = Datasets.loadBundled(true).subset(1024), test = Datasets.loadBundled(false).subset(256);
         TrainConfig config = TrainConfig.builder().steps(4).lr(2e-3).seed(7).build();
-        double accuracy = new Trainer(model, config, train, test, new PrintStream(OutputStream.nullOutputStream())).fit().test().accuracy();
+        double accuracy = new Trainer(model, config, train, test).fit().test().accuracy();
         assertTrue(accuracy > 0.3, "trained accuracy " + accuracy + ", chance 0.1");
 
         assertModesAgree(model, test.images(range(64)), 4, "direct");

@@ -32,9 +32,11 @@ import org.snn4j.optim.OptimizerKind;
 import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.train.EpochRecord;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
+import org.snn4j.train.TrainingListener;
 
 /** The Java API example of README.md, kept compiling and running (on the bundled digits, shortened). */
 class ReadmeExampleTest {
@@ -51,9 +53,15 @@ class ReadmeExampleTest {
         TrainConfig cfg = TrainConfig.builder()                                      // defaults for what is not set
                 .epochs(1).batch(64).steps(4).lr(1e-3).schedule(ScheduleSpec.cosine())
                 .optimizer(OptimizerKind.ADAM).encoder(EncoderSpec.direct()).loss(new SoftmaxCrossEntropy())
-                .seed(42).out(runs.resolve("w1.snn4j")).checkpoint(runs.resolve("w1.ckpt")).progress(false)
+                .seed(42).out(runs.resolve("w1.snn4j")).checkpoint(runs.resolve("w1.ckpt"))
                 .build();
-        TrainResult result = new Trainer(model, cfg, train, test, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).fit();
+        TrainingListener printEpochs = new TrainingListener() {                      // or no listener: silent
+            @Override
+            public void epochEnded(EpochRecord r, int epochs) {
+                System.err.printf("epoch %d/%d: test accuracy %.4f%n", r.epoch(), epochs, r.testAccuracy());
+            }
+        };
+        TrainResult result = new Trainer(model, cfg, train, test, printEpochs).fit();
         assertTrue(result.test().accuracy() > 0.1 && result.test().spikeRates().containsKey("sn2"));
 
         Executor executor = new Executor(model, EngineMode.AUTO);

@@ -33,7 +33,7 @@ class TrainConfigTest {
         assertEquals(1, c.seed());
         assertNull(c.out());
         assertNull(c.checkpoint());
-        assertFalse(c.resume() || c.progress());
+        assertFalse(c.resume());
         assertEquals(Augment.none(), c.augment());
         assertEquals(SpikePenalty.none(), c.spikePenalty());
         assertEquals(c, TrainConfig.defaults());
@@ -44,7 +44,7 @@ class TrainConfigTest {
         TrainConfig c = TrainConfig.builder().epochs(3).batch(32).steps(20).lr(0.0085).schedule(ScheduleSpec.multiStep(0.2, 1, 2))
                 .optimizer(OptimizerKind.SGD).weightDecay(5e-4).momentum(0).encoder(EncoderSpec.bernoulli(0.5))
                 .loss(new SummedSquaredError()).seed(9).out(Path.of("m.snn4j")).checkpoint(Path.of("m.ckpt")).resume(true)
-                .progress(true).augment(new Augment(4, true)).spikePenalty(new SpikePenalty(1e-3, SpikePenalty.Schedule.LINEAR)).build();
+                .augment(new Augment(4, true)).spikePenalty(new SpikePenalty(1e-3, SpikePenalty.Schedule.LINEAR)).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals(7, c.toBuilder().seed(7).build().seed());
     }
