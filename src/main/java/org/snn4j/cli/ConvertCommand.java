@@ -20,6 +20,7 @@ import org.snn4j.io.AtomicFile;
 import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
+import org.snn4j.model.ModelFile;
 import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.Reset;
 import org.snn4j.plot.Plots;
@@ -132,7 +133,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give one of --model-file (an snn4j ANN) and --ann (an ONNX ANN)");
         }
         Path source = modelFile != null ? modelFile : onnxFile;
-        SavedModel saved = modelFile != null ? SavedModel.read(modelFile, common.seed) : SavedModel.of(OnnxImporter.importAnn(onnxFile));
+        ModelFile saved = modelFile != null ? ModelFile.read(modelFile) : ModelFile.of(OnnxImporter.importAnn(onnxFile));
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();
         if (options.methods().stream().anyMatch(m -> m.normalization() instanceof Converter.TrainedBound) && !activation.bounded()) {
@@ -148,7 +149,7 @@ final class ConvertCommand implements Callable<Integer> {
         int largestT = options.largestSteps();
         List<Row> rows = sweep.run((row, snn) -> {
             print(row);
-            if (row.methodIndex() == 0 && row.steps() == largestT && out != null) SavedModel.write(out, snn, largestT);
+            if (row.methodIndex() == 0 && row.steps() == largestT && out != null) ModelFile.of(snn, largestT).save(out);
         });
         JsonObject json = json(saved.model(), annAccuracy, rows, test.size());
         if (table != null) {

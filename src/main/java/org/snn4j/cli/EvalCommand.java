@@ -11,6 +11,7 @@ import org.snn4j.io.AtomicFile;
 import org.snn4j.loss.Losses;
 import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.Model;
+import org.snn4j.model.ModelFile;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.plot.Plots;
 import org.snn4j.tensor.Workspace;
@@ -69,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (org.snn4j.Snn4jException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
-        SavedModel saved = savedModel.read(common.seed);
+        ModelFile saved = savedModel.read();
         Executor inference = new Executor(saved.model(), mode);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.snn4j.interop.NirExporter;
 import org.snn4j.interop.SafeTensorsModel;
+import org.snn4j.model.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.equals("nir") && !format.equals("safetensors")) {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (valid: nir, safetensors)");
         }
-        SavedModel saved = SavedModel.read(modelFile, 0);
+        ModelFile saved = ModelFile.read(modelFile);
         if (format.equals("nir")) {
             if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; NIR export takes an SNN (convert it first)");
             List<String> warnings = NirExporter.export(saved.model(), out, dt);

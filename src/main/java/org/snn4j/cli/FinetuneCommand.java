@@ -9,6 +9,7 @@ import org.snn4j.data.Dataset;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelFile;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.NeuronSettings;
 import org.snn4j.tensor.Tensor;
@@ -58,7 +59,7 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() {
         common.applyThreads(spec);
         training.check(spec);
-        SavedModel saved = SavedModel.read(modelFile, common.seed);
+        ModelFile saved = ModelFile.read(modelFile);
         if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; finetune takes an SNN (convert it first)");
         int t = steps != null ? steps : saved.steps(8);
         Flags.positive(spec, "--T", t);

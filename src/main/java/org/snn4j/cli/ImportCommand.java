@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.snn4j.interop.NirImporter;
 import org.snn4j.interop.OnnxImporter;
 import org.snn4j.model.Model;
+import org.snn4j.model.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
             case "onnx" -> OnnxImporter.importAnn(file);
             default -> throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (valid: nir, onnx)");
         };
-        SavedModel.write(out, model, format.equals("onnx") ? 1 : steps);
+        ModelFile.of(model, format.equals("onnx") ? 1 : steps).save(out);
         System.out.printf("wrote %s (%s %s: %d layers, %d parameters)%n", out, model.mode().name(), model.spec().name(),
                 model.spec().layers().size(), model.parameterCount());
         return 0;

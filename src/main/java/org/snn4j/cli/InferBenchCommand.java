@@ -9,6 +9,7 @@ import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
 import org.snn4j.kernels.Gemm;
 import org.snn4j.kernels.Parallel;
+import org.snn4j.model.ModelFile;
 import org.snn4j.train.InferenceBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,7 @@ final class InferBenchCommand implements Callable<Integer> {
         Flags.positive(spec, "--batch", batch);
         Flags.positive(spec, "--reps", reps);
         Flags.nonNegative(spec, "--warmups", warmups);
-        SavedModel saved = model.read(common.seed);
+        ModelFile saved = model.read();
         Executor e = new Executor(saved.model(), mode);
         int t = model.steps(spec, saved);
         Dataset test = dataOptions.load(common.dataDir, false);

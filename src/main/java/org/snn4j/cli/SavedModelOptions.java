@@ -1,6 +1,7 @@
 package org.snn4j.cli;
 
 import java.nio.file.Path;
+import org.snn4j.model.ModelFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -12,12 +13,12 @@ final class SavedModelOptions {
     @Option(names = "--T", paramLabel = "STEPS", description = "Time steps (default: as trained).")
     Integer steps;
 
-    SavedModel read(long seed) {
-        return SavedModel.read(modelFile, seed);
+    ModelFile read() {
+        return ModelFile.read(modelFile);
     }
 
     /** --T, or the T saved with the model (8 when none was); bad usage unless positive. */
-    int steps(CommandSpec spec, SavedModel saved) {
+    int steps(CommandSpec spec, ModelFile saved) {
         int t = steps != null ? steps : saved.steps(8);
         Flags.positive(spec, "--T", t);
         return t;

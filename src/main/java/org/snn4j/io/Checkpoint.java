@@ -1,5 +1,8 @@
 package org.snn4j.io;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,6 +32,11 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
 
     /** Writes this checkpoint atomically to {@code file}. */
     public void save(Path file) {
+        AtomicFile.write(file, this::write);
+    }
+
+    /** Writes this checkpoint to {@code out} (not closed): the bytes {@link #save} puts in a file. */
+    public void write(OutputStream out) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         parameters.forEach((k, v) -> tensors.put("param/" + k, v));
         buffers.forEach((k, v) -> tensors.put("buffer/" + k, v));
@@ -37,7 +45,7 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
         meta.put("snn4j.format", FORMAT);
         meta.put("snn4j.kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("model_spec", modelSpec);
-        SafeTensors.save(file, tensors, meta);
+        SafeTensors.write(out, tensors, meta);
     }
 
     /**
@@ -55,6 +63,15 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
     /** As {@link #load} for the bytes of a file; {@code source} names it in messages. */
     public static Checkpoint read(byte[] bytes, String source) {
         return of(SafeTensors.read(bytes, source), source);
+    }
+
+    /**
+     * As {@link #load} for a stream, read to its end (not closed); {@code source} names it in messages.
+     *
+     * @throws FileFormatException also when the stream fails ("cannot read: ...")
+     */
+    public static Checkpoint read(InputStream in, String source) {
+        return read(FileFormatException.readAll(in, source), source);
     }
 
     private static Checkpoint of(SafeTensors.Contents c, String source) {

@@ -31,6 +31,20 @@ public final class FileFormatException extends Snn4jException {
         }
     }
 
+    /**
+     * The bytes of a stream, read to its end (the stream is not closed), for a format reader.
+     *
+     * @param source names the stream in messages
+     * @throws FileFormatException naming the source when the stream fails
+     */
+    public static byte[] readAll(java.io.InputStream in, String source) {
+        try {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new FileFormatException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** The file (as given by the caller) that failed to parse. */
     public String file() {
         return file;

@@ -91,6 +91,11 @@ public final class SafeTensors {
         return read(FileFormatException.readAll(file), file.toString());
     }
 
+    /** Reads safetensors from a stream, to its end (not closed); {@code source} names it in error messages. */
+    public static Contents read(java.io.InputStream in, String source) {
+        return read(FileFormatException.readAll(in, source), source);
+    }
+
     /** Parses safetensors bytes; {@code source} names the file in error messages. */
     public static Contents read(byte[] bytes, String source) {
         if (bytes.length < 8) throw new FileFormatException(source, "too short for a safetensors header (" + bytes.length + " bytes)");

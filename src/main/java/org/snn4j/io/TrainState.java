@@ -37,6 +37,16 @@ public final class TrainState {
         return new TrainState(e.getAsJsonObject(), source);
     }
 
+    /** A state holding a copy of {@code json}; {@code source} names the model in messages. */
+    public static TrainState of(JsonObject json, String source) {
+        return new TrainState(json.deepCopy(), source);
+    }
+
+    /** The state as the JSON text a file's {@code train_state} metadata holds. */
+    public String toJson() {
+        return json.toString();
+    }
+
     /** The state of a model that comes with no saved settings (e.g. just imported); {@code source} names it. */
     public static TrainState none(String source) {
         return new TrainState(new JsonObject(), source);

@@ -10,7 +10,7 @@ import org.snn4j.tensor.Tensor;
  * {@code <name>.bound}, shape [1]): the ANN side of a conversion whose thresholds come from training
  * rather than from measured percentiles ({@link Clip}, {@link Qcfs}). Shapes: input and output
  * {@code [T, N, ...]}; no state between calls. The output is shown to
- * {@link ForwardContext#observeActivation}, as a {@link ReLU}'s is.
+ * the pass's {@link ActivationObserver}s ({@link RunListeners#observeActivation}), as a {@link ReLU}'s is.
  *
  * <p>Backward adds Σ_i ∂L/∂a_i · ∂a_i/∂λ into the bound's gradient (summed in double) and returns
  * ∂L/∂z_i = ∂L/∂a_i · ∂a_i/∂z_i, both with the λ of the forward call. The bound is weight-decayed, as

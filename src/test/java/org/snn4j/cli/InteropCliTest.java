@@ -58,7 +58,7 @@ class InteropCliTest {
         assertEquals(0, CliTest.run("export", "--format", "safetensors", "--model-file", snn.toString(), "--out", weights.toString()).code());
         assertTrue(Files.isRegularFile(dir.resolve("snn.json")));
         Model loaded = SafeTensorsModel.load(weights);
-        assertEquals(SavedModel.read(snn, 0).model().parameterTensors().keySet(), loaded.parameterTensors().keySet());
+        assertEquals(org.snn4j.model.ModelFile.read(snn).model().parameterTensors().keySet(), loaded.parameterTensors().keySet());
     }
 
     @Test

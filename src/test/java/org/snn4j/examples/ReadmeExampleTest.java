@@ -21,6 +21,7 @@ import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.LayerSpec;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelFile;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.NeuronSettings;
 import org.snn4j.model.Presets;
@@ -77,6 +78,16 @@ class ReadmeExampleTest {
         assertArrayEquals(new int[] {4, 10}, step.readout().shape());
         assertEquals(1, session.stepsSeen(0));
         assertTrue(step.spikes().byLayer().containsKey("sn1"));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            ModelFile.of(model, 8).write(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ModelFile saved = ModelFile.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertEquals(8, saved.steps(4));
+        assertEquals(ModelFile.read(runs.resolve("w1.snn4j")).model().spec(), saved.model().spec());
 
         ModelSpec mlp = new ModelSpec("mlp", new int[] {1, 28, 28}, 10, NeuronSettings.NONE.withLeak(0.9f),
                 List.of(new LayerSpec.Flatten(), new LayerSpec.Linear(256), new LayerSpec.Spike(),
