@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.EventKernels;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ChildRunner;
@@ -44,6 +45,11 @@ import org.snn4j.tensor.Tensor;
  * <p>The event modes copy the weights into the layouts the event kernels read when the executor is built:
  * build a new one after the weights change (a dense executor reads the weights as they are). One executor
  * serves one thread's passes at a time; it records per-layer {@link LayerActivity} across them.
+ *
+ * <p>An executor given a {@link ComputePool} ({@link #withPool}) runs its passes, forward and backward, on
+ * that pool's threads; without one they run in the pool of the calling thread's
+ * {@link ComputePool#run}, else in the process-wide one ({@code --threads}). Two executors of one model
+ * may so run at once in two threads, each with its own threads, and each gives what it gives alone.
  */
 public final class Executor {
     /** The crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
@@ -60,6 +66,8 @@ public final class Executor {
     private final Plan plan;
     private final Map<Layer, Double> crossovers = new IdentityHashMap<>();
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
+    /** Where the passes run; null: the caller's pool. */
+    private ComputePool pool;
 
     /** An executor for {@code model}; the event modes copy its conv and linear weights now. */
     public Executor(Model model, EngineMode mode) {
@@ -82,10 +90,41 @@ public final class Executor {
     }
 
     /**
+     * Runs this executor's passes (and their backward) on {@code pool}'s threads from now on; null for
+     * the calling thread's pool. The pool stays the caller's to close. Returns this executor.
+     */
+    public Executor withPool(ComputePool pool) {
+        this.pool = pool;
+        return this;
+    }
+
+    /** The pool this executor's passes run on; null: the calling thread's. */
+    public ComputePool pool() {
+        return pool;
+    }
+
+    /**
      * Runs the model over {@code input} in {@code ctx} (a training pass keeps what backward needs): the pass,
      * whose output is the readout {@code [1, N, classes]}.
      */
     public Pass forward(Tensor input, ForwardContext ctx) {
+        ComputePool p = pool;
+        if (p == null) return run(input, ctx);
+        Pass pass = p.run(() -> run(input, ctx));
+        return new Pass() {
+            @Override
+            public Tensor output() {
+                return pass.output();
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                return p.run(() -> pass.backward(gradOutput, needInputGrad));
+            }
+        };
+    }
+
+    private Pass run(Tensor input, ForwardContext ctx) {
         PassRunner runner = new PassRunner();
         ctx.with(runner);
         return model.network().forward(input, ctx, runner);

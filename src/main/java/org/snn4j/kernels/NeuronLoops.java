@@ -1,5 +1,6 @@
 package org.snn4j.kernels;
 
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleUnaryOperator;
 
@@ -214,17 +215,19 @@ public final class NeuronLoops {
             return;
         }
         int blocks = (neurons + BLOCK - 1) / BLOCK;
+        // each chunk's parameter gradients, by its first block: added in that order, not as threads finish
+        ConcurrentSkipListMap<Integer, double[]> partials = paramGrads == null ? null : new ConcurrentSkipListMap<>();
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> {
-            double[] partial = paramGrads == null ? null : new double[2];
+            double[] partial = partials == null ? null : new double[2];
             kernel.reverse(spec, input, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
                     Math.min(neurons, b1 * BLOCK), partial, held);
-            if (partial != null) {
-                synchronized (paramGrads) {
-                    paramGrads[0] += partial[0];
-                    paramGrads[1] += partial[1];
-                }
-            }
+            if (partial != null) partials.put(b0, partial);
         });
+        if (partials == null) return;
+        for (double[] partial : partials.values()) {
+            paramGrads[0] += partial[0];
+            paramGrads[1] += partial[1];
+        }
     }
 
     private static void checkSpec(NeuronSpec spec) {

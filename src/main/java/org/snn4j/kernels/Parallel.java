@@ -4,40 +4,43 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * The one shared thread pool of snn4j. Kernels split work with {@link #forRange}; nothing else in the
- * project creates threads for computation. The thread count defaults to the available processors and
- * is set once per run with {@link #setThreads} (the CLI's {@code --threads}).
+ * How kernels split work across threads; nothing else in the project creates threads for computation.
+ * {@link #forRange} splits across the {@link ComputePool} the calling thread runs its work in
+ * ({@link ComputePool#run}), or outside any across the process-wide pool, whose thread count defaults to
+ * the available processors and is set with {@link #setThreads} (the CLI's {@code --threads}).
+ *
+ * <p><b>Determinism.</b> For a given thread count every kernel gives the same bits on every run, alone or
+ * beside other work in other pools: a range is cut into chunks by its length, grain and the thread count
+ * only, each output element is written by one chunk, and partial sums across chunks (a convolution's
+ * weight gradient per slot, a neuron layer's parameter gradients per block of neurons) are added in chunk
+ * order, never in the order threads finish. The thread count itself changes some sums: a convolution's
+ * weight and bias gradients (slots, and images per GEMM, follow it; measured: every convolution weight
+ * gradient of W1, VGG-7 and ResNet-8 differs between 1 and 2 to 4 threads) and, possibly, a neuron
+ * layer's leak and threshold gradients (blocks of neurons); so training is reproducible for a given seed
+ * and thread count. Forward passes (inference, conversion) do not depend on it: each output is summed
+ * over the same terms in the same order whatever the chunking (measured: the same readouts at 1 to 4
+ * threads for those three presets; {@code ExecutorPoolTest} checks W1).
  */
 public final class Parallel {
-    private static volatile int threads = Runtime.getRuntime().availableProcessors();
-    private static volatile ForkJoinPool pool = newPool(threads);
+    private static volatile ComputePool shared = ComputePool.shared(Runtime.getRuntime().availableProcessors());
 
     private Parallel() {}
 
-    private static ForkJoinPool newPool(int n) {
-        // numbered here: a new worker's pool index is not assigned yet, so every worker was "-0"
-        var number = new java.util.concurrent.atomic.AtomicInteger();
-        return n <= 1 ? null : new ForkJoinPool(n, p -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("snn4j-worker-" + number.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
-    }
-
-    /** Sets the number of threads kernels may use (1 = run everything on the caller). */
+    /**
+     * Sets the number of threads of the process-wide pool, which kernels use outside any
+     * {@link ComputePool#run} (1 = run everything on the caller).
+     */
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1, was " + n);
-        if (n == threads) return;
-        ForkJoinPool old = pool;
-        threads = n;
-        pool = newPool(n);
-        if (old != null) old.shutdown();
+        ComputePool old = shared;
+        if (n == old.threads()) return;
+        shared = ComputePool.shared(n);
+        old.close();
     }
 
-    /** The current thread count. */
+    /** The thread count kernels split work by on this thread: its compute pool's, else the process-wide one. */
     public static int threads() {
-        return threads;
+        return Thread.currentThread() instanceof ComputePool.Worker w ? w.pool.threads() : ComputePool.current(shared).threads();
     }
 
     /** A body over a half-open index range. */
@@ -48,18 +51,25 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous chunks of at least
-     * {@code grain} indices each. Runs on the caller when one chunk suffices or when called from a
-     * worker (no nested parallelism).
+     * {@code grain} indices each, chunk i being [n·i/chunks, n·(i+1)/chunks). Runs on the caller when one
+     * chunk suffices or when called from a pool's worker (no nested parallelism: a chunk's body runs
+     * whole on its thread).
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
-        int chunks = Math.min(threads, Math.max(1, n / Math.max(1, grain)));
-        ForkJoinPool p = pool;
-        if (chunks <= 1 || p == null || java.util.concurrent.ForkJoinTask.getPool() == p) {
+        int most = n / Math.max(1, grain);                // chunks at most, whatever the pool: one needs no pool
+        if (most <= 1 || Thread.currentThread() instanceof ComputePool.Worker) {
             body.run(0, n);
             return;
         }
-        p.invoke(new Chunks(body, n, chunks, 0, chunks));
+        ComputePool pool = ComputePool.current(shared);
+        ForkJoinPool workers = pool.workers();
+        int chunks = Math.min(pool.threads(), most);
+        if (chunks <= 1 || workers == null) {
+            body.run(0, n);
+            return;
+        }
+        workers.invoke(new Chunks(body, n, chunks, 0, chunks));
     }
 
     private static final class Chunks extends RecursiveAction {

@@ -29,10 +29,13 @@ import org.snn4j.optim.ScheduleSpec;
  * @param resume       continue from {@code checkpoint} (default false)
  * @param augment      training-set augmentation (default none)
  * @param spikePenalty spike-count term of the loss, Allred et al. (default none)
+ * @param threads      compute threads of the run, training and its evaluations (≥ 0; 0, the default: the
+ *                     process-wide pool, {@link org.snn4j.kernels.Parallel#setThreads}); results depend on the
+ *                     thread count, not on the pool
  */
 public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleSpec schedule, OptimizerKind optimizer,
                           double weightDecay, double momentum, EncoderSpec encoder, Loss loss, long seed, Path out,
-                          Path checkpoint, boolean resume, Augment augment, SpikePenalty spikePenalty) {
+                          Path checkpoint, boolean resume, Augment augment, SpikePenalty spikePenalty, int threads) {
     /** @throws Snn4jException naming the field that is out of range */
     public TrainConfig {
         require(epochs >= 1, "epochs must be >= 1, was " + epochs);
@@ -42,6 +45,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         require(weightDecay >= 0, "weightDecay must be >= 0, was " + weightDecay);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), was " + momentum);
         require(!resume || checkpoint != null, "resume needs a checkpoint");
+        require(threads >= 0, "threads must be >= 0, was " + threads);
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(encoder, "encoder");
@@ -69,7 +73,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
     public Builder toBuilder() {
         return new Builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(schedule).optimizer(optimizer)
                 .weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(loss).seed(seed).out(out)
-                .checkpoint(checkpoint).resume(resume).augment(augment).spikePenalty(spikePenalty);
+                .checkpoint(checkpoint).resume(resume).augment(augment).spikePenalty(spikePenalty).threads(threads);
     }
 
     /** Collects the values (each setter sets the component of its name); {@link #build} checks them. */
@@ -92,6 +96,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         private boolean resume;
         private Augment augment = Augment.none();
         private SpikePenalty spikePenalty = SpikePenalty.none();
+        private int threads;
 
         private Builder() {}
 
@@ -175,10 +180,15 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
             return this;
         }
 
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
         /** @throws Snn4jException naming the field that is out of range */
         public TrainConfig build() {
             return new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, loss, seed,
-                    out, checkpoint, resume, augment, spikePenalty);
+                    out, checkpoint, resume, augment, spikePenalty, threads);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.snn4j.io.AtomicFile;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.io.TrainState;
+import org.snn4j.kernels.ComputePool;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
 import org.snn4j.metrics.SpikeRecords;
@@ -86,8 +87,19 @@ public final class Trainer {
         }
     }
 
-    /** Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured. */
+    /**
+     * Runs the configured epochs (continuing a checkpoint when resuming) and returns what was measured;
+     * with {@link TrainConfig#threads} set, the training steps and evaluations run in a compute pool of
+     * that many threads, closed at the end.
+     */
     public TrainResult fit() {
+        if (cfg.threads() == 0) return fitInCurrentPool();
+        try (ComputePool pool = ComputePool.of(cfg.threads())) {
+            return pool.run(this::fitInCurrentPool);
+        }
+    }
+
+    private TrainResult fitInCurrentPool() {
         cfg.spikePenalty().requireLayers(model.neuronLayers().keySet());
         if (cfg.checkpoint() != null) AtomicFile.requireWritable(cfg.checkpoint());
         if (cfg.out() != null) AtomicFile.requireWritable(cfg.out());

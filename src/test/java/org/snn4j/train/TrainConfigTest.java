@@ -36,6 +36,7 @@ class TrainConfigTest {
         assertFalse(c.resume());
         assertEquals(Augment.none(), c.augment());
         assertEquals(SpikePenalty.none(), c.spikePenalty());
+        assertEquals(0, c.threads());
         assertEquals(c, TrainConfig.defaults());
     }
 
@@ -44,7 +45,7 @@ class TrainConfigTest {
         TrainConfig c = TrainConfig.builder().epochs(3).batch(32).steps(20).lr(0.0085).schedule(ScheduleSpec.multiStep(0.2, 1, 2))
                 .optimizer(OptimizerKind.SGD).weightDecay(5e-4).momentum(0).encoder(EncoderSpec.bernoulli(0.5))
                 .loss(new SummedSquaredError()).seed(9).out(Path.of("m.snn4j")).checkpoint(Path.of("m.ckpt")).resume(true)
-                .augment(new Augment(4, true)).spikePenalty(new SpikePenalty(1e-3, SpikePenalty.Schedule.LINEAR)).build();
+                .augment(new Augment(4, true)).spikePenalty(new SpikePenalty(1e-3, SpikePenalty.Schedule.LINEAR)).threads(3).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals(7, c.toBuilder().seed(7).build().seed());
     }
@@ -59,6 +60,7 @@ class TrainConfigTest {
         refuses(b -> b.weightDecay(-1), "weightDecay must be >= 0, was -1.0");
         refuses(b -> b.momentum(1), "momentum must be in [0, 1), was 1.0");
         refuses(b -> b.resume(true), "resume needs a checkpoint");
+        refuses(b -> b.threads(-1), "threads must be >= 0, was -1");
         refuses(b -> b.schedule(ScheduleSpec.cosine(0.5)), "learning-rate schedule 'cosine:0.5': minimum learning rate must be in "
                 + "[0, 0.001], was 0.5");
         assertThrows(NullPointerException.class, () -> TrainConfig.builder().loss(null).build());

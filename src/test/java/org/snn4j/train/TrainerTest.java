@@ -21,6 +21,7 @@ import org.snn4j.data.Datasets;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.kernels.Gemm;
+import org.snn4j.kernels.Parallel;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
@@ -86,6 +87,33 @@ class TrainerTest {
         Map<String, Tensor> a = straight.parameterTensors();
         resumed.parameterTensors().forEach((name, t) -> assertArrayEquals(a.get(name).data(), t.data(), name));
         assertEquals(Checkpoint.Kind.CHECKPOINT, Checkpoint.load(ckpt).kind());
+    }
+
+    @Test
+    void aRunWithItsOwnThreadsTrainsInThemAndEndsWithTheWeightsOfTheSharedPoolAtThatCount() {
+        int saved = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            Model shared = model(7);
+            new Trainer(shared, config(1, null, null, false), train, test).fit();
+
+            Parallel.setThreads(2);
+            Model own = model(7);
+            List<Integer> seen = new ArrayList<>();
+            TrainingListener threadsSeen = new TrainingListener() {
+                @Override
+                public void epochEnded(EpochRecord r, int epochs) {
+                    seen.add(Parallel.threads());
+                }
+            };
+            new Trainer(own, config(1, null, null, false).toBuilder().threads(1).build(), train, test, threadsSeen).fit();
+            assertEquals(List.of(1), seen, "the kernels' thread count inside the run");
+            assertEquals(2, Parallel.threads(), "the shared pool is left alone");
+            Map<String, Tensor> a = shared.parameterTensors();
+            own.parameterTensors().forEach((name, t) -> assertArrayEquals(a.get(name).data(), t.data(), name));
+        } finally {
+            Parallel.setThreads(saved);
+        }
     }
 
     @Test

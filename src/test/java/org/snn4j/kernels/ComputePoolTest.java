@@ -1,0 +1,127 @@
+package org.snn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where {@link Parallel#forRange} runs its chunks: on the caller alone in a one-thread pool, on a pool's
+ * own workers in a larger one, on the shared pool ({@link Parallel#setThreads}) outside any, and the
+ * thread count the kernels see in each place.
+ */
+class ComputePoolTest {
+    private final int savedThreads = Parallel.threads();
+
+    @AfterEach
+    void restore() {
+        Parallel.setThreads(savedThreads);
+    }
+
+    /** The names of the threads that ran the chunks of a few ranges, nested ones included. */
+    private static Set<String> threadsOfChunks() {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        for (int round = 0; round < 20; round++) {
+            Parallel.forRange(64, 1, (from, to) -> {
+                names.add(Thread.currentThread().getName());
+                Parallel.forRange(16, 1, (a, b) -> names.add(Thread.currentThread().getName()));
+                sleepABit();                             // lets every worker take a chunk
+            });
+        }
+        return names;
+    }
+
+    private static void sleepABit() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aOneThreadPoolRunsEveryChunkOnTheCallingThread() {
+        Parallel.setThreads(2);
+        try (ComputePool pool = ComputePool.of(1)) {
+            String caller = Thread.currentThread().getName();
+            assertEquals(Set.of(caller), pool.run(ComputePoolTest::threadsOfChunks));
+            assertEquals(1, pool.run(Parallel::threads));
+        }
+    }
+
+    @Test
+    void aLargerPoolRunsChunksOnItsOwnWorkersAndNestedWorkInline() {
+        Parallel.setThreads(1);
+        try (ComputePool pool = ComputePool.of(3)) {
+            Set<String> names = pool.run(ComputePoolTest::threadsOfChunks);
+            assertTrue(names.size() > 1 && names.size() <= 3, names.toString());
+            names.forEach(n -> assertTrue(n.matches("snn4j-pool\\d+-worker-\\d+"), n));
+            assertEquals(3, pool.run(Parallel::threads));
+            Set<Integer> inChunks = ConcurrentHashMap.newKeySet();
+            pool.run(() -> Parallel.forRange(8, 1, (from, to) -> inChunks.add(Parallel.threads())));
+            assertEquals(Set.of(3), inChunks, "a worker sees its pool's thread count");
+        }
+        assertEquals(1, Parallel.threads(), "outside the pool: the shared count");
+    }
+
+    @Test
+    void outsideAnyPoolTheSharedPoolRunsTheChunksAsBefore() {
+        Parallel.setThreads(2);
+        assertEquals(2, Parallel.threads());
+        Set<String> names = threadsOfChunks();
+        assertEquals(2, names.size(), names.toString());
+        names.forEach(n -> assertTrue(n.matches("snn4j-worker-\\d+"), n));
+        Parallel.setThreads(1);
+        assertEquals(Set.of(Thread.currentThread().getName()), threadsOfChunks());
+    }
+
+    @Test
+    void poolsNestAndTheInnermostWins() {
+        try (ComputePool outer = ComputePool.of(2); ComputePool inner = ComputePool.of(1)) {
+            List<Integer> counts = outer.run(() -> List.of(Parallel.threads(), inner.run(Parallel::threads), Parallel.threads()));
+            assertEquals(List.of(2, 1, 2), counts);
+        }
+    }
+
+    @Test
+    void twoThreadsEachSeeTheirOwnPool() throws Exception {
+        Parallel.setThreads(2);
+        try (ComputePool one = ComputePool.of(1); ComputePool three = ComputePool.of(3)) {
+            int[] seen = new int[2];
+            Thread a = Thread.ofPlatform().start(() -> seen[0] = one.run(Parallel::threads));
+            Thread b = Thread.ofPlatform().start(() -> seen[1] = three.run(Parallel::threads));
+            a.join();
+            b.join();
+            assertEquals(1, seen[0]);
+            assertEquals(3, seen[1]);
+            assertEquals(2, Parallel.threads());
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesWorkAndAPoolNeedsAThread() {
+        ComputePool pool = ComputePool.of(2);
+        pool.run(() -> { });
+        pool.close();
+        pool.close();
+        assertThrows(IllegalStateException.class, () -> pool.run(() -> 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> ComputePool.of(0));
+        assertEquals("threads must be >= 1, was 0", e.getMessage());
+    }
+
+    @Test
+    void theRunsResultAndExceptionsPassThrough() {
+        try (ComputePool pool = ComputePool.of(2)) {
+            assertEquals("done", pool.run(() -> "done"));
+            var e = assertThrows(IllegalArgumentException.class, () -> pool.run(() -> {
+                throw new IllegalArgumentException("from the work");
+            }));
+            assertEquals("from the work", e.getMessage());
+        }
+    }
+}
