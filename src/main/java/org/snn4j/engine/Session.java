@@ -2,6 +2,7 @@ package org.snn4j.engine;
 
 import java.util.Arrays;
 import org.snn4j.Snn4jException;
+import org.snn4j.kernels.ComputePool;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -116,6 +117,12 @@ public final class Session {
 
     public int streams() {
         return streams;
+    }
+
+    /** Runs this session's passes on {@code pool}'s compute threads (its own thread setting); returns this session. */
+    public Session withPool(ComputePool pool) {
+        executor.withPool(pool);
+        return this;
     }
 
     /** The executor the passes run through (its per-layer activity covers this session's calls). */

@@ -19,6 +19,7 @@ import org.snn4j.convert.Converter;
 import org.snn4j.data.Dataset;
 import org.snn4j.data.Datasets;
 import org.snn4j.encode.Encoders;
+import org.snn4j.kernels.ComputePool;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
@@ -201,22 +202,24 @@ class SessionTest {
     }
 
     @Test
-    void sessionsOnOneModelInTwoThreadsGiveWhatEachGivesAlone() throws Exception {
+    void sessionsOnOneModelInTwoThreadsEachWithItsOwnThreadsGiveWhatEachGivesAlone() throws Exception {
         Model vgg = preset("vgg7", 0.25, 6);
         int steps = 4;
         Tensor a = encode(images(0, 4), steps, "bernoulli", 9), b = encode(images(4, 4), steps, "direct", 10);
-        Run aloneA = stream(new Session(vgg, EngineMode.EVENT, 4), a, steps, 1);
-        Run aloneB = stream(new Session(vgg, EngineMode.DENSE, 4), b, steps, 2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Run> ra = pool.submit(() -> stream(new Session(vgg, EngineMode.EVENT, 4), a, steps, 1));
-            Future<Run> rb = pool.submit(() -> stream(new Session(vgg, EngineMode.DENSE, 4), b, steps, 2));
-            assertArrayEquals(aloneA.readout(), ra.get().readout());
-            assertEquals(aloneA.spikes(), ra.get().spikes());
-            assertArrayEquals(aloneB.readout(), rb.get().readout());
-            assertEquals(aloneB.spikes(), rb.get().spikes());
-        } finally {
-            pool.shutdownNow();
+        try (ComputePool one = ComputePool.of(1); ComputePool two = ComputePool.of(2)) {
+            Run aloneA = stream(new Session(vgg, EngineMode.EVENT, 4).withPool(one), a, steps, 1);
+            Run aloneB = stream(new Session(vgg, EngineMode.DENSE, 4).withPool(two), b, steps, 2);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Future<Run> ra = threads.submit(() -> stream(new Session(vgg, EngineMode.EVENT, 4).withPool(one), a, steps, 1));
+                Future<Run> rb = threads.submit(() -> stream(new Session(vgg, EngineMode.DENSE, 4).withPool(two), b, steps, 2));
+                assertArrayEquals(aloneA.readout(), ra.get().readout());
+                assertEquals(aloneA.spikes(), ra.get().spikes());
+                assertArrayEquals(aloneB.readout(), rb.get().readout());
+                assertEquals(aloneB.spikes(), rb.get().spikes());
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 
