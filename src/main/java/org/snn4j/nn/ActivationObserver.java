@@ -15,4 +15,10 @@ public interface ActivationObserver extends RunListener {
      * @param output its output ({@code [T, N, ...]})
      */
     void observe(String layer, Tensor input, Tensor output);
+
+    /** Sees or steers every layer's own call: the pass runs unfused. */
+    @Override
+    default boolean needsEveryLayer() {
+        return true;
+    }
 }

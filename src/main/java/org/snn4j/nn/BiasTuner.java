@@ -11,4 +11,10 @@ public interface BiasTuner extends RunListener {
      * @return the bias currents to run with, one per channel ({@code configured} to keep them)
      */
     float[] choose(String layer, Tensor input, int steps, float[] configured);
+
+    /** Sees or steers every layer's own call: the pass runs unfused. */
+    @Override
+    default boolean needsEveryLayer() {
+        return true;
+    }
 }

@@ -104,8 +104,7 @@ public final class ForwardContext {
      * layers may run fused, without intermediate outputs.
      */
     public boolean plainInference() {
-        return !keepForBackward && !listeners.hears(ActivationObserver.class) && !listeners.hears(ThresholdTuner.class)
-                && !listeners.hears(BiasTuner.class) && !listeners.hears(LayerState.class);
+        return !keepForBackward && !listeners.anyNeedsEveryLayer();
     }
 
     /** The listeners attached to this pass, which the layers tell what happens. */

@@ -27,4 +27,10 @@ public interface LayerState extends RunListener {
      * neuron's net spike count is capped at T); {@link Integer#MAX_VALUE} when open-ended.
      */
     int horizon();
+
+    /** Sees or steers every layer's own call: the pass runs unfused. */
+    @Override
+    default boolean needsEveryLayer() {
+        return true;
+    }
 }

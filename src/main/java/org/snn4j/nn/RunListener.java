@@ -13,4 +13,12 @@ package org.snn4j.nn;
  * <p>A listener that keeps per-pass state (what has run so far in this pass) is made for one pass and
  * attached to that pass's context only.
  */
-public interface RunListener {}
+public interface RunListener {
+    /**
+     * Whether this listener must see or steer every layer's own call (an observer, a tuner, a state store), so
+     * that a pass with it attached runs its layers one by one, never fused ({@link ForwardContext#plainInference}).
+     */
+    default boolean needsEveryLayer() {
+        return false;
+    }
+}

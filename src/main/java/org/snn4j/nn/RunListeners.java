@@ -23,6 +23,12 @@ public final class RunListeners {
         for (RunListener l : all) if (l instanceof BurstListener b) b.released(t);
     }
 
+    /** Whether an attached listener needs every layer's own call ({@link RunListener#needsEveryLayer}). */
+    public boolean anyNeedsEveryLayer() {
+        for (RunListener l : all) if (l.needsEveryLayer()) return true;
+        return false;
+    }
+
     /** Whether a listener of {@code kind} is attached. */
     public boolean hears(Class<? extends RunListener> kind) {
         for (RunListener l : all) if (kind.isInstance(l)) return true;

@@ -15,4 +15,10 @@ public interface ThresholdTuner extends RunListener {
      * @return the threshold to run with (&gt; 0)
      */
     float choose(String layer, Tensor input, int steps, float configured);
+
+    /** Sees or steers every layer's own call: the pass runs unfused. */
+    @Override
+    default boolean needsEveryLayer() {
+        return true;
+    }
 }
