@@ -177,11 +177,7 @@ public final class Executor {
         if (input.dim(0) == 1 && !afterSpikingLayer) return false;
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
-        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(layer)) {
-            double measured = measureCrossover(layer, input, output, weight, density);
-            crossovers.put(layer, measured);
-            a.measuredCrossover(measured);
-        }
+        calibrateOnce(layer, a, density, () -> measureCrossover(layer, input, output, weight, density));
         boolean byEvents = mode == EngineMode.EVENT || density <= crossover(layer);
         a.record(byEvents, density, input.dim(1), byEvents ? byEvents(layer, input, output, weight) : 0);
         return byEvents;
@@ -202,15 +198,22 @@ public final class Executor {
         if (mode == EngineMode.AUTO && (a == null || a.calls() + 1 < CALIBRATION_CALL)) return null;
         float[] weight = ((Plan.Synapses) plan.step(conv)).channelLast();
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
-        if (mode == EngineMode.AUTO && a.calls() + 1 == CALIBRATION_CALL && density > 0 && !crossovers.containsKey(conv)) {
-            double measured = measureBlockCrossover(block, input, weight, density, ctx);
-            crossovers.put(conv, measured);
-            a.measuredCrossover(measured);
-        }
+        calibrateOnce(conv, a, density, () -> measureBlockCrossover(block, input, weight, density, ctx));
         if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
         FusedBlock.Result r = block.run(input, weight, ctx);
         activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
         return new ChildRunner.Fused(r.output(), block.layers());
+    }
+
+    /**
+     * In "auto", on {@code layer}'s {@value #CALIBRATION_CALL}th call with any events, measures its crossover
+     * ({@code measure}) once and keeps it for the layer and in its activity record.
+     */
+    private void calibrateOnce(Layer layer, LayerActivity a, double density, java.util.function.DoubleSupplier measure) {
+        if (mode != EngineMode.AUTO || a.calls() + 1 != CALIBRATION_CALL || !(density > 0) || crossovers.containsKey(layer)) return;
+        double measured = measure.getAsDouble();
+        crossovers.put(layer, measured);
+        a.measuredCrossover(measured);
     }
 
     /**
