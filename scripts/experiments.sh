@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.."
 out="${1:-runs/experiments}"; shift || true
 mkdir -p "$out"
 # Build once and run a copy of the jar, so that editing sources meanwhile cannot disturb a run.
-./snn4j --mvn -q -B package -DskipTests >&2
-cp target/snn4j.jar "$out/snn4j.jar"
+cp "$(./snn4j --jar)" "$out/snn4j.jar"
 java="$(./snn4j --java-home)/bin/java"
 jvm_options="$(./snn4j --jvm-options)"
 
