@@ -1,6 +1,7 @@
 package org.snn4j;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -118,6 +119,23 @@ class ArchitectureTest {
             .because("docs/ARCHITECTURE.md (Logging): library code logs through System.Logger and reports progress to"
                     + " listeners");
 
+    /**
+     * What an application that declares snn4j-core gets: the JDK (the Vector API optional), Gson and
+     * nothing else. A class of the core module (read from core/target/classes) that needs any other
+     * library belongs in a module above it (issue 19; docs/ARCHITECTURE.md, "Modules").
+     */
+    @ArchTest
+    static final ArchRule the_core_module_needs_the_jdk_and_gson_only = classes()
+            .that(comeFromTheCoreModule())
+            .should().onlyDependOnClassesThat(areTheJdkGsonOrCore())
+            .because("snn4j-core's dependency tree is the JDK plus one JSON library");
+
+    @ArchTest
+    static void the_core_module_is_seen(JavaClasses classes) {
+        long core = classes.stream().filter(comeFromTheCoreModule()).count();
+        if (core < 100) throw new AssertionError("only " + core + " classes from core/target/classes: the core rule checks nothing");
+    }
+
     @ArchTest
     static void the_layer_order_is_strict(JavaClasses ignored) {
         List<String> below = new ArrayList<>();
@@ -207,6 +225,21 @@ class ArchitectureTest {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    private static DescribedPredicate<JavaClass> comeFromTheCoreModule() {
+        return DescribedPredicate.describe("come from the core module", c -> c.getSource()
+                .map(source -> source.getUri().toString().contains("/core/target/classes/")).orElse(false));
+    }
+
+    /** The JDK (java.*, the Vector API), Gson, or a class of the core module; arrays by their element type. */
+    private static DescribedPredicate<JavaClass> areTheJdkGsonOrCore() {
+        return DescribedPredicate.describe("are the JDK's, Gson's or the core module's", c -> {
+            JavaClass type = c.isArray() ? c.getBaseComponentType() : c;
+            String pkg = type.getPackageName();
+            return type.isPrimitive() || pkg.startsWith("java.") || pkg.startsWith("jdk.incubator.vector")
+                    || pkg.startsWith("com.google.gson") || comeFromTheCoreModule().test(type);
+        });
     }
 
     private static DescribedPredicate<JavaClass> namedAnyOf(Set<String> classNames) {
