@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
                 + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
+    /** What --table PREFIX writes: PREFIX.json, PREFIX.md and PREFIX.png. */
+    private static final List<String> TABLE_FILES = List.of(".json", ".md", ".png");
     private static final String SPIKE_NORM = "spike-norm";
     /** Method suffix: per-channel bias calibration of that method's SNN for each T. */
     private static final String BIAS = "+bias";
@@ -133,6 +135,11 @@ final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give one of --model-file (an snn4j ANN) and --ann (an ONNX ANN)");
         }
         Path source = modelFile != null ? modelFile : onnxFile;
+        Outputs outputs = Outputs.of(spec).input("--model-file", modelFile).input("--ann", onnxFile).output("--out", out);
+        if (table != null) {
+            for (String ext : TABLE_FILES) outputs.output("--table", Path.of(table + ext));
+        }
+        outputs.check(true);
         ModelFile saved = modelFile != null ? ModelFile.read(modelFile) : ModelFile.of(OnnxImporter.importAnn(onnxFile));
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();

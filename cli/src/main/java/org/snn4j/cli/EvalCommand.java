@@ -1,6 +1,7 @@
 package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained model: accuracy, spikes per neuron per step by layer, throughput.")
 final class EvalCommand implements Callable<Integer> {
+    private static final String FIRING_RATES = "firing-rates.png";
+    private static final String RASTER = "raster.png";
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +74,14 @@ final class EvalCommand implements Callable<Integer> {
         } catch (org.snn4j.Snn4jException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
+        Outputs outputs = Outputs.of(spec).input("--model-file", savedModel.modelFile).output("--logits", logits);
+        if (plots != null) {
+            if (Files.exists(plots) && !Files.isDirectory(plots)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--plots " + plots + " is a file, not a directory");
+            }
+            outputs.output("--plots", plots.resolve(FIRING_RATES)).output("--plots", plots.resolve(RASTER));
+        }
+        outputs.check(true);
         ModelFile saved = savedModel.read();
         Executor inference = new Executor(saved.model(), mode);
         Model model = saved.model();
@@ -90,10 +102,10 @@ final class EvalCommand implements Callable<Integer> {
         Reports.printEngineActivity(System.out, inference);
         if (logits != null) System.out.println("logits: " + logits);
         if (plots != null) {
-            Plots.firingRates(plots.resolve("firing-rates.png"), modelSpec.name() + ", T=" + t, r.spikeRates());
-            Plots.raster(plots.resolve("raster.png"), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
+            Plots.firingRates(plots.resolve(FIRING_RATES), modelSpec.name() + ", T=" + t, r.spikeRates());
+            Plots.raster(plots.resolve(RASTER), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
                     t, 100);
-            System.out.println("plots: " + plots.resolve("firing-rates.png") + ", " + plots.resolve("raster.png"));
+            System.out.println("plots: " + plots.resolve(FIRING_RATES) + ", " + plots.resolve(RASTER));
         }
         if (common.json) {
             JsonObject o = Reports.evaluationJson(r, energyModel);

@@ -32,6 +32,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "File to write.")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing spec file beside --out (safetensors: PATH with .json).")
+    boolean force;
+
     @Mixin
     NirTimeOptions time;
 
@@ -41,6 +44,8 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.equals("nir") && !format.equals("safetensors")) {
             throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (valid: nir, safetensors)");
         }
+        Outputs.of(spec).input("--model-file", modelFile).output("--out", out)
+                .derived("the spec beside --out", format.equals("safetensors") ? SafeTensorsModel.specFile(out) : null).check(force);
         ModelFile saved = ModelFile.read(modelFile);
         if (format.equals("nir")) {
             if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; NIR export takes an SNN (convert it first)");

@@ -78,7 +78,8 @@ final class FinetuneCommand implements Callable<Integer> {
         System.err.printf("fine-tuning %s from %s (%,d parameters%s) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 modelFile, model.parameterCount(), trainable ? ", trainable leaks and thresholds" : "", train.name(), train.size(),
                 test.size(), t, Terminal.threads());
-        training.trainAndReport(model, train, test, t, EncoderSpec.parse(saved.encoder(), saved.encoderGain()), common,
+        training.trainAndReport(spec, Outputs.of(spec).input("--model-file", modelFile), model, train, test, t,
+                EncoderSpec.parse(saved.encoder(), saved.encoderGain()), common,
                 Path.of("runs", modelSpec.name() + "-finetuned.snn4j"), new JsonObject());
         return 0;
     }

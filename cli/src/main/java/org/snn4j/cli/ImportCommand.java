@@ -43,6 +43,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         double dt = time.dt(spec);
         Flags.positive(spec, "--T", steps);
+        Outputs.of(spec).input("FILE", file).output("--out", out).check(true);
         Model model = switch (format) {
             case "nir" -> NirImporter.importSnn(file, dt);
             case "onnx" -> OnnxImporter.importAnn(file);

@@ -105,11 +105,17 @@ final class ModelOptions {
         }
     }
 
+    /** The JSON spec file --model names, or null when it names a preset. */
+    Path specFile() {
+        Path file = Path.of(model);
+        return model.endsWith(".json") || Files.isRegularFile(file) ? file : null;
+    }
+
     /** The spec for the given data: a preset built for its shape, or a spec file; then neuron overrides. */
     ModelSpec spec(Dataset data, boolean batchNorm) {
         ModelSpec spec;
-        Path file = Path.of(model);
-        if (model.endsWith(".json") || Files.isRegularFile(file)) {
+        Path file = specFile();
+        if (file != null) {
             spec = ModelSpec.load(file);
         } else {
             spec = Presets.byName(model, data.sampleShape(), data.numClasses(), new Presets.Options(batchNorm, dropout, width));

@@ -91,7 +91,8 @@ final class TrainCommand implements Callable<Integer> {
                 test.size(), steps, Terminal.threads());
         JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
-        training.trainAndReport(model, train, test, steps, encoderSpec, common,
+        training.trainAndReport(spec, Outputs.of(spec).input("--model", modelOptions.specFile()), model, train, test, steps,
+                encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);
         return 0;
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.EncoderSpec;
+import org.snn4j.io.OutputLock;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
@@ -11,12 +12,14 @@ import org.snn4j.optim.OptimizerKind;
 import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.train.Augment;
 import org.snn4j.metrics.EnergyModel;
+import org.snn4j.train.RunSettings;
 import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The optimisation flags {@code train} and {@code finetune} share, and the run and report they share. */
 final class TrainingOptions {
@@ -78,6 +81,9 @@ final class TrainingOptions {
     @Option(names = "--resume", description = "Continue from the checkpoint.")
     boolean resume;
 
+    @Option(names = "--force", description = "Start over although the checkpoint holds an unfinished run (without --resume).")
+    boolean force;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -112,13 +118,34 @@ final class TrainingOptions {
      * Trains {@code model} with the flags {@link #check} parsed and prints the results (and the JSON line
      * with {@code --json}).
      *
+     * <p>Before any epoch: the model file and checkpoint may be neither an input nor the same file
+     * ({@link Outputs}), a checkpoint of an unfinished run is replaced only with {@code --force} (or
+     * continued with {@code --resume}), and the model file is claimed for this run ({@link OutputLock}), so
+     * a second run writing it fails at its start.
+     *
+     * @param spec       the command, for bad-usage errors
+     * @param inputs     the command's input files (the checks add the outputs)
      * @param defaultOut the model file when {@code --out} is not given
      * @param extraJson  fields the command adds to the JSON line
      */
-    void trainAndReport(Model model, Dataset train, Dataset test, int steps, EncoderSpec encoder, CommonOptions common,
-                        Path defaultOut, JsonObject extraJson) {
+    void trainAndReport(CommandSpec spec, Outputs inputs, Model model, Dataset train, Dataset test, int steps, EncoderSpec encoder,
+                        CommonOptions common, Path defaultOut, JsonObject extraJson) {
         Path outFile = out != null ? out : defaultOut;
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
+        inputs.output("--out", outFile).output("--checkpoint", ckpt).check(true);
+        if (!resume && !force) {
+            RunSettings.unfinishedRun(ckpt).ifPresent(run -> {
+                throw new ParameterException(spec.commandLine(), "--checkpoint " + ckpt + " holds " + run
+                        + "; continue it with --resume, or start over with --force");
+            });
+        }
+        try (OutputLock claim = OutputLock.acquire(outFile)) {
+            train(model, train, test, steps, encoder, common, outFile, ckpt, extraJson);
+        }
+    }
+
+    private void train(Model model, Dataset train, Dataset test, int steps, EncoderSpec encoder, CommonOptions common,
+                       Path outFile, Path ckpt, JsonObject extraJson) {
         TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
                 .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
                 .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.snn4j.Snn4jException;
 
 /**
@@ -30,15 +32,18 @@ public final class AtomicFile {
      * @throws Snn4jException naming the file when the directory cannot be created or written, or the
      *                        disk is full; the previous content of {@code target} is kept
      */
-    public static void write(Path target, Writer writer) {
+    public static void write(Path path, Writer writer) {
+        Path target = throughLinks(path);
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            // Temporary files are created owner-only; the result is an ordinary file (rw-r--r--).
-            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            // Temporary files are created owner-only; the result keeps the permissions of the file it
+            // replaces (a 0600 file stays private), and a new file is an ordinary one (rw-r--r--).
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
@@ -53,7 +58,7 @@ public final class AtomicFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new Snn4jException("cannot write " + target + ": " + describe(e), e);
+            throw new Snn4jException("cannot write " + path + ": " + describe(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -63,6 +68,23 @@ public final class AtomicFile {
                 }
             }
         }
+    }
+
+    /**
+     * The file a path names after its symbolic links, so that writing through a link replaces the file it
+     * points to and keeps the link (as editors do), instead of replacing the link with a file.
+     */
+    private static Path throughLinks(Path path) {
+        Path p = path;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                Path link = Files.readSymbolicLink(p);
+                p = p.toAbsolutePath().getParent().resolve(link);
+            } catch (IOException e) {
+                return p;
+            }
+        }
+        return p;
     }
 
     /**

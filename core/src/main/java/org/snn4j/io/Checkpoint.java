@@ -15,8 +15,10 @@ import org.snn4j.tensor.Tensor;
  * <p>Tensors are stored under prefixes: {@code param/<name>} (trainable parameters),
  * {@code buffer/<name>} (e.g. BN running statistics) and {@code optim/<key>} (optimizer state; only
  * in training checkpoints). Metadata strings: {@code snn4j.format} (= {@value #FORMAT}),
- * {@code snn4j.kind} ({@code model} or {@code checkpoint}), {@code model_spec} (the JSON model spec) and
- * any further entries the caller adds (e.g. {@code train_state}).
+ * {@code snn4j.kind} ({@code model} or {@code checkpoint}), {@code model_spec} (the JSON model spec),
+ * {@code snn4j.sha256} (the SHA-256 of the rest, computed from the values: verified on load, so a flipped
+ * byte is reported as a corrupt file; files of older versions without it load unchecked) and any further
+ * entries the caller adds (e.g. {@code train_state}).
  */
 public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metadata, Map<String, Tensor> parameters,
                          Map<String, Tensor> buffers, Map<String, Tensor> optimizerState) {
@@ -45,6 +47,7 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
         meta.put("snn4j.format", FORMAT);
         meta.put("snn4j.kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         meta.put("model_spec", modelSpec);
+        meta.put(ContentChecksum.KEY, ContentChecksum.of(tensors, meta));
         SafeTensors.write(out, tensors, meta);
     }
 
@@ -76,6 +79,10 @@ public record Checkpoint(Kind kind, String modelSpec, Map<String, String> metada
 
     private static Checkpoint of(SafeTensors.Contents c, String source) {
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
+        String checksum = meta.remove(ContentChecksum.KEY);
+        if (checksum != null && !checksum.equals(ContentChecksum.of(c.tensors(), meta))) {
+            throw new FileFormatException(source, "is corrupt: its content does not match its checksum (" + ContentChecksum.KEY + ")");
+        }
         String format = meta.remove("snn4j.format");
         if (!FORMAT.equals(format)) {
             throw new FileFormatException(source, "not an snn4j model or checkpoint (snn4j.format is " + format + ", expected " + FORMAT + ")");

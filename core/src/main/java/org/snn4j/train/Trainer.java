@@ -200,6 +200,7 @@ public final class Trainer {
         state.addProperty("mode", model.mode().name().toLowerCase(java.util.Locale.ROOT));
         state.addProperty("encoder", cfg.encoder().kind().label());
         state.addProperty("encoder_gain", cfg.encoder().gain());
+        state.add(RunSettings.FIELD, RunSettings.toJson(cfg));
         state.add("history", GSON.toJsonTree(history));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("train_state", GSON.toJson(state));
@@ -216,13 +217,14 @@ public final class Trainer {
         if (!ModelSpec.parse(c.modelSpec(), source).equals(model.spec())) {
             throw new FileFormatException(source, "was written for a different model spec than '" + model.spec().name() + "'");
         }
-        model.load(c, source);
-        optimizer.loadState(c.optimizerState());
         TrainState state = TrainState.of(c, source);
         if (!state.has("epochs_done")) throw new FileFormatException(source, "metadata lacks train_state.epochs_done");
         int done = (int) state.integer("epochs_done", 0, 0, Integer.MAX_VALUE);
         long seed = state.integer("seed", cfg.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
         if (seed != cfg.seed()) throw new FileFormatException(source, "was written with seed " + seed + ", not " + cfg.seed());
+        RunSettings.requireSame(state, cfg, source);
+        model.load(c, source);
+        optimizer.loadState(c.optimizerState());
         try {
             List<EpochRecord> h = GSON.fromJson(state.json("history"), new TypeToken<List<EpochRecord>>() {}.getType());
             if (h != null) history.addAll(h);

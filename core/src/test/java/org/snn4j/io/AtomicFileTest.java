@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.Snn4jException;
@@ -47,5 +48,29 @@ class AtomicFileTest {
         Files.writeString(blocker, "x");
         Snn4jException e = assertThrows(Snn4jException.class, () -> AtomicFile.writeString(blocker.resolve("sub/out.json"), "{}"));
         assertTrue(e.getMessage().startsWith("cannot write "), e.getMessage());
+    }
+
+    @Test
+    void replacingAFileKeepsItsPermissions() throws IOException {
+        Path f = dir.resolve("private.snn4j");
+        AtomicFile.writeString(f, "secret");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        AtomicFile.writeString(f, "new secret");
+        assertEquals("new secret", Files.readString(f));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        Path fresh = dir.resolve("fresh.snn4j");
+        AtomicFile.writeString(fresh, "x");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
+    void writingThroughALinkReplacesTheFileItPointsToAndKeepsTheLink() throws IOException {
+        Files.createDirectories(dir.resolve("models"));
+        Path real = dir.resolve("models/w1.snn4j");
+        AtomicFile.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.snn4j"), Path.of("models/w1.snn4j"));
+        AtomicFile.writeString(link, "new");
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("new", Files.readString(real));
     }
 }
