@@ -38,10 +38,12 @@ public final class OutputLock implements AutoCloseable {
      * Claims {@code target} until {@link #close}.
      *
      * @throws Snn4jException "another run is writing FILE (process P holds FILE.lock)" when another run
-     *                        (of this process or another) holds it, or "cannot write FILE: ..." when the
-     *                        lock file cannot be made
+     *                        (of this process or another) holds it, or "cannot write FILE: ..." when FILE's
+     *                        directory cannot be written ({@link AtomicFile#requireWritable}) or the lock
+     *                        file cannot be made
      */
     public static OutputLock acquire(Path target) {
+        AtomicFile.requireWritable(target);  // an unwritable place is reported as every write reports it
         return acquire(target, 1);
     }
 
