@@ -17,7 +17,8 @@ import org.snn4j.io.TrainState;
  * The settings of a training run that decide its result (epochs, batch, T, learning rate and schedule,
  * optimizer, weight decay, momentum, encoder, loss, augmentation, spike penalty), as text, recorded in
  * every checkpoint's {@code train_state.settings}. A resumed run must have the same settings as the run
- * it continues, or it would not end with the weights of that run; and a checkpoint whose epochs done
+ * it continues, or it would not end with the weights of that run (the number of epochs excepted: a run may
+ * be continued for more); and a checkpoint whose epochs done
  * are fewer than its settings' epochs is an unfinished run that a new run should not silently replace.
  * The seed is checked on its own ({@code train_state.seed}); paths and thread counts are not settings.
  */
@@ -51,8 +52,8 @@ public final class RunSettings {
     }
 
     /**
-     * Refuses to resume from a checkpoint written with other settings than {@code cfg}'s, listing each
-     * that differs. A checkpoint of an older snn4j without recorded settings is accepted.
+     * Refuses to resume from a checkpoint written with other settings than {@code cfg}'s (epochs aside),
+     * listing each that differs. A checkpoint of an older snn4j without recorded settings is accepted.
      *
      * @throws FileFormatException "was written with other settings: lr 0.001 (now 0.01), ..."
      */
@@ -62,6 +63,7 @@ public final class RunSettings {
         if (!recorded.isJsonObject()) throw state.wrongType(FIELD, "an object", recorded);
         List<String> differences = new ArrayList<>();
         for (var e : of(cfg).entrySet()) {
+            if (e.getKey().equals("epochs")) continue;  // a run may be continued for more (or fewer) epochs
             JsonElement was = recorded.getAsJsonObject().get(e.getKey());
             String before = was == null || !was.isJsonPrimitive() ? "none" : was.getAsString();
             if (!before.equals(e.getValue())) differences.add(e.getKey() + " " + before + " (now " + e.getValue() + ")");
