@@ -14,7 +14,7 @@ public final class Trace {
     public enum Kind {
         /** {@code x ← x + 1}: all spike pairs interact (the classical trace of pair STDP). */
         ALL_TO_ALL,
-        /** {@code x ← 1}: only the nearest spike counts (the trace of Diehl & Cook's reference code). */
+        /** {@code x ← 1}: only the nearest spike counts (the trace of Diehl &amp; Cook's reference code). */
         NEAREST
     }
 
