@@ -12,6 +12,7 @@ final class PoissonInput {
     private int[] starts = new int[1];
     private int[] indices = new int[1024];
     private int[] stepOf = new int[1024];
+    private int[] unsorted = new int[1024];
     private int steps;
 
     /**
@@ -23,7 +24,6 @@ final class PoissonInput {
         if (starts.length < steps + 1) starts = new int[steps + 1];
         java.util.Arrays.fill(starts, 0, steps + 1, 0);
         int total = 0;
-        int[] unsorted = new int[Math.max(16, indices.length)];
         for (int i = 0; i < probability.length; i++) {
             float p = probability[i];
             if (p <= 0f) continue;
@@ -41,7 +41,7 @@ final class PoissonInput {
             }
         }
         for (int t = 0; t < steps; t++) starts[t + 1] += starts[t];
-        if (indices.length < total) indices = new int[stepOf.length];
+        if (indices.length < total) indices = new int[total];
         int[] fill = java.util.Arrays.copyOf(starts, steps);
         for (int e = 0; e < total; e++) indices[fill[stepOf[e]]++] = unsorted[e];
     }
