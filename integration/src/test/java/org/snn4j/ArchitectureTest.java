@@ -61,10 +61,12 @@ class ArchitectureTest {
                     "kernels", "tensor")),
             // evaluates the SNNs it converts with train's Evaluator; nothing in train converts
             Map.entry("convert", List.of("train", "engine", "model", "loss", "encode", "data", "neuron", "nn", "kernels", "tensor")),
+            // unsupervised STDP: learners on nn layers (listeners), the Diehl & Cook network on data sets
+            Map.entry("stdp", List.of("data", "nn", "tensor")),
             Map.entry("bench", List.of("kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("data", "tensor")),
-            Map.entry("cli", List.of("datasets", "bench", "train", "plot", "interop", "convert", "engine", "model",
+            Map.entry("cli", List.of("datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
                     "metrics", "optim", "loss", "encode", "data", "io", "neuron", "nn", "kernels", "tensor")));
 
     /** Packages that may be empty: they are being introduced. */

@@ -1,0 +1,68 @@
+package org.snn4j.stdp;
+
+import java.util.Objects;
+
+/**
+ * The settings of a {@link DiehlCook} network; {@link #defaults} are the paper's and its reference code's
+ * (shared/papers.md §5.8). Times in ms, potentials in mV, conductances relative to the leak conductance.
+ *
+ * @param neurons         excitatory neurons N
+ * @param dtMs            the step (0.5 ms in the paper)
+ * @param presentMs       how long a sample is shown (350 ms)
+ * @param restMs          the silence after it, in which the state decays (150 ms)
+ * @param maxRateHz       the input rate of a white pixel (63.75 Hz: intensity / 4)
+ * @param rateStepHz      what a retry adds to a white pixel's rate (31.875 Hz: intensity / 8)
+ * @param minSpikes       a presentation with fewer excitatory spikes is shown again at a higher rate (5)
+ * @param maxRetries      at most this many such retries per sample
+ * @param inhibition      the inhibitory conductance each excitatory spike adds to every other neuron (17)
+ * @param thetaPlus       the adaptive threshold's rise per spike (0.05 mV)
+ * @param tauThetaMs      its time constant (1e7 ms)
+ * @param weightSum       each neuron's input weights are normalised to this sum before every training sample (78)
+ * @param initialMax      initial weights are uniform in [0, initialMax) (0.3)
+ * @param rule            the learning rule ({@link TripletStdp#diehlCook})
+ * @param seed            seed of the initial weights and the Poisson inputs
+ */
+public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double restMs, double maxRateHz, double rateStepHz,
+        int minSpikes, int maxRetries, float inhibition, float thetaPlus, double tauThetaMs, float weightSum, float initialMax,
+        StdpRule rule, long seed) {
+    public DiehlCookConfig {
+        if (neurons < 1) throw new IllegalArgumentException("neurons must be >= 1, was " + neurons);
+        if (!(dtMs > 0) || !(presentMs >= dtMs) || !(restMs >= 0)) {
+            throw new IllegalArgumentException("need dt > 0, present >= dt, rest >= 0; were " + dtMs + ", " + presentMs + ", " + restMs);
+        }
+        if (!(maxRateHz >= 0) || !(rateStepHz >= 0) || !(maxRateHz * dtMs / 1000 <= 1)) {
+            throw new IllegalArgumentException("rates must be >= 0 and at most one spike per step: " + maxRateHz + " Hz at dt " + dtMs);
+        }
+        if (minSpikes < 0 || maxRetries < 0) throw new IllegalArgumentException("minSpikes and maxRetries must be >= 0");
+        if (!(initialMax > 0)) throw new IllegalArgumentException("initialMax must be > 0, was " + initialMax);
+        Objects.requireNonNull(rule, "rule");
+    }
+
+    /** The paper's network of {@code neurons} excitatory neurons at dt = 0.5 ms, seed 1. */
+    public static DiehlCookConfig defaults(int neurons) {
+        return new DiehlCookConfig(neurons, 0.5, 350, 150, 63.75, 31.875, 5, 5, 17f, 0.05f, 1e7, 78f, 0.3f,
+                TripletStdp.diehlCook(), 1);
+    }
+
+    /** These settings with another step. */
+    public DiehlCookConfig withDt(double dt) {
+        return new DiehlCookConfig(neurons, dt, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed);
+    }
+
+    /** These settings with another seed. */
+    public DiehlCookConfig withSeed(long s) {
+        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, s);
+    }
+
+    /** Steps of one presentation. */
+    public int presentSteps() {
+        return (int) Math.round(presentMs / dtMs);
+    }
+
+    /** Steps of one rest. */
+    public int restSteps() {
+        return (int) Math.round(restMs / dtMs);
+    }
+}
