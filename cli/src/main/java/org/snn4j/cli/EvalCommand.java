@@ -88,6 +88,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelSpec modelSpec = model.spec();
         int t = savedModel.steps(spec, saved);
         Flags.positive(spec, "--batch", batch);
+        Flags.fits(spec, model, t, batch, false);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
         if (logits != null) AtomicFile.requireWritable(logits);

@@ -1,5 +1,8 @@
 package org.snn4j.cli;
 
+import org.snn4j.Snn4jException;
+import org.snn4j.model.Model;
+import org.snn4j.model.RunBudget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -40,6 +43,19 @@ final class Flags {
             return parser.get();
         } catch (org.snn4j.Snn4jException e) {
             throw new ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a run of {@code model} at {@code --T steps} and {@code --batch batch} fits the heap
+     * ({@link RunBudget}); a run that cannot is bad usage, refused before it starts.
+     */
+    static void fits(CommandSpec spec, Model model, int steps, int batch, boolean training) {
+        try {
+            RunBudget.require(model, steps, batch, training);
+        } catch (Snn4jException e) {
+            throw new ParameterException(spec.commandLine(), "--T " + steps + " and --batch " + batch + ": " + e.getMessage()
+                    + "; lower them, or give the JVM more heap (SNN4J_JAVA_OPTS=-Xmx...)");
         }
     }
 

@@ -161,6 +161,7 @@ final class TrainingOptions {
         Path outFile = out != null ? out : defaultOut;
         Path ckpt = checkpoint != null ? checkpoint : Path.of(outFile + ".ckpt");
         inputs.output("--out", outFile).output("--checkpoint", ckpt).check(true);
+        Flags.fits(spec, model, steps, batch, true);
         if (!resume && !force) {
             RunSettings.unfinishedRun(ckpt).ifPresent(run -> {
                 throw new ParameterException(spec.commandLine(), "--checkpoint " + ckpt + " holds " + run

@@ -56,6 +56,25 @@ public final class Model {
         return n;
     }
 
+    /**
+     * The values one sample's pass holds at one time step, by the top-level layers' output sizes (a
+     * composite counts its output): their sum (what training keeps for backward) and their largest (what
+     * inference, which releases each output once read, holds at a time). {@link RunBudget} turns them
+     * into bytes.
+     */
+    public long[] activationsPerSampleAndStep() {
+        long sum = 0, largest = 0;
+        int[] shape = spec.inputShape();
+        for (Layer layer : network.children()) {
+            shape = layer.outputShape(shape);
+            long n = 1;
+            for (int d : shape) n *= d;
+            sum += n;
+            largest = Math.max(largest, n);
+        }
+        return new long[] {sum, largest};
+    }
+
     /** All layers, depth first (composites before their children). */
     public List<Layer> layers() {
         List<Layer> out = new ArrayList<>();

@@ -48,8 +48,14 @@ public final class ModelBuilder {
     private final Map<String, Integer> counters = new HashMap<>();
     /** Bytes a weight costs in training: float value, gradient and two Adam moments. */
     private static final int BYTES_PER_WEIGHT = 16;
+    /**
+     * The most layers a network may unroll to (a backward residual block counts each pass's layers):
+     * 10,000 unless the system property {@code snn4j.maxLayers} says otherwise. ResNet-1202 is about 3,700.
+     */
+    static final long MAX_LAYERS = Long.getLong("snn4j.maxLayers", 10_000);
     /** Weights of the layers built so far. */
     private long weights;
+    private long layers;
 
     private ModelBuilder(ModelSpec spec, Mode mode, long seed) {
         this.spec = spec;
@@ -94,6 +100,7 @@ public final class ModelBuilder {
         for (int i = 0; i < entries.size(); i++) {
             LayerSpec entry = entries.get(i);
             String at = where + "[" + i + "] (" + entry.type() + ")";
+            reserveLayers(at, 1);
             Layer layer = layer(entry, at, s, prefix);
             if (mode == Mode.SNN && prefix.isEmpty() && isActivation(entry)) {
                 boolean ann = annPosition(entry);
@@ -220,6 +227,7 @@ public final class ModelBuilder {
      * first spiking layer, which neuron_by_layer can address).
      */
     private Layer backwardResidual(String name, int passes, List<LayerSpec> body, int[] in, String where) {
+        reserveLayers(where, (long) passes * body.size());
         String inner = name + ".";
         List<Layer> shared = new ArrayList<>();
         List<Layer> chains = new ArrayList<>();
@@ -308,6 +316,15 @@ public final class ModelBuilder {
         if (BYTES_PER_WEIGHT * weights > heap) {
             throw new SpecException(at + ": the " + weights + " weights up to this layer need " + (BYTES_PER_WEIGHT * weights >> 20)
                     + " MB to train, more than the JVM's maximum heap of " + (heap >> 20) + " MB");
+        }
+    }
+
+    /** Counts layers before they are built: a spec that unrolls to more than {@link #MAX_LAYERS} is refused. */
+    private void reserveLayers(String at, long count) {
+        layers += count;
+        if (layers > MAX_LAYERS) {
+            throw new SpecException(at + ": the network unrolls to more than " + MAX_LAYERS + " layers (the limit; the system"
+                    + " property snn4j.maxLayers raises it)");
         }
     }
 

@@ -90,7 +90,7 @@ public final class Presets {
     private static int passes(String name) {
         try {
             int n = Integer.parseInt(name.substring(name.lastIndexOf("vgg") + 3));
-            if (n >= 1) return n;
+            if (n >= 1) return requireDepth(name, n);
         } catch (NumberFormatException ignored) {
             // reported below
         }
@@ -117,13 +117,22 @@ public final class Presets {
         if (name.startsWith("resnet")) {
             try {
                 int depth = Integer.parseInt(name.substring(6));
-                if (depth >= 8 && (depth - 2) % 6 == 0) return depth;
+                if (depth >= 8 && (depth - 2) % 6 == 0) return requireDepth(name, depth);
             } catch (NumberFormatException ignored) {
                 // reported below
             }
         }
         throw new SpecException("unknown model '" + name + "' (valid: " + String.join(", ", names())
                 + ", or a JSON model spec file)");
+    }
+
+    /** A depth (or pass count) the network may have, checked before its layer list is made. */
+    private static int requireDepth(String name, int depth) {
+        if (depth > ModelBuilder.MAX_LAYERS) {
+            throw new SpecException(name + ": " + depth + " layers, more than the limit of " + ModelBuilder.MAX_LAYERS
+                    + " (the system property snn4j.maxLayers raises it)");
+        }
+        return depth;
     }
 
     private static NeuronSettings defaultNeuron() {

@@ -24,6 +24,7 @@ import org.snn4j.loss.Loss;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.RunBudget;
 import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.NumericalException;
@@ -101,6 +102,7 @@ public final class Trainer {
 
     private TrainResult fitInCurrentPool() {
         cfg.spikePenalty().requireLayers(model.neuronLayers().keySet());
+        RunBudget.require(model, cfg.steps(), cfg.batch(), true);
         if (cfg.checkpoint() != null) AtomicFile.requireWritable(cfg.checkpoint());
         if (cfg.out() != null) AtomicFile.requireWritable(cfg.out());
         Optimizer optimizer = cfg.optimizer().create(model.parameters(), cfg.weightDecay(), cfg.momentum());
