@@ -59,6 +59,7 @@ final class FinetuneCommand implements Callable<Integer> {
     public Integer call() {
         common.applyThreads(spec);
         training.check(spec);
+        if (surrogate != null) Flags.parsed(spec, "--surrogate", () -> org.snn4j.neuron.NeuronConfig.builder().surrogate(surrogate));
         ModelFile saved = ModelFile.read(modelFile);
         if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; finetune takes an SNN (convert it first)");
         int t = steps != null ? steps : saved.steps(8);
@@ -73,7 +74,8 @@ final class FinetuneCommand implements Callable<Integer> {
         Map<String, Tensor> params = new LinkedHashMap<>(model.parameterTensors());
         params.putAll(saved.model().parameterTensors());
         model.load(params, saved.model().bufferTensors(), modelFile.toString());
-        Dataset train = dataOptions.load(common.dataDir, true);
+        training.checkAgainst(spec, dataOptions.name(), dataOptions.layout(), () -> model.neuronLayers().keySet());
+        Dataset train = dataOptions.trainingSet(common.dataDir);
         Dataset test = dataOptions.load(common.dataDir, false);
         System.err.printf("fine-tuning %s from %s (%,d parameters%s) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 modelFile, model.parameterCount(), trainable ? ", trainable leaks and thresholds" : "", train.name(), train.size(),

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.Datasets;
 import org.snn4j.model.BlockVariant;
 import org.snn4j.model.Hybrid;
 import org.snn4j.model.ModelSpec;
@@ -89,6 +90,8 @@ final class ModelOptions {
      */
     void check(CommandSpec spec) {
         if (threshold != null) Flags.positiveFinite(spec, "--threshold", threshold);
+        Flags.positiveFinite(spec, "--width", width);
+        Flags.fraction(spec, "--dropout", dropout);
         if (leak != null && !(leak >= 0 && leak <= 1)) throw new ParameterException(spec.commandLine(), "--leak must be in [0, 1], was " + leak);
         String flag = "--block-variant";
         try {
@@ -111,15 +114,30 @@ final class ModelOptions {
         return model.endsWith(".json") || Files.isRegularFile(file) ? file : null;
     }
 
+    /**
+     * Checks that {@code --model} names a preset (bad usage, exit code 2, when it names neither a preset
+     * nor a file), building it for the layout the data set declares, before any data is read.
+     *
+     * @return the spec for that layout (a spec file is loaded as {@link #spec} loads it: its errors are
+     *         failures, exit code 1)
+     */
+    ModelSpec declaredSpec(CommandSpec spec, Datasets.Layout layout, boolean batchNorm) {
+        if (specFile() == null) Flags.parsed(spec, "--model", () -> preset(layout.sampleShape(), layout.classes(), batchNorm));
+        return spec(layout.sampleShape(), layout.classes(), batchNorm);
+    }
+
     /** The spec for the given data: a preset built for its shape, or a spec file; then neuron overrides. */
     ModelSpec spec(Dataset data, boolean batchNorm) {
-        ModelSpec spec;
+        return spec(data.sampleShape(), data.numClasses(), batchNorm);
+    }
+
+    private ModelSpec preset(int[] shape, int classes, boolean batchNorm) {
+        return Presets.byName(model, shape, classes, new Presets.Options(batchNorm, dropout, width));
+    }
+
+    private ModelSpec spec(int[] shape, int classes, boolean batchNorm) {
         Path file = specFile();
-        if (file != null) {
-            spec = ModelSpec.load(file);
-        } else {
-            spec = Presets.byName(model, data.sampleShape(), data.numClasses(), new Presets.Options(batchNorm, dropout, width));
-        }
+        ModelSpec spec = file != null ? ModelSpec.load(file) : preset(shape, classes, batchNorm);
         spec = BlockVariant.byId(blockVariant).apply(spec);
         Hybrid h = hybrid();
         if (h != null) spec = h.firstSpiking(spec, hybrid);

@@ -75,11 +75,14 @@ final class TrainCommand implements Callable<Integer> {
         } catch (Snn4jException e) {  // also a malformed --boundary or a negative K
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Dataset train = dataOptions.load(common.dataDir, true);
+        ModelBuilder.Mode mode = ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN;
+        ModelSpec declared = modelOptions.declaredSpec(spec, dataOptions.layout(), ann);
+        training.checkAgainst(spec, dataOptions.name(), dataOptions.layout(),
+                () -> ModelBuilder.build(declared, mode, common.seed).neuronLayers().keySet());
+        Dataset train = dataOptions.trainingSet(common.dataDir);
         Dataset test = dataOptions.load(common.dataDir, false);
         ModelSpec modelSpec = modelOptions.spec(train, ann);
         if (annActivation != null) modelSpec = modelSpec.withAnnActivation(annActivation);
-        ModelBuilder.Mode mode = ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN;
         if (ann && (steps != 1 || encoderSpec.kind() != EncoderSpec.Kind.DIRECT)) {
             System.err.println("ANN training: one step of direct input (--T and --encoder are ignored)");
             steps = 1;

@@ -2,8 +2,12 @@ package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
+import org.snn4j.io.AtomicFile;
 import org.snn4j.io.OutputLock;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
@@ -115,6 +119,30 @@ final class TrainingOptions {
     }
 
     /**
+     * The checks that need the data set's layout and the model's spiking layers, made before any data is
+     * read (bad usage naming the flag): a {@code --crop} padding must be smaller than the image, or whole
+     * samples would be shifted out of view; every layer {@code --spike-penalty-weights} names must spike.
+     *
+     * @param dataName      names the set in the message
+     * @param spikingLayers the model's spiking layers, asked for only when {@code --spike-penalty-weights} is given
+     */
+    void checkAgainst(CommandSpec spec, String dataName, Datasets.Layout layout,
+                      Supplier<? extends Collection<String>> spikingLayers) {
+        int[] shape = layout.sampleShape();
+        int side = Math.min(shape[1], shape[2]);
+        if (crop >= side) {
+            throw new ParameterException(spec.commandLine(), "--crop must be < " + side + ", the image size of " + dataName
+                    + ", was " + crop);
+        }
+        if (spikePenaltyWeights != null) {
+            Flags.parsed(spec, "--spike-penalty-weights", () -> {
+                penalty.requireLayers(spikingLayers.get());
+                return penalty;
+            });
+        }
+    }
+
+    /**
      * Trains {@code model} with the flags {@link #check} parsed and prints the results (and the JSON line
      * with {@code --json}).
      *
@@ -140,6 +168,9 @@ final class TrainingOptions {
                         + "; continue it with --resume, or start over with --force");
             });
         }
+        // the trainer's own probe, made before the lock file so an unusable path is named as such
+        AtomicFile.requireWritable(ckpt);
+        AtomicFile.requireWritable(outFile);
         try (OutputLock claim = OutputLock.acquire(outFile)) {
             train(model, train, test, steps, encoder, common, outFile, ckpt, extraJson);
         }

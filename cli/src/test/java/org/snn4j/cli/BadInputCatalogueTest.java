@@ -67,8 +67,29 @@ class BadInputCatalogueTest {
                 new Row("ANN-only flag without --ann", 2, "--activation applies to ANN training only (add --ann)",
                         d -> train(d, "--activation", "clip")),
                 new Row("unknown energy preset", 2, "--energy", d -> new String[] {"eval", "--model-file", "x", "--energy", "7nm"}),
+                new Row("learning rate infinite", 2, "--lr must be finite and > 0, was Infinity", d -> train(d, "--lr", "Infinity")),
+                new Row("threshold scale NaN", 2, "--threshold-scale must be finite and > 0, was NaN",
+                        d -> new String[] {"convert", "--model-file", "x", "--threshold-scale", "NaN"}),
+                new Row("negative threshold scale", 2, "--threshold-scale must be finite and > 0, was -1",
+                        d -> new String[] {"convert", "--model-file", "x", "--threshold-scale", "-1"}),
+                new Row("schedule with a milestone that is no number", 2,
+                        "--schedule: learning-rate schedule 'multistep:abc': milestone 'abc' is not a whole number of epochs",
+                        d -> train(d, "--schedule", "multistep:abc")),
+                new Row("spike penalty weight for no spiking layer", 2, "--spike-penalty-weights: spike penalty weight for 'nosuch', "
+                        + "which is not a spiking layer (spiking layers: sn1, sn2)", d -> train(d, "--spike-penalty-weights", "nosuch=2")),
+                new Row("zero training samples asked for", 2, "--limit-train must be >= 1, was 0", d -> train(d, "--limit-train", "0")),
+                new Row("negative training samples asked for", 2, "--limit-train must be >= 1, was -5", d -> train(d, "--limit-train", "-5")),
+                new Row("width NaN", 2, "--width must be finite and > 0, was NaN", d -> train(d, "--width", "NaN")),
+                new Row("negative width", 2, "--width must be finite and > 0, was -1", d -> train(d, "--width", "-1")),
+                new Row("dropout of 1", 2, "--dropout must be in [0, 1), was 1", d -> train(d, "--dropout", "1")),
+                new Row("crop larger than the image", 2, "--crop must be < 28, the image size of mnist-10k, was 100000",
+                        d -> train(d, "--crop", "100000")),
+                new Row("unknown data set", 2, "--data: unknown data set 'mnist-1k'; valid names: mnist-10k, mnist, fashion-mnist, "
+                        + "cifar10, cifar100, cifar100-coarse, svhn", d -> train(d, "--data", "mnist-1k")),
+                new Row("unknown preset", 2, "--model: unknown model 'vgg42'", d -> train(d, "--model", "vgg42")),
+                new Row("unknown surrogate for finetune (before the model file)", 2, "--surrogate: unknown surrogate 'magic'",
+                        d -> new String[] {"finetune", "--model-file", d.resolve("nowhere.snn4j").toString(), "--surrogate", "magic"}),
                 // model specs: exit 1, naming the field and the layer entry
-                new Row("unknown preset", 1, "unknown model 'vgg42'", d -> train(d, "--model", "vgg42")),
                 new Row("spec file that is not JSON", 1, "spec.json: not valid JSON (End of input at line 1 column 15 path $.name)",
                         d -> trainSpec(d, "{\"name\": \"x\", ")),
                 new Row("spec with an unknown layer type", 1, "layers[1] (convolution): unknown layer type 'convolution'",
@@ -98,6 +119,14 @@ class BadInputCatalogueTest {
                 new Row("missing CIFAR batch", 1, "data_batch_1.bin: file not found", d -> cifar(d, 0)),
                 new Row("CIFAR batch not a whole number of records", 1, "is not a whole number of 3073-byte records",
                         d -> cifar(d, 3073 * 2 + 100)),
+                new Row("IDX files with 0 images", 1, "mnist-train: the data set holds no samples", d -> mnist(d, 0, "", b -> b)),
+                new Row("training set of one class", 1, "mnist-train: all 4 samples are of class 3; training needs at least two classes",
+                        d -> mnist(d, "train-labels-idx1-ubyte", b -> { java.util.Arrays.fill(b, 8, b.length, (byte) 3); return b; })),
+                new Row("evaluation on a set without samples", 1, "mnist-test: the data set holds no samples", d -> {
+                    mnist(d, 0, "", b -> b);
+                    return new String[] {"eval", "--model-file", modelFile(d, "m.snn4j", TINY_SPEC, TINY_SPEC, "{\"mode\": \"snn\"}").toString(),
+                            "--data", "mnist", "--data-dir", d.toString()};
+                }),
                 new Row("SVHN file saved as MATLAB v7.3", 1, "MATLAB v7.3 (HDF5) files are not supported; save with -v7 or -v6",
                         BadInputCatalogueTest::svhnV73),
                 // model and checkpoint files
@@ -110,6 +139,8 @@ class BadInputCatalogueTest {
                 new Row("model file with a tensor of another shape", 1, "tensor 'fc1.weight' shape expected [10, 784], was [11, 784]",
                         d -> eval(modelFile(d, "shape.snn4j", TINY_SPEC, TINY_SPEC.replace("\"out\": 10}, {\"type\": \"spike\"",
                                 "\"out\": 11}, {\"type\": \"spike\""), "{\"mode\": \"snn\"}"))),
+                new Row("model file with an infinite weight", 1, "inf.snn4j: tensor 'fc1.weight' holds a non-finite value Infinity at index 0",
+                        d -> eval(infiniteWeight(d))),
                 new Row("model file whose train_state is damaged", 1, "train_state.steps must be an integer, was \"eight\"",
                         d -> eval(modelFile(d, "state.snn4j", TINY_SPEC, TINY_SPEC, "{\"mode\": \"snn\", \"steps\": \"eight\"}"))),
                 new Row("model file whose train_state is not JSON", 1, "metadata train_state is not valid JSON",
@@ -153,7 +184,12 @@ class BadInputCatalogueTest {
 
     /** Four small IDX files of 28x28 digits in {@code d}, one of them changed by {@code damage}. */
     private static String[] mnist(Path d, String damaged, java.util.function.UnaryOperator<byte[]> damage) throws IOException {
-        Map<String, byte[]> files = org.snn4j.datasets.DataFiles.smallMnist(4);
+        return mnist(d, 4, damaged, damage);
+    }
+
+    /** As {@link #mnist(Path, String, java.util.function.UnaryOperator)} with {@code n} images per split. */
+    private static String[] mnist(Path d, int n, String damaged, java.util.function.UnaryOperator<byte[]> damage) throws IOException {
+        Map<String, byte[]> files = org.snn4j.datasets.DataFiles.smallMnist(n);
         for (var e : files.entrySet()) {
             if (damaged.equals(e.getKey() + ".gz")) {
                 Files.write(d.resolve(damaged), damage.apply(e.getValue()));
@@ -186,6 +222,16 @@ class BadInputCatalogueTest {
     private static Path foreignSafetensors(Path d) {
         Path f = d.resolve("foreign.safetensors");
         org.snn4j.io.SafeTensors.save(f, Map.of("w", org.snn4j.tensor.Tensor.zeros(2)), Map.of("format", "pt"));
+        return f;
+    }
+
+    /** A model file of {@link #TINY_SPEC} whose first weight (fc1.weight[0]) is +Inf: well-formed, checksum and all. */
+    private static Path infiniteWeight(Path d) {
+        Model weights = ModelBuilder.build(ModelSpec.parse(TINY_SPEC, "weights"), ModelBuilder.Mode.SNN, 1);
+        weights.parameterTensors().get("fc1.weight").data()[0] = Float.POSITIVE_INFINITY;
+        Path f = d.resolve("inf.snn4j");
+        new Checkpoint(Checkpoint.Kind.MODEL, weights.spec().toJson(), Map.of("train_state", "{\"mode\": \"snn\"}"),
+                weights.parameterTensors(), weights.bufferTensors(), Map.of()).save(f);
         return f;
     }
 

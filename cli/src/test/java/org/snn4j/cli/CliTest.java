@@ -351,9 +351,11 @@ class CliTest {
     @Test
     void badInputsExitOneNamingTheProblemAndWriteNothing() throws IOException {
         Path out = dir.resolve("never.snn4j");
-        Run r = run(with(with(new String[] {"train"}, SMALL), "--model", "vgg42", "--out", out.toString()));
+        // an unknown preset is bad usage (exit 2, issue 24); a spec file that does not load is a failure
+        Path spec = Files.writeString(dir.resolve("broken-spec.json"), "{\"name\": \"x\", ");
+        Run r = run(with(with(new String[] {"train"}, SMALL), "--model", spec.toString(), "--out", out.toString()));
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("unknown model 'vgg42'"), r.err());
+        assertTrue(r.err().contains("broken-spec.json: not valid JSON"), r.err());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
 
         Path data = mnistCopy();

@@ -114,6 +114,37 @@ public final class Dataset {
         return c;
     }
 
+    /**
+     * Refuses a set without samples, on which evaluation would report an accuracy of 0 and training a
+     * loss of 0.
+     *
+     * @return this set
+     * @throws org.snn4j.Snn4jException {@code <name>: the data set holds no samples}
+     */
+    public Dataset requireSamples() {
+        if (size() == 0) throw new org.snn4j.Snn4jException(name + ": the data set holds no samples");
+        return this;
+    }
+
+    /**
+     * Refuses a set a classifier cannot be trained on: no samples, or every sample of one class (a
+     * network would learn to answer that class). Evaluating on one class is fine.
+     *
+     * @return this set
+     * @throws org.snn4j.Snn4jException naming the set and, for one class, the class and the sample count
+     */
+    public Dataset requireTrainable() {
+        requireSamples();
+        int[] counts = classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == size()) {
+                throw new org.snn4j.Snn4jException(name + ": all " + size() + " samples are of class " + c
+                        + "; training needs at least two classes");
+            }
+        }
+        return this;
+    }
+
     /** True when pixels are stored as bytes (values {@code k / 255}). */
     public boolean isBytePixels() {
         return bytes != null;

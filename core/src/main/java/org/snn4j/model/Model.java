@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.io.FiniteValues;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Parameter;
@@ -109,13 +110,16 @@ public final class Model {
     }
 
     /**
-     * Copies saved parameters and buffers into this model.
+     * Copies saved parameters and buffers into this model. Every tensor of the file must be finite, the
+     * optimizer state of a training checkpoint too: training stops before a non-finite weight or gradient
+     * is saved, so a NaN or infinity there means a damaged or crafted file.
      *
      * @param source names the file in errors
-     * @throws FileFormatException when a tensor is missing, unexpected, or of another shape
+     * @throws FileFormatException when a tensor is missing, unexpected, of another shape or non-finite
      */
     public void load(Checkpoint saved, String source) {
         load(saved.parameters(), saved.buffers(), source);
+        FiniteValues.require(source, saved.optimizerState());
     }
 
     /**
@@ -123,7 +127,8 @@ public final class Model {
      * names, as a converter does).
      *
      * @param source names the origin in errors
-     * @throws FileFormatException when a tensor is missing, unexpected, or of another shape
+     * @throws FileFormatException when a tensor is missing, unexpected, of another shape or non-finite
+     *                             ({@link FiniteValues})
      */
     public void load(Map<String, Tensor> parameters, Map<String, Tensor> buffers, String source) {
         copyInto(parameters(), parameters, source);
@@ -138,6 +143,7 @@ public final class Model {
                 throw new FileFormatException(source, "tensor '" + p.name() + "' shape expected "
                         + p.value().shapeString() + ", was " + t.shapeString());
             }
+            FiniteValues.require(source, "tensor '" + p.name() + "'", t.data());
         }
         for (String name : saved.keySet()) {
             if (targets.stream().noneMatch(p -> p.name().equals(name))) {

@@ -40,6 +40,29 @@ public final class Datasets {
 
     private Datasets() {}
 
+    /**
+     * What a named set holds, known without reading it: the shape of a sample and the number of classes.
+     * The CLI checks flags against it before any data is read (e.g. a crop larger than the image).
+     */
+    public record Layout(int[] sampleShape, int classes) {}
+
+    /**
+     * The layout of a named set: {@code [1, 28, 28]} and 10 classes for the MNIST family (the IDX format
+     * records the image size too, and {@code mnist} files of another size load as such), {@code [3, 32,
+     * 32]} for CIFAR (10, 100 or 20 classes) and SVHN (10).
+     *
+     * @throws Snn4jException for an unknown name, listing the valid ones
+     */
+    public static Layout layout(String name) {
+        return switch (name) {
+            case "mnist-10k", "mnist", "fashion-mnist" -> new Layout(new int[] {1, 28, 28}, 10);
+            case "cifar10", "svhn" -> new Layout(new int[] {3, 32, 32}, 10);
+            case "cifar100" -> new Layout(new int[] {3, 32, 32}, 100);
+            case "cifar100-coarse" -> new Layout(new int[] {3, 32, 32}, 20);
+            default -> throw unknown(name);
+        };
+    }
+
     /** The valid data set names. */
     public static List<String> names() {
         return NAMES;
@@ -52,9 +75,14 @@ public final class Datasets {
      * @param dataDir the directory holding the files; null for the default (bundled for {@code
      *     mnist-10k}, {@value #FASHION_MNIST_DIR} for {@code fashion-mnist}; required otherwise)
      * @throws Snn4jException for an unknown name (listing the valid ones), a missing directory or file
-     *     (naming the path and the fix) or a malformed file ({@link DataFormatException})
+     *     (naming the path and the fix), a malformed file ({@link DataFormatException}) or a split without
+     *     samples ({@link Dataset#requireSamples})
      */
     public static Dataset load(String name, Path dataDir, boolean train) {
+        return read(name, dataDir, train).requireSamples();
+    }
+
+    private static Dataset read(String name, Path dataDir, boolean train) {
         String split = train ? "train" : "test";
         String id = name + "-" + split;
         return switch (name) {
@@ -78,8 +106,12 @@ public final class Datasets {
                 Path f = requireDir(name, dataDir, "train_32x32.mat and test_32x32.mat").resolve(split + "_32x32.mat");
                 yield SvhnReader.read(id, existing(List.of(f)).getFirst());
             }
-            default -> throw new Snn4jException("unknown data set '" + name + "'; valid names: " + String.join(", ", NAMES));
+            default -> throw unknown(name);
         };
+    }
+
+    private static Snn4jException unknown(String name) {
+        return new Snn4jException("unknown data set '" + name + "'; valid names: " + String.join(", ", NAMES));
     }
 
     /** The bundled MNIST-10k split, read from the classpath and checked against {@link #BUNDLED_SHA256}. */

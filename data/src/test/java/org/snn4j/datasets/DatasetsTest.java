@@ -124,4 +124,23 @@ class DatasetsTest {
         assertArrayEquals(new int[] {4}, svhn.labels());
         assertEquals("svhn-train", svhn.name());
     }
+
+    @Test
+    void aSplitWithoutSamplesIsAnErrorNamingTheSet() throws IOException {
+        for (var e : DataFiles.smallMnist(0).entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
+        assertEquals("mnist-train: the data set holds no samples",
+                assertThrows(Snn4jException.class, () -> Datasets.load("mnist", dir, true)).getMessage());
+    }
+
+    @Test
+    void theDeclaredLayoutIsWhatTheReaderMakes() {
+        Dataset d = Datasets.loadBundled(false);
+        Datasets.Layout l = Datasets.layout("mnist-10k");
+        assertArrayEquals(d.sampleShape(), l.sampleShape());
+        assertEquals(d.numClasses(), l.classes());
+        assertArrayEquals(new int[] {3, 32, 32}, Datasets.layout("cifar100-coarse").sampleShape());
+        assertEquals(20, Datasets.layout("cifar100-coarse").classes());
+        assertEquals("unknown data set 'x'; valid names: mnist-10k, mnist, fashion-mnist, cifar10, cifar100, cifar100-coarse, svhn",
+                assertThrows(Snn4jException.class, () -> Datasets.layout("x")).getMessage());
+    }
 }

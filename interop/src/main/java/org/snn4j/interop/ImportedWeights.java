@@ -3,6 +3,7 @@ package org.snn4j.interop;
 import java.util.ArrayList;
 import java.util.List;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.io.FiniteValues;
 import org.snn4j.model.Model;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Parameter;
@@ -54,7 +55,8 @@ final class ImportedWeights {
     /**
      * Copies the groups into the leaf layers of {@code model} that own parameters or buffers, in order.
      *
-     * @throws FileFormatException naming the origin (e.g. the ONNX node) whose tensor does not fit
+     * @throws FileFormatException naming the origin (e.g. the ONNX node) whose tensor does not fit or holds
+     *                             a NaN or infinity ({@link FiniteValues}: the first bad index)
      */
     void loadInto(Model model, String source) {
         int next = 0;
@@ -78,6 +80,7 @@ final class ImportedWeights {
                 throw new FileFormatException(source, origin + ": tensor for '" + targets.get(i).name() + "' has shape "
                         + value.shapeString() + ", expected " + target.shapeString());
             }
+            FiniteValues.require(source, origin + ": tensor for '" + targets.get(i).name() + "'", value.data());
             System.arraycopy(value.data(), 0, target.data(), 0, value.size());
         }
     }

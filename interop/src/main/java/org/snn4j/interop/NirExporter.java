@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.snn4j.Snn4jException;
 import org.snn4j.io.AtomicFile;
+import org.snn4j.io.FiniteValues;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.neuron.ConvertedNeuronLayer;
@@ -71,11 +72,12 @@ public final class NirExporter {
      * @param dt step length for the time constants (see {@link NirTime})
      * @return warnings about what NIR does not express exactly (empty when nothing was lost)
      * @throws Snn4jException naming a layer NIR export does not support (max pooling, batch norm: fold
-     *                        it first) or a model that is not an SNN
+     *                        it first), a model that is not an SNN, or one holding a NaN or infinity
      */
     public static List<String> export(Model snn, Path file, double dt) {
         if (snn.mode() != ModelBuilder.Mode.SNN) throw new Snn4jException(snn.spec().name() + ": NIR export takes an SNN, this is an ANN");
         if (!(dt > 0)) throw new IllegalArgumentException("dt must be > 0, was " + dt);
+        FiniteValues.requireExportable(snn.spec().name(), snn.parameterTensors(), snn.bufferTensors());
         NirExporter e = new NirExporter(dt);
         AtomicFile.write(file, out -> {
             Path tmp = Files.createTempFile("snn4j-nir", ".h5");

@@ -192,12 +192,12 @@ public final class NirImporter {
                 if (w.rank() != 4 || w.dim(2) != w.dim(3) || c.shape.length != 3 || w.dim(1) != c.shape[0]) {
                     throw error(where + ": weight " + w.shapeString() + " does not fit input " + Arrays.toString(c.shape) + " with a square kernel");
                 }
-                int stride = fields.pair(node, "stride", where, 1), pad = fields.pair(node, "padding", where, 0);
-                if (fields.pair(node, "dilation", where, 1) != 1 || fields.number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
+                int stride = fields.pair(node, "stride", where, 1, 1), pad = fields.pair(node, "padding", where, 0, 0);
+                if (fields.pair(node, "dilation", where, 1, 0) != 1 || fields.number(node, "groups", 1) != 1) throw error(where + ": dilation and groups must be 1");
                 c.layers.add(new LayerSpec.Conv(w.dim(0), w.dim(2), stride, pad).withBias(true));
                 c.weights.add(where, List.of(scaled(c, w), fields.vector(node, "bias", where, w.dim(0))), List.of());
                 int k = w.dim(2);
-                c.shape = new int[] {w.dim(0), (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
+                c.shape = new int[] {w.dim(0), fields.windowOutput(where, c.shape[1], k, stride, pad), fields.windowOutput(where, c.shape[2], k, stride, pad)};
             }
             case "Affine", "Linear" -> {
                 Tensor w = fields.tensor(node, "weight", where);
@@ -210,11 +210,12 @@ public final class NirImporter {
                 c.shape = new int[] {w.dim(0)};
             }
             case "AvgPool2d", "SumPool2d" -> {
-                int k = fields.pair(node, "kernel_size", where, -1), stride = fields.pair(node, "stride", where, k), pad = fields.pair(node, "padding", where, 0);
+                int k = fields.pair(node, "kernel_size", where, -1, 1), stride = fields.pair(node, "stride", where, k, 1);
+                int pad = fields.pair(node, "padding", where, 0, 0);
                 if (c.shape.length != 3) throw error(where + ": needs an image input, has " + Arrays.toString(c.shape));
                 c.layers.add(new LayerSpec.AvgPool(k, stride, pad));
-                if (type.equals("SumPool2d")) c.pendingScale *= k * k;
-                c.shape = new int[] {c.shape[0], (c.shape[1] + 2 * pad - k) / stride + 1, (c.shape[2] + 2 * pad - k) / stride + 1};
+                if (type.equals("SumPool2d")) c.pendingScale *= (float) k * k;
+                c.shape = new int[] {c.shape[0], fields.windowOutput(where, c.shape[1], k, stride, pad), fields.windowOutput(where, c.shape[2], k, stride, pad)};
             }
             case "Flatten" -> {
                 int start = fields.number(node, "start_dim", 0), end = fields.number(node, "end_dim", -1);
@@ -223,7 +224,7 @@ public final class NirImporter {
                 }
                 if (c.shape.length > 1) {
                     c.layers.add(new LayerSpec.Flatten());
-                    c.shape = new int[] {Arrays.stream(c.shape).reduce(1, (a, b) -> a * b)};
+                    c.shape = new int[] {fields.volume(where, c.shape)};
                 }
             }
             case "IF", "LIF" -> c.layers.add(new LayerSpec.Spike(neuron(node, type, where)));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.snn4j.io.FileFormatException;
+import org.snn4j.io.FiniteValues;
 import org.snn4j.io.SafeTensors;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -28,8 +29,13 @@ public final class SafeTensorsModel {
         return weights.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
     }
 
-    /** Writes {@code model}'s weights to {@code weights} and its spec beside it, both atomically. */
+    /**
+     * Writes {@code model}'s weights to {@code weights} and its spec beside it, both atomically.
+     *
+     * @throws org.snn4j.Snn4jException naming the tensor and index when a weight or buffer is NaN or infinite
+     */
     public static void save(Model model, Path weights) {
+        FiniteValues.requireExportable(model.spec().name(), model.parameterTensors(), model.bufferTensors());
         Map<String, Tensor> tensors = new LinkedHashMap<>(model.parameterTensors());
         tensors.putAll(model.bufferTensors());
         model.spec().save(specFile(weights));
@@ -39,8 +45,8 @@ public final class SafeTensorsModel {
     /**
      * Reads weights and the spec beside them.
      *
-     * @throws FileFormatException when either file is missing or malformed, or a tensor is missing or
-     *                             of another shape than the spec builds
+     * @throws FileFormatException when either file is missing or malformed, or a tensor is missing, of
+     *                             another shape than the spec builds, or non-finite
      */
     public static Model load(Path weights) {
         Path spec = specFile(weights);

@@ -172,30 +172,9 @@ class NirRoundTripTest {
         assertArrayEquals(new float[] {0.25f, 0}, out.data(), 1e-6f);
     }
 
-    /** A NIR file as another tool would write it: Input, the nodes {@code middle} writes, Output, chained in order. */
     private Path handWritten(String name, long[] inputShape, long[] outputShape, java.util.function.Consumer<WritableGroup> middle,
                              String... chain) {
-        Path file = dir.resolve(name);
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
-            h5.putDataset("version", "1.0.0");
-            WritableGroup graph = h5.putGroup("node");
-            graph.putDataset("type", "NIRGraph");
-            WritableGroup nodes = graph.putGroup("nodes");
-            WritableGroup input = nodes.putGroup("input");
-            input.putDataset("type", "Input");
-            input.putDataset("shape", inputShape);
-            middle.accept(nodes);
-            WritableGroup output = nodes.putGroup("output");
-            output.putDataset("type", "Output");
-            output.putDataset("shape", outputShape);
-            List<String> names = new java.util.ArrayList<>(List.of("input"));
-            names.addAll(List.of(chain));
-            names.add("output");
-            String[][] edges = new String[names.size() - 1][];
-            for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
-            graph.putDataset("edges", edges);
-        }
-        return file;
+        return NirFiles.handWritten(dir.resolve(name), inputShape, outputShape, middle, chain);
     }
 
     @Test

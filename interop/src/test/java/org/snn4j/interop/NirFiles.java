@@ -1,0 +1,113 @@
+package org.snn4j.interop;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** NIR files as another tool would write them, for tests and the fuzz target's hand-made seeds. */
+final class NirFiles {
+    private NirFiles() {}
+
+    /** A NIR file at {@code file}: Input, the nodes {@code middle} writes, Output, chained in the order {@code chain} names them. */
+    static Path handWritten(Path file, long[] inputShape, long[] outputShape, Consumer<WritableGroup> middle, String... chain) {
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putDataset("version", "1.0.0");
+            WritableGroup graph = h5.putGroup("node");
+            graph.putDataset("type", "NIRGraph");
+            WritableGroup nodes = graph.putGroup("nodes");
+            WritableGroup input = nodes.putGroup("input");
+            input.putDataset("type", "Input");
+            input.putDataset("shape", inputShape);
+            middle.accept(nodes);
+            WritableGroup output = nodes.putGroup("output");
+            output.putDataset("type", "Output");
+            output.putDataset("shape", outputShape);
+            List<String> names = new ArrayList<>(List.of("input"));
+            names.addAll(List.of(chain));
+            names.add("output");
+            String[][] edges = new String[names.size() - 1][];
+            for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
+            graph.putDataset("edges", edges);
+        }
+        return file;
+    }
+
+    /** A graph Input [1, 4, 4] → Conv2d (2 filters of 3×3, stride {@code stride}) → Flatten → LIF → Output. */
+    static Path conv(Path file, float stride) {
+        return handWritten(file, new long[] {1, 4, 4}, new long[] {8}, nodes -> {
+            WritableGroup conv = nodes.putGroup("conv");
+            conv.putDataset("type", "Conv2d");
+            conv.putDataset("weight", new float[2][1][3][3]);
+            conv.putDataset("bias", new float[] {0, 0});
+            conv.putDataset("stride", new float[] {stride, stride});
+            conv.putDataset("padding", new float[] {0, 0});
+            nodes.putGroup("flat").putDataset("type", "Flatten");
+            lif(nodes, "lif", 8, 1f);
+        }, "conv", "flat", "lif");
+    }
+
+    /** A graph Input [1, 4, 4] → AvgPool2d (kernel 2, stride {@code stride}) → Flatten → Output. */
+    static Path avgPool(Path file, float kernel, float stride) {
+        return handWritten(file, new long[] {1, 4, 4}, new long[] {4}, nodes -> {
+            WritableGroup pool = nodes.putGroup("pool");
+            pool.putDataset("type", "AvgPool2d");
+            pool.putDataset("kernel_size", new float[] {kernel, kernel});
+            pool.putDataset("stride", new float[] {stride, stride});
+            pool.putDataset("padding", new float[] {0, 0});
+            nodes.putGroup("flat").putDataset("type", "Flatten");
+        }, "pool", "flat");
+    }
+
+    /** A graph Input {@code shape} → Flatten → Affine (2 outputs of 3 inputs) → Output. */
+    static Path flattenAffine(Path file, long[] shape) {
+        return handWritten(file, shape, new long[] {2}, nodes -> {
+            nodes.putGroup("flat").putDataset("type", "Flatten");
+            affine(nodes, new float[][] {{1, 0, 0}, {0, 1, 0}});
+        }, "flat", "fc");
+    }
+
+    /** A graph Input [3] → Affine with {@code weight} → LIF (threshold {@code threshold} for both neurons) → Output. */
+    static Path affineLif(Path file, float[][] weight, float threshold) {
+        return handWritten(file, new long[] {3}, new long[] {2}, nodes -> {
+            affine(nodes, weight);
+            lif(nodes, "lif", 2, threshold);
+        }, "fc", "lif");
+    }
+
+    private static void affine(WritableGroup nodes, float[][] weight) {
+        WritableGroup fc = nodes.putGroup("fc");
+        fc.putDataset("type", "Affine");
+        fc.putDataset("weight", weight);
+        fc.putDataset("bias", new float[weight.length]);
+    }
+
+    private static void lif(WritableGroup nodes, String name, int n, float threshold) {
+        WritableGroup lif = nodes.putGroup(name);
+        lif.putDataset("type", "LIF");
+        lif.putDataset("tau", filled(n, 2e-4f));
+        lif.putDataset("r", filled(n, 2));
+        lif.putDataset("v_leak", filled(n, 0));
+        lif.putDataset("v_threshold", filled(n, threshold));
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /**
+     * Writes the hand-made seeds of {@link NirImporterFuzzTest} (stride 0, a shape of 10^18 values) into the
+     * directory given as the first argument: {@code interop/src/test/resources/org/snn4j/interop/NirImporterFuzzTestInputs/nir}.
+     */
+    public static void main(String[] args) {
+        Path seeds = Path.of(args[0]);
+        conv(seeds.resolve("conv-stride-0"), 0);
+        avgPool(seeds.resolve("avgpool-stride-0"), 2, 0);
+        flattenAffine(seeds.resolve("huge-shape"), new long[] {1, 1_000_000_000L, 1_000_000_000L});
+    }
+}
