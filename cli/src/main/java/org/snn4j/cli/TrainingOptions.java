@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
-import org.snn4j.io.AtomicFile;
 import org.snn4j.io.OutputLock;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
@@ -168,9 +167,6 @@ final class TrainingOptions {
                         + "; continue it with --resume, or start over with --force");
             });
         }
-        // the trainer's own probe, made before the lock file so an unusable path is named as such
-        AtomicFile.requireWritable(ckpt);
-        AtomicFile.requireWritable(outFile);
         try (OutputLock claim = OutputLock.acquire(outFile)) {
             train(model, train, test, steps, encoder, common, outFile, ckpt, extraJson);
         }
