@@ -17,6 +17,7 @@ import org.snn4j.convert.SweepOptions;
 import org.snn4j.data.Dataset;
 import org.snn4j.interop.OnnxImporter;
 import org.snn4j.io.AtomicFile;
+import org.snn4j.io.OutputLock;
 import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
@@ -154,10 +155,13 @@ final class ConvertCommand implements Callable<Integer> {
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 source, annAccuracy, test.size(), Terminal.threads());
         int largestT = options.largestSteps();
-        List<Row> rows = sweep.run((row, snn) -> {
-            print(row);
-            if (row.methodIndex() == 0 && row.steps() == largestT && out != null) ModelFile.of(snn, largestT).save(out);
-        });
+        List<Row> rows;
+        try (OutputLock claim = out != null ? OutputLock.acquire(out) : null) {  // a second convert to --out fails here
+            rows = sweep.run((row, snn) -> {
+                print(row);
+                if (row.methodIndex() == 0 && row.steps() == largestT && out != null) ModelFile.of(snn, largestT).save(out);
+            });
+        }
         JsonObject json = json(saved.model(), annAccuracy, rows, test.size());
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");

@@ -38,7 +38,8 @@ public final class AtomicFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            removeStaleTemporaries(dir, target.getFileName().toString());
+            tmp = Files.createTempFile(dir, temporaryPrefix(target.getFileName().toString(), ProcessHandle.current().pid()), ".tmp");
             // Temporary files are created owner-only; the result keeps the permissions of the file it
             // replaces (a 0600 file stays private), and a new file is an ordinary one (rw-r--r--).
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
@@ -66,6 +67,35 @@ public final class AtomicFile {
                 } catch (IOException ignored) {
                     // the original error is the one worth reporting
                 }
+            }
+        }
+    }
+
+    /** Temporary files of {@code name} are {@code .<name>.<pid>.<random>.tmp}: the writing process's id tells stale ones. */
+    private static String temporaryPrefix(String name, long pid) {
+        return "." + name + "." + pid + ".";
+    }
+
+    /**
+     * Deletes the temporary files of {@code name} that a process which no longer runs left behind (a write
+     * killed by SIGKILL between creating and renaming its temporary file). Another live writer's temporary
+     * file is left alone.
+     */
+    private static void removeStaleTemporaries(Path dir, String name) throws IOException {
+        String glob = "." + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?").replace("[", "\\[")
+                .replace("{", "\\{") + ".*.tmp";
+        try (var stale = Files.newDirectoryStream(dir, glob)) {
+            for (Path f : stale) {
+                String middle = f.getFileName().toString();
+                middle = middle.substring(name.length() + 2, middle.length() - ".tmp".length());
+                int dot = middle.indexOf('.');
+                long pid;
+                try {
+                    pid = Long.parseLong(dot < 0 ? middle : middle.substring(0, dot));
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) Files.deleteIfExists(f);
             }
         }
     }

@@ -55,6 +55,7 @@ public final class Evaluator {
      */
     public static EvalResult run(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace, Consumer<Tensor> readouts) {
+        data.requireSamples();  // an accuracy of an empty set would read as 0, not as a mistake
         Loss plain = loss.forEvaluation();
         SpikeRecords tally = new SpikeRecords();
         long correct = 0;

@@ -103,6 +103,8 @@ public final class Trainer {
     private TrainResult fitInCurrentPool() {
         cfg.spikePenalty().requireLayers(model.neuronLayers().keySet());
         RunBudget.require(model, cfg.steps(), cfg.batch(), true);
+        train.requireSamples();
+        test.requireSamples();
         if (cfg.checkpoint() != null) AtomicFile.requireWritable(cfg.checkpoint());
         if (cfg.out() != null) AtomicFile.requireWritable(cfg.out());
         Optimizer optimizer = cfg.optimizer().create(model.parameters(), cfg.weightDecay(), cfg.momentum());

@@ -73,4 +73,16 @@ class AtomicFileTest {
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
         assertEquals("new", Files.readString(real));
     }
+
+    @Test
+    void aTemporaryFileLeftByAKilledWriterIsRemovedByTheNextWriteAndALiveOnesIsKept() throws IOException {
+        Path f = dir.resolve("m.snn4j");
+        Path stale = Files.writeString(dir.resolve(".m.snn4j.999999999.12345.tmp"), "half a model");  // no such process
+        Path live = Files.writeString(dir.resolve(".m.snn4j." + ProcessHandle.current().pid() + ".678.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".n.snn4j.999999999.1.tmp"), "another file's");
+        AtomicFile.writeString(f, "model");
+        assertEquals("model", Files.readString(f));
+        assertTrue(!Files.exists(stale), "the dead writer's temporary file is gone");
+        assertTrue(Files.exists(live) && Files.exists(other), "a live writer's and another file's are kept");
+    }
 }
