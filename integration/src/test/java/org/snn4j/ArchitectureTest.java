@@ -60,7 +60,8 @@ class ArchitectureTest {
             Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "data", "io", "nn",
                     "kernels", "tensor")),
             // evaluates the SNNs it converts with train's Evaluator; nothing in train converts
-            Map.entry("convert", List.of("train", "engine", "model", "loss", "encode", "data", "neuron", "nn", "kernels", "tensor")),
+            Map.entry("convert", List.of("train", "engine", "model", "metrics", "loss", "encode", "data", "io", "neuron", "nn",
+                    "kernels", "tensor")),
             Map.entry("bench", List.of("kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("data", "tensor")),
