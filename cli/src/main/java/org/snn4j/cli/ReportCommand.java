@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "set), and for conversions accuracy against T per method with the per-layer errors. Each chart has a table "
                 + "of the same numbers beside it."})
 final class ReportCommand implements Callable<Integer> {
-    /** Neurons of each spiking layer shown in the raster. */
+    /** Neurons of each spiking layer shown in the raster: evenly spaced over those that spiked. */
     private static final int RASTER_NEURONS = 64;
 
     @Spec
@@ -79,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(new Executor(saved.model(), EngineMode.AUTO), test, t,
                 Encoders.byName(saved.encoder(), saved.encoderGain()), Losses.byName("ce"), batch, common.seed, new Workspace());
-        SpikeRaster raster = SpikeRaster.of(saved.model(), test.images(0).reshape(test.sampleShape()), t, RASTER_NEURONS);
+        SpikeRaster raster = SpikeRaster.of(saved.model(), test.images(0).reshape(test.sampleShape()), t, RASTER_NEURONS,
+                SpikeRaster.Selection.ACTIVE);
         List<RunReport.LayerOps> layers = r.ops().entrySet().stream().map(e -> new RunReport.LayerOps(e.getKey(),
                 e.getValue().denseMacsPerSample(), e.getValue().acsPerSample(), e.getValue().macsPerSample(),
                 energyModel.joules(e.getValue().macsPerSample(), 0), energyModel.joules(0, e.getValue().acsPerSample()),

@@ -73,16 +73,16 @@ public final class HtmlReport {
             note("The metrics log has no epochs (a model that was not trained or fine-tuned by snn4j, or an older one).");
         } else {
             double[] x = column(epochs, "epoch");
-            pair(Charts.lines("Loss per epoch", "epoch", "training loss", List.of(new Series("train loss", x, column(epochs, "train_loss"))), false),
-                    "chart-loss", null);
-            pair(Charts.lines("Accuracy per epoch", "epoch", "accuracy (%)", List.of(
-                    new Series("train", x, scaled(column(epochs, "train_accuracy"), 100)),
-                    new Series("test", x, scaled(column(epochs, "test_accuracy"), 100))), false), "chart-accuracy",
-                    table(List.of("epoch", "train loss", "train acc. (%)", "test acc. (%)", "learning rate", "λ", "samples/s", "seconds"),
+            pair(table(List.of("epoch", "train loss", "train acc. (%)", "test acc. (%)", "learning rate", "λ", "samples/s", "seconds"),
                             epochs.stream().map(o -> List.of(fmt(num(o, "epoch"), "%.0f"), fmt(num(o, "train_loss"), "%.4f"),
                                     fmt(100 * num(o, "train_accuracy"), "%.2f"), fmt(100 * num(o, "test_accuracy"), "%.2f"),
                                     fmt(num(o, "learning_rate"), "%.3g"), fmt(num(o, "spike_penalty"), "%.3g"),
-                                    fmt(num(o, "samples_per_second"), "%.0f"), fmt(num(o, "epoch_seconds"), "%.1f"))).toList()));
+                                    fmt(num(o, "samples_per_second"), "%.0f"), fmt(num(o, "epoch_seconds"), "%.1f"))).toList()),
+                    new Figure(Charts.lines("Loss per epoch", "epoch", "training loss",
+                            List.of(new Series("train loss", x, column(epochs, "train_loss"))), false), "chart-loss"),
+                    new Figure(Charts.lines("Accuracy per epoch", "epoch", "accuracy (%)", List.of(
+                            new Series("train", x, scaled(column(epochs, "train_accuracy"), 100)),
+                            new Series("test", x, scaled(column(epochs, "test_accuracy"), 100))), false), "chart-accuracy"));
         }
         html.append("</section>");
     }
@@ -125,11 +125,10 @@ public final class HtmlReport {
         } else {
             List<RasterChart.Block> blocks = raster.layers().stream().map(l -> new RasterChart.Block(l.name(), l.shown(),
                     (r, t) -> l.spiked(r, t, raster.steps()))).toList();
-            pair(RasterChart.render("Spikes of test sample 0 (neurons evenly spaced per layer)", blocks, raster.steps()), "chart-raster",
-                    table(List.of("layer", "neurons", "shown", "spikes shown", "spikes per shown neuron per step"),
+            pair(RasterChart.render("Spikes of test sample 0 (neurons that spiked, evenly spaced)", blocks, raster.steps()), "chart-raster",
+                    table(List.of("layer", "neurons", "shown", "spikes shown", "spikes per neuron per step (layer)"),
                             raster.layers().stream().map(l -> List.of(l.name(), Integer.toString(l.neurons()), Integer.toString(l.shown()),
-                                    Integer.toString(SpikeRaster.count(l)), fmt((double) SpikeRaster.count(l) / ((long) l.shown() * raster.steps()),
-                                            "%.4f"))).toList()));
+                                    Integer.toString(SpikeRaster.count(l)), fmt(l.rate(raster.steps()), "%.4f"))).toList()));
         }
         html.append("</section>");
     }
@@ -213,11 +212,19 @@ public final class HtmlReport {
         html.append("<p class=\"note\">").append(Svg.escape(text)).append("</p>");
     }
 
-    /** A chart and, beside it, its table (none when {@code table} is null: the next chart's table covers it). */
+    /** A chart with its id. */
+    private record Figure(Svg svg, String id) {}
+
+    /** A chart and, beside it, the table of its numbers. */
     private void pair(Svg chart, String id, String table) {
-        html.append("<div class=\"pair\"><figure class=\"chart\" id=\"").append(id).append("\">").append(chart).append("</figure>");
-        if (table != null) html.append(table);
-        html.append("</div>");
+        pair(table, new Figure(chart, id));
+    }
+
+    /** Charts and, beside them, the table of their numbers. */
+    private void pair(String table, Figure... figures) {
+        html.append("<div class=\"pair\">");
+        for (Figure f : figures) html.append("<figure class=\"chart\" id=\"").append(f.id()).append("\">").append(f.svg()).append("</figure>");
+        html.append(table).append("</div>");
     }
 
     private static String table(List<String> header, List<List<String>> rows) {
