@@ -103,4 +103,23 @@ class ReportTest {
             assertTrue(coloured > 50, "chart " + c + " has " + coloured + " coloured pixels in " + java.util.Arrays.toString(box));
         }
     }
+
+    @Test
+    void sectionsWithoutDataSaySoAndMetricsNamesAnotherLog() throws IOException {
+        Path copy = dir.resolve("copy.snn4j"), page = dir.resolve("copy.html");
+        Files.copy(dir.resolve("snn.snn4j"), copy);                                     // no log beside it
+        assertEquals(0, run("report", copy.toString(), "--out", page.toString(), "--limit-test", "32").code());
+        String html = Files.readString(page);
+        assertTrue(html.contains("The metrics log has no epochs") && html.contains("The metrics log has no conversion rows"));
+        assertTrue(html.contains("id=\"chart-raster\"") && html.contains("id=\"chart-ops\""), "the model's own run is still shown");
+
+        Path annPage = dir.resolve("ann.html");
+        CliTest.Run r = run("report", dir.resolve("ann.snn4j").toString(), "--out", annPage.toString(), "--limit-test", "32",
+                "--metrics", dir.resolve("converted.snn4j.metrics.jsonl").toString());
+        assertEquals(0, r.code(), r.err());
+        String ann = Files.readString(annPage);
+        assertTrue(ann.contains("The model has no spiking layer.") && ann.contains("id=\"chart-conversion\""));
+        assertTrue(ann.contains("Per-layer conversion errors"));
+        assertTrue(run("report", copy.toString(), "--out", copy.toString()).err().contains("would destroy the input"));
+    }
 }
