@@ -60,7 +60,8 @@ class ArchitectureTest {
             Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "data", "io", "nn",
                     "kernels", "tensor")),
             // evaluates the SNNs it converts with train's Evaluator; nothing in train converts
-            Map.entry("convert", List.of("train", "engine", "model", "loss", "encode", "data", "neuron", "nn", "kernels", "tensor")),
+            Map.entry("convert", List.of("train", "engine", "model", "metrics", "loss", "encode", "data", "io", "neuron", "nn",
+                    "kernels", "tensor")),
             // unsupervised STDP: learners on nn layers (listeners), the Diehl & Cook network on data sets
             Map.entry("stdp", List.of("data", "nn", "tensor")),
             Map.entry("bench", List.of("kernels", "tensor")),

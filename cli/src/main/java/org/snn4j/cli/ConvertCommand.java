@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snn4j.convert.ConversionErrors;
+import org.snn4j.convert.ConversionLog;
 import org.snn4j.convert.ConversionMethod;
 import org.snn4j.convert.ConversionSweep.Row;
 import org.snn4j.convert.ConversionSweep;
@@ -26,6 +27,7 @@ import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.Reset;
 import org.snn4j.plot.Plots;
 import org.snn4j.train.EvalResult;
+import org.snn4j.train.MetricsLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,10 +157,13 @@ final class ConvertCommand implements Callable<Integer> {
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 source, annAccuracy, test.size(), Terminal.threads());
         int largestT = options.largestSteps();
+        // The metrics log (issue 26): one JSON line per (method, T) beside --out (none without --out).
+        ConversionLog metrics = out != null ? new ConversionLog(MetricsLog.beside(out), this::label) : null;
         List<Row> rows;
         try (OutputLock claim = out != null ? OutputLock.acquire(out) : null) {  // a second convert to --out fails here
             rows = sweep.run((row, snn) -> {
                 print(row);
+                if (metrics != null) metrics.measured(row, snn);
                 if (row.methodIndex() == 0 && row.steps() == largestT && out != null) ModelFile.of(snn, largestT).save(out);
             });
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep spiking neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, ConvertCommand.class, FinetuneCommand.class, ExportCommand.class,
-                ImportCommand.class, BenchCommand.class, StdpCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, BenchCommand.class, StdpCommand.class, InfoCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

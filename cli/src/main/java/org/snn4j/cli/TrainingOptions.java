@@ -20,6 +20,8 @@ import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
+import org.snn4j.train.MetricsLog;
+import org.snn4j.train.TrainingListener;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -168,18 +170,20 @@ final class TrainingOptions {
             });
         }
         try (OutputLock claim = OutputLock.acquire(outFile)) {
-            train(model, train, test, steps, encoder, common, outFile, ckpt, extraJson);
+            train(model, train, test, steps, encoder, common, outFile, ckpt, extraJson, spec.name());
         }
     }
 
     private void train(Model model, Dataset train, Dataset test, int steps, EncoderSpec encoder, CommonOptions common,
-                       Path outFile, Path ckpt, JsonObject extraJson) {
+                       Path outFile, Path ckpt, JsonObject extraJson, String command) {
         TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
                 .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
                 .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)
                 .augment(new Augment(crop, flip)).spikePenalty(penalty).build();
         boolean bar = !noProgress && !common.json && Terminal.isInteractive();
-        TrainResult r = new Trainer(model, cfg, train, test, new TrainingLog(System.err, bar)).fit();
+        // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
+        TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
+        TrainResult r = new Trainer(model, cfg, train, test, listener).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (common.json) {

@@ -17,6 +17,37 @@ public interface TrainingListener {
     /** Hears nothing. */
     TrainingListener NONE = new TrainingListener() {};
 
+    /** A listener that passes every call to each of {@code listeners}, in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        java.util.List<TrainingListener> each = java.util.List.of(listeners);
+        return new TrainingListener() {
+            @Override
+            public void resumed(Path checkpoint, int epochsDone) {
+                each.forEach(l -> l.resumed(checkpoint, epochsDone));
+            }
+
+            @Override
+            public void epochStarted(int epoch, int epochs, long samples) {
+                each.forEach(l -> l.epochStarted(epoch, epochs, samples));
+            }
+
+            @Override
+            public void batchEnded(BatchProgress progress) {
+                each.forEach(l -> l.batchEnded(progress));
+            }
+
+            @Override
+            public void batchesEnded(int epoch) {
+                each.forEach(l -> l.batchesEnded(epoch));
+            }
+
+            @Override
+            public void epochEnded(EpochRecord record, int epochs) {
+                each.forEach(l -> l.epochEnded(record, epochs));
+            }
+        };
+    }
+
     /**
      * The run continues a checkpoint.
      *

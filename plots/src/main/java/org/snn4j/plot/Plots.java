@@ -12,12 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.snn4j.engine.Executor;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.model.Model;
-import org.snn4j.neuron.NeuronLayer;
-import org.snn4j.nn.ActivationObserver;
-import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
 
 /** The figures snn4j writes, as PNG files (written atomically). */
@@ -49,22 +45,17 @@ public final class Plots {
      */
     public static void raster(Path file, String title, Model snn, Tensor image, int steps, int neuronsPerLayer) {
         Map<String, List<double[]>> dots = new LinkedHashMap<>();
-        java.util.Set<String> spiking = snn.neuronLayers().keySet();
-        int[] offset = {0};
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with((ActivationObserver) (layer, in, out) -> {
-            if (!spiking.contains(layer)) return;
-            int t = out.dim(0), n = out.size() / t, shown = Math.min(n, neuronsPerLayer);
+        int offset = 0;
+        for (SpikeRaster.Layer layer : SpikeRaster.of(snn, image, steps, neuronsPerLayer, SpikeRaster.Selection.EVENLY_SPACED).layers()) {
             List<double[]> xy = new ArrayList<>();
-            for (int step = 0; step < t; step++) {
-                for (int k = 0; k < shown; k++) {
-                    int j = (int) ((long) k * n / shown);
-                    if (out.data()[step * n + j] != 0) xy.add(new double[] {step + 1, offset[0] + k});
+            for (int step = 0; step < steps; step++) {
+                for (int k = 0; k < layer.shown(); k++) {
+                    if (layer.spiked(k, step, steps)) xy.add(new double[] {step + 1, offset + k});
                 }
             }
-            dots.put(layer, xy);
-            offset[0] += shown;
-        });
-        Executor.dense(snn).forward(image.reshape(org.snn4j.tensor.Tensor.concat(new int[] {1, 1}, image.shape())), ctx);
+            dots.put(layer.name(), xy);
+            offset += layer.shown();
+        }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("time step")
                 .yAxisTitle("neuron (" + neuronsPerLayer + " evenly spaced per layer)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

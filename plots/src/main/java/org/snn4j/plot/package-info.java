@@ -1,2 +1,2 @@
-/** PNG figures through XChart: firing rate per layer, a spike raster of one sample, accuracy against T. */
+/** Figures of snn4j runs: PNG files through XChart (firing rate per layer, a spike raster, accuracy against T) and the self-contained HTML run report with inline SVG charts. */
 package org.snn4j.plot;

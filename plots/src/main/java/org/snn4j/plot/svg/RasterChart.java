@@ -1,0 +1,51 @@
+package org.snn4j.plot.svg;
+
+import java.util.List;
+
+/**
+ * A spike raster as inline SVG: time steps across, neurons down, one small square per spike; layers stacked
+ * top to bottom, each in its own colour with its name on the left.
+ */
+public final class RasterChart {
+    private RasterChart() {}
+
+    /**
+     * One layer's rows.
+     *
+     * @param name   the layer
+     * @param rows   neurons shown
+     * @param spiked whether row r spiked at step t
+     */
+    public record Block(String name, int rows, java.util.function.BiPredicate<Integer, Integer> spiked) {}
+
+    /** The raster of {@code blocks} over {@code steps} time steps. */
+    public static Svg render(String title, List<Block> blocks, int steps) {
+        int totalRows = Math.max(1, blocks.stream().mapToInt(Block::rows).sum());
+        double rowHeight = Math.max(1, Math.min(4, 420.0 / totalRows));
+        int left = 110, top = 30, bottom = 40;
+        double cell = Math.max(1, Math.min(24, (Charts.WIDTH - left - Charts.RIGHT) / (double) Math.max(1, steps)));
+        int height = (int) Math.ceil(top + totalRows * rowHeight + blocks.size() * 4 + bottom);
+        Svg svg = Charts.frame(title, height);
+        double y = top;
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            StringBuilder d = new StringBuilder();
+            for (int r = 0; r < block.rows(); r++) {
+                for (int t = 0; t < steps; t++) {
+                    if (block.spiked().test(r, t)) {
+                        d.append('M').append(Svg.n(left + t * cell)).append(' ').append(Svg.n(y + r * rowHeight)).append('h')
+                                .append(Svg.n(Math.max(1, cell - 1))).append('v').append(Svg.n(rowHeight)).append('h')
+                                .append(Svg.n(-Math.max(1, cell - 1))).append('z');
+                    }
+                }
+            }
+            svg.rect(left, y, steps * cell, block.rows() * rowHeight, "#f4f4f4");
+            if (!d.isEmpty()) svg.path(d.toString(), Charts.colour(b));
+            svg.text(left - 6, y + block.rows() * rowHeight / 2 + 4, block.name(), 11, "end", 0);
+            y += block.rows() * rowHeight + 4;
+        }
+        for (int t = 0; t < steps; t += Math.max(1, steps / 8)) svg.text(left + (t + 0.5) * cell, y + 14, Integer.toString(t + 1), 11, "middle", 0);
+        svg.text(left + steps * cell / 2, y + 32, "time step", 12, "middle", 0);
+        return svg;
+    }
+}
