@@ -15,6 +15,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelFile;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.plot.Plots;
+import org.snn4j.plot.SpikeRaster;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class EvalCommand implements Callable<Integer> {
     private static final String FIRING_RATES = "firing-rates.png";
     private static final String RASTER = "raster.png";
+    /** Neurons a layer the text raster shows. */
+    private static final int RASTER_ROWS = 16;
 
     @Spec
     CommandSpec spec;
@@ -52,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Write PNG plots to DIR: firing-rates.png (spikes per neuron per step by layer) and raster.png (first test image).")
     Path plots;
+
+    @Option(names = "--raster", paramLabel = "SAMPLE",
+            description = "Print the spikes of test sample SAMPLE through every spiking layer as text (16 active neurons a layer, one column per step).")
+    Integer raster;
 
     @Option(names = "--energy", paramLabel = "MODEL", defaultValue = "45nm-fp32",
             description = "Energy per operation: 45nm-fp32 (MAC 4.6 pJ, AC 0.9 pJ), 45nm-int32 (3.2, 0.1) or MAC_PJ,AC_PJ (default: ${DEFAULT-VALUE}).")
@@ -88,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelSpec modelSpec = model.spec();
         int t = savedModel.steps(spec, saved);
         Flags.positive(spec, "--batch", batch);
+        if (raster != null) Flags.nonNegative(spec, "--raster", raster);
         Flags.fits(spec, model, t, batch, false);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
@@ -102,6 +110,14 @@ final class EvalCommand implements Callable<Integer> {
         Reports.printEvaluation(System.out, r, energyModel);
         Reports.printEngineActivity(System.out, inference);
         if (logits != null) System.out.println("logits: " + logits);
+        if (raster != null) {
+            if (raster >= test.size()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
+                        + (test.size() - 1) + ")");
+            }
+            System.out.print(TextRaster.render(SpikeRaster.of(model, test.images(raster).reshape(test.sampleShape()), t,
+                    RASTER_ROWS, SpikeRaster.Selection.ACTIVE)));
+        }
         if (plots != null) {
             Plots.firingRates(plots.resolve(FIRING_RATES), modelSpec.name() + ", T=" + t, r.spikeRates());
             Plots.raster(plots.resolve(RASTER), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
