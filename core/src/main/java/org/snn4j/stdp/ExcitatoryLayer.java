@@ -4,15 +4,18 @@ import java.util.Arrays;
 
 /**
  * Diehl &amp; Cook's excitatory neurons: leaky, conductance-based, with an {@link AdaptiveThreshold} and a
- * refractory period. Per step of dt (explicit Euler for the membrane, exact decay for the conductances):
+ * refractory period. Per step of dt, explicit Euler for all of them, as Brian (the reference code's simulator)
+ * integrates these non-linear equations by default:
  * <pre>
  *   v  ← v + dt/τ_e · ((v_rest − v) + g_e·(E_exc − v) + g_i·(E_inh − v))     (not while refractory)
- *   g_e ← g_e·exp(−dt/τ_ge),  g_i ← g_i·exp(−dt/τ_gi)
+ *   g_e ← g_e·(1 − dt/τ_ge),  g_i ← g_i·(1 − dt/τ_gi)                        (at least 0)
  *   spike when v &gt; v_thresh + θ and not refractory: v ← v_reset, refractory for t_ref, θ ← θ + θ₊
  * </pre>
  * with v_rest = v_reset = −65 mV, v_thresh = −52 mV, E_exc = 0 mV, E_inh = −100 mV, τ_e = 100 ms, τ_ge = 1 ms,
  * τ_gi = 2 ms, t_ref = 5 ms. θ starts at 0 (the reference code's θ = 20 mV with its 20 mV offset). Input
- * spikes add their weights to g_e, inhibition to g_i, between steps.
+ * spikes add their weights to g_e, inhibition to g_i, between steps. Euler rather than the exact decay
+ * exp(−dt/τ) matters at dt = 0.5 ms and τ_ge = 1 ms: an input spike's conductance integrates to w·1 ms
+ * (w·τ_ge) instead of w·1.27 ms.
  */
 final class ExcitatoryLayer {
     static final float V_REST = -65f;
@@ -42,10 +45,15 @@ final class ExcitatoryLayer {
         this.refractory = new int[neurons];
         this.theta = theta;
         this.dtOverTau = (float) (dtMs / TAU_E_MS);
-        this.geDecay = (float) Math.exp(-dtMs / TAU_GE_MS);
-        this.giDecay = (float) Math.exp(-dtMs / TAU_GI_MS);
+        this.geDecay = eulerDecay(dtMs, TAU_GE_MS);
+        this.giDecay = eulerDecay(dtMs, TAU_GI_MS);
         this.refractorySteps = (int) Math.round(REFRACTORY_MS / dtMs);
         Arrays.fill(v, V_REST);
+    }
+
+    /** The factor of one Euler step of {@code dx/dt = −x/τ}, at least 0. */
+    static float eulerDecay(double dtMs, double tauMs) {
+        return (float) Math.max(0, 1 - dtMs / tauMs);
     }
 
     /** One step of every neuron; the indices of those that fired go to {@code spikes}, their number is returned. */
