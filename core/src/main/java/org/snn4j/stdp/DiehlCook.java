@@ -21,7 +21,7 @@ import org.snn4j.tensor.Rng;
  * input spikes add their weights to g_e, and the neurons that fired in the previous step inhibit the others
  * (both felt from the next step on); then, when learning, the STDP step (its traces see both spike sets) and
  * the thresholds' decay. The one-step delay is the reference code's inhibitory neuron: its partner's spike
- * (weight 10.4 onto v_rest −60 mV, threshold −40 mV, τ 10 ms, Euler at dt = 0.5 ms) makes it fire in the
+ * (weight 10.4 onto v_rest −60 mV, threshold −40 mV, τ 10 ms, at dt = 0.5 ms) makes it fire in the
  * next step, once (refractory 2 ms, reset −45 mV), and its spike adds 17 to the other excitatory neurons' g_i.
  * Deterministic for a given seed; not thread-safe.
  */

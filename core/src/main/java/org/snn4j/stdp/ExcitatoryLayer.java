@@ -4,18 +4,22 @@ import java.util.Arrays;
 
 /**
  * Diehl &amp; Cook's excitatory neurons: leaky, conductance-based, with an {@link AdaptiveThreshold} and a
- * refractory period. Per step of dt, explicit Euler for all of them, as Brian (the reference code's simulator)
- * integrates these non-linear equations by default:
+ * refractory period. Per step of dt (explicit Euler for the membrane, exact decay for the conductances):
  * <pre>
  *   v  ← v + dt/τ_e · ((v_rest − v) + g_e·(E_exc − v) + g_i·(E_inh − v))     (not while refractory)
- *   g_e ← g_e·(1 − dt/τ_ge),  g_i ← g_i·(1 − dt/τ_gi)                        (at least 0)
+ *   v  ← min(E_exc, max(E_inh, v))
+ *   g_e ← g_e·exp(−dt/τ_ge),  g_i ← g_i·exp(−dt/τ_gi)
  *   spike when v &gt; v_thresh + θ and not refractory: v ← v_reset, refractory for t_ref, θ ← θ + θ₊
  * </pre>
  * with v_rest = v_reset = −65 mV, v_thresh = −52 mV, E_exc = 0 mV, E_inh = −100 mV, τ_e = 100 ms, τ_ge = 1 ms,
  * τ_gi = 2 ms, t_ref = 5 ms. θ starts at 0 (the reference code's θ = 20 mV with its 20 mV offset). Input
- * spikes add their weights to g_e, inhibition to g_i, between steps. Euler rather than the exact decay
- * exp(−dt/τ) matters at dt = 0.5 ms and τ_ge = 1 ms: an input spike's conductance integrates to w·1 ms
- * (w·τ_ge) instead of w·1.27 ms.
+ * spikes add their weights to g_e, inhibition to g_i, between steps. The clamp keeps v where the exact
+ * solution stays (between the reversal potentials): explicit Euler is unstable once dt/τ_e·(1 + g_e + g_i)
+ * &gt; 2, which inhibition reaches when some 24 neurons fire in one step (g_i = 17 each), and without the clamp
+ * v then oscillates with a growing amplitude and the whole layer fires at its refractory limit. Brian, the reference code's simulator,
+ * would step these non-linear equations by Euler also for the conductances (g ← g·(1 − dt/τ), an input
+ * spike integrating to w·1 ms instead of w·1.27 ms at dt = 0.5 ms); tried, that drive fired so little that
+ * most samples were shown again at higher rates and a pass took several times as long (docs/EXPERIMENTS.md).
  */
 final class ExcitatoryLayer {
     static final float V_REST = -65f;
@@ -45,15 +49,10 @@ final class ExcitatoryLayer {
         this.refractory = new int[neurons];
         this.theta = theta;
         this.dtOverTau = (float) (dtMs / TAU_E_MS);
-        this.geDecay = eulerDecay(dtMs, TAU_GE_MS);
-        this.giDecay = eulerDecay(dtMs, TAU_GI_MS);
+        this.geDecay = (float) Math.exp(-dtMs / TAU_GE_MS);
+        this.giDecay = (float) Math.exp(-dtMs / TAU_GI_MS);
         this.refractorySteps = (int) Math.round(REFRACTORY_MS / dtMs);
         Arrays.fill(v, V_REST);
-    }
-
-    /** The factor of one Euler step of {@code dx/dt = −x/τ}, at least 0. */
-    static float eulerDecay(double dtMs, double tauMs) {
-        return (float) Math.max(0, 1 - dtMs / tauMs);
     }
 
     /** One step of every neuron; the indices of those that fired go to {@code spikes}, their number is returned. */
@@ -65,6 +64,7 @@ final class ExcitatoryLayer {
                 refractory[j]--;
             } else {
                 vj += dtOverTau * ((V_REST - vj) + ge[j] * (E_EXC - vj) + gi[j] * (E_INH - vj));
+                vj = Math.max(E_INH, Math.min(E_EXC, vj)); // where the exact solution stays; Euler overshoots at large g
                 if (vj > V_THRESH + theta.get(j)) {
                     vj = V_RESET;
                     refractory[j] = refractorySteps;
@@ -77,6 +77,11 @@ final class ExcitatoryLayer {
         }
         theta.spiked(spikes, count);
         return count;
+    }
+
+    /** Neuron j's membrane potential, in mV. */
+    float potential(int j) {
+        return v[j];
     }
 
     /** The excitatory conductances, which input spikes add to. */
