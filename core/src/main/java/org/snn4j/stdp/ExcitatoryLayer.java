@@ -16,10 +16,10 @@ import java.util.Arrays;
  * spikes add their weights to g_e, inhibition to g_i, between steps. The clamp keeps v where the exact
  * solution stays (between the reversal potentials): explicit Euler is unstable once dt/τ_e·(1 + g_e + g_i)
  * &gt; 2, which inhibition reaches when some 24 neurons fire in one step (g_i = 17 each), and without the clamp
- * v then oscillates with a growing amplitude and the whole layer fires at its refractory limit. Brian, the reference code's simulator,
- * would step these non-linear equations by Euler also for the conductances (g ← g·(1 − dt/τ), an input
- * spike integrating to w·1 ms instead of w·1.27 ms at dt = 0.5 ms); tried, that drive fired so little that
- * most samples were shown again at higher rates and a pass took several times as long (docs/EXPERIMENTS.md).
+ * v then oscillates with a growing amplitude and the whole layer fires at its refractory limit. Brian, the
+ * reference code's simulator, steps these non-linear equations by Euler also for the conductances
+ * (g ← g·(1 − dt/τ): an input spike integrates to w·1 ms instead of w·1.27 ms at dt = 0.5 ms); not adopted
+ * yet, its accuracy is unmeasured (docs/EXPERIMENTS.md).
  */
 final class ExcitatoryLayer {
     static final float V_REST = -65f;
