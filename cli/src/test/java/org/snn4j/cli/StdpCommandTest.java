@@ -5,10 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code snn4j stdp} on a few bundled digits: it runs, prints each pass and its JSON, and checks its flags. */
 class StdpCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void plotsAreTheReceptiveFieldsAndARaster() throws java.io.IOException {
+        Path plots = dir.resolve("plots");
+        CliTest.Run r = CliTest.run("stdp", "--neurons", "4", "--limit-train", "5", "--limit-test", "2", "--dt", "1",
+                "--plots", plots.toString());
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage fields = javax.imageio.ImageIO.read(plots.resolve("receptive-fields.png").toFile());
+        assertEquals(2 * 29 + 1, fields.getWidth()); // 4 tiles of 28 × 28 in a 2 × 2 grid
+        assertTrue(Files.size(plots.resolve("raster.png")) > 0);
+    }
+
+    @Test
+    void benchOnlyTimesTheLearning() {
+        CliTest.Run r = CliTest.run("stdp", "--neurons", "4", "--limit-train", "3", "--dt", "1", "--bench", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stdp learning, 4 neurons, dt 1.0 ms: 3 samples in"), r.out());
+        assertTrue(!r.out().contains("test accuracy"), r.out());
+        JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertTrue(o.get("samples_per_second").getAsDouble() > 0);
+    }
     @Test
     void trainsAndReportsEveryPass() {
         CliTest.Run r = CliTest.run("stdp", "--neurons", "10", "--passes", "2", "--limit-train", "20", "--limit-test", "10",
@@ -24,9 +50,13 @@ class StdpCommandTest {
     }
 
     @Test
-    void badFlagsAreUsageErrors() {
+    void badFlagsAreUsageErrors() throws java.io.IOException {
         assertEquals(2, CliTest.run("stdp", "--neurons", "0").code());
         assertEquals(2, CliTest.run("stdp", "--passes", "0").code());
         assertEquals(2, CliTest.run("stdp", "--dt", "-1").code());
+        assertEquals(2, CliTest.run("stdp", "--bench", "--plots", dir.toString()).code());
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        assertEquals(2, CliTest.run("stdp", "--plots", file.toString()).code());
     }
 }

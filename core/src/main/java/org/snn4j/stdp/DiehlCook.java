@@ -18,9 +18,12 @@ import org.snn4j.tensor.Rng;
  * conductances (weights kept channel-last, {@code [inputs, N]}); depression walks the rows of the inputs that
  * spiked, potentiation the column of a neuron that fired. Per step the cost is the N neurons' update and one
  * decay of the traces, not inputs × neurons. Order of one step: the neurons integrate and fire; the step's
- * input spikes add their weights to g_e and the excitatory spikes inhibit the other neurons (both felt from
- * the next step on); then, when learning, the STDP step (its traces see both spike sets) and the thresholds'
- * decay. Deterministic for a given seed; not thread-safe.
+ * input spikes add their weights to g_e, and the neurons that fired in the previous step inhibit the others
+ * (both felt from the next step on); then, when learning, the STDP step (its traces see both spike sets) and
+ * the thresholds' decay. The one-step delay is the reference code's inhibitory neuron: its partner's spike
+ * (weight 10.4 onto v_rest −60 mV, threshold −40 mV, τ 10 ms, at dt = 0.5 ms) makes it fire in the
+ * next step, once (refractory 2 ms, reset −45 mV), and its spike adds 17 to the other excitatory neurons' g_i.
+ * Deterministic for a given seed; not thread-safe.
  */
 public final class DiehlCook {
     private final DiehlCookConfig config;
@@ -35,8 +38,13 @@ public final class DiehlCook {
     private final Rng rng;
     private final int[] pre;
     private final int[] post;
+    private final int[] inhibitors;
     private final float[] probability;
+    private final Rng order;
+    private int inhibitorCount;
+    private int passes;
     private int[] labels;
+    private java.util.List<int[]> recording;
 
     /** A network of {@code config.neurons()} neurons on {@code inputs} inputs, weights uniform in [0, initialMax). */
     public DiehlCook(DiehlCookConfig config, int inputs) {
@@ -55,6 +63,8 @@ public final class DiehlCook {
         this.normalisation = new WeightNormalisation(config.weightSum());
         this.pre = new int[inputs];
         this.post = new int[n];
+        this.inhibitors = new int[n];
+        this.order = new Rng(config.seed() ^ 0x5DEECE66DL);
         this.probability = new float[inputs];
     }
 
@@ -71,25 +81,42 @@ public final class DiehlCook {
         }
     }
 
-    /** One learning pass over {@code data} in its order, then {@link #label} on the same data. */
+    /**
+     * One learning pass over {@code data}, then {@link #label} on the same data. The first pass of this network
+     * shows the samples in their stored order, every later pass in a new random order (drawn from the seed).
+     */
     public Pass train(Dataset data) {
-        Pass learned = learn(data);
+        int[] indices = storedOrder(data.size());
+        if (passes > 0) order.shuffle(indices);
+        passes++;
+        Pass learned = learn(data, indices);
         label(data);
         return learned;
     }
 
-    /** One pass of unsupervised learning over {@code data} in its order (labels are not read). */
+    /** One pass of unsupervised learning over {@code data} in its stored order (labels are not read). */
     public Pass learn(Dataset data) {
+        return learn(data, storedOrder(data.size()));
+    }
+
+    /** One pass of unsupervised learning over the samples {@code indices} of {@code data}, in that order. */
+    public Pass learn(Dataset data, int[] indices) {
         checkShape(data);
         long start = System.nanoTime(), spikes = 0;
         int[] counts = new int[config.neurons()];
-        for (int s = 0; s < data.size(); s++) spikes += present(data.sample(s), true, counts);
-        return new Pass(data.size(), (System.nanoTime() - start) / 1e9, spikes);
+        for (int s : indices) spikes += present(data.sample(s), true, counts);
+        return new Pass(indices.length, (System.nanoTime() - start) / 1e9, spikes);
+    }
+
+    private static int[] storedOrder(int n) {
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) indices[i] = i;
+        return indices;
     }
 
     /**
      * Labels every neuron with the class of {@code data} for which its mean spike count (learning off) is
-     * highest; a neuron silent for every class gets the first class with samples.
+     * highest; a neuron silent for every class stays unlabelled (-1) and does not vote, as in the reference code.
      */
     public void label(Dataset data) {
         checkShape(data);
@@ -104,8 +131,9 @@ public final class DiehlCook {
             for (int j = 0; j < n; j++) sums[j][c] += counts[j];
         }
         int[] assigned = new int[n];
+        java.util.Arrays.fill(assigned, -1);
         for (int j = 0; j < n; j++) {
-            double best = -1;
+            double best = 0;
             for (int c = 0; c < classes; c++) {
                 if (perClass[c] == 0) continue;
                 double mean = sums[j][c] / perClass[c];
@@ -131,12 +159,28 @@ public final class DiehlCook {
         return data.size() == 0 ? 0 : (double) correct / data.size();
     }
 
+    /**
+     * The excitatory layer's spikes while it is shown {@code pixels} once more (learning off), for a raster:
+     * element t holds the neurons that fired in step t of the last presentation (after any retries at higher
+     * rates), in ascending order.
+     */
+    public java.util.List<int[]> spikes(float[] pixels) {
+        if (pixels.length != inputs) throw new IllegalArgumentException(pixels.length + " pixels, the network has " + inputs + " inputs");
+        recording = new java.util.ArrayList<>();
+        try {
+            present(pixels, false, new int[config.neurons()]);
+            return recording;
+        } finally {
+            recording = null;
+        }
+    }
+
     /** The class whose labelled neurons fired most on average (ties: the lower class; no spikes: class 0). */
     int vote(int[] counts, int classes) {
         double[] sum = new double[classes];
         int[] members = new int[classes];
         for (int j = 0; j < counts.length; j++) {
-            if (labels[j] >= classes) continue;
+            if (labels[j] < 0 || labels[j] >= classes) continue;
             sum[labels[j]] += counts[j];
             members[labels[j]]++;
         }
@@ -166,6 +210,7 @@ public final class DiehlCook {
             poisson.draw(probability, config.presentSteps(), rng);
             if (learn) normalisation.apply(synapses);
             java.util.Arrays.fill(counts, 0);
+            if (recording != null) recording.clear();
             int fired = 0;
             for (int t = 0; t < config.presentSteps(); t++) fired += step(t, learn, counts);
             for (int t = 0; t < config.restSteps(); t++) step(-1, learn, null);
@@ -178,6 +223,7 @@ public final class DiehlCook {
     private int step(int t, boolean learn, int[] counts) {
         int fired = neurons.step(post);
         if (counts != null) for (int k = 0; k < fired; k++) counts[post[k]]++;
+        if (counts != null && recording != null) recording.add(java.util.Arrays.copyOf(post, fired));
         int preCount = 0;
         if (t >= 0) {
             int[] events = poisson.indices();
@@ -191,7 +237,9 @@ public final class DiehlCook {
                 for (int j = 0; j < n; j++) ge[j] += w[base + j];
             }
         }
-        inhibition.apply(post, fired, neurons.inhibition());
+        inhibition.apply(inhibitors, inhibitorCount, neurons.inhibition());
+        System.arraycopy(post, 0, inhibitors, 0, fired);
+        inhibitorCount = fired;
         if (learn) {
             plasticity.step(pre, preCount, post, fired);
             theta.decay();

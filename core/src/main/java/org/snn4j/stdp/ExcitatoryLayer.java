@@ -7,12 +7,19 @@ import java.util.Arrays;
  * refractory period. Per step of dt (explicit Euler for the membrane, exact decay for the conductances):
  * <pre>
  *   v  ← v + dt/τ_e · ((v_rest − v) + g_e·(E_exc − v) + g_i·(E_inh − v))     (not while refractory)
+ *   v  ← min(E_exc, max(E_inh, v))
  *   g_e ← g_e·exp(−dt/τ_ge),  g_i ← g_i·exp(−dt/τ_gi)
  *   spike when v &gt; v_thresh + θ and not refractory: v ← v_reset, refractory for t_ref, θ ← θ + θ₊
  * </pre>
  * with v_rest = v_reset = −65 mV, v_thresh = −52 mV, E_exc = 0 mV, E_inh = −100 mV, τ_e = 100 ms, τ_ge = 1 ms,
  * τ_gi = 2 ms, t_ref = 5 ms. θ starts at 0 (the reference code's θ = 20 mV with its 20 mV offset). Input
- * spikes add their weights to g_e, inhibition to g_i, between steps.
+ * spikes add their weights to g_e, inhibition to g_i, between steps. The clamp keeps v where the exact
+ * solution stays (between the reversal potentials): explicit Euler is unstable once dt/τ_e·(1 + g_e + g_i)
+ * &gt; 2, which inhibition reaches when some 24 neurons fire in one step (g_i = 17 each), and without the clamp
+ * v then oscillates with a growing amplitude and the whole layer fires at its refractory limit. Brian, the
+ * reference code's simulator, steps these non-linear equations by Euler also for the conductances
+ * (g ← g·(1 − dt/τ): an input spike integrates to w·1 ms instead of w·1.27 ms at dt = 0.5 ms); not adopted
+ * yet, its accuracy is unmeasured (docs/EXPERIMENTS.md).
  */
 final class ExcitatoryLayer {
     static final float V_REST = -65f;
@@ -57,6 +64,7 @@ final class ExcitatoryLayer {
                 refractory[j]--;
             } else {
                 vj += dtOverTau * ((V_REST - vj) + ge[j] * (E_EXC - vj) + gi[j] * (E_INH - vj));
+                vj = Math.max(E_INH, Math.min(E_EXC, vj)); // where the exact solution stays; Euler overshoots at large g
                 if (vj > V_THRESH + theta.get(j)) {
                     vj = V_RESET;
                     refractory[j] = refractorySteps;
@@ -69,6 +77,11 @@ final class ExcitatoryLayer {
         }
         theta.spiked(spikes, count);
         return count;
+    }
+
+    /** Neuron j's membrane potential, in mV. */
+    float potential(int j) {
+        return v[j];
     }
 
     /** The excitatory conductances, which input spikes add to. */
