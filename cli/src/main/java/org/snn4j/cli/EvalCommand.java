@@ -101,6 +101,10 @@ final class EvalCommand implements Callable<Integer> {
         double gain = saved.encoderGain();
         if (logits != null) AtomicFile.requireWritable(logits);
         Dataset test = dataOptions.load(common.dataDir, false);
+        if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
+                    + (test.size() - 1) + ")");
+        }
         LogitsFile readouts = logits != null ? new LogitsFile() : null;
         EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
                 new Workspace(), readouts);
@@ -111,10 +115,6 @@ final class EvalCommand implements Callable<Integer> {
         Reports.printEngineActivity(System.out, inference);
         if (logits != null) System.out.println("logits: " + logits);
         if (raster != null) {
-            if (raster >= test.size()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
-                        + (test.size() - 1) + ")");
-            }
             System.out.print(TextRaster.render(SpikeRaster.of(model, test.images(raster).reshape(test.sampleShape()), t,
                     RASTER_ROWS, SpikeRaster.Selection.ACTIVE)));
         }

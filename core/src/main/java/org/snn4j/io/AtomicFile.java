@@ -82,12 +82,14 @@ public final class AtomicFile {
      * file is left alone.
      */
     private static void removeStaleTemporaries(Path dir, String name) throws IOException {
-        String glob = "." + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?").replace("[", "\\[")
-                .replace("{", "\\{") + ".*.tmp";
-        try (var stale = Files.newDirectoryStream(dir, glob)) {
+        String prefix = "." + name + ".";
+        try (var stale = Files.newDirectoryStream(dir, f -> {
+            String file = f.getFileName().toString();
+            return file.startsWith(prefix) && file.endsWith(".tmp") && file.length() > prefix.length() + ".tmp".length();
+        })) {
             for (Path f : stale) {
-                String middle = f.getFileName().toString();
-                middle = middle.substring(name.length() + 2, middle.length() - ".tmp".length());
+                String file = f.getFileName().toString();
+                String middle = file.substring(prefix.length(), file.length() - ".tmp".length());
                 int dot = middle.indexOf('.');
                 long pid;
                 try {
