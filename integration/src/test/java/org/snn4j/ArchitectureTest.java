@@ -49,6 +49,8 @@ class ArchitectureTest {
             Map.entry("metrics", List.of("nn", "kernels", "tensor")),
             Map.entry("io", List.of("tensor")),
             Map.entry("data", List.of("tensor")),
+            // address events from sensors (event cameras, spike audio)
+            Map.entry("events", List.of("data", "tensor")),
             Map.entry("encode", List.of("tensor")),
             Map.entry("loss", List.of("tensor")),
             Map.entry("optim", List.of("nn", "tensor")),
@@ -66,9 +68,9 @@ class ArchitectureTest {
             Map.entry("stdp", List.of("data", "nn", "tensor")),
             Map.entry("bench", List.of("kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
-            Map.entry("datasets", List.of("data", "tensor")),
+            Map.entry("datasets", List.of("events", "data", "tensor")),
             Map.entry("cli", List.of("datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
-                    "metrics", "optim", "loss", "encode", "data", "io", "neuron", "nn", "kernels", "tensor")));
+                    "metrics", "optim", "loss", "encode", "events", "data", "io", "neuron", "nn", "kernels", "tensor")));
 
     /** Packages that may be empty: they are being introduced. */
     static final Set<String> OPTIONAL = Set.of();
