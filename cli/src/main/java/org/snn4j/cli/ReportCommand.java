@@ -1,7 +1,6 @@
 package org.snn4j.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
@@ -29,13 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write one self-contained HTML report of a model (no network access needed to open it): training curves "
                 + "and spike rates per layer over epochs (from the metrics log beside the model), a spike raster of test sample 0 "
-                + "through every spiking layer, operation counts and the energy split per layer (from an evaluation on the test "
+                + "through every spiking layer with the membrane traces of a few of its neurons, operation counts and the energy split per layer (from an evaluation on the test "
                 + "set), and for conversions accuracy against T per method with the per-layer errors. Each chart has a table "
                 + "of the same numbers beside it."})
 final class ReportCommand implements Callable<Integer> {
-    /** Neurons of each spiking layer shown in the raster: evenly spaced over those that spiked. */
-    private static final int RASTER_NEURONS = 64;
-
     @Spec
     CommandSpec spec;
 
@@ -62,6 +58,9 @@ final class ReportCommand implements Callable<Integer> {
     String energy;
 
     @Mixin
+    PlotsOption plots;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -70,6 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         Path page = out != null ? out : Path.of(modelFile + ".report.html");
         Path log = metrics != null ? metrics : MetricsLog.beside(modelFile);
         Outputs.of(spec).input("MODEL_FILE", modelFile).input("--metrics", log).output("--out", page).check(true);
+        plots.check(spec);
         EnergyModel energyModel = Flags.parsed(spec, "--energy", () -> EnergyModel.parse(energy));
         Flags.positive(spec, "--batch", batch);
         ModelFile saved = ModelFile.read(modelFile);
@@ -79,17 +79,12 @@ final class ReportCommand implements Callable<Integer> {
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(new Executor(saved.model(), EngineMode.AUTO), test, t,
                 Encoders.byName(saved.encoder(), saved.encoderGain()), Losses.byName("ce"), batch, common.seed, new Workspace());
-        SpikeRaster raster = SpikeRaster.of(saved.model(), test.images(0).reshape(test.sampleShape()), t, RASTER_NEURONS,
-                SpikeRaster.Selection.ACTIVE);
-        List<RunReport.LayerOps> layers = r.ops().entrySet().stream().map(e -> new RunReport.LayerOps(e.getKey(),
-                e.getValue().denseMacsPerSample(), e.getValue().acsPerSample(), e.getValue().macsPerSample(),
-                energyModel.joules(e.getValue().macsPerSample(), 0), energyModel.joules(0, e.getValue().acsPerSample()),
-                energyModel.joules(e.getValue().denseMacsPerSample(), 0))).toList();
+        SpikeRaster raster = PlotsOption.raster(saved.model(), test, t);
         RunReport report = new RunReport(saved.model().spec().name() + ": run report", "Model " + modelFile + ", metrics log " + log,
-                JsonLines.read(log), new RunReport.Evaluation(t, r.accuracy(), r.samples(), r.spikeRates(), layers, energyModel.toString()),
-                raster);
+                JsonLines.read(log), PlotsOption.evaluation(r, t, energyModel), raster, PlotsOption.traces(saved.model(), test, raster));
         long bytes = HtmlReport.write(page, report);
         System.out.printf("report: %s (%d bytes)%n", page, bytes);
+        plots.write(HtmlReport.figures(report));
         return 0;
     }
 }

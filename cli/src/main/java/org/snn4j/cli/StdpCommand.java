@@ -2,8 +2,6 @@ package org.snn4j.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
@@ -43,29 +41,20 @@ final class StdpCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.5", description = "Time step in ms (default: ${DEFAULT-VALUE}).")
     double dt;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "After the last pass, write " + RECEPTIVE_FIELDS
-            + " (every neuron's input weights as a tile) and " + RASTER + " (the excitatory spikes for the first test sample) to DIR.")
-    Path plots;
+    @Mixin
+    PlotsOption plots;
 
     @Option(names = "--bench", description = "Only time the learning: one pass over the training samples (use --limit-train), "
             + "no labelling or test; prints the samples per second.")
     boolean bench;
-
-    static final String RECEPTIVE_FIELDS = "receptive-fields.png";
-    static final String RASTER = "raster.png";
 
     @Override
     public Integer call() {
         if (neurons < 1) throw new ParameterException(spec.commandLine(), "--neurons must be >= 1, was " + neurons);
         if (passes < 1) throw new ParameterException(spec.commandLine(), "--passes must be >= 1, was " + passes);
         if (!(dt > 0) || dt > 10) throw new ParameterException(spec.commandLine(), "--dt must be in (0, 10] ms, was " + dt);
-        if (plots != null) {
-            if (bench) throw new ParameterException(spec.commandLine(), "--plots and --bench exclude each other");
-            if (Files.exists(plots) && !Files.isDirectory(plots)) {
-                throw new ParameterException(spec.commandLine(), "--plots " + plots + " is a file, not a directory");
-            }
-            Outputs.of(spec).output("--plots", plots.resolve(RECEPTIVE_FIELDS)).output("--plots", plots.resolve(RASTER)).check(true);
-        }
+        if (plots.given() && bench) throw new ParameterException(spec.commandLine(), "--plots and --bench exclude each other");
+        plots.check(spec);
         Dataset train = dataOptions.load(common.dataDir, true);
         DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed), train.sampleSize());
         if (bench) return bench(net, train);
@@ -82,7 +71,7 @@ final class StdpCommand implements Callable<Integer> {
             o.addProperty("test_accuracy", accuracy);
             perPass.add(o);
         }
-        if (plots != null) draw(net, test);
+        if (plots.given()) draw(net, test);
         if (common.json) {
             JsonObject o = new JsonObject();
             o.addProperty("model", "diehl-cook:" + neurons);
@@ -114,9 +103,11 @@ final class StdpCommand implements Callable<Integer> {
     private void draw(DiehlCook net, Dataset test) {
         int[] shape = test.sampleShape();
         int width = shape[shape.length - 1], height = test.sampleSize() / width; // channels stacked vertically
-        StdpFigures.receptiveFields(plots.resolve(RECEPTIVE_FIELDS), net.weights(), test.sampleSize(), neurons, height, width, 1);
-        StdpFigures.raster(plots.resolve(RASTER), "excitatory spikes, first test sample (class " + test.label(0) + ")",
-                net.spikes(test.sample(0)), neurons, dt);
-        System.out.println("plots: " + plots.resolve(RECEPTIVE_FIELDS) + ", " + plots.resolve(RASTER));
+        java.util.Map<String, org.snn4j.plot.svg.Svg> figures = new java.util.LinkedHashMap<>();
+        figures.put("receptive-fields", StdpFigures.receptiveFieldsFigure("Receptive fields of the " + neurons + " excitatory neurons",
+                StdpFigures.receptiveFields(net.weights(), test.sampleSize(), neurons, height, width, 1)));
+        figures.put("raster", StdpFigures.raster("Excitatory spikes, first test sample (class " + test.label(0) + ")",
+                net.spikes(test.sample(0)), neurons, dt));
+        plots.write(figures);
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportTest {
     private static final List<String> SECTIONS = List.of("training", "spike-rates", "raster", "membrane", "operations", "conversion");
-    private static final List<String> CHARTS = List.of("chart-loss", "chart-accuracy", "chart-spike-rates", "chart-raster", "chart-ops",
-            "chart-energy", "chart-conversion");
+    private static final List<String> CHARTS = List.of("chart-loss", "chart-accuracy", "chart-spike-rates", "chart-raster",
+            "chart-membrane", "chart-operations", "chart-energy", "chart-conversion");
     private static final String[] SMALL = {"--model", "w1", "--width", "0.25", "--limit-train", "256", "--limit-test", "128",
             "--T", "4", "--no-progress"};
 
@@ -46,7 +46,8 @@ class ReportTest {
         Files.writeString(dir.resolve("snn.snn4j.metrics.jsonl"), Files.readString(dir.resolve("converted.snn4j.metrics.jsonl")),
                 java.nio.file.StandardOpenOption.APPEND);
         report = dir.resolve("report.html");
-        CliTest.Run r = run("report", snn.toString(), "--out", report.toString(), "--limit-test", "64");
+        CliTest.Run r = run("report", snn.toString(), "--out", report.toString(), "--limit-test", "64", "--plots",
+                dir.resolve("plots").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("report: " + report), r.out());
     }
@@ -88,6 +89,21 @@ class ReportTest {
     }
 
     @Test
+    void plotsWritesEveryChartOfTheReportAsSvgAndPng() throws IOException {
+        Path plots = dir.resolve("plots");
+        String html = Files.readString(report);
+        for (String c : CHARTS) {
+            String name = c.substring("chart-".length());
+            String svg = Files.readString(plots.resolve(name + ".svg"));
+            String inline = html.substring(html.indexOf("id=\"" + c + "\">") + c.length() + 6);
+            assertEquals(inline.substring(0, inline.indexOf("</svg>") + 6), svg.substring(svg.indexOf("<svg")).strip(), name + ": the report's chart");
+            BufferedImage png = ImageIO.read(plots.resolve(name + ".png").toFile());
+            assertTrue(png.getWidth() >= 1000, name);
+            assertTrue(Chromium.colouredPixels(png, new int[] {0, 0, png.getWidth(), png.getHeight()}) > 50, name + ": drawn in colour");
+        }
+    }
+
+    @Test
     void inHeadlessChromiumEverySectionShowsAndEveryChartHasColouredPixels() throws Exception {
         String chromium = Chromium.find();
         Assumptions.assumeTrue(chromium != null, "no chromium binary on the PATH");
@@ -111,7 +127,7 @@ class ReportTest {
         assertEquals(0, run("report", copy.toString(), "--out", page.toString(), "--limit-test", "32").code());
         String html = Files.readString(page);
         assertTrue(html.contains("The metrics log has no epochs") && html.contains("The metrics log has no conversion rows"));
-        assertTrue(html.contains("id=\"chart-raster\"") && html.contains("id=\"chart-ops\""), "the model's own run is still shown");
+        assertTrue(html.contains("id=\"chart-raster\"") && html.contains("id=\"chart-operations\""), "the model's own run is still shown");
 
         Path annPage = dir.resolve("ann.html");
         CliTest.Run r = run("report", dir.resolve("ann.snn4j").toString(), "--out", annPage.toString(), "--limit-test", "32",
@@ -119,6 +135,7 @@ class ReportTest {
         assertEquals(0, r.code(), r.err());
         String ann = Files.readString(annPage);
         assertTrue(ann.contains("The model has no spiking layer.") && ann.contains("id=\"chart-conversion\""));
+        assertFalse(ann.contains("id=\"chart-membrane\""), "an ANN has no membranes");
         assertTrue(ann.contains("Per-layer conversion errors"));
         assertTrue(run("report", copy.toString(), "--out", copy.toString()).err().contains("would destroy the input"));
     }

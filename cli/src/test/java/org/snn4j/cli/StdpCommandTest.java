@@ -22,8 +22,9 @@ class StdpCommandTest {
                 "--plots", plots.toString());
         assertEquals(0, r.code(), r.err());
         java.awt.image.BufferedImage fields = javax.imageio.ImageIO.read(plots.resolve("receptive-fields.png").toFile());
-        assertEquals(2 * 29 + 1, fields.getWidth()); // 4 tiles of 28 × 28 in a 2 × 2 grid
-        assertTrue(Files.size(plots.resolve("raster.png")) > 0);
+        assertEquals(2 * 560, fields.getWidth()); // the figure at twice its CSS size
+        assertTrue(Files.readString(plots.resolve("receptive-fields.svg")).contains("href=\"data:image/png;base64,"));
+        assertTrue(Files.size(plots.resolve("raster.png")) > 0 && Files.readString(plots.resolve("raster.svg")).contains(">excitatory</text>"));
     }
 
     @Test

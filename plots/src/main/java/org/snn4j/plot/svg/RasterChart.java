@@ -1,5 +1,6 @@
 package org.snn4j.plot.svg;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,34 +19,41 @@ public final class RasterChart {
      */
     public record Block(String name, int rows, java.util.function.BiPredicate<Integer, Integer> spiked) {}
 
-    /** The raster of {@code blocks} over {@code steps} time steps. */
+    /** The raster of {@code blocks} over {@code steps} time steps, labelled 1..T. */
     public static Svg render(String title, List<Block> blocks, int steps) {
+        return render(title, blocks, steps, "time step", 1);
+    }
+
+    /**
+     * The raster of {@code blocks} over {@code steps} time steps; step t (0-based) is labelled
+     * {@code (t + 1) · stepLength} under {@code xLabel} (e.g. milliseconds of a simulation's steps). A raster of
+     * more steps than the width has pixels draws steps narrower than a pixel, each spike still one pixel wide.
+     */
+    public static Svg render(String title, List<Block> blocks, int steps, String xLabel, double stepLength) {
         int totalRows = Math.max(1, blocks.stream().mapToInt(Block::rows).sum());
         double rowHeight = Math.max(1, Math.min(4, 420.0 / totalRows));
         int left = 110, top = 30, bottom = 40;
-        double cell = Math.max(1, Math.min(24, (Charts.WIDTH - left - Charts.RIGHT) / (double) Math.max(1, steps)));
+        double cell = Math.min(24, (Charts.WIDTH - left - Charts.RIGHT) / (double) Math.max(1, steps));
         int height = (int) Math.ceil(top + totalRows * rowHeight + blocks.size() * 4 + bottom);
         Svg svg = Charts.frame(title, height);
         double y = top;
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
-            StringBuilder d = new StringBuilder();
+            List<double[]> spikes = new ArrayList<>();
             for (int r = 0; r < block.rows(); r++) {
                 for (int t = 0; t < steps; t++) {
-                    if (block.spiked().test(r, t)) {
-                        d.append('M').append(Svg.n(left + t * cell)).append(' ').append(Svg.n(y + r * rowHeight)).append('h')
-                                .append(Svg.n(Math.max(1, cell - 1))).append('v').append(Svg.n(rowHeight)).append('h')
-                                .append(Svg.n(-Math.max(1, cell - 1))).append('z');
-                    }
+                    if (block.spiked().test(r, t)) spikes.add(new double[] {left + t * cell, y + r * rowHeight, Math.max(1, cell - 1), rowHeight});
                 }
             }
             svg.rect(left, y, steps * cell, block.rows() * rowHeight, "#f4f4f4");
-            if (!d.isEmpty()) svg.path(d.toString(), Charts.colour(b));
+            svg.rects(spikes, Charts.colour(b));
             svg.text(left - 6, y + block.rows() * rowHeight / 2 + 4, block.name(), 11, "end", 0);
             y += block.rows() * rowHeight + 4;
         }
-        for (int t = 0; t < steps; t += Math.max(1, steps / 8)) svg.text(left + (t + 0.5) * cell, y + 14, Integer.toString(t + 1), 11, "middle", 0);
-        svg.text(left + steps * cell / 2, y + 32, "time step", 12, "middle", 0);
+        for (int t = 0; t < steps; t += Math.max(1, steps / 8)) {
+            svg.text(left + (t + 0.5) * cell, y + 14, Svg.n((t + 1) * stepLength), 11, "middle", 0);
+        }
+        svg.text(left + steps * cell / 2, y + 32, xLabel, 12, "middle", 0);
         return svg;
     }
 }
