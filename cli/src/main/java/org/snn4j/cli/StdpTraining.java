@@ -1,0 +1,139 @@
+package org.snn4j.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.snn4j.data.Dataset;
+import org.snn4j.plot.StdpFigures;
+import org.snn4j.plot.svg.Svg;
+import org.snn4j.stdp.DiehlCook;
+import org.snn4j.stdp.DiehlCookConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Diehl &amp; Cook's unsupervised STDP training as the command line runs it, the one implementation behind
+ * {@code snn4j stdp --neurons N} and {@code snn4j train --model diehl-cook:N --learning stdp}: train a pass over the
+ * training set, label the neurons on it and print the test accuracy of their votes, for every pass; then the figures
+ * ({@code --plots}) and the JSON line ({@code --json}). With {@code bench} it only times one pass of learning.
+ */
+final class StdpTraining {
+    /** The model name that trains by STDP: {@code diehl-cook:N}, N excitatory neurons. */
+    static final String MODEL = "diehl-cook";
+    /** The flags of {@code train} that apply to {@code --learning stdp}; any other is refused. */
+    private static final Set<String> TRAIN_FLAGS = Set.of("--model", "--learning", "--epochs", "--plots", "--json", "--seed", "--threads",
+            "--data", "--data-dir", "--limit-train", "--limit-test", "--no-progress", "--help", "--version");
+
+    private final CommandSpec spec;
+    private final int neurons;
+    private final int passes;
+    private final double dt;
+
+    /** @throws ParameterException for a count of neurons or passes below 1, or a dt outside (0, 10] ms */
+    StdpTraining(CommandSpec spec, int neurons, int passes, double dt) {
+        if (neurons < 1) throw new ParameterException(spec.commandLine(), "--neurons must be >= 1, was " + neurons);
+        if (passes < 1) throw new ParameterException(spec.commandLine(), "--passes must be >= 1, was " + passes);
+        if (!(dt > 0) || dt > 10) throw new ParameterException(spec.commandLine(), "--dt must be in (0, 10] ms, was " + dt);
+        this.spec = spec;
+        this.neurons = neurons;
+        this.passes = passes;
+        this.dt = dt;
+    }
+
+    /**
+     * The run {@code train --model diehl-cook:N --learning stdp} asks for, with {@code stdp}'s defaults ({@code --epochs}
+     * passes, one unless given; dt 0.5 ms).
+     *
+     * @throws ParameterException when the model is not {@code diehl-cook:N}, or a flag of gradient training is given
+     */
+    static StdpTraining ofTrain(CommandSpec spec, String model, int epochs) {
+        if (!model.startsWith(MODEL + ":")) {
+            throw new ParameterException(spec.commandLine(), "--learning stdp trains Diehl & Cook's network: --model " + MODEL + ":N, not "
+                    + model);
+        }
+        int n;
+        try {
+            n = Integer.parseInt(model.substring(MODEL.length() + 1));
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) throw new ParameterException(spec.commandLine(), "--model " + model + ": N of " + MODEL + ":N must be a whole number >= 1");
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!TRAIN_FLAGS.contains(o.longestName())) {
+                throw new ParameterException(spec.commandLine(), o.longestName() + " does not apply to --learning stdp (its flags: "
+                        + String.join(", ", new java.util.TreeSet<>(TRAIN_FLAGS)) + ")");
+            }
+        }
+        boolean passesGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+        if (passesGiven && epochs < 1) throw new ParameterException(spec.commandLine(), "--epochs must be >= 1, was " + epochs);
+        return new StdpTraining(spec, n, passesGiven ? epochs : 1, DiehlCookConfig.defaults(1).dtMs());
+    }
+
+    /** Trains (or with {@code bench} only times the learning) on {@code data}; returns the exit code. */
+    int run(DataOptions data, CommonOptions common, PlotsOption plots, boolean bench) {
+        if (plots.given() && bench) throw new ParameterException(spec.commandLine(), "--plots and --bench exclude each other");
+        plots.check(spec);
+        Dataset train = data.load(common.dataDir, true);
+        DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed), train.sampleSize());
+        if (bench) return bench(net, train, common);
+        Dataset test = data.load(common.dataDir, false);
+        JsonArray perPass = new JsonArray();
+        for (int p = 1; p <= passes; p++) {
+            DiehlCook.Pass pass = net.train(train);
+            double accuracy = net.evaluate(test);
+            System.out.printf(Locale.ROOT, "pass %d: %d samples in %.1f s (%.1f samples/s, %.1f spikes/sample), test accuracy %.2f %%%n",
+                    p, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples(), 100 * accuracy);
+            JsonObject o = new JsonObject();
+            o.addProperty("pass", p);
+            o.addProperty("samples_per_second", pass.samplesPerSecond());
+            o.addProperty("test_accuracy", accuracy);
+            perPass.add(o);
+        }
+        if (plots.given()) plots.write(figures(net, test));
+        if (common.json) {
+            JsonObject o = json();
+            o.addProperty("train_samples", train.size());
+            o.addProperty("test_samples", test.size());
+            o.add("passes", perPass);
+            System.out.println(o);
+        }
+        return 0;
+    }
+
+    private int bench(DiehlCook net, Dataset train, CommonOptions common) {
+        DiehlCook.Pass pass = net.learn(train);
+        System.out.printf(Locale.ROOT, "stdp learning, %d neurons, dt %s ms: %d samples in %.1f s, %.1f samples/s (%.1f spikes/sample)%n",
+                neurons, dt, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples());
+        if (common.json) {
+            JsonObject o = json();
+            o.addProperty("samples", pass.samples());
+            o.addProperty("seconds", pass.seconds());
+            o.addProperty("samples_per_second", pass.samplesPerSecond());
+            System.out.println(o);
+        }
+        return 0;
+    }
+
+    private JsonObject json() {
+        JsonObject o = new JsonObject();
+        o.addProperty("model", MODEL + ":" + neurons);
+        o.addProperty("dt_ms", dt);
+        return o;
+    }
+
+    /** The receptive fields (channels stacked vertically) and the raster of the first test sample. */
+    private Map<String, Svg> figures(DiehlCook net, Dataset test) {
+        int[] shape = test.sampleShape();
+        int width = shape[shape.length - 1], height = test.sampleSize() / width;
+        Map<String, Svg> figures = new LinkedHashMap<>();
+        figures.put("receptive-fields", StdpFigures.receptiveFieldsFigure("Receptive fields of the " + neurons + " excitatory neurons",
+                StdpFigures.receptiveFields(net.weights(), test.sampleSize(), neurons, height, width, 1)));
+        figures.put("raster", StdpFigures.raster("Excitatory spikes, first test sample (class " + test.label(0) + ")",
+                net.spikes(test.sample(0)), neurons, dt));
+        return figures;
+    }
+}
