@@ -1,5 +1,6 @@
 package org.snn4j.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,12 +38,16 @@ final class StdpCommand implements Callable<Integer> {
     @Mixin
     PlotsOption plots;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the trained network to FILE (for snn4j report) and a line per "
+            + "pass to the metrics log FILE.metrics.jsonl.")
+    Path out;
+
     @Option(names = "--bench", description = "Only time the learning: one pass over the training samples (use --limit-train), "
             + "no labelling or test; prints the samples per second.")
     boolean bench;
 
     @Override
     public Integer call() {
-        return new StdpTraining(spec, neurons, passes, dt).run(dataOptions, common, plots, bench);
+        return new StdpTraining(spec, neurons, passes, dt).run(dataOptions, common, plots, bench, out);
     }
 }

@@ -2,15 +2,20 @@ package org.snn4j.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.snn4j.data.Dataset;
+import org.snn4j.io.JsonLines;
 import org.snn4j.plot.StdpFigures;
 import org.snn4j.plot.svg.Svg;
 import org.snn4j.stdp.DiehlCook;
 import org.snn4j.stdp.DiehlCookConfig;
+import org.snn4j.stdp.DiehlCookFile;
+import org.snn4j.train.MetricsLog;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,10 +27,12 @@ import picocli.CommandLine.ParameterException;
  * ({@code --plots}) and the JSON line ({@code --json}). With {@code bench} it only times one pass of learning.
  */
 final class StdpTraining {
+    /** The metrics log's kind of line for a pass of STDP training. */
+    static final String KIND = "stdp_pass";
     /** The model name that trains by STDP: {@code diehl-cook:N}, N excitatory neurons. */
     static final String MODEL = "diehl-cook";
     /** The flags of {@code train} that apply to {@code --learning stdp}; any other is refused. */
-    private static final Set<String> TRAIN_FLAGS = Set.of("--model", "--learning", "--epochs", "--plots", "--json", "--seed", "--threads",
+    private static final Set<String> TRAIN_FLAGS = Set.of("--model", "--learning", "--epochs", "--plots", "--out", "--json", "--seed", "--threads",
             "--data", "--data-dir", "--limit-train", "--limit-test", "--no-progress", "--help", "--version");
 
     private final CommandSpec spec;
@@ -73,10 +80,19 @@ final class StdpTraining {
         return new StdpTraining(spec, n, passesGiven ? epochs : 1, DiehlCookConfig.defaults(1).dtMs());
     }
 
-    /** Trains (or with {@code bench} only times the learning) on {@code data}; returns the exit code. */
-    int run(DataOptions data, CommonOptions common, PlotsOption plots, boolean bench) {
-        if (plots.given() && bench) throw new ParameterException(spec.commandLine(), "--plots and --bench exclude each other");
+    /**
+     * Trains (or with {@code bench} only times the learning) on {@code data}; returns the exit code. With {@code out}
+     * (null: none) the trained network is written there ({@link DiehlCookFile}, what {@code snn4j report} reads) and every
+     * pass appends a line of kind {@code stdp_pass} to the metrics log beside it (a new run starts those lines afresh).
+     */
+    int run(DataOptions data, CommonOptions common, PlotsOption plots, boolean bench, Path out) {
+        if ((plots.given() || out != null) && bench) {
+            throw new ParameterException(spec.commandLine(), (plots.given() ? "--plots" : "--out") + " and --bench exclude each other");
+        }
         plots.check(spec);
+        Outputs.of(spec).output("--out", out).check(true);
+        Path log = out == null ? null : MetricsLog.beside(out);
+        if (log != null) JsonLines.retain(log, o -> !o.has("kind") || !KIND.equals(o.get("kind").getAsString()));
         Dataset train = data.load(common.dataDir, true);
         DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed), train.sampleSize());
         if (bench) return bench(net, train, common);
@@ -92,6 +108,11 @@ final class StdpTraining {
             o.addProperty("samples_per_second", pass.samplesPerSecond());
             o.addProperty("test_accuracy", accuracy);
             perPass.add(o);
+            if (log != null) JsonLines.append(log, logLine(p, pass, accuracy, train, test));
+        }
+        if (out != null) {
+            DiehlCookFile.save(out, net, train.sampleShape());
+            System.out.println("network file: " + out);
         }
         if (plots.given()) plots.write(figures(net, test));
         if (common.json) {
@@ -118,6 +139,25 @@ final class StdpTraining {
         return 0;
     }
 
+    /** One pass as a metrics-log line. */
+    private JsonObject logLine(int p, DiehlCook.Pass pass, double accuracy, Dataset train, Dataset test) {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", KIND);
+        o.addProperty("command", spec.name());
+        o.addProperty("model", MODEL + ":" + neurons);
+        o.addProperty("pass", p);
+        o.addProperty("passes", passes);
+        o.addProperty("dt_ms", dt);
+        JsonLines.putNumber(o, "test_accuracy", accuracy);
+        JsonLines.putNumber(o, "samples_per_second", pass.samplesPerSecond());
+        o.addProperty("pass_seconds", pass.seconds());
+        JsonLines.putNumber(o, "spikes_per_sample", (double) pass.spikes() / pass.samples());
+        o.addProperty("train_samples", train.size());
+        o.addProperty("test_samples", test.size());
+        o.addProperty("time", java.time.Instant.now().toString());
+        return o;
+    }
+
     private JsonObject json() {
         JsonObject o = new JsonObject();
         o.addProperty("model", MODEL + ":" + neurons);
@@ -125,15 +165,21 @@ final class StdpTraining {
         return o;
     }
 
-    /** The receptive fields (channels stacked vertically) and the raster of the first test sample. */
-    private Map<String, Svg> figures(DiehlCook net, Dataset test) {
-        int[] shape = test.sampleShape();
-        int width = shape[shape.length - 1], height = test.sampleSize() / width;
+    /**
+     * The receptive fields (channels stacked vertically, {@code width} pixels across) and the raster of a sample of
+     * class {@code label} whose {@code spikes} these are: what {@code --plots} and the report draw.
+     */
+    static Map<String, Svg> figures(DiehlCook net, int width, List<int[]> spikes, int label) {
+        int n = net.config().neurons();
         Map<String, Svg> figures = new LinkedHashMap<>();
-        figures.put("receptive-fields", StdpFigures.receptiveFieldsFigure("Receptive fields of the " + neurons + " excitatory neurons",
-                StdpFigures.receptiveFields(net.weights(), test.sampleSize(), neurons, height, width, 1)));
-        figures.put("raster", StdpFigures.raster("Excitatory spikes, first test sample (class " + test.label(0) + ")",
-                net.spikes(test.sample(0)), neurons, dt));
+        figures.put("receptive-fields", StdpFigures.receptiveFieldsFigure("Receptive fields of the " + n + " excitatory neurons",
+                StdpFigures.receptiveFields(net.weights(), net.inputs(), n, net.inputs() / width, width, 1)));
+        figures.put("raster", StdpFigures.raster("Excitatory spikes, test sample 0 (class " + label + ")", spikes, n, net.config().dtMs()));
         return figures;
+    }
+
+    private static Map<String, Svg> figures(DiehlCook net, Dataset test) {
+        int[] shape = test.sampleShape();
+        return figures(net, shape[shape.length - 1], net.spikes(test.sample(0)), test.label(0));
     }
 }

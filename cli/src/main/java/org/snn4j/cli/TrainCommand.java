@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--learning must be bptt or stdp, was '" + learning + "'");
         }
         if (learning.equals("stdp")) return StdpTraining.ofTrain(spec, modelOptions.model, training.epochs).run(dataOptions, common,
-                training.plots, false);
+                training.plots, false, training.out);
         if (modelOptions.model.startsWith(StdpTraining.MODEL + ":")) {
             throw new ParameterException(spec.commandLine(), "--model " + modelOptions.model + " learns by STDP: add --learning stdp");
         }

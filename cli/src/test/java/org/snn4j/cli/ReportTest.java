@@ -139,4 +139,49 @@ class ReportTest {
         assertTrue(ann.contains("Per-layer conversion errors"));
         assertTrue(run("report", copy.toString(), "--out", copy.toString()).err().contains("would destroy the input"));
     }
+
+    @Test
+    void anStdpRunsReportShowsItsPassesRasterAndReceptiveFieldsInChromium() throws Exception {
+        Path net = dir.resolve("dc.safetensors"), page = dir.resolve("dc.html");
+        CliTest.Run t = run("train", "--model", "diehl-cook:9", "--learning", "stdp", "--epochs", "2", "--limit-train", "8", "--limit-test", "4",
+                "--out", net.toString());
+        assertEquals(0, t.code(), t.err());
+        assertEquals(List.of(1, 2), lines(dir.resolve("dc.safetensors.metrics.jsonl")).stream().map(o -> o.get("pass").getAsInt()).toList());
+        CliTest.Run r = run("report", net.toString(), "--out", page.toString(), "--limit-test", "4", "--plots", dir.resolve("dc-plots").toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(page);
+        for (String s : SECTIONS) assertTrue(html.contains("<section id=\"" + s + "\">"), s);
+        assertTrue(html.contains("<section id=\"receptive-fields\">"));
+        assertFalse(html.contains("<script") || html.contains("src=") || html.replace("href=\"data:image/png;base64,", "").contains("href="),
+                "nothing loaded from elsewhere: the receptive fields are an inline PNG");
+        List<String> charts = List.of("chart-accuracy", "chart-spike-rates", "chart-raster", "chart-receptive-fields");
+        for (String c : charts) {
+            assertTrue(html.contains("<figure class=\"chart\" id=\"" + c + "\"><svg"), c);
+            assertTrue(Files.exists(dir.resolve("dc-plots/" + c.substring(6) + ".png")), c);
+        }
+        String chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium != null, "no chromium binary on the PATH");
+        Chromium.Layout layout = Chromium.layout(chromium, page, dir);
+        Path png = dir.resolve("dc.png");
+        Chromium.screenshot(chromium, page, png, layout.height(), dir);
+        BufferedImage image = ImageIO.read(png.toFile());
+        for (String c : charts) {
+            int[] box = layout.boxes().get(c);
+            assertTrue(box != null && box[2] > 100 && box[3] > 100, "chart " + c + " laid out");
+            long drawn = c.equals("chart-receptive-fields") ? greyLevels(image, box) : Chromium.colouredPixels(image, box);
+            assertTrue(drawn > 50, "chart " + c + ": " + drawn);
+        }
+    }
+
+    /** Pixels in {@code box} neither white nor the tiles' dark grey gaps: the learned weights as grey levels. */
+    private static long greyLevels(BufferedImage image, int[] box) {
+        long n = 0;
+        for (int y = Math.max(0, box[1]); y < Math.min(image.getHeight(), box[1] + box[3]); y++) {
+            for (int x = Math.max(0, box[0]); x < Math.min(image.getWidth(), box[0] + box[2]); x++) {
+                int v = image.getRGB(x, y) & 255;
+                if (v > 0x50 && v < 0xF0) n++;
+            }
+        }
+        return n;
+    }
 }

@@ -56,6 +56,66 @@ public final class HtmlReport {
         return h.html.toString();
     }
 
+    /**
+     * The page of an STDP run: sections {@code training} (test accuracy per pass), {@code spike-rates} (spikes per
+     * sample per pass), {@code raster}, {@code receptive-fields}, and {@code membrane}, {@code operations} and
+     * {@code conversion} saying why they do not apply.
+     */
+    public static String render(StdpRunReport report) {
+        HtmlReport h = new HtmlReport(figures(report));
+        List<JsonObject> passes = ReportFigures.lines(report.metrics(), "stdp_pass");
+        h.start(report.title(), String.format(Locale.ROOT, "%s. Test accuracy %.2f%% on %d samples (votes of the labelled neurons).",
+                report.source(), 100 * report.accuracy(), report.samples()));
+        h.section("training", "Training passes");
+        if (passes.isEmpty()) {
+            h.note("The metrics log has no passes (written by stdp --out or train --learning stdp --out).");
+        } else {
+            h.pair(table(List.of("pass", "test acc. (%)", "samples/s", "seconds", "spikes per sample"), passes.stream().map(o -> List.of(
+                    fmt(num(o, "pass"), "%.0f"), fmt(100 * num(o, "test_accuracy"), "%.2f"), fmt(num(o, "samples_per_second"), "%.1f"),
+                    fmt(num(o, "pass_seconds"), "%.1f"), fmt(num(o, "spikes_per_sample"), "%.1f"))).toList()), "accuracy");
+        }
+        h.html.append("</section>");
+        h.section("spike-rates", "Spikes per training sample over passes");
+        if (passes.isEmpty()) h.note("The metrics log has no passes.");
+        else h.pair(table(List.of("pass", "spikes per sample"), passes.stream().map(o -> List.of(fmt(num(o, "pass"), "%.0f"),
+                fmt(num(o, "spikes_per_sample"), "%.2f"))).toList()), "spike-rates");
+        h.html.append("</section>");
+        h.section("raster", "Spike raster of test sample 0");
+        h.pair(table(List.of("neurons", "spikes"), List.of(List.of(Integer.toString(report.labels().length),
+                Integer.toString(report.rasterSpikes())))), "raster");
+        h.html.append("</section>");
+        h.section("receptive-fields", "Receptive fields");
+        int[] perClass = new int[1 + java.util.Arrays.stream(report.labels()).max().orElse(-1) + 1];
+        for (int c : report.labels()) perClass[c + 1]++;
+        List<List<String>> rows = new ArrayList<>();
+        for (int c = 0; c < perClass.length; c++) rows.add(List.of(c == 0 ? "unlabelled" : Integer.toString(c - 1), Integer.toString(perClass[c])));
+        h.pair(table(List.of("class", "neurons labelled"), rows), "receptive-fields");
+        h.html.append("</section>");
+        for (String[] s : new String[][] {{"membrane", "Membrane traces"}, {"operations", "Operations and energy per sample"},
+                {"conversion", "Conversion: accuracy against T"}}) {
+            h.section(s[0], s[1]);
+            h.note("Not applicable: Diehl & Cook's network runs in its own conductance-based simulation, not through the engine's layers.");
+            h.html.append("</section>");
+        }
+        h.html.append("</body></html>\n");
+        return h.html.toString();
+    }
+
+    /** Every figure of an STDP run's report by name: what {@code --plots} writes. */
+    public static Map<String, Svg> figures(StdpRunReport report) {
+        Map<String, Svg> figures = new LinkedHashMap<>(ReportFigures.ofStdpPasses(report.metrics()));
+        figures.put("raster", report.raster());
+        figures.put("receptive-fields", report.receptiveFields());
+        return figures;
+    }
+
+    /** Writes the page of {@code report} to {@code file} atomically; returns its size in bytes. */
+    public static long write(Path file, StdpRunReport report) {
+        byte[] page = render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(page));
+        return page.length;
+    }
+
     /** Every figure of the report by name ({@link ReportFigures}): what {@code --plots} writes. */
     public static Map<String, Svg> figures(RunReport report) {
         Map<String, Svg> figures = new LinkedHashMap<>(ReportFigures.ofMetrics(report.metrics()));
@@ -66,10 +126,14 @@ public final class HtmlReport {
 
     private void head(RunReport r) {
         RunReport.Evaluation e = r.evaluation();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Svg.escape(r.title()))
-                .append("</title><style>").append(STYLE).append("</style></head><body><h1>").append(Svg.escape(r.title())).append("</h1>");
-        note(String.format(Locale.ROOT, "%s. Test accuracy %.2f%% on %d samples at T = %d; energy model %s.", r.source(),
+        start(r.title(), String.format(Locale.ROOT, "%s. Test accuracy %.2f%% on %d samples at T = %d; energy model %s.", r.source(),
                 100 * e.accuracy(), e.samples(), e.steps(), e.energyModel()));
+    }
+
+    private void start(String title, String summary) {
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Svg.escape(title))
+                .append("</title><style>").append(STYLE).append("</style></head><body><h1>").append(Svg.escape(title)).append("</h1>");
+        note(summary);
     }
 
     private void training(List<JsonObject> epochs) {

@@ -20,8 +20,9 @@ import org.snn4j.plot.svg.SvgFiles;
  * {@code chart-NAME} and what {@code --plots DIR} writes as {@code NAME.svg} and {@code NAME.png}. Names:
  * {@code loss}, {@code accuracy}, {@code spike-rates} (per layer over epochs), {@code conversion} (accuracy against T
  * per method), from the metrics log; {@code raster} and {@code membrane}, from one sample; {@code operations} and
- * {@code energy}, from an evaluation; {@code firing-rates} (per layer, one evaluation). A figure without data is
- * left out.
+ * {@code energy}, from an evaluation; {@code firing-rates} (per layer, one evaluation); of an STDP run
+ * {@code accuracy} and {@code spike-rates} per pass, {@code raster} and {@code receptive-fields}. A figure without data
+ * is left out.
  */
 public final class ReportFigures {
     private ReportFigures() {}
@@ -71,6 +72,19 @@ public final class ReportFigures {
             series.add(new Series("ANN", new double[] {steps.first(), steps.last()}, new double[] {100 * annAccuracy, 100 * annAccuracy}));
         }
         return Charts.lines("Accuracy against T", "time steps T", "test accuracy (%)", series, steps.size() > 1 && steps.first() > 0);
+    }
+
+    /** The figures of an STDP run's passes ({@code stdp_pass} lines): test accuracy and spikes per sample per pass. */
+    public static Map<String, Svg> ofStdpPasses(List<JsonObject> metrics) {
+        List<JsonObject> passes = lines(metrics, "stdp_pass");
+        Map<String, Svg> figures = new LinkedHashMap<>();
+        if (passes.isEmpty()) return figures;
+        double[] x = column(passes, "pass");
+        figures.put("accuracy", Charts.lines("Test accuracy per pass", "pass", "accuracy (%)",
+                List.of(new Series("test", x, scaled(column(passes, "test_accuracy"), 100))), false));
+        figures.put("spike-rates", Charts.lines("Excitatory spikes per training sample", "pass", "spikes per sample",
+                List.of(new Series("excitatory", x, column(passes, "spikes_per_sample"))), false));
+        return figures;
     }
 
     /** The figures of one sample: its spike raster and, when traced, its membrane traces. */

@@ -64,6 +64,7 @@ public final class Charts {
         svg.line(LEFT, th, WIDTH - RIGHT, th, "#000000", 1.5, 6);
         svg.text(WIDTH - RIGHT - 2, th - 4, "θ = " + ys.label(threshold), 11, "end", 0);
         draw(svg, series, xs, ys);
+        svg.text(LEFT - 6, top - strip / 2.0 + 4, "spikes", 11, "end", 0);
         for (int i = 0; i < series.size(); i++) {
             double y = top - strip + 2 + 4 * i;
             for (int j = 0; j < spikes.get(i).length; j++) {
