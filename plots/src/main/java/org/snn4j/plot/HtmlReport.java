@@ -64,7 +64,8 @@ public final class HtmlReport {
     public static String render(StdpRunReport report) {
         HtmlReport h = new HtmlReport(figures(report));
         List<JsonObject> passes = ReportFigures.lines(report.metrics(), "stdp_pass");
-        h.start(report.title(), String.format(Locale.ROOT, "%s. Test accuracy %.2f%% on %d samples (votes of the labelled neurons).",
+        h.start(report.title(), String.format(Locale.ROOT, "%s. Test accuracy %.2f%% on %d samples (votes of the labelled neurons; this test draws its Poisson "
+                + "inputs afresh from the network's seed, so it differs from the last pass's by the inputs' noise).",
                 report.source(), 100 * report.accuracy(), report.samples()));
         h.section("training", "Training passes");
         if (passes.isEmpty()) {

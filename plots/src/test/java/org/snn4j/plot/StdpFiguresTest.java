@@ -78,7 +78,8 @@ class StdpFiguresTest {
         String some = StdpFigures.raster("raster", List.of(new int[] {0, 3}, new int[0], new int[] {2}), 4, 0.5).toString();
         String d = some.substring(some.indexOf(" d=\"") + 4);
         assertEquals(3, d.substring(0, d.indexOf('"')).chars().filter(c -> c == 'M').count(), "three spikes");
-        assertTrue(some.contains(">time (ms)</text>") && some.contains(">1.5</text>"), "steps of 0.5 ms labelled in ms");
+        assertTrue(some.contains(">time (ms)</text>") && some.contains(">1.5</text>") && some.contains(">0.5</text>"),
+                "three steps of 0.5 ms on a time axis in ms: " + some);
         assertFalse(StdpFigures.raster("none", List.of(new int[0], new int[0]), 4, 0.5).toString().contains("<path "));
     }
 }
