@@ -59,7 +59,7 @@ final class PlotsOption {
 
     /** The membrane traces of a few neurons of {@code raster}'s last active layer for test sample 0; null without spiking layers. */
     static MembraneTraces traces(Model model, Dataset test, SpikeRaster raster) {
-        return MembraneTraces.of(model, sample0(test), raster, TRACED_NEURONS);
+        return MembraneTraces.of(model, sample0(test), raster, TRACED_NEURONS, layer -> model.neuronLayers().get(layer).spec().threshold());
     }
 
     /** The raster and membrane figures of test sample 0. */

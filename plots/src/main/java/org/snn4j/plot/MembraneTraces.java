@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
@@ -43,9 +44,11 @@ public record MembraneTraces(String layer, double threshold, int[] neurons, floa
      * The traces of up to {@code count} neurons of the raster's last layer that shows a spike (its last layer when
      * none does), evenly spaced over the rows the raster shows; null when the raster has no layer.
      *
-     * @param image {@code [C, H, W]}, held as direct input for the raster's steps
+     * @param image       {@code [C, H, W]}, held as direct input for the raster's steps
+     * @param thresholdOf a spiking layer's threshold θ, by name (e.g. from its {@code NeuronLayer.spec()}; this
+     *                    package does not read neuron layers)
      */
-    public static MembraneTraces of(Model snn, Tensor image, SpikeRaster raster, int count) {
+    public static MembraneTraces of(Model snn, Tensor image, SpikeRaster raster, int count, ToDoubleFunction<String> thresholdOf) {
         List<SpikeRaster.Layer> layers = raster.layers();
         if (layers.isEmpty()) return null;
         SpikeRaster.Layer chosen = layers.getLast();
@@ -53,19 +56,19 @@ public record MembraneTraces(String layer, double threshold, int[] neurons, floa
         int shown = Math.min(count, chosen.shown());
         int[] neurons = new int[shown];
         for (int k = 0; k < shown; k++) neurons[k] = chosen.indices()[(int) ((long) k * chosen.shown() / shown)];
-        return of(snn, image, raster.steps(), chosen.name(), neurons);
+        return of(snn, image, raster.steps(), chosen.name(), neurons, thresholdOf.applyAsDouble(chosen.name()));
     }
 
     /**
      * Runs {@code snn} on {@code image} held for {@code steps} steps, one step per pass, and keeps the membranes
      * and spikes of {@code neurons} of the spiking layer {@code layer}.
      *
-     * @param image {@code [C, H, W]}
+     * @param image     {@code [C, H, W]}
+     * @param threshold the layer's threshold θ, as drawn
      * @throws IllegalArgumentException when {@code layer} is not one of the model's spiking layers
      */
-    public static MembraneTraces of(Model snn, Tensor image, int steps, String layer, int[] neurons) {
-        var neuronLayer = snn.neuronLayers().get(layer);
-        if (neuronLayer == null) throw new IllegalArgumentException(layer + " is not a spiking layer of " + snn.spec().name());
+    public static MembraneTraces of(Model snn, Tensor image, int steps, String layer, int[] neurons, double threshold) {
+        if (!snn.neuronLayers().containsKey(layer)) throw new IllegalArgumentException(layer + " is not a spiking layer of " + snn.spec().name());
         float[][] potential = new float[neurons.length][steps];
         boolean[][] spiked = new boolean[neurons.length][steps];
         Store store = new Store(steps);
@@ -81,7 +84,7 @@ public record MembraneTraces(String layer, double threshold, int[] neurons, floa
             float[] v = store.values.get(layer);
             for (int k = 0; k < neurons.length; k++) potential[k][t] = v[neurons[k]];
         }
-        return new MembraneTraces(layer, neuronLayer.spec().threshold(), neurons.clone(), potential, spiked);
+        return new MembraneTraces(layer, threshold, neurons.clone(), potential, spiked);
     }
 
     /** One stream's state between the one-step passes: the layers' arrays by key, kept as handed out. */

@@ -54,8 +54,8 @@ class MembraneTracesTest {
         SpikeRaster.of(w1, image, T, 1, SpikeRaster.Selection.EVENLY_SPACED).layers().forEach(l -> sizes.put(l.name(), l.neurons()));
         for (String layer : w1.neuronLayers().keySet()) {
             int[] neurons = {0, 7, 100, 401};
-            MembraneTraces m = MembraneTraces.of(w1, image, T, layer, neurons);
             NeuronSpec spec = w1.neuronLayers().get(layer).spec();
+            MembraneTraces m = MembraneTraces.of(w1, image, T, layer, neurons, spec.threshold());
             assertEquals(spec.threshold(), m.threshold(), 0);
             assertEquals(T, m.steps());
             float[] x = currents.get(layer);
@@ -82,7 +82,7 @@ class MembraneTracesTest {
         Model w1 = w1();
         Tensor image = image();
         SpikeRaster raster = SpikeRaster.of(w1, image, T, 64, SpikeRaster.Selection.ACTIVE);
-        MembraneTraces m = MembraneTraces.of(w1, image, raster, 5);
+        MembraneTraces m = MembraneTraces.of(w1, image, raster, 5, layer -> w1.neuronLayers().get(layer).spec().threshold());
         SpikeRaster.Layer last = raster.layers().stream().filter(l -> SpikeRaster.count(l) > 0).reduce((a, b) -> b).orElseThrow();
         assertEquals(last.name(), m.layer());
         assertEquals(Math.min(5, last.shown()), m.neurons().length);
@@ -92,8 +92,9 @@ class MembraneTracesTest {
             for (int t = 0; t < T; t++) assertEquals(last.spiked(row, t, T), m.spiked()[k][t], "the raster's spikes, step by step");
             assertTrue(m.spikes(k) > 0, "an active neuron");
         }
-        assertNull(MembraneTraces.of(w1, image, new SpikeRaster(List.of(), T), 5), "no spiking layer, no traces");
-        assertThrows(IllegalArgumentException.class, () -> MembraneTraces.of(w1, image, T, "no-such-layer", new int[] {0}));
+        assertEquals(w1.neuronLayers().get(m.layer()).spec().threshold(), m.threshold(), 0);
+        assertNull(MembraneTraces.of(w1, image, new SpikeRaster(List.of(), T), 5, layer -> 1), "no spiking layer, no traces");
+        assertThrows(IllegalArgumentException.class, () -> MembraneTraces.of(w1, image, T, "no-such-layer", new int[] {0}, 1));
     }
 
     @Test
