@@ -65,7 +65,7 @@ class ArchitectureTest {
             Map.entry("convert", List.of("train", "engine", "model", "metrics", "loss", "encode", "data", "io", "neuron", "nn",
                     "kernels", "tensor")),
             // unsupervised STDP: learners on nn layers (listeners), the Diehl & Cook network on data sets
-            Map.entry("stdp", List.of("data", "nn", "tensor")),
+            Map.entry("stdp", List.of("data", "io", "nn", "tensor")),
             Map.entry("bench", List.of("kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("events", "data", "tensor")),

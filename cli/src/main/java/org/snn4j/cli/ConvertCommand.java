@@ -25,7 +25,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelFile;
 import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.Reset;
-import org.snn4j.plot.Plots;
+import org.snn4j.plot.ReportFigures;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.MetricsLog;
 import picocli.CommandLine.Command;
@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
                 + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
-    /** What --table PREFIX writes: PREFIX.json, PREFIX.md and PREFIX.png. */
-    private static final List<String> TABLE_FILES = List.of(".json", ".md", ".png");
+    /** What --table PREFIX writes: PREFIX.json and PREFIX.md (the plot is --plots DIR's conversion figure). */
+    private static final List<String> TABLE_FILES = List.of(".json", ".md");
     private static final String SPIKE_NORM = "spike-norm";
     /** Method suffix: per-channel bias calibration of that method's SNN for each T. */
     private static final String BIAS = "+bias";
@@ -121,8 +121,11 @@ final class ConvertCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--table", paramLabel = "PREFIX",
-            description = "Also write the table to PREFIX.json and PREFIX.md, and the accuracy-against-T plot to PREFIX.png.")
+            description = "Also write the table to PREFIX.json and PREFIX.md (the accuracy-against-T plot: --plots).")
     Path table;
+
+    @Mixin
+    PlotsOption plots;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the SNN of the first method (for eval; T = the largest evaluated).")
     Path out;
@@ -143,6 +146,7 @@ final class ConvertCommand implements Callable<Integer> {
             for (String ext : TABLE_FILES) outputs.output("--table", Path.of(table + ext));
         }
         outputs.check(true);
+        plots.check(spec);
         ModelFile saved = modelFile != null ? ModelFile.read(modelFile) : ModelFile.of(OnnxImporter.importAnn(onnxFile));
         if (!saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an SNN; convert takes an ANN (train --ann)");
         AnnActivation activation = saved.model().spec().annActivation();
@@ -171,9 +175,11 @@ final class ConvertCommand implements Callable<Integer> {
         if (table != null) {
             AtomicFile.writeString(Path.of(table + ".json"), json + "\n");
             AtomicFile.writeString(Path.of(table + ".md"), markdown(annAccuracy, rows));
-            Map<String, Map<Integer, Double>> curves = new java.util.LinkedHashMap<>();
+        }
+        if (plots.given()) {  // conversion: accuracy against T per method, the ANN's across
+            Map<String, java.util.TreeMap<Integer, Double>> curves = new java.util.LinkedHashMap<>();
             for (Row r : rows) curves.computeIfAbsent(label(r), k -> new java.util.TreeMap<>()).put(r.steps(), r.result().accuracy());
-            Plots.accuracyAgainstT(Path.of(table + ".png"), saved.model().spec().name() + " converted: accuracy against T", curves, annAccuracy);
+            plots.write(Map.of("conversion", ReportFigures.conversion(curves, annAccuracy)));
         }
         if (common.json) System.out.println(json);
         return 0;

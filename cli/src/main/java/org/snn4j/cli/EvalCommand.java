@@ -1,7 +1,6 @@
 package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
@@ -14,7 +13,7 @@ import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelFile;
 import org.snn4j.model.ModelSpec;
-import org.snn4j.plot.Plots;
+import org.snn4j.plot.ReportFigures;
 import org.snn4j.plot.SpikeRaster;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
@@ -29,8 +28,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained model: accuracy, spikes per neuron per step by layer, throughput.")
 final class EvalCommand implements Callable<Integer> {
-    private static final String FIRING_RATES = "firing-rates.png";
-    private static final String RASTER = "raster.png";
     /** Neurons a layer the text raster shows. */
     private static final int RASTER_ROWS = 16;
 
@@ -52,9 +49,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--plots", paramLabel = "DIR",
-            description = "Write PNG plots to DIR: firing-rates.png (spikes per neuron per step by layer) and raster.png (first test image).")
-    Path plots;
+    @Mixin
+    PlotsOption plots;
 
     @Option(names = "--raster", paramLabel = "SAMPLE",
             description = "Print the spikes of test sample SAMPLE through every spiking layer as text (16 active neurons a layer, one column per step).")
@@ -82,12 +78,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--energy: " + e.getMessage());
         }
         Outputs outputs = Outputs.of(spec).input("--model-file", savedModel.modelFile).output("--logits", logits);
-        if (plots != null) {
-            if (Files.exists(plots) && !Files.isDirectory(plots)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--plots " + plots + " is a file, not a directory");
-            }
-            outputs.output("--plots", plots.resolve(FIRING_RATES)).output("--plots", plots.resolve(RASTER));
-        }
+        plots.check(spec);
         outputs.check(true);
         ModelFile saved = savedModel.read();
         Executor inference = new Executor(saved.model(), mode);
@@ -118,11 +109,13 @@ final class EvalCommand implements Callable<Integer> {
             System.out.print(TextRaster.render(SpikeRaster.of(model, test.images(raster).reshape(test.sampleShape()), t,
                     RASTER_ROWS, SpikeRaster.Selection.ACTIVE)));
         }
-        if (plots != null) {
-            Plots.firingRates(plots.resolve(FIRING_RATES), modelSpec.name() + ", T=" + t, r.spikeRates());
-            Plots.raster(plots.resolve(RASTER), modelSpec.name() + ": spikes of test image 0", model, test.images(0).reshape(test.sampleShape()),
-                    t, 100);
-            System.out.println("plots: " + plots.resolve(FIRING_RATES) + ", " + plots.resolve(RASTER));
+        if (plots.given()) {  // firing-rates, raster, membrane, operations, energy
+            java.util.Map<String, org.snn4j.plot.svg.Svg> figures = new java.util.LinkedHashMap<>();
+            figures.put("firing-rates", ReportFigures.firingRates(modelSpec.name() + ", T=" + t + ": spikes per neuron per step",
+                    r.spikeRates()));
+            figures.putAll(PlotsOption.sampleFigures(model, test, t));
+            figures.putAll(ReportFigures.ofEvaluation(PlotsOption.evaluation(r, t, energyModel)));
+            plots.write(figures);
         }
         if (common.json) {
             JsonObject o = Reports.evaluationJson(r, energyModel);

@@ -2,6 +2,7 @@ package org.snn4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoders;
@@ -14,6 +15,10 @@ import org.snn4j.model.ModelFile;
 import org.snn4j.plot.HtmlReport;
 import org.snn4j.plot.RunReport;
 import org.snn4j.plot.SpikeRaster;
+import org.snn4j.plot.StdpRunReport;
+import org.snn4j.plot.svg.Svg;
+import org.snn4j.stdp.DiehlCook;
+import org.snn4j.stdp.DiehlCookFile;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
@@ -29,13 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write one self-contained HTML report of a model (no network access needed to open it): training curves "
                 + "and spike rates per layer over epochs (from the metrics log beside the model), a spike raster of test sample 0 "
-                + "through every spiking layer, operation counts and the energy split per layer (from an evaluation on the test "
+                + "through every spiking layer with the membrane traces of a few of its neurons, operation counts and the energy split per layer (from an evaluation on the test "
                 + "set), and for conversions accuracy against T per method with the per-layer errors. Each chart has a table "
                 + "of the same numbers beside it."})
 final class ReportCommand implements Callable<Integer> {
-    /** Neurons of each spiking layer shown in the raster: evenly spaced over those that spiked. */
-    private static final int RASTER_NEURONS = 64;
-
     @Spec
     CommandSpec spec;
 
@@ -62,6 +64,9 @@ final class ReportCommand implements Callable<Integer> {
     String energy;
 
     @Mixin
+    PlotsOption plots;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -70,6 +75,8 @@ final class ReportCommand implements Callable<Integer> {
         Path page = out != null ? out : Path.of(modelFile + ".report.html");
         Path log = metrics != null ? metrics : MetricsLog.beside(modelFile);
         Outputs.of(spec).input("MODEL_FILE", modelFile).input("--metrics", log).output("--out", page).check(true);
+        plots.check(spec);
+        if (DiehlCookFile.holds(modelFile)) return stdpReport(page, log);
         EnergyModel energyModel = Flags.parsed(spec, "--energy", () -> EnergyModel.parse(energy));
         Flags.positive(spec, "--batch", batch);
         ModelFile saved = ModelFile.read(modelFile);
@@ -79,17 +86,35 @@ final class ReportCommand implements Callable<Integer> {
         Dataset test = dataOptions.load(common.dataDir, false);
         EvalResult r = Evaluator.run(new Executor(saved.model(), EngineMode.AUTO), test, t,
                 Encoders.byName(saved.encoder(), saved.encoderGain()), Losses.byName("ce"), batch, common.seed, new Workspace());
-        SpikeRaster raster = SpikeRaster.of(saved.model(), test.images(0).reshape(test.sampleShape()), t, RASTER_NEURONS,
-                SpikeRaster.Selection.ACTIVE);
-        List<RunReport.LayerOps> layers = r.ops().entrySet().stream().map(e -> new RunReport.LayerOps(e.getKey(),
-                e.getValue().denseMacsPerSample(), e.getValue().acsPerSample(), e.getValue().macsPerSample(),
-                energyModel.joules(e.getValue().macsPerSample(), 0), energyModel.joules(0, e.getValue().acsPerSample()),
-                energyModel.joules(e.getValue().denseMacsPerSample(), 0))).toList();
+        SpikeRaster raster = PlotsOption.raster(saved.model(), test, t);
         RunReport report = new RunReport(saved.model().spec().name() + ": run report", "Model " + modelFile + ", metrics log " + log,
-                JsonLines.read(log), new RunReport.Evaluation(t, r.accuracy(), r.samples(), r.spikeRates(), layers, energyModel.toString()),
-                raster);
+                JsonLines.read(log), PlotsOption.evaluation(r, t, energyModel), raster, PlotsOption.traces(saved.model(), test, raster));
         long bytes = HtmlReport.write(page, report);
         System.out.printf("report: %s (%d bytes)%n", page, bytes);
+        plots.write(HtmlReport.figures(report));
+        return 0;
+    }
+
+    /** The report of a Diehl &amp; Cook network written by {@code stdp --out} or {@code train --learning stdp --out}. */
+    private int stdpReport(Path page, Path log) {
+        DiehlCookFile.Saved saved = DiehlCookFile.load(modelFile);
+        DiehlCook net = saved.network();
+        Dataset test = dataOptions.load(common.dataDir, false);
+        if (test.sampleSize() != net.inputs()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + dataOptions.name() + " has samples of "
+                    + test.sampleSize() + " values; the network in " + modelFile + " has " + net.inputs() + " inputs");
+        }
+        if (net.labels() == null) throw new org.snn4j.Snn4jException(modelFile + ": the network's neurons are not labelled (no pass ended)");
+        int n = net.config().neurons(), width = saved.sampleShape()[saved.sampleShape().length - 1];
+        double accuracy = net.evaluate(test);
+        List<int[]> spikes = net.spikes(test.sample(0));
+        Map<String, Svg> figures = StdpTraining.figures(net, width, spikes, test.label(0));
+        StdpRunReport report = new StdpRunReport(StdpTraining.MODEL + ":" + n + ": run report", "Network " + modelFile + ", metrics log " + log,
+                JsonLines.read(log), accuracy, test.size(), net.labels(), spikes.stream().mapToInt(a -> a.length).sum(),
+                figures.get("raster"), figures.get("receptive-fields"));
+        long bytes = HtmlReport.write(page, report);
+        System.out.printf("report: %s (%d bytes)%n", page, bytes);
+        plots.write(HtmlReport.figures(report));
         return 0;
     }
 }

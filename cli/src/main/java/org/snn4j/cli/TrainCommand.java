@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code snn4j train}: spike-based BPTT training of a preset or spec-file network. */
+/**
+ * {@code snn4j train}: spike-based BPTT training of a preset or spec-file network; with {@code --learning stdp}, Diehl &amp;
+ * Cook's network by unsupervised STDP ({@link StdpTraining}, as {@code snn4j stdp}).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train an SNN with spike-based backpropagation through time and report accuracy and spikes.")
+        description = "Train an SNN with spike-based backpropagation through time and report accuracy and spikes; "
+                + "`--model diehl-cook:N --learning stdp` trains Diehl & Cook's network by unsupervised STDP instead (as `snn4j stdp`).")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,12 +62,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "With --activation clip or qcfs: initial value of the trainable bound λ (default: 8).")
     Double bound;
 
+    @Option(names = "--learning", paramLabel = "bptt|stdp", defaultValue = "bptt",
+            description = "bptt: surrogate-gradient BPTT (default); stdp: unsupervised STDP of --model diehl-cook:N, the run of "
+                    + "`snn4j stdp --neurons N` with its defaults (--epochs passes, 1 unless given), which also takes --plots.")
+    String learning;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         common.applyThreads(spec);
+        if (!learning.equals("bptt") && !learning.equals("stdp")) {
+            throw new ParameterException(spec.commandLine(), "--learning must be bptt or stdp, was '" + learning + "'");
+        }
+        if (learning.equals("stdp")) return StdpTraining.ofTrain(spec, modelOptions.model, training.epochs).run(dataOptions, common,
+                training.plots, false, training.out);
+        if (modelOptions.model.startsWith(StdpTraining.MODEL + ":")) {
+            throw new ParameterException(spec.commandLine(), "--model " + modelOptions.model + " learns by STDP: add --learning stdp");
+        }
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));

@@ -3,25 +3,31 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
+import org.snn4j.io.JsonLines;
 import org.snn4j.io.OutputLock;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.Losses;
+import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.Model;
 import org.snn4j.optim.OptimizerKind;
 import org.snn4j.optim.ScheduleSpec;
+import org.snn4j.plot.ReportFigures;
+import org.snn4j.plot.svg.Svg;
 import org.snn4j.train.Augment;
-import org.snn4j.metrics.EnergyModel;
+import org.snn4j.train.MetricsLog;
 import org.snn4j.train.RunSettings;
 import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
-import org.snn4j.train.MetricsLog;
 import org.snn4j.train.TrainingListener;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -92,6 +98,9 @@ final class TrainingOptions {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    @Mixin
+    PlotsOption plots;
+
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
     private OptimizerKind parsedOptimizer;
@@ -107,6 +116,7 @@ final class TrainingOptions {
         Flags.fraction(spec, "--momentum", momentum);
         Flags.nonNegative(spec, "--crop", crop);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
+        plots.check(spec);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
         penalty = Flags.parsed(spec, "--spike-penalty",
                 () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
@@ -186,6 +196,12 @@ final class TrainingOptions {
         TrainResult r = new Trainer(model, cfg, train, test, listener).fit();
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
+        if (plots.given()) {  // the report's figures: the log's curves, test sample 0, the final evaluation
+            Map<String, Svg> figures = new LinkedHashMap<>(ReportFigures.ofMetrics(JsonLines.read(MetricsLog.beside(outFile))));
+            figures.putAll(PlotsOption.sampleFigures(model, test, steps));
+            figures.putAll(ReportFigures.ofEvaluation(PlotsOption.evaluation(r.test(), steps, EnergyModel.FP32_45NM)));
+            plots.write(figures);
+        }
         if (common.json) {
             JsonObject o = Reports.evaluationJson(r.test(), EnergyModel.FP32_45NM);
             o.addProperty("model", model.spec().name());

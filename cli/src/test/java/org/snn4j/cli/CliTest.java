@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +55,13 @@ class CliTest {
     @Test
     void trainThenEvalWithJson() {
         Path out = dir.resolve("w1.snn4j");
-        Run t = run(with(with(new String[] {"train"}, SMALL), "--out", out.toString(), "--json"));
+        Run t = run(with(with(new String[] {"train"}, SMALL), "--out", out.toString(), "--json", "--plots", dir.resolve("train-plots").toString()));
         assertEquals(0, t.code(), t.err());
         JsonObject o = JsonParser.parseString(t.lastLine()).getAsJsonObject();
+        for (String figure : List.of("loss", "accuracy", "spike-rates", "raster", "membrane", "operations", "energy")) {
+            assertTrue(Files.exists(dir.resolve("train-plots/" + figure + ".svg")) && Files.exists(dir.resolve("train-plots/" + figure + ".png")),
+                    "train --plots: " + figure);
+        }
         double acc = o.get("test_accuracy").getAsDouble();
         assertTrue(acc >= 0 && acc <= 1);
         assertTrue(o.get("train_samples_per_second").getAsDouble() > 0);
@@ -149,7 +154,8 @@ class CliTest {
         assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--out", snn.toString())).code());
         Path table = dir.resolve("table"), converted = dir.resolve("converted.snn4j");
         Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4,16",
-                "--method", "max+bias,p99", "--table", table.toString(), "--out", converted.toString(), "--json");
+                "--method", "max+bias,p99", "--table", table.toString(), "--out", converted.toString(), "--json",
+                "--plots", dir.resolve("convert-plots").toString());
         assertEquals(0, c.code(), c.err());
         JsonObject o = JsonParser.parseString(c.lastLine()).getAsJsonObject();
         assertTrue(o.get("ann_accuracy").getAsDouble() > 0.1);
@@ -160,13 +166,18 @@ class CliTest {
         assertTrue(first.get("spikes_per_neuron").getAsDouble() > 0);
         assertTrue(Files.readString(dir.resolve("table.md")).startsWith("| method | T=4 | T=16 | ANN |"));
         assertEquals(o, JsonParser.parseString(Files.readString(dir.resolve("table.json"))).getAsJsonObject());
-        assertTrue(Files.size(dir.resolve("table.png")) > 1000);
+        assertFalse(Files.exists(dir.resolve("table.png")), "the plot is --plots' figure");
+        assertTrue(Files.size(dir.resolve("convert-plots/conversion.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("convert-plots/conversion.svg")).contains(">max+bias</text>"));
         Run e = run("eval", "--model-file", converted.toString(), "--limit-test", "128", "--json", "--plots", dir.resolve("plots").toString());
         assertEquals(0, e.code(), e.err());
         assertEquals(o.getAsJsonArray("results").get(1).getAsJsonObject().get("accuracy").getAsDouble(),
                 JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble(), 1e-12,
                 "the saved SNN is the first method's (with its bias currents), at the largest T");
-        assertTrue(Files.size(dir.resolve("plots/raster.png")) > 1000 && Files.size(dir.resolve("plots/firing-rates.png")) > 1000);
+        for (String figure : List.of("firing-rates", "raster", "membrane", "operations", "energy")) {
+            assertTrue(Files.size(dir.resolve("plots/" + figure + ".png")) > 1000, figure);
+            assertTrue(Files.readString(dir.resolve("plots/" + figure + ".svg")).contains("<svg xmlns="), figure);
+        }
         JsonObject eo = JsonParser.parseString(e.lastLine()).getAsJsonObject();
         assertTrue(eo.get("acs").getAsDouble() > 0 && eo.get("energy_snn_joules").getAsDouble() > 0
                 && eo.get("energy_ann_joules").getAsDouble() > 0, eo.toString());

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportTest {
     private static final List<String> SECTIONS = List.of("training", "spike-rates", "raster", "membrane", "operations", "conversion");
-    private static final List<String> CHARTS = List.of("chart-loss", "chart-accuracy", "chart-spike-rates", "chart-raster", "chart-ops",
-            "chart-energy", "chart-conversion");
+    private static final List<String> CHARTS = List.of("chart-loss", "chart-accuracy", "chart-spike-rates", "chart-raster",
+            "chart-membrane", "chart-operations", "chart-energy", "chart-conversion");
     private static final String[] SMALL = {"--model", "w1", "--width", "0.25", "--limit-train", "256", "--limit-test", "128",
             "--T", "4", "--no-progress"};
 
@@ -46,7 +46,8 @@ class ReportTest {
         Files.writeString(dir.resolve("snn.snn4j.metrics.jsonl"), Files.readString(dir.resolve("converted.snn4j.metrics.jsonl")),
                 java.nio.file.StandardOpenOption.APPEND);
         report = dir.resolve("report.html");
-        CliTest.Run r = run("report", snn.toString(), "--out", report.toString(), "--limit-test", "64");
+        CliTest.Run r = run("report", snn.toString(), "--out", report.toString(), "--limit-test", "64", "--plots",
+                dir.resolve("plots").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("report: " + report), r.out());
     }
@@ -88,6 +89,21 @@ class ReportTest {
     }
 
     @Test
+    void plotsWritesEveryChartOfTheReportAsSvgAndPng() throws IOException {
+        Path plots = dir.resolve("plots");
+        String html = Files.readString(report);
+        for (String c : CHARTS) {
+            String name = c.substring("chart-".length());
+            String svg = Files.readString(plots.resolve(name + ".svg"));
+            String inline = html.substring(html.indexOf("id=\"" + c + "\">") + c.length() + 6);
+            assertEquals(inline.substring(0, inline.indexOf("</svg>") + 6), svg.substring(svg.indexOf("<svg")).strip(), name + ": the report's chart");
+            BufferedImage png = ImageIO.read(plots.resolve(name + ".png").toFile());
+            assertTrue(png.getWidth() >= 1000, name);
+            assertTrue(Chromium.colouredPixels(png, new int[] {0, 0, png.getWidth(), png.getHeight()}) > 50, name + ": drawn in colour");
+        }
+    }
+
+    @Test
     void inHeadlessChromiumEverySectionShowsAndEveryChartHasColouredPixels() throws Exception {
         String chromium = Chromium.find();
         Assumptions.assumeTrue(chromium != null, "no chromium binary on the PATH");
@@ -111,7 +127,7 @@ class ReportTest {
         assertEquals(0, run("report", copy.toString(), "--out", page.toString(), "--limit-test", "32").code());
         String html = Files.readString(page);
         assertTrue(html.contains("The metrics log has no epochs") && html.contains("The metrics log has no conversion rows"));
-        assertTrue(html.contains("id=\"chart-raster\"") && html.contains("id=\"chart-ops\""), "the model's own run is still shown");
+        assertTrue(html.contains("id=\"chart-raster\"") && html.contains("id=\"chart-operations\""), "the model's own run is still shown");
 
         Path annPage = dir.resolve("ann.html");
         CliTest.Run r = run("report", dir.resolve("ann.snn4j").toString(), "--out", annPage.toString(), "--limit-test", "32",
@@ -119,7 +135,53 @@ class ReportTest {
         assertEquals(0, r.code(), r.err());
         String ann = Files.readString(annPage);
         assertTrue(ann.contains("The model has no spiking layer.") && ann.contains("id=\"chart-conversion\""));
+        assertFalse(ann.contains("id=\"chart-membrane\""), "an ANN has no membranes");
         assertTrue(ann.contains("Per-layer conversion errors"));
         assertTrue(run("report", copy.toString(), "--out", copy.toString()).err().contains("would destroy the input"));
+    }
+
+    @Test
+    void anStdpRunsReportShowsItsPassesRasterAndReceptiveFieldsInChromium() throws Exception {
+        Path net = dir.resolve("dc.safetensors"), page = dir.resolve("dc.html");
+        CliTest.Run t = run("train", "--model", "diehl-cook:9", "--learning", "stdp", "--epochs", "2", "--limit-train", "8", "--limit-test", "4",
+                "--out", net.toString());
+        assertEquals(0, t.code(), t.err());
+        assertEquals(List.of(1, 2), lines(dir.resolve("dc.safetensors.metrics.jsonl")).stream().map(o -> o.get("pass").getAsInt()).toList());
+        CliTest.Run r = run("report", net.toString(), "--out", page.toString(), "--limit-test", "4", "--plots", dir.resolve("dc-plots").toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(page);
+        for (String s : SECTIONS) assertTrue(html.contains("<section id=\"" + s + "\">"), s);
+        assertTrue(html.contains("<section id=\"receptive-fields\">"));
+        assertFalse(html.contains("<script") || html.contains("src=") || html.replace("href=\"data:image/png;base64,", "").contains("href="),
+                "nothing loaded from elsewhere: the receptive fields are an inline PNG");
+        List<String> charts = List.of("chart-accuracy", "chart-spike-rates", "chart-raster", "chart-receptive-fields");
+        for (String c : charts) {
+            assertTrue(html.contains("<figure class=\"chart\" id=\"" + c + "\"><svg"), c);
+            assertTrue(Files.exists(dir.resolve("dc-plots/" + c.substring(6) + ".png")), c);
+        }
+        String chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium != null, "no chromium binary on the PATH");
+        Chromium.Layout layout = Chromium.layout(chromium, page, dir);
+        Path png = dir.resolve("dc.png");
+        Chromium.screenshot(chromium, page, png, layout.height(), dir);
+        BufferedImage image = ImageIO.read(png.toFile());
+        for (String c : charts) {
+            int[] box = layout.boxes().get(c);
+            assertTrue(box != null && box[2] > 100 && box[3] > 100, "chart " + c + " laid out");
+            long drawn = c.equals("chart-receptive-fields") ? greyLevels(image, box) : Chromium.colouredPixels(image, box);
+            assertTrue(drawn > 50, "chart " + c + ": " + drawn);
+        }
+    }
+
+    /** Pixels in {@code box} neither white nor the tiles' dark grey gaps: the learned weights as grey levels. */
+    private static long greyLevels(BufferedImage image, int[] box) {
+        long n = 0;
+        for (int y = Math.max(0, box[1]); y < Math.min(image.getHeight(), box[1] + box[3]); y++) {
+            for (int x = Math.max(0, box[0]); x < Math.min(image.getWidth(), box[0] + box[2]); x++) {
+                int v = image.getRGB(x, y) & 255;
+                if (v > 0x50 && v < 0xF0) n++;
+            }
+        }
+        return n;
     }
 }

@@ -22,8 +22,9 @@ class StdpCommandTest {
                 "--plots", plots.toString());
         assertEquals(0, r.code(), r.err());
         java.awt.image.BufferedImage fields = javax.imageio.ImageIO.read(plots.resolve("receptive-fields.png").toFile());
-        assertEquals(2 * 29 + 1, fields.getWidth()); // 4 tiles of 28 × 28 in a 2 × 2 grid
-        assertTrue(Files.size(plots.resolve("raster.png")) > 0);
+        assertEquals(2 * 560, fields.getWidth()); // the figure at twice its CSS size
+        assertTrue(Files.readString(plots.resolve("receptive-fields.svg")).contains("href=\"data:image/png;base64,"));
+        assertTrue(Files.size(plots.resolve("raster.png")) > 0 && Files.readString(plots.resolve("raster.svg")).contains(">excitatory</text>"));
     }
 
     @Test
@@ -58,5 +59,45 @@ class StdpCommandTest {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "x");
         assertEquals(2, CliTest.run("stdp", "--plots", file.toString()).code());
+    }
+
+    @Test
+    void trainWithLearningStdpIsTheSameRunAsStdp() {
+        String[] data = {"--limit-train", "12", "--limit-test", "6", "--json"};
+        CliTest.Run viaStdp = CliTest.run(CliTest.with(new String[] {"stdp", "--neurons", "5", "--passes", "2"}, data));
+        CliTest.Run viaTrain = CliTest.run(CliTest.with(new String[] {"train", "--model", "diehl-cook:5", "--learning", "stdp",
+                "--epochs", "2"}, data));
+        assertEquals(0, viaStdp.code(), viaStdp.err());
+        assertEquals(0, viaTrain.code(), viaTrain.err());
+        JsonObject a = JsonParser.parseString(viaStdp.lastLine()).getAsJsonObject(), b = JsonParser.parseString(viaTrain.lastLine()).getAsJsonObject();
+        assertEquals("diehl-cook:5", b.get("model").getAsString());
+        assertEquals(a.get("dt_ms"), b.get("dt_ms"));
+        assertEquals(2, b.getAsJsonArray("passes").size());
+        for (int p = 0; p < 2; p++) {
+            assertEquals(a.getAsJsonArray("passes").get(p).getAsJsonObject().get("test_accuracy"),
+                    b.getAsJsonArray("passes").get(p).getAsJsonObject().get("test_accuracy"), "pass " + (p + 1) + ": the same network");
+        }
+        CliTest.Run onePass = CliTest.run(CliTest.with(new String[] {"train", "--model", "diehl-cook:3", "--learning", "stdp"}, data));
+        assertEquals(0, onePass.code(), onePass.err());
+        assertEquals(1, JsonParser.parseString(onePass.lastLine()).getAsJsonObject().getAsJsonArray("passes").size(), "stdp's default: one pass");
+    }
+
+    @Test
+    void trainRefusesStdpWithAnotherModelOrGradientFlags() {
+        String[][] bad = {
+            {"train", "--model", "w1", "--learning", "stdp"},
+            {"train", "--model", "diehl-cook:4"},
+            {"train", "--model", "diehl-cook:x", "--learning", "stdp"},
+            {"train", "--model", "diehl-cook:0", "--learning", "stdp"},
+            {"train", "--model", "diehl-cook:4", "--learning", "stdp", "--lr", "0.1"},
+            {"train", "--model", "diehl-cook:4", "--learning", "stdp", "--epochs", "0"},
+            {"train", "--learning", "hebb"},
+        };
+        for (String[] args : bad) {
+            CliTest.Run r = CliTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+        }
+        assertTrue(CliTest.run(bad[4]).err().contains("--lr does not apply to --learning stdp"));
+        assertTrue(CliTest.run(bad[1]).err().contains("add --learning stdp"));
     }
 }

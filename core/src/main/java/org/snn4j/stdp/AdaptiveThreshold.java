@@ -56,6 +56,11 @@ public final class AdaptiveThreshold {
         return theta[j];
     }
 
+    /** Sets neuron j's θ (a saved network's, restored). */
+    public void set(int j, float value) {
+        theta[j] = value;
+    }
+
     /** Stops (true) or resumes (false) adaptation: frozen, θ stays as it is. */
     public void freeze(boolean frozen) {
         this.frozen = frozen;

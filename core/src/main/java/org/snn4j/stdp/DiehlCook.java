@@ -268,6 +268,31 @@ public final class DiehlCook {
         return labels == null ? null : labels.clone();
     }
 
+    /**
+     * Puts a trained network's state in place of this one's: {@code weights} as {@link #weights} gives them,
+     * every neuron's θ, and its labels (-1: unlabelled; null: not labelled). What {@link DiehlCookFile} reads
+     * back; the Poisson inputs continue from this network's seed.
+     *
+     * @throws IllegalArgumentException when a length does not match the network or a value is not finite
+     */
+    public void restore(float[] weights, float[] thresholds, int[] labels) {
+        int n = config.neurons();
+        if (weights.length != inputs * n || thresholds.length != n || (labels != null && labels.length != n)) {
+            throw new IllegalArgumentException("need " + inputs * n + " weights, " + n + " thresholds and labels; got " + weights.length
+                    + ", " + thresholds.length + ", " + (labels == null ? "none" : labels.length));
+        }
+        for (float v : weights) if (!Float.isFinite(v)) throw new IllegalArgumentException("weight " + v + " is not finite");
+        for (float v : thresholds) if (!Float.isFinite(v)) throw new IllegalArgumentException("threshold " + v + " is not finite");
+        System.arraycopy(weights, 0, synapses.weights(), 0, weights.length);
+        for (int j = 0; j < n; j++) theta.set(j, thresholds[j]);
+        this.labels = labels == null ? null : labels.clone();
+    }
+
+    /** Inputs per sample. */
+    public int inputs() {
+        return inputs;
+    }
+
     public DiehlCookConfig config() {
         return config;
     }

@@ -6,15 +6,17 @@ import java.util.Map;
 
 /**
  * What a run's HTML report shows ({@link HtmlReport}): the metrics log's lines, a fresh evaluation of the model
- * with its operation counts and energy, and the spike raster of one test sample.
+ * with its operation counts and energy, and the spike raster and membrane traces of one test sample.
  *
  * @param title      the page's heading
  * @param source     where the model and its log came from, as shown
  * @param metrics    the metrics log's objects in file order (epoch and conversion lines)
  * @param evaluation the model's evaluation on the test set
  * @param raster     the spikes of one test sample
+ * @param membrane   the membrane traces of a few neurons for the same sample; null when the model has no spiking layer
  */
-public record RunReport(String title, String source, List<JsonObject> metrics, Evaluation evaluation, SpikeRaster raster) {
+public record RunReport(String title, String source, List<JsonObject> metrics, Evaluation evaluation, SpikeRaster raster,
+                        MembraneTraces membrane) {
     /**
      * A model's evaluation as the report shows it.
      *

@@ -1,22 +1,20 @@
 package org.snn4j.plot;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.snn4j.io.AtomicFile;
+import org.snn4j.plot.svg.RasterChart;
+import org.snn4j.plot.svg.Svg;
 
 /**
- * The figures of unsupervised STDP (Diehl &amp; Cook's network), as PNG files written atomically: the learned
- * receptive fields and a spike raster of one sample. They take plain arrays, so this package needs nothing of
- * the learner.
+ * The figures of unsupervised STDP (Diehl &amp; Cook's network), as {@link Svg} figures like the report's: the learned
+ * receptive fields and a spike raster of one sample. They take plain arrays, so this package needs nothing of the
+ * learner.
  */
 public final class StdpFigures {
     private static final int GAP_GREY = 0x40;
+    /** Widest a receptive-field figure is drawn, in CSS pixels. */
+    private static final int FIELDS_WIDTH = 560;
 
     private StdpFigures() {}
 
@@ -28,7 +26,7 @@ public final class StdpFigures {
      * @param weights {@code [inputs, neurons]}: input i's weight to neuron j at {@code i·neurons + j}
      * @param inputs  {@code height · width}
      */
-    public static void receptiveFields(Path file, float[] weights, int inputs, int neurons, int height, int width, int zoom) {
+    public static BufferedImage receptiveFields(float[] weights, int inputs, int neurons, int height, int width, int zoom) {
         if (inputs != height * width || weights.length != inputs * neurons || neurons < 1 || zoom < 1) {
             throw new IllegalArgumentException("need " + height + "·" + width + " = inputs (" + inputs + "), " + inputs + "·" + neurons
                     + " weights (" + weights.length + "), neurons >= 1, zoom >= 1 (" + zoom + ")");
@@ -54,41 +52,30 @@ public final class StdpFigures {
                 }
             }
         }
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) throw new java.io.IOException("no PNG writer");
-        });
+        return img;
+    }
+
+    /** The receptive fields ({@link #receptiveFields}) as a figure under {@code title}, enlarged to about 560 pixels across. */
+    public static Svg receptiveFieldsFigure(String title, BufferedImage fields) {
+        double scale = Math.max(1, Math.floor((double) FIELDS_WIDTH / fields.getWidth()));
+        double w = Math.min(FIELDS_WIDTH, fields.getWidth() * scale), h = w * fields.getHeight() / fields.getWidth();
+        Svg svg = new Svg(FIELDS_WIDTH, (int) Math.ceil(h) + 34, title);
+        svg.rect(0, 0, FIELDS_WIDTH, Math.ceil(h) + 34, "#ffffff");
+        svg.text(FIELDS_WIDTH / 2.0, 18, title, 14, "middle", 0);
+        return svg.image((FIELDS_WIDTH - w) / 2, 28, w, h, fields);
     }
 
     /**
-     * Spike raster of one presentation: a dot at (time, neuron) for every spike; {@code spikes.get(t)} holds
-     * the neurons that fired in step t, each step {@code dtMs} long.
+     * Spike raster of one presentation: a mark at (time, neuron) for every spike; {@code spikes.get(t)} holds the
+     * neurons that fired in step t, each step {@code dtMs} long; every neuron a row.
      */
-    public static void raster(Path file, String title, List<int[]> spikes, int neurons, double dtMs) {
-        int total = 0;
-        for (int[] step : spikes) total += step.length;
-        double[] x = new double[Math.max(1, total)], y = new double[Math.max(1, total)];
-        if (total == 0) {
-            x[0] = Double.NaN;
-            y[0] = Double.NaN;
+    public static Svg raster(String title, List<int[]> spikes, int neurons, double dtMs) {
+        int steps = spikes.size();
+        BitSet fired = new BitSet();
+        for (int t = 0; t < steps; t++) {
+            for (int j : spikes.get(t)) fired.set(j * steps + t);
         }
-        int k = 0;
-        for (int t = 0; t < spikes.size(); t++) {
-            for (int j : spikes.get(t)) {
-                x[k] = (t + 1) * dtMs;
-                y[k++] = j;
-            }
-        }
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("time (ms)")
-                .yAxisTitle("excitatory neuron (of " + neurons + ")").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(Math.max(1, spikes.size()) * dtMs);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax((double) Math.max(1, neurons - 1));
-        chart.addSeries("spikes", x, y);
-        System.setProperty("java.awt.headless", "true");
-        AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        return RasterChart.render(title, List.of(new RasterChart.Block("excitatory", neurons, (r, t) -> fired.get(r * steps + t))),
+                steps, "time (ms)", dtMs);
     }
 }

@@ -1,2 +1,2 @@
-/** Figures of snn4j runs: PNG files through XChart (firing rate per layer, a spike raster, accuracy against T) and the self-contained HTML run report with inline SVG charts. */
+/** Figures of snn4j runs (ReportFigures: SVG charts written as SVG or PNG files) and the self-contained HTML run report. */
 package org.snn4j.plot;

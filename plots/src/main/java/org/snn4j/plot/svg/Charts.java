@@ -40,6 +40,43 @@ public final class Charts {
         Scale xs = Scale.covering(all(series, true), LEFT, WIDTH - RIGHT, logX, false);
         Scale ys = Scale.covering(all(series, false), bottom, TOP + legendHeight, false, true);
         axes(svg, xs, ys, xLabel, yLabel);
+        draw(svg, series, xs, ys);
+        legend(svg, series, TOP - 6);
+        return svg;
+    }
+
+    /**
+     * Membrane traces: a line per neuron over time, a dashed line at the threshold θ, and in a strip above the
+     * plot a tick in the neuron's colour at each of its spikes (a row per neuron).
+     *
+     * @param spikes {@code spikes.get(i)[j]}: whether series i's neuron spiked at its j-th point
+     */
+    public static Svg traces(String title, String xLabel, String yLabel, List<Series> series, double threshold, List<boolean[]> spikes) {
+        int legendHeight = LEGEND_ROW * ((series.size() + 2) / 3), strip = 4 * series.size() + 6;
+        Svg svg = frame(title, HEIGHT + legendHeight + strip);
+        double bottom = HEIGHT + legendHeight + strip - BOTTOM, top = TOP + legendHeight + strip;
+        double[] values = java.util.Arrays.copyOf(all(series, false), all(series, false).length + 1);
+        values[values.length - 1] = threshold;
+        Scale xs = Scale.covering(all(series, true), LEFT, WIDTH - RIGHT, false, false);
+        Scale ys = Scale.covering(values, bottom, top, false, true);
+        axes(svg, xs, ys, xLabel, yLabel);
+        double th = ys.at(threshold);
+        svg.line(LEFT, th, WIDTH - RIGHT, th, "#000000", 1.5, 6);
+        svg.text(WIDTH - RIGHT - 2, th - 4, "θ = " + ys.label(threshold), 11, "end", 0);
+        draw(svg, series, xs, ys);
+        svg.text(LEFT - 6, top - strip / 2.0 + 4, "spikes", 11, "end", 0);
+        for (int i = 0; i < series.size(); i++) {
+            double y = top - strip + 2 + 4 * i;
+            for (int j = 0; j < spikes.get(i).length; j++) {
+                if (spikes.get(i)[j]) svg.rect(xs.at(series.get(i).x()[j]) - 1, y, 2, 3, colour(i));
+            }
+        }
+        legend(svg, series, TOP - 6);
+        return svg;
+    }
+
+    /** Each series as a line through its finite points, in its colour. */
+    private static void draw(Svg svg, List<Series> series, Scale xs, Scale ys) {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             int k = 0;
@@ -51,8 +88,6 @@ public final class Charts {
             }
             svg.polyline(java.util.Arrays.copyOf(px, k), java.util.Arrays.copyOf(py, k), colour(i), 2);
         }
-        legend(svg, series, TOP - 6);
-        return svg;
     }
 
     /**

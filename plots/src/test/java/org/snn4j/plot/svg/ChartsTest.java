@@ -59,4 +59,23 @@ class ChartsTest {
         assertTrue(svg.contains(">sn1</text>") && svg.contains(">sn2</text>"));
         assertFalse(svg.contains("NaN"));
     }
+
+    @Test
+    void aPngDrawsTheSameShapesAsTheSvgAtItsScale() throws java.io.IOException {
+        Svg svg = new Svg(40, 20, "p").rect(0, 0, 40, 20, "#ffffff").rect(10, 5, 10, 10, "#D55E00").line(0, 18, 40, 18, "#0072B2", 2, 4)
+                .text(30, 10, "x", 8, "middle", 0);
+        java.awt.image.BufferedImage image = SvgFiles.image(svg, 2);
+        assertEquals(80, image.getWidth());
+        assertEquals(40, image.getHeight());
+        assertEquals(0xD55E00, image.getRGB(30, 20) & 0xFFFFFF, "the rectangle, at twice its coordinates");
+        assertEquals(0xFFFFFF, image.getRGB(5, 5) & 0xFFFFFF);
+        assertEquals(0x0072B2, image.getRGB(2, 36) & 0xFFFFFF, "a dash");
+        assertEquals(0xFFFFFF, image.getRGB(10, 36) & 0xFFFFFF, "a gap");
+        assertTrue(svg.toString().contains("stroke-dasharray=\"4\""));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("svgfiles");
+        SvgFiles.writeSvg(dir.resolve("p.svg"), svg);
+        SvgFiles.writePng(dir.resolve("p.png"), svg, 1);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("p.svg")).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
+        assertEquals(40, javax.imageio.ImageIO.read(dir.resolve("p.png").toFile()).getWidth());
+    }
 }
