@@ -19,7 +19,7 @@ public enum Aedat2Address {
         }
     },
     /**
-     * CIFAR10-DVS as SpikingJelly reads it (recorded with a DVS128 rotated against the monitor): {@code x =
+     * CIFAR10-DVS as SpikingJelly and Tonic read it (recorded with a DVS128 rotated against the monitor): {@code x =
      * 127 - y_raw}, {@code y = 127 - x_raw}, ON when {@code p_raw = 0}.
      */
     CIFAR10_DVS {

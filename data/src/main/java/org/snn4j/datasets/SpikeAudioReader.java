@@ -29,6 +29,10 @@ public final class SpikeAudioReader {
     public static final int SHD_CLASSES = 20;
     /** Classes of SSC. */
     public static final int SSC_CLASSES = 35;
+    /** Longest spike time accepted, in seconds (a sample of SHD lasts about a second). */
+    static final double MAX_SECONDS = 1e5;
+    /** Most spikes accepted in one sample. */
+    static final int MAX_SPIKES = 1 << 24;
 
     private SpikeAudioReader() {}
 
@@ -41,21 +45,33 @@ public final class SpikeAudioReader {
      */
     public static EventDataset read(Path file, String name, int numClasses) {
         if (!Files.isRegularFile(file)) throw new DataFormatException(file.toString(), "file not found");
-        return read(() -> new HdfFile(file), file.toString(), name, numClasses);
+        long length;
+        try {
+            length = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new DataFormatException(file.toString(), "cannot read its size: " + e.getMessage(), e);
+        }
+        return read(() -> new HdfFile(file), file.toString(), name, numClasses, length);
     }
 
     /** As {@link #read(Path, String, int)} for the bytes of a file ({@code file} names it in messages). */
     public static EventDataset read(byte[] bytes, String file, String name, int numClasses) {
-        return read(() -> HdfFile.fromBytes(bytes), file, name, numClasses);
+        return read(() -> HdfFile.fromBytes(bytes), file, name, numClasses, bytes.length);
     }
 
-    private static EventDataset read(Supplier<HdfFile> open, String file, String name, int numClasses) {
-        try (HdfFile h5 = open.get()) {
-            Object[] times = vlen(h5, "spikes/times", file);
-            Object[] units = vlen(h5, "spikes/units", file);
-            Object labelData = dataset(h5, "labels", file).getData();
+    private static EventDataset read(Supplier<HdfFile> open, String file, String name, int numClasses, long fileLength) {
+        // a sample costs at least one byte on disk (16 for a variable-length entry, before compression):
+        // a damaged header declaring more would make jHDF allocate for entries that are not there
+        long maxSamples = Math.max(fileLength, 1 << 20);
+        HdfFile h5 = hdf(file, open);
+        try {
+            Object[] times = vlen(h5, "spikes/times", file, maxSamples);
+            Object[] units = vlen(h5, "spikes/units", file, maxSamples);
+            Dataset labelSet = dataset(h5, "labels", file, maxSamples);
+            Object labelData = hdf(file, labelSet::getData);
             if (!(labelData instanceof int[] labels)) {
-                throw new DataFormatException(file, "labels expected a 1-D integer dataset, was " + labelData.getClass().getSimpleName());
+                throw new DataFormatException(file, "labels expected a 1-D integer dataset, was "
+                        + (labelData == null ? "null" : labelData.getClass().getSimpleName()));
             }
             if (times.length != labels.length || units.length != labels.length) {
                 throw new DataFormatException(file, "samples expected equal counts, was " + times.length + " in spikes/times, "
@@ -67,41 +83,60 @@ public final class SpikeAudioReader {
                 }
             }
             return new SpikeAudioSet(name, file, times, units, labels, numClasses);
+        } finally {
+            hdf(file, () -> {
+                h5.close();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Runs one call into jHDF: whatever it throws is about the file (jHDF reports some damaged files as
+     * ArithmeticException, IllegalArgumentException, BufferUnderflowException and the like, not only
+     * HdfException; found by the fuzz target), so it becomes a one-line {@link DataFormatException}.
+     */
+    private static <T> T hdf(String file, Supplier<T> call) {
+        try {
+            return call.get();
         } catch (HdfException e) {
             throw new DataFormatException(file, "not a readable HDF5 file (" + firstLine(e.getMessage()) + ")", e);
         } catch (RuntimeException e) {
-            if (e instanceof DataFormatException || !thrownByJhdf(e)) throw e;
             throw new DataFormatException(file, "not a readable HDF5 file (" + e.getClass().getSimpleName() + ": "
                     + firstLine(e.getMessage()) + ")", e);
         }
     }
 
-    private static Dataset dataset(HdfFile h5, String path, String file) {
+    private static Dataset dataset(HdfFile h5, String path, String file, long maxSamples) {
         Node node;
         try {
             node = h5.getByPath(path);
         } catch (HdfException e) {
-            throw new DataFormatException(file, "dataset " + path + " expected, was missing", e);
+            throw new DataFormatException(file, "dataset " + path + " expected, was missing (" + firstLine(e.getMessage()) + ")", e);
+        } catch (RuntimeException e) {
+            throw new DataFormatException(file, "not a readable HDF5 file (" + e.getClass().getSimpleName() + ": "
+                    + firstLine(e.getMessage()) + ")", e);
         }
         if (!(node instanceof Dataset d)) throw new DataFormatException(file, path + " expected a dataset, was a group");
+        int[] dims = hdf(file, d::getDimensions);
+        long count = 1;
+        for (int n : dims) {
+            if (n < 0 || (count *= n) > maxSamples) {
+                throw new DataFormatException(file, path + " expected at most " + maxSamples + " entries (one per sample), was "
+                        + java.util.Arrays.toString(dims));
+            }
+        }
         return d;
     }
 
-    private static Object[] vlen(HdfFile h5, String path, String file) {
-        Object data = dataset(h5, path, file).getData();
+    private static Object[] vlen(HdfFile h5, String path, String file, long maxSamples) {
+        Dataset d = dataset(h5, path, file, maxSamples);
+        Object data = hdf(file, d::getData);
         if (!(data instanceof Object[] rows) || data instanceof Object[][]) {
-            throw new DataFormatException(file, path + " expected a 1-D variable-length dataset, was " + data.getClass().getSimpleName());
+            throw new DataFormatException(file, path + " expected a 1-D variable-length dataset, was "
+                    + (data == null ? "null" : data.getClass().getSimpleName()));
         }
         return rows;
-    }
-
-    /** Whether {@code e} comes from inside jHDF (it reports some damaged files as JDK exceptions). */
-    private static boolean thrownByJhdf(RuntimeException e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("io.jhdf.")) return true;
-            if (frame.getClassName().startsWith("org.snn4j.")) return false;
-        }
-        return false;
     }
 
     private static String firstLine(String m) {
@@ -121,20 +156,29 @@ public final class SpikeAudioReader {
         if (u.length != t.length) {
             throw new DataFormatException(file, "sample " + sample + ": spikes/units expected " + t.length + " entries like spikes/times, was " + u.length);
         }
+        if (t.length > MAX_SPIKES) {
+            throw new DataFormatException(file, "spikes/times[" + sample + "] expected at most " + MAX_SPIKES + " spikes, was " + t.length);
+        }
         long[] us = new long[t.length];
         boolean sorted = true;
         for (int j = 0; j < t.length; j++) {
-            if (!(t[j] >= 0 && t[j] < 1e6)) {
-                throw new DataFormatException(file, "spikes/times[" + sample + "][" + j + "] expected seconds in [0, 1e6), was " + t[j]);
+            if (!(t[j] >= 0 && t[j] < MAX_SECONDS)) {
+                throw new DataFormatException(file, "spikes/times[" + sample + "][" + j + "] expected seconds in [0, " + (long) MAX_SECONDS
+                        + "), was " + t[j]);
             }
             us[j] = Math.round(t[j] * 1e6);
             if (j > 0 && us[j] < us[j - 1]) sorted = false;
         }
-        Integer[] order = new Integer[t.length];
-        for (int j = 0; j < order.length; j++) order[j] = j;
-        if (!sorted) java.util.Arrays.sort(order, (a, b) -> Long.compare(us[a], us[b]));
+        long[] order = null;
+        if (!sorted) {
+            // stable sort by time: keys (µs < 2^37) << 24 | index (< 2^24)
+            order = new long[t.length];
+            for (int j = 0; j < t.length; j++) order[j] = us[j] << 24 | j;
+            java.util.Arrays.sort(order);
+        }
         EventsBuilder events = new EventsBuilder(UNITS, 1, t.length);
-        for (int j : order) {
+        for (int k = 0; k < t.length; k++) {
+            int j = order == null ? k : (int) (order[k] & 0xFFFFFF);
             try {
                 events.add(us[j], u[j], 0, 1);
             } catch (IllegalArgumentException e) {

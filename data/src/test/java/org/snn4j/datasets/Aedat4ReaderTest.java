@@ -14,10 +14,10 @@ class Aedat4ReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 3})
     void roundTripsUncompressedLz4AndZstd(int compression) {
-        // 20,000 events: the first packet spans several linked 64 KiB LZ4 blocks
-        Events e = EventSamples.random(4, 20_000, 346, 260, 1_700_000_000_000_000L, 30);
-        byte[] file = EventFileWriters.aedat4(e, compression, List.of(new int[] {0, 12_000}, new int[] {12_000, 12_000},
-                new int[] {12_000, 20_000}));
+        // 8,000 events of 16 bytes: the first packet (80 KB) spans two linked 64 KiB LZ4 blocks
+        Events e = EventSamples.random(4, 8_000, 346, 260, 1_700_000_000_000_000L, 30);
+        byte[] file = EventFileWriters.aedat4(e, compression, List.of(new int[] {0, 5_000}, new int[] {5_000, 5_000},
+                new int[] {5_000, 8_000}));
         assertEquals("4.0", AedatReader.version(file, "dv.aedat4"));
         assertEquals(e, Aedat4Reader.read(file, "dv.aedat4"));
         assertEquals(e, AedatReader.read(file, "dv.aedat4"));
