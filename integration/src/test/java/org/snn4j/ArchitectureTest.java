@@ -66,9 +66,10 @@ class ArchitectureTest {
                     "kernels", "tensor")),
             // unsupervised STDP: learners on nn layers (listeners), the Diehl & Cook network on data sets
             Map.entry("stdp", List.of("data", "io", "nn", "tensor")),
-            Map.entry("bench", List.of("kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("events", "data", "tensor")),
+            // the kernels' benchmarks, and the event readers' decoding speed (EventDecodeBenchmark)
+            Map.entry("bench", List.of("kernels", "tensor", "datasets", "events")),
             Map.entry("cli", List.of("datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
                     "metrics", "optim", "loss", "encode", "events", "data", "io", "neuron", "nn", "kernels", "tensor")));
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "snn4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep spiking neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, ConvertCommand.class, FinetuneCommand.class, ExportCommand.class,
-                ImportCommand.class, BenchCommand.class, StdpCommand.class, InfoCommand.class, ReportCommand.class,
+                ImportCommand.class, BenchCommand.class, StdpCommand.class, InfoCommand.class, ReportCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
