@@ -28,6 +28,14 @@ final class OrderTask {
 
     /** {@code samples} sequences of {@code steps} steps (≥ 40), half of each class, burst spikes with probability 0.5. */
     static OrderTask generate(int samples, int steps, long seed) {
+        return generate(samples, steps, 10, seed);
+    }
+
+    /**
+     * {@code samples} sequences of {@code steps} steps (≥ gap + 30), half of each class, the second burst starting
+     * {@code gap} to {@code gap} + 3 steps after the first ended, burst spikes with probability 0.5.
+     */
+    static OrderTask generate(int samples, int steps, int gap, long seed) {
         Rng rng = new Rng(seed);
         Tensor x = Tensor.zeros(steps, samples, CHANNELS);
         int[] labels = new int[samples];
@@ -35,7 +43,7 @@ final class OrderTask {
         for (int n = 0; n < samples; n++) {
             int label = n % 2;
             labels[n] = label;
-            int first = 2 + rng.nextInt(4), second = first + BURST + 10 + rng.nextInt(4);
+            int first = 2 + rng.nextInt(4), second = first + BURST + gap + rng.nextInt(4);
             burst(d, rng, n, samples, first, label == 0 ? 0 : GROUP);
             burst(d, rng, n, samples, second, label == 0 ? GROUP : 0);
         }

@@ -6,6 +6,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.snn4j.loss.Loss;
 import org.snn4j.loss.SoftmaxCrossEntropy;
+import org.snn4j.model.LayerSpec;
+import org.snn4j.model.ModelBuilder;
+import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
 import org.snn4j.neuron.FastSigmoid;
 import org.snn4j.neuron.LeakyIntegrator;
 import org.snn4j.neuron.Recurrence;
@@ -39,7 +43,11 @@ class OrderTaskTest {
 
     /** Trains for {@code epochs} over the training set in batches of 32 and returns the test accuracy. */
     static double trainAndTest(Sequential net, int epochs, boolean print) {
-        OrderTask train = OrderTask.generate(256, STEPS, 1), test = OrderTask.generate(256, STEPS, 2);
+        return trainAndTest(net, epochs, STEPS, 10, print);
+    }
+
+    static double trainAndTest(Sequential net, int epochs, int steps, int gap, boolean print) {
+        OrderTask train = OrderTask.generate(256, steps, gap, 1), test = OrderTask.generate(256, steps, gap, 2);
         Adam adam = new Adam(net.parameters(), 0);
         Loss loss = new SoftmaxCrossEntropy();
         Rng rng = new Rng(3);
@@ -79,10 +87,35 @@ class OrderTaskTest {
 
     @Test
     void onlyTheRecurrentNetworkLearnsTheOrder() {
-        // measured: 1.0 and 0.48 (25 epochs of 256 sequences, 64 ALIF neurons)
+        // measured: 1.0 and 0.48 (25 epochs of 256 sequences, 64 ALIF neurons, leak 0.7, adaptation decay 0.5)
         double recurrent = trainAndTest(network(Recurrence.DENSE, 7), 25, false);
         double feedForward = trainAndTest(network(Recurrence.NONE, 7), 25, false);
         assertTrue(recurrent >= 0.95, "recurrent accuracy " + recurrent);
         assertTrue(feedForward < 0.7, "feed-forward accuracy " + feedForward);
+    }
+
+    /** The {@code shd-rsnn} preset at a quarter width (64 neurons per layer) for the task's 16 channels and 2 classes. */
+    static Sequential preset(boolean recurrent, double width) {
+        ModelSpec spec = Presets.byName("shd-rsnn", new int[] {OrderTask.CHANNELS}, 2, new Presets.Options(false, 0, width));
+        java.util.List<LayerSpec> layers = spec.layers().stream().map(e -> recurrent || !(e instanceof LayerSpec.Recurrent r) ? e
+                : new LayerSpec.Recurrent(r.neuron(), r.leak(), r.synapticDecay(), r.adaptationDecay(), r.adaptationJump(),
+                        r.threshold(), r.reset(), "none", r.surrogate(), r.initStd())).toList();
+        ModelSpec variant = new ModelSpec(spec.name(), spec.inputShape(), 2, spec.neuron(), layers);
+        return ModelBuilder.build(variant, ModelBuilder.Mode.SNN, 7).network();
+    }
+
+    /**
+     * The acceptance test of issue 21 on the {@code shd-rsnn} preset (64 neurons per layer, gap 30 steps: its ALIF
+     * neurons' own memory, decay 0.9 per step, keeps 4 % of a burst across it). Measured: 1.0 and 0.504. At 32 neurons
+     * per layer the network without recurrence did learn the order (0.97 with a gap of 35): its neurons' adaptation
+     * and membranes keep a small trace that a knife-edge neuron can read, so "without recurrence" is not "without
+     * memory" for ALIF neurons, only far less of it.
+     */
+    @Test
+    void theRecurrentPresetLearnsTheOrderAndWithoutRecurrenceItDoesNot() {
+        double recurrent = trainAndTest(preset(true, 0.25), 25, 60, 30, false);
+        double feedForward = trainAndTest(preset(false, 0.25), 25, 60, 30, false);
+        assertTrue(recurrent >= 0.95, "recurrent preset accuracy " + recurrent);
+        assertTrue(feedForward < 0.7, "preset without recurrence, accuracy " + feedForward);
     }
 }
