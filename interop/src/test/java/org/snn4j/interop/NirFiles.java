@@ -14,6 +14,16 @@ final class NirFiles {
 
     /** A NIR file at {@code file}: Input, the nodes {@code middle} writes, Output, chained in the order {@code chain} names them. */
     static Path handWritten(Path file, long[] inputShape, long[] outputShape, Consumer<WritableGroup> middle, String... chain) {
+        List<String> names = new ArrayList<>(List.of("input"));
+        names.addAll(List.of(chain));
+        names.add("output");
+        String[][] edges = new String[names.size() - 1][];
+        for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
+        return graph(file, inputShape, outputShape, middle, edges);
+    }
+
+    /** A NIR file at {@code file}: nodes {@code input} and {@code output} of the given shapes, those {@code middle} writes, {@code edges}. */
+    static Path graph(Path file, long[] inputShape, long[] outputShape, Consumer<WritableGroup> middle, String[][] edges) {
         try (WritableHdfFile h5 = HdfFile.write(file)) {
             h5.putDataset("version", "1.0.0");
             WritableGroup graph = h5.putGroup("node");
@@ -26,11 +36,6 @@ final class NirFiles {
             WritableGroup output = nodes.putGroup("output");
             output.putDataset("type", "Output");
             output.putDataset("shape", outputShape);
-            List<String> names = new ArrayList<>(List.of("input"));
-            names.addAll(List.of(chain));
-            names.add("output");
-            String[][] edges = new String[names.size() - 1][];
-            for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
             graph.putDataset("edges", edges);
         }
         return file;
