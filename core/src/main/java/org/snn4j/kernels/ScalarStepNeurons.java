@@ -86,7 +86,7 @@ final class ScalarStepNeurons implements StepNeuronKernel {
         }
     }
 
-    /** g'(x) of the surrogate, the formulas of {@link ScalarNeuronLoops}. */
+    /** g'(x) of a surrogate with a formula in x (all but STDB and Lee's), for both scalar neuron kernels. */
     static float derivative(SurrogateSpec sur, float x) {
         float p1 = sur.p1();
         return switch (sur.kind()) {
