@@ -36,39 +36,8 @@ class NirRecurrentTest {
     @TempDir
     Path dir;
 
-    /**
-     * The NIR paper's recurrent layout, written as NIR's reference library writes a graph: input [3] → fc (Affine) →
-     * lif (CubaLIF, τ_syn 2e-4, τ_mem 4e-4, R 2, w_in 1: β 0.5, α 0.75, input scale 0.5·0.5; v_threshold 0.3) with
-     * lif → w_rec (Linear [4, 4]) → lif, then fc2 (Linear) → li (LI) → output.
-     */
     private Path cubaGraph() {
-        return NirFiles.graph(dir.resolve("rec.nir"), new long[] {3}, new long[] {2}, nodes -> {
-            WritableGroup fc = nodes.putGroup("fc");
-            fc.putDataset("type", "Affine");
-            fc.putDataset("weight", FC);
-            fc.putDataset("bias", new float[4]);
-            WritableGroup lif = nodes.putGroup("lif");
-            lif.putDataset("type", "CubaLIF");
-            lif.putDataset("tau_syn", filled(4, 2e-4f));
-            lif.putDataset("tau_mem", filled(4, 4e-4f));
-            lif.putDataset("r", filled(4, 2f));
-            lif.putDataset("w_in", filled(4, 1f));
-            lif.putDataset("v_leak", filled(4, 0f));
-            lif.putDataset("v_threshold", filled(4, 0.3f));
-            lif.putDataset("v_reset", filled(4, 0f));
-            WritableGroup rec = nodes.putGroup("w_rec");
-            rec.putDataset("type", "Linear");
-            rec.putDataset("weight", REC);
-            WritableGroup fc2 = nodes.putGroup("fc2");
-            fc2.putDataset("type", "Linear");
-            fc2.putDataset("weight", FC2);
-            WritableGroup li = nodes.putGroup("li");
-            li.putDataset("type", "LI");
-            li.putDataset("tau", filled(2, 2e-4f));
-            li.putDataset("r", filled(2, 1f));
-            li.putDataset("v_leak", filled(2, 0f));
-        }, new String[][] {{"input", "fc"}, {"fc", "lif"}, {"lif", "w_rec"}, {"w_rec", "lif"}, {"lif", "fc2"}, {"fc2", "li"},
-            {"li", "output"}});
+        return NirFiles.recurrentCubaLif(dir.resolve("rec.nir"), FC, REC, FC2);
     }
 
     /** NIR's equations stepped by forward Euler in double: the CubaLIF layer's spikes for input {@code x} [T, 1, 3]. */
