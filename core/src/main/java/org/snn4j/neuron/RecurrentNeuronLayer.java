@@ -33,7 +33,9 @@ import org.snn4j.tensor.Tensor;
  * state after its last step there; a pass that also keeps what backward needs is a window of truncated BPTT:
  * its gradients stop at the state it started from (treated as a constant, as snnTorch's detached hidden
  * state). The pass keeps H[t] and Θ[t] for backward (two {@code [T, N·H]} arrays): memory grows with the
- * window, not with the sequence.
+ * window, not with the sequence. The op counter hears the recurrent synapses as a weighted layer
+ * {@code <name>.recurrent} fed by the pass's spikes (H·H or H dense MACs per sample and step; one accumulate per
+ * spike and target neuron), the last step's spikes included although they reach only the next pass.
  */
 public final class RecurrentNeuronLayer implements Layer {
     private final String name;
@@ -175,6 +177,8 @@ public final class RecurrentNeuronLayer implements Layer {
         if (state != null && last != null && steps > 0) System.arraycopy(s, (steps - 1) * m, last, 0, m);
         ctx.release(current);
         listeners.spikes(name, count, features, steps, samples);
+        // the recurrent synapses, as a weighted layer fed by this pass's spikes (the last step's reach the next pass)
+        if (weights != null) listeners.synapses(name + ".recurrent", spikes, steps, (long) recurrent.value().size(), () -> null);
         if (!keep) return Pass.inferenceOnly(name, spikes);
         int[] inShape = input.shape();
         return Pass.of(name, spikes, (gradOutput, needInputGrad) -> {

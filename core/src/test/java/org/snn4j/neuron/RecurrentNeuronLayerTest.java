@@ -105,4 +105,17 @@ class RecurrentNeuronLayerTest {
                 false, Recurrence.NONE, 0, new Rng(1)));
         assertEquals(25, layer.recurrentWeight().value().size());
     }
+
+    @Test
+    void theOpCounterHearsTheRecurrentSynapses() {
+        RecurrentNeuronLayer layer = layer(NEURONS[0], Recurrence.DENSE, false);
+        org.snn4j.metrics.OpCounter ops = new org.snn4j.metrics.OpCounter();
+        Tensor x = input(6, 2, 5, 3, 0f, 1.5f);
+        float[] s = layer.forward(x, ForwardContext.evaluation().with(ops.forPass())).output().data();
+        double spikes = 0;
+        for (float v : s) spikes += v;
+        var counted = ops.layers().get("r.recurrent");
+        assertEquals(spikes * 5 / 2, counted.acsPerSample(), 1e-9);   // each spike reaches the 5 neurons of its sample
+        assertEquals(25, counted.denseMacsPerSample(), 1e-9);   // H·H per sample and step, as a linear layer reports
+    }
 }
