@@ -27,8 +27,9 @@ import java.util.List;
  *   <li>{@code w1}: the benchmark network of shared/data.md: conv 32 → LIF → pool → conv 64 → LIF → pool
  *       → FC classes → integrating readout; LIF α = 0.9, θ = 1.</li>
  *   <li>{@code shd-rsnn}: a recurrent SNN for spike-encoded audio (SHD: 700 input units): FC 256 → recurrent
- *       ALIF → FC 256 → recurrent ALIF → FC classes → leaky integrator (α = 0.9) → maximum over time; ALIF α = 0.9, adaptation decay ρ = 0.9 and jump b = 0.2, θ = 1, soft reset, dense
- *       recurrence, fast-sigmoid surrogate (steps of about 10 ms); the width option scales the 256.</li>
+ *       ALIF → FC 256 → recurrent ALIF → FC classes → leaky integrator (α = 0.9) → maximum over time; ALIF
+ *       α = 0.9, adaptation decay ρ = 0.9 and jump b = 0.2, θ = 1, soft reset, dense recurrence, fast-sigmoid
+ *       surrogate (steps of about 10 ms); the width option scales the 256.</li>
  * </ul>
  * Presets hold no batch norm unless asked ({@link Options#batchNorm}), which ANN training for
  * conversion uses; dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
