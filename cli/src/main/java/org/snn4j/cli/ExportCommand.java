@@ -51,7 +51,9 @@ final class ExportCommand implements Callable<Integer> {
             if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; NIR export takes an SNN (convert it first)");
             List<String> warnings = NirExporter.export(saved.model(), out, dt);
             for (String w : warnings) System.err.println("snn4j export: warning: " + w);
-            System.out.println("wrote " + out + " (NIR, " + saved.model().neuronLayers().size() + " spiking layers, dt " + dt + ")");
+            long spiking = saved.model().neuronLayers().size() + saved.model().layers().stream()
+                    .filter(l -> l instanceof org.snn4j.neuron.RecurrentNeuronLayer).count();
+            System.out.println("wrote " + out + " (NIR, " + spiking + " spiking layers, dt " + dt + ")");
         } else {
             SafeTensorsModel.save(saved.model(), out);
             System.out.println("wrote " + out + " and " + SafeTensorsModel.specFile(out));

@@ -8,9 +8,10 @@ import org.snn4j.nn.LayerState;
 /**
  * The state of a {@link Session}'s streams between its passes: one array per key a layer asks for
  * ({@link LayerState#state}), each stream's block set to the layer's initial state when the stream starts
- * afresh (on its first pass, and on the first pass after {@link #reset(int)}).
+ * afresh (on its first pass, and on the first pass after {@link #reset(int)}). Also the explicit state a
+ * truncated-BPTT run carries from one window of a sequence to the next ({@code train.TruncatedBptt}).
  */
-final class StreamStates implements LayerState {
+public final class StreamStates implements LayerState {
     /** One key's array and which streams start afresh on its next hand-out. */
     private record Entry(float[] values, boolean[] fresh) {}
 
@@ -18,7 +19,13 @@ final class StreamStates implements LayerState {
     private final int horizon;
     private final Map<String, Entry> entries = new HashMap<>();
 
-    StreamStates(int streams, int horizon) {
+    /** State for {@code streams} streams of an open-ended sequence (horizon {@link Integer#MAX_VALUE}). */
+    public StreamStates(int streams) {
+        this(streams, Integer.MAX_VALUE);
+    }
+
+    /** State for {@code streams} streams standing for sequences of {@code horizon} steps ({@link #horizon}). */
+    public StreamStates(int streams, int horizon) {
         this.streams = streams;
         this.horizon = horizon;
     }

@@ -26,9 +26,10 @@ import java.util.Optional;
  * @param pool   the 2×2 average pooling of {@link PoolKernels}
  * @param scan   the scan of {@link Reductions#firstNonFinite}
  * @param im2col the column rows of {@link ConvImpl}
+ * @param steps  the one-step neurons of {@link StepNeurons}
  */
 record KernelProvider(String name, PackedGemm gemm, EventKernel events, NeuronKernel neurons, PoolKernel pool,
-                      ScanKernel scan, Im2ColKernel im2col) {
+                      ScanKernel scan, Im2ColKernel im2col, StepNeuronKernel steps) {
     static final String KERNELS_PROPERTY = "snn4j.kernels";
     static final String VECTOR_BITS_PROPERTY = "snn4j.vectorBits";
     private static final String SCALAR = "scalar";
@@ -44,14 +45,15 @@ record KernelProvider(String name, PackedGemm gemm, EventKernel events, NeuronKe
     /** The scalar twins (always available). */
     static KernelProvider scalar() {
         return new KernelProvider(SCALAR, new PackedGemm(new ScalarGemm()), new ScalarEventKernel(),
-                ScalarNeuronLoops.INSTANCE, new ScalarPool(), new ScalarScan(), new ScalarIm2Col());
+                ScalarNeuronLoops.INSTANCE, new ScalarPool(), new ScalarScan(), new ScalarIm2Col(),
+                ScalarStepNeurons.INSTANCE);
     }
 
     /** The Vector API kernels; call only when {@link #whyNotVector()} is empty. */
     static KernelProvider vector() {
         return new KernelProvider("panama-" + VectorConstants.bits(), new PackedGemm(new PanamaGemm()),
                 new PanamaEventKernel(), PanamaNeuronLoops.INSTANCE, new PanamaPool(), new PanamaScan(),
-                new PanamaIm2Col());
+                new PanamaIm2Col(), PanamaStepNeurons.INSTANCE);
     }
 
     /** Whether these are the scalar twins. */

@@ -73,8 +73,6 @@ final class ScalarNeuronLoops implements NeuronKernel {
         SurrogateSpec sur = spec.surrogate();
         SurrogateKind kind = sur.kind();
         float p1 = sur.p1();
-        float halfWidth = 0.5f * p1, height = 1f / p1, halfSlope = 0.5f * p1;
-        float atanScale = (float) (Math.PI / 2) * p1;
         float stdbDecay = (float) Math.exp(-sur.p2());
         float[] chargeH = new float[steps];
         float[] stdb = kind == SurrogateKind.STDB ? new float[steps] : null;
@@ -102,20 +100,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 float h = chargeH[t];
                 boolean fired = strict ? h > theta : h >= theta;
                 float x = (h - theta) * invTheta;
-                float derivative = switch (kind) {
-                    case RECTANGULAR -> Math.abs(x) < halfWidth ? height : 0f;
-                    case TRIANGLE -> p1 * Math.max(0f, 1f - Math.abs(x));
-                    case FAST_SIGMOID -> {
-                        float q = 1f + p1 * Math.abs(x);
-                        yield halfSlope / (q * q);
-                    }
-                    case ARCTAN -> {
-                        float u = atanScale * x;
-                        yield halfSlope / (1f + u * u);
-                    }
-                    case STDB -> stdb[t];
-                    default -> throw new AssertionError(kind);
-                };
+                float derivative = kind == SurrogateKind.STDB ? stdb[t] : ScalarStepNeurons.derivative(sur, x);
                 float gradSpikeToH = derivative * invTheta;
                 float s = (step == null || detach) ? (fired ? 1f : 0f) : (float) step.applyAsDouble(x);
                 float gradV = alpha * gradHNext;                      // ∂L/∂V[t] = α·∂L/∂H[t+1]

@@ -84,4 +84,19 @@ final class LayerList {
     LayerList residual(LayerList branch, LayerList shortcut) {
         return add(new LayerSpec.Residual(branch.layers, shortcut == null ? null : shortcut.layers, null));
     }
+
+    /** A {@code recurrent} entry (stepped neurons with recurrence). */
+    LayerList recurrent(LayerSpec.Recurrent entry) {
+        return add(entry);
+    }
+
+    /** A leaky integrator readout with leak α, the output at every step. */
+    LayerList integrator(float leak) {
+        return add(new LayerSpec.Integrator(leak, null));
+    }
+
+    /** A readout over time ({@code sum}, {@code mean}, {@code max} or {@code last}). */
+    LayerList reduce(String mode) {
+        return add(new LayerSpec.Reduce(mode));
+    }
 }

@@ -144,6 +144,37 @@ public sealed interface LayerSpec {
     }
 
     /**
+     * {@code recurrent}: a layer of stepped neurons fed by its input and, unless {@code recurrence} is
+     * {@code none}, by its own spikes at t−1 ({@link org.snn4j.neuron.RecurrentNeuronLayer}); as many neurons as
+     * input values. Unset: neuron {@code lif}, leak 0.95, synaptic decay 0.9 ({@code cubalif}), adaptation decay
+     * 0.98 and jump 0.2 ({@code alif}), threshold 1, reset {@code subtract}, recurrence {@code dense}, surrogate
+     * {@code fast-sigmoid}, recurrent weights N(0, 1/H).
+     */
+    record Recurrent(String neuron, Float leak, Float synapticDecay, Float adaptationDecay, Float adaptationJump, Float threshold,
+                     String reset, String recurrence, String surrogate, Double initStd) implements LayerSpec {
+        @Override
+        public String type() {
+            return "recurrent";
+        }
+    }
+
+    /** {@code integrator}: a leaky integrator whose membrane is the output at every step, leak 0.9 and scale 1 unless set. */
+    record Integrator(Float leak, Float scale) implements LayerSpec {
+        @Override
+        public String type() {
+            return "integrator";
+        }
+    }
+
+    /** {@code reduce}: a readout over time, {@code sum}, {@code mean}, {@code max} or {@code last} (mean unless set). */
+    record Reduce(String mode) implements LayerSpec {
+        @Override
+        public String type() {
+            return "reduce";
+        }
+    }
+
+    /**
      * {@code residual}: the output neuron integrates branch + shortcut; {@code shortcut} null is the
      * identity, {@code neuron} null sets no overrides.
      */

@@ -87,8 +87,9 @@ public final class ModelBuilder {
             throw new SpecException(spec.name() + ": the network ends in shape " + java.util.Arrays.toString(out)
                     + ", expected [" + spec.classes() + "] (one score per class)");
         }
-        if (!(layers.get(layers.size() - 1) instanceof IntegratingReadout)) {
-            throw new SpecException(spec.name() + ": the last layer must be a readout");
+        Layer last = layers.get(layers.size() - 1);
+        if (!(last instanceof IntegratingReadout) && !(last instanceof org.snn4j.nn.TimeReduction)) {
+            throw new SpecException(spec.name() + ": the last layer must be a readout (readout, or reduce over time)");
         }
         return new Model(spec, mode, net);
     }
@@ -200,6 +201,17 @@ public final class ModelBuilder {
                 float leak = or(r.leak(), 1f);
                 boolean lee = mode == Mode.SNN && "lee".equals(spec.neuron().surrogate());
                 return new IntegratingReadout("readout", mode == Mode.ANN ? 1f : leak, lee);
+            }
+            case LayerSpec.Recurrent r -> {
+                requireRank(at, in, 1);
+                reserveWeights(at, (long) in[0] * in[0]);
+                return TemporalLayers.recurrent(r, next(prefix, "rec"), in[0], rng, at);
+            }
+            case LayerSpec.Integrator i -> {
+                return TemporalLayers.integrator(i, next(prefix, "li"), at);
+            }
+            case LayerSpec.Reduce r -> {
+                return TemporalLayers.reduce(r, "readout", at);
             }
             case LayerSpec.Residual r -> {
                 String name = next(prefix, "res");

@@ -38,7 +38,11 @@ import org.snn4j.io.AtomicFile;
  * neuron), {@code backres} (passes: n ≥ 1; body: a list of conv, linear, avgpool, dropout, relu and
  * spike entries that keeps the shape; a backward residual block, see
  * {@link org.snn4j.nn.BackwardResidualBlock}: weighted layers {@code bres1.conv1} shared by the passes,
- * activations per pass {@code bres1.p2.sn1}). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
+ * activations per pass {@code bres1.p2.sn1}), {@code recurrent} (stepped neurons, as many as input values, fed by
+ * their own spikes at t−1: neuron lif/cubalif/alif, leak, synaptic_decay, adaptation_decay, adaptation_jump,
+ * threshold, reset, recurrence dense/one-to-one/none, surrogate, init_std; see {@link LayerSpec.Recurrent}),
+ * {@code integrator} (leaky integrator output at every step: leak=0.9, scale=1) and {@code reduce} (mode
+ * sum/mean/max/last over time; a model may end in it as in a readout). The optional top-level {@code neuron_by_layer} maps a spiking layer's name ({@code sn2},
  * {@code res3.out}) to neuron fields that override both levels above for that layer only (what a
  * conversion writes: one threshold per layer). The optional top-level {@code ann_activation} says what
  * the spiking positions become in the ANN twin ({@link ModelBuilder.Mode#ANN}):

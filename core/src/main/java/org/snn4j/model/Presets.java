@@ -26,6 +26,10 @@ import java.util.List;
  *       plain net of the same logical depth). n = 1 is the same shallow net in both families.</li>
  *   <li>{@code w1}: the benchmark network of shared/data.md: conv 32 → LIF → pool → conv 64 → LIF → pool
  *       → FC classes → integrating readout; LIF α = 0.9, θ = 1.</li>
+ *   <li>{@code shd-rsnn}: a recurrent SNN for spike-encoded audio (SHD: 700 input units): FC 256 → recurrent
+ *       ALIF → FC 256 → recurrent ALIF → FC classes → leaky integrator (α = 0.9) → maximum over time; ALIF
+ *       α = 0.9, adaptation decay ρ = 0.9 and jump b = 0.2, θ = 1, soft reset, dense recurrence, fast-sigmoid
+ *       surrogate (steps of about 10 ms); the width option scales the 256.</li>
  * </ul>
  * Presets hold no batch norm unless asked ({@link Options#batchNorm}), which ANN training for
  * conversion uses; dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
@@ -43,7 +47,7 @@ public final class Presets {
     /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
     public static List<String> names() {
         return List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
-                "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1");
+                "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1", "shd-rsnn");
     }
 
     /**
@@ -74,6 +78,7 @@ public final class Presets {
                 l.conv3(scaled(32, options)).spike().avgpool(2).conv3(scaled(64, options)).spike().avgpool(2)
                         .flatten().linear(classes).readout();
             }
+            case "shd-rsnn" -> recurrentSnn(l, input, classes, options);
             default -> {
                 if (name.startsWith("backres-vgg") || name.startsWith("plain-vgg")) {
                     pandaVgg(l, passes(name), name.startsWith("backres"), classes, options);
@@ -84,6 +89,16 @@ public final class Presets {
             }
         }
         return new ModelSpec(name, input, classes, neuron, l.entries());
+    }
+
+    /** {@code shd-rsnn}: two recurrent ALIF layers between FC layers, a leaky integrator and its maximum over time. */
+    private static void recurrentSnn(LayerList l, int[] input, int classes, Options o) {
+        int width = scaled(256, o);
+        LayerSpec.Recurrent alif = new LayerSpec.Recurrent("alif", 0.9f, null, 0.9f, 0.2f, 1f, "subtract", "dense",
+                "fast-sigmoid", null);
+        if (input.length != 1) l.flatten();
+        l.linear(width).recurrent(alif).dropout(o.dropout()).linear(width).recurrent(alif).dropout(o.dropout())
+                .linear(classes).integrator(0.9f).reduce("max");
     }
 
     /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */

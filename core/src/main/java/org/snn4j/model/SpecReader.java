@@ -131,6 +131,22 @@ final class SpecReader {
                 f.onlyFields(Set.of("type", "leak"));
                 return new LayerSpec.Readout(f.has("leak") ? (float) f.numberIn("leak", 1.0, 0, 1) : null);
             }
+            case "recurrent" -> {
+                f.onlyFields(Set.of("type", "neuron", "leak", "synaptic_decay", "adaptation_decay", "adaptation_jump", "threshold",
+                        "reset", "recurrence", "surrogate", "init_std"));
+                return new LayerSpec.Recurrent(optionalString(f, "neuron"), optionalFraction(f, "leak"), optionalFraction(f, "synaptic_decay"),
+                        optionalFraction(f, "adaptation_decay"), optionalSingle(f, "adaptation_jump"), optionalSingle(f, "threshold"),
+                        optionalString(f, "reset"), optionalString(f, "recurrence"), optionalString(f, "surrogate"),
+                        optionalNumber(f, "init_std"));
+            }
+            case "integrator" -> {
+                f.onlyFields(Set.of("type", "leak", "scale"));
+                return new LayerSpec.Integrator(optionalFraction(f, "leak"), optionalSingle(f, "scale"));
+            }
+            case "reduce" -> {
+                f.onlyFields(Set.of("type", "mode"));
+                return new LayerSpec.Reduce(optionalString(f, "mode"));
+            }
             case "residual" -> {
                 f.onlyFields(Set.of("type", "branch", "shortcut", "neuron"));
                 List<LayerSpec> branch = layers(f.array("branch"), f.where() + ".branch", false);
@@ -142,7 +158,7 @@ final class SpecReader {
                 return new LayerSpec.BackRes(f.positiveInt("passes"), backresBody(f.array("body"), f.where()));
             }
             default -> throw new SpecException(f.where() + ": unknown layer type '" + type + "' (valid: conv, linear, "
-                    + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual, backres)");
+                    + "avgpool, maxpool, globalavgpool, batchnorm, dropout, flatten, relu, spike, readout, residual, backres, recurrent, integrator, reduce)");
         }
     }
 
@@ -219,6 +235,10 @@ final class SpecReader {
 
     private static Double optionalNumber(JsonFields f, String field) {
         return f.has(field) ? f.number(field, 0) : null;
+    }
+
+    private static Float optionalFraction(JsonFields f, String field) {
+        return f.has(field) ? single(f, field, f.numberIn(field, 1.0, 0, 1)) : null;
     }
 
     private static Float optionalSingle(JsonFields f, String field) {

@@ -88,6 +88,23 @@ final class SpecWriter {
                 o.addProperty("passes", b.passes());
                 o.add("body", layers(b.body()));
             }
+            case LayerSpec.Recurrent r -> {
+                put(o, "neuron", r.neuron());
+                put(o, "leak", r.leak());
+                put(o, "synaptic_decay", r.synapticDecay());
+                put(o, "adaptation_decay", r.adaptationDecay());
+                put(o, "adaptation_jump", r.adaptationJump());
+                put(o, "threshold", r.threshold());
+                put(o, "reset", r.reset());
+                put(o, "recurrence", r.recurrence());
+                put(o, "surrogate", r.surrogate());
+                put(o, "init_std", r.initStd());
+            }
+            case LayerSpec.Integrator i -> {
+                put(o, "leak", i.leak());
+                put(o, "scale", i.scale());
+            }
+            case LayerSpec.Reduce r -> put(o, "mode", r.mode());
             case LayerSpec.GlobalAvgPool g -> { }
             case LayerSpec.Flatten f -> { }
             case LayerSpec.Relu r -> { }

@@ -20,7 +20,9 @@ import org.snn4j.neuron.ConvertedNeuronLayer;
 import org.snn4j.neuron.FireTest;
 import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.IntegratingReadout;
+import org.snn4j.neuron.LeakyIntegrator;
 import org.snn4j.neuron.NeuronLayer;
+import org.snn4j.neuron.RecurrentNeuronLayer;
 import org.snn4j.neuron.Reset;
 import org.snn4j.nn.AvgPool2d;
 import org.snn4j.nn.Conv2d;
@@ -30,6 +32,7 @@ import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.ResidualBlock;
 import org.snn4j.nn.Sequential;
+import org.snn4j.nn.TimeReduction;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -51,7 +54,9 @@ import org.snn4j.tensor.Tensor;
  * snn4j reads it back: reset by subtraction (NIR resets to v_reset), the non-strict fire test, a
  * half-threshold initial membrane. Spike amplitudes other than 1 (converted networks) are folded
  * into the weights of the next conv or linear layer, or written as a Scale node after the neuron
- * when no weight layer follows on a single path (before a residual block or the readout).
+ * when no weight layer follows on a single path (before a residual block or the readout). Recurrent layers,
+ * CubaLIF neurons and per-step integrators are written by {@link NirTemporalExport}; a readout over time has no
+ * node and is kept in the Output node's metadata ({@code reduce}).
  */
 public final class NirExporter {
     /** The NIR file format version this layout follows. */
@@ -61,6 +66,8 @@ public final class NirExporter {
     private final List<String> warnings = new ArrayList<>();
     private final List<String[]> edges = new ArrayList<>();
     private float pendingScale = 1f;
+    /** The readout over time the model ends in (kept in the Output node's metadata), or null. */
+    private String reduce;
 
     private NirExporter(double dt) {
         this.dt = dt;
@@ -107,6 +114,7 @@ public final class NirExporter {
         WritableGroup output = nodes.putGroup("output");
         output.putDataset("type", "Output");
         output.putDataset("shape", longs(end.shape()));
+        if (reduce != null) output.putGroup("metadata").putDataset("reduce", reduce);
         edges.add(new String[] {end.node(), "output"});
         graph.putDataset("edges", edges.toArray(new String[0][]));
     }
@@ -120,11 +128,18 @@ public final class NirExporter {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer instanceof Dropout) continue;
+            if (layer instanceof TimeReduction t) {
+                reduce = t.mode().label();
+                warnings.add(t.name() + ": NIR has no readout over time (" + reduce + "); other tools read the last node's "
+                        + "output at every step; kept in the Output node's metadata for snn4j");
+                continue;
+            }
             if (layer instanceof ResidualBlock r) {
                 cur = residual(nodes, r, cur);
             } else {
                 int[] out = node(nodes.putGroup(layer.name()), layer, cur.shape());
                 edges.add(new String[] {cur.node(), layer.name()});
+                if (layer instanceof RecurrentNeuronLayer r) NirTemporalExport.loop(nodes, r, edges);
                 cur = new End(layer.name(), out);
             }
             float amplitude = layer instanceof ResidualBlock r ? amplitude(r.outputNeuron()) : amplitude(layer);
@@ -217,8 +232,11 @@ public final class NirExporter {
             }
             case NeuronLayer n -> neuron(g, n, in);
             case IntegratingReadout r -> readout(g, r, in);
+            case RecurrentNeuronLayer r -> NirTemporalExport.neuron(g, r, in, dt, warnings);
+            case LeakyIntegrator li -> NirTemporalExport.integrator(g, li, in, dt);
             default -> throw new Snn4jException(layer.name() + ": " + layer.getClass().getSimpleName() + " has no NIR export "
-                    + "(supported: conv, linear, avgpool, flatten, dropout, spike, readout, residual; fold batch norms first)");
+                    + "(supported: conv, linear, avgpool, flatten, dropout, spike, readout, residual, recurrent, integrator, "
+                    + "reduce; fold batch norms first)");
         }
         return out;
     }
@@ -291,7 +309,7 @@ public final class NirExporter {
         return w;
     }
 
-    private static Object filled(int[] shape, double value) {
+    static Object filled(int[] shape, double value) {
         return Hdf5Arrays.nested(Tensor.full((float) value, shape));
     }
 

@@ -23,6 +23,11 @@ final class NirFields {
         this.source = source;
     }
 
+    /** The file these fields are read from, as errors name it. */
+    String source() {
+        return source;
+    }
+
     Map<String, List<String>> edges(Group graph) {
         if (!(graph.getChild("edges") instanceof Dataset d)) throw error("not a NIR file: no dataset 'node/edges'");
         Object data = d.getData();

@@ -28,7 +28,10 @@ import org.snn4j.tensor.Tensor;
  * v_leak and v_reset 0. A final LI or I becomes the readout (its input scale folded into the weights
  * before it); a graph that ends in spiking neurons gets a readout that counts their spikes. The
  * {@code metadata} that {@link NirExporter} writes restores reset by subtraction, the non-strict test
- * and the half-threshold start.
+ * and the half-threshold start. Recurrent edges (a neuron back to itself, or through one weight node back to
+ * its neuron) and CubaLIF nodes become recurrent layers ({@link NirRecurrence}); an Output node whose metadata
+ * names a readout over time ({@code reduce}) makes a final LI or I a per-step integrator followed by that
+ * reduction, as {@link NirExporter} writes such models.
  */
 public final class NirImporter {
     private final String source;
@@ -37,6 +40,8 @@ public final class NirImporter {
     private Group nodes;
     private Map<String, List<String>> next;
     private final Map<String, Integer> incoming = new HashMap<>();
+    private NirRecurrence recurrence;
+    private String reduce;
 
     /** One path of the graph as spec layers: what a chain of nodes has become so far. */
     private static final class Chain {
@@ -108,9 +113,11 @@ public final class NirImporter {
         nodes = fields.group(graph, "nodes", "not a NIR file: no group 'node/nodes'");
         next = fields.edges(graph);
         next.values().forEach(targets -> targets.forEach(t -> incoming.merge(t, 1, Integer::sum)));
+        recurrence = NirRecurrence.cut(fields, nodes, next, incoming, dt);
         String input = null;
         for (var e : nodes.getChildren().entrySet()) {
             if (e.getValue() instanceof Group g && "Input".equals(fields.string(g, "type"))) input = e.getKey();
+            if (e.getValue() instanceof Group g && "Output".equals(fields.string(g, "type"))) reduce = fields.metadata(g, "reduce", null);
         }
         if (input == null) throw error("the graph has no Input node");
         int[] inputShape = fields.ints((Group) nodes.getChild(input), "shape");
@@ -186,6 +193,12 @@ public final class NirImporter {
 
     private void translate(Chain c, String name, String type, Group node) {
         String where = type + " node '" + name + "'";
+        if (recurrence.translates(name, type)) {
+            NirRecurrence.Layer layer = recurrence.layer(name, type, node, c.shape);
+            c.layers.add(layer.spec());
+            if (layer.weight() != null) c.weights.add(where, List.of(layer.weight()), List.of());
+            return;
+        }
         switch (type) {
             case "Conv2d" -> {
                 Tensor w = fields.tensor(node, "weight", where);
@@ -231,7 +244,7 @@ public final class NirImporter {
             case "LI", "I" -> readout(c, node, type, where);
             case "Scale" -> scale(c, node, where);
             default -> throw error(where + ": node type '" + type + "' is not supported; snn4j imports Input, Output, Conv2d, "
-                    + "Affine, Linear, AvgPool2d, SumPool2d, Flatten, IF, LIF, LI, I and Scale");
+                    + "Affine, Linear, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF, LI, I and Scale");
         }
     }
 
@@ -264,12 +277,17 @@ public final class NirImporter {
             inputScale = NirTime.inputScale(r, tau, dt);
             if (!(alpha > 0 && alpha < 1)) throw error(where + ": tau " + tau + " at dt " + dt + " gives leak " + alpha + " outside (0, 1)");
         }
+        c.endsInReadout = true;
+        if (reduce != null) {   // a per-step integrator and a reduction over time (snn4j's own export)
+            c.layers.add(new LayerSpec.Integrator((float) alpha, (float) inputScale));
+            c.layers.add(new LayerSpec.Reduce(reduce));
+            return;
+        }
         // snn4j's readout scales its input by α; any other scale goes into the weights before it.
         if (Math.abs(inputScale / alpha - 1) > 1e-6 && !c.weights.scaleLast((float) (inputScale / alpha))) {
             throw error(where + ": input scale " + inputScale + " with no weight layer before it to fold into");
         }
         c.layers.add(new LayerSpec.Readout((float) alpha));
-        c.endsInReadout = true;
     }
 
     /**

@@ -14,6 +14,16 @@ final class NirFiles {
 
     /** A NIR file at {@code file}: Input, the nodes {@code middle} writes, Output, chained in the order {@code chain} names them. */
     static Path handWritten(Path file, long[] inputShape, long[] outputShape, Consumer<WritableGroup> middle, String... chain) {
+        List<String> names = new ArrayList<>(List.of("input"));
+        names.addAll(List.of(chain));
+        names.add("output");
+        String[][] edges = new String[names.size() - 1][];
+        for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
+        return graph(file, inputShape, outputShape, middle, edges);
+    }
+
+    /** A NIR file at {@code file}: nodes {@code input} and {@code output} of the given shapes, those {@code middle} writes, {@code edges}. */
+    static Path graph(Path file, long[] inputShape, long[] outputShape, Consumer<WritableGroup> middle, String[][] edges) {
         try (WritableHdfFile h5 = HdfFile.write(file)) {
             h5.putDataset("version", "1.0.0");
             WritableGroup graph = h5.putGroup("node");
@@ -26,11 +36,6 @@ final class NirFiles {
             WritableGroup output = nodes.putGroup("output");
             output.putDataset("type", "Output");
             output.putDataset("shape", outputShape);
-            List<String> names = new ArrayList<>(List.of("input"));
-            names.addAll(List.of(chain));
-            names.add("output");
-            String[][] edges = new String[names.size() - 1][];
-            for (int i = 0; i < edges.length; i++) edges[i] = new String[] {names.get(i), names.get(i + 1)};
             graph.putDataset("edges", edges);
         }
         return file;
@@ -78,6 +83,42 @@ final class NirFiles {
         }, "fc", "lif");
     }
 
+    /**
+     * The NIR paper's recurrent layout, written as NIR's reference library writes a graph: input [3] → fc (Affine
+     * {@code fc}) → lif (CubaLIF, τ_syn 2e-4, τ_mem 4e-4, R 2, w_in 1, v_threshold 0.3) with lif → w_rec (Linear
+     * {@code rec}) → lif, then fc2 (Linear {@code fc2}) → li (LI, τ 2e-4, R 1) → output.
+     */
+    static Path recurrentCubaLif(Path file, float[][] fc, float[][] rec, float[][] fc2) {
+        int h = rec.length, k = fc2.length;
+        return graph(file, new long[] {fc[0].length}, new long[] {k}, nodes -> {
+            WritableGroup in = nodes.putGroup("fc");
+            in.putDataset("type", "Affine");
+            in.putDataset("weight", fc);
+            in.putDataset("bias", new float[h]);
+            WritableGroup lif = nodes.putGroup("lif");
+            lif.putDataset("type", "CubaLIF");
+            lif.putDataset("tau_syn", filled(h, 2e-4f));
+            lif.putDataset("tau_mem", filled(h, 4e-4f));
+            lif.putDataset("r", filled(h, 2f));
+            lif.putDataset("w_in", filled(h, 1f));
+            lif.putDataset("v_leak", filled(h, 0f));
+            lif.putDataset("v_threshold", filled(h, 0.3f));
+            lif.putDataset("v_reset", filled(h, 0f));
+            WritableGroup w = nodes.putGroup("w_rec");
+            w.putDataset("type", "Linear");
+            w.putDataset("weight", rec);
+            WritableGroup out = nodes.putGroup("fc2");
+            out.putDataset("type", "Linear");
+            out.putDataset("weight", fc2);
+            WritableGroup li = nodes.putGroup("li");
+            li.putDataset("type", "LI");
+            li.putDataset("tau", filled(k, 2e-4f));
+            li.putDataset("r", filled(k, 1f));
+            li.putDataset("v_leak", filled(k, 0f));
+        }, new String[][] {{"input", "fc"}, {"fc", "lif"}, {"lif", "w_rec"}, {"w_rec", "lif"}, {"lif", "fc2"}, {"fc2", "li"},
+            {"li", "output"}});
+    }
+
     private static void affine(WritableGroup nodes, float[][] weight) {
         WritableGroup fc = nodes.putGroup("fc");
         fc.putDataset("type", "Affine");
@@ -101,7 +142,8 @@ final class NirFiles {
     }
 
     /**
-     * Writes the hand-made seeds of {@link NirImporterFuzzTest} (stride 0, a shape of 10^18 values) into the
+     * Writes the hand-made seeds of {@link NirImporterFuzzTest} (stride 0, a shape of 10^18 values, a recurrent
+     * CubaLIF graph) into the
      * directory given as the first argument: {@code interop/src/test/resources/org/snn4j/interop/NirImporterFuzzTestInputs/nir}.
      */
     public static void main(String[] args) {
@@ -109,5 +151,7 @@ final class NirFiles {
         conv(seeds.resolve("conv-stride-0"), 0);
         avgPool(seeds.resolve("avgpool-stride-0"), 2, 0);
         flattenAffine(seeds.resolve("huge-shape"), new long[] {1, 1_000_000_000L, 1_000_000_000L});
+        recurrentCubaLif(seeds.resolve("recurrent-cubalif"), new float[][] {{1, 0}, {0, 1}}, new float[][] {{0, 0.5f}, {0.5f, 0}},
+                new float[][] {{1, 0}, {0, 1}});
     }
 }

@@ -9,7 +9,8 @@ import org.snn4j.model.SpecException;
 
 /**
  * Fuzz target of the NIR import: jhdf's HDF5 reader and the NIR graph reader on top of it (seeds in
- * NirImporterFuzzTestInputs/nir/: small SNNs written by {@link NirExporter}).
+ * NirImporterFuzzTestInputs/nir/: small SNNs written by {@link NirExporter}, and the hand-made ones of
+ * {@link NirFiles#main}, a recurrent CubaLIF graph among them).
  */
 class NirImporterFuzzTest {
     @FuzzTest
