@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.Gson;
 import io.jhdf.HdfFile;
 import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.PythonScripts;
 import org.snn4j.Snn4jException;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.model.Model;
@@ -38,6 +42,17 @@ class NirRecurrentTest {
 
     private Path cubaGraph() {
         return NirFiles.recurrentCubaLif(dir.resolve("rec.nir"), FC, REC, FC2);
+    }
+
+    /** The same graph written by h5py as NIR's reference library writes it (tests/interop/make_recurrent_nir.py). */
+    private Path cubaGraphByH5py() throws Exception {
+        String python = PythonScripts.pythonWith("h5py");
+        assumeTrue(python != null, "python3 with h5py not installed");
+        Path file = dir.resolve("rec-h5py.nir");
+        String weights = new Gson().toJson(Map.of("fc", FC, "rec", REC, "fc2", FC2));
+        PythonScripts.Result r = PythonScripts.run(python, "interop/make_recurrent_nir.py", file.toString(), weights);
+        assertEquals(0, r.exitCode(), r.output());
+        return file;
     }
 
     /** NIR's equations stepped by forward Euler in double: the CubaLIF layer's spikes for input {@code x} [T, 1, 3]. */
@@ -75,7 +90,18 @@ class NirRecurrentTest {
 
     @Test
     void aRecurrentCubaLifGraphImportsAndRunsAsNirDefinesIt() {
-        Model m = NirImporter.importSnn(cubaGraph(), DT);
+        importsAndRunsAsNirDefinesIt(cubaGraph());
+    }
+
+    @Test
+    void theGraphWrittenByH5pyImportsRunsAndExportsBack() throws Exception {
+        Path file = cubaGraphByH5py();
+        importsAndRunsAsNirDefinesIt(file);
+        exportsBackToAnEquivalentGraph(file);
+    }
+
+    private static void importsAndRunsAsNirDefinesIt(Path graph) {
+        Model m = NirImporter.importSnn(graph, DT);
         RecurrentNeuronLayer rec = (RecurrentNeuronLayer) m.network().children().get(1);
         assertEquals(StepNeuron.Kind.CUBALIF, rec.neuron().kind());
         assertEquals(0.75f, rec.neuron().leak(), 1e-6f);
@@ -94,8 +120,12 @@ class NirRecurrentTest {
 
     @Test
     void exportsBackToAnEquivalentGraph() throws Exception {
-        Model m = NirImporter.importSnn(cubaGraph(), DT);
-        Path back = dir.resolve("back.nir");
+        exportsBackToAnEquivalentGraph(cubaGraph());
+    }
+
+    private void exportsBackToAnEquivalentGraph(Path graph) throws Exception {
+        Model m = NirImporter.importSnn(graph, DT);
+        Path back = dir.resolve("back-" + graph.getFileName());
         NirExporter.export(m, back, DT);
         try (HdfFile h5 = new HdfFile(back)) {
             String lif = m.network().children().get(1).name();
