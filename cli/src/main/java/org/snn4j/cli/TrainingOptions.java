@@ -3,7 +3,11 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
@@ -17,7 +21,9 @@ import org.snn4j.train.Augment;
 import org.snn4j.metrics.EnergyModel;
 import org.snn4j.train.RunSettings;
 import org.snn4j.train.SpikePenalty;
+import org.snn4j.train.LocalBackend;
 import org.snn4j.train.TrainConfig;
+import org.snn4j.train.TrainingBackend;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
 import org.snn4j.train.MetricsLog;
@@ -91,6 +97,15 @@ final class TrainingOptions {
 
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Train on Apache Spark (synchronous data-parallel): local[N], spark://HOST:PORT, yarn, ... "
+                    + "./snn4j puts Spark on the classpath (see docs/DISTRIBUTED.md). Under spark-submit the master is spark-submit's.")
+    String sparkMaster;
+
+    @Option(names = "--spark-partitions", paramLabel = "P",
+            description = "With Spark: shards (tasks) per mini-batch (default: Spark's default parallelism).")
+    Integer sparkPartitions;
 
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
@@ -183,7 +198,10 @@ final class TrainingOptions {
         boolean bar = !noProgress && !common.json && Terminal.isInteractive();
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
-        TrainResult r = new Trainer(model, cfg, train, test, listener).fit();
+        TrainResult r;
+        try (TrainingBackend backend = backend(model, cfg, train)) {
+            r = new Trainer(model, cfg, train, test, listener, backend).fit();
+        }
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (common.json) {
@@ -197,5 +215,28 @@ final class TrainingOptions {
             o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
             System.out.println(o);
         }
+    }
+
+    /**
+     * This process ({@link LocalBackend}), or Spark when {@code --spark-master} is given or the command runs
+     * under spark-submit (which sets {@code spark.master}): the provider named "spark" on the classpath.
+     */
+    private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
+        String master = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
+        if (master == null) {
+            if (sparkPartitions != null) throw new Snn4jException("--spark-partitions needs --spark-master");
+            return new LocalBackend(model, cfg);
+        }
+        if (sparkPartitions != null && sparkPartitions < 1) {
+            throw new Snn4jException("--spark-partitions must be >= 1, was " + sparkPartitions);
+        }
+        TrainingBackend.Provider spark = ServiceLoader.load(TrainingBackend.Provider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("spark")).findFirst()
+                .orElseThrow(() -> new Snn4jException("--spark-master " + master + ": snn4j-spark and Spark are not on the "
+                        + "classpath; run through ./snn4j (which adds them) or spark-submit --class org.snn4j.spark.SparkMain"));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("master", master);
+        if (sparkPartitions != null) options.put("partitions", String.valueOf(sparkPartitions));
+        return spark.open(model, cfg, train, options);
     }
 }
