@@ -6,7 +6,8 @@ import java.util.Map;
 import org.snn4j.metrics.SpikeRecords;
 
 /**
- * What the shards of one synchronous step sum to: the weighted gradient sum (double, so that the order
+ * What the shards of one synchronous step (or one local-SGD round: then "gradients" are the weights) sum
+ * to: the weighted gradient sum (double, so that the order
  * in which Spark combines the shards changes nothing but double rounding), the weighted loss, the correct
  * samples, the spikes per layer and the weighted buffers (batch-norm statistics). Two results
  * {@link #plus add}; a partition with no samples gives {@link #empty()}.
@@ -15,6 +16,8 @@ final class ShardResult implements Serializable {
     private static final long serialVersionUID = 1L;
     double[] gradients;
     double[] buffers;
+    /** Local SGD: the weighted optimizer state (see {@link LocalSgd}); null in a synchronous step. */
+    double[] state;
     double loss;
     long correct;
     int samples;
@@ -39,6 +42,7 @@ final class ShardResult implements Serializable {
     ShardResult plus(ShardResult o) {
         gradients = add(gradients, o.gradients);
         buffers = add(buffers, o.buffers);
+        state = add(state, o.state);
         loss += o.loss;
         correct += o.correct;
         samples += o.samples;

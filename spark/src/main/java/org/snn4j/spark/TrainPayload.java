@@ -12,13 +12,15 @@ import org.snn4j.loss.SummedSquaredError;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.optim.OptimizerKind;
+import org.snn4j.optim.ScheduleSpec;
 import org.snn4j.train.Augment;
 import org.snn4j.train.SpikePenalty;
 import org.snn4j.train.TrainConfig;
 
 /**
  * What an executor needs to compute a shard's gradients or evaluate batches: the model's spec and mode
- * and the settings of the run that shape a forward and backward pass. Serializable, so Spark can ship it
+ * and the settings of the run that shape a forward and backward pass and, for local SGD, an update. Serializable, so Spark can ship it
  * in a task; {@link #config()} and {@link #newModel()} rebuild the objects on the executor.
  *
  * @param loss the loss by the name {@link Losses#byName(String, double)} takes ({@code ce}, {@code mse},
@@ -26,7 +28,8 @@ import org.snn4j.train.TrainConfig;
  */
 record TrainPayload(String specJson, String mode, int epochs, int batch, int steps, long seed, String encoder,
                     double gain, String loss, double labelSmoothing, int cropPadding, boolean flip, double penaltyMax,
-                    String penaltySchedule, LinkedHashMap<String, Double> penaltyWeights) implements Serializable {
+                    String penaltySchedule, LinkedHashMap<String, Double> penaltyWeights, double lr, String schedule,
+                    String optimizer, double weightDecay, double momentum) implements Serializable {
     /** The payload of {@code model} trained with {@code cfg}. */
     static TrainPayload of(Model model, TrainConfig cfg) {
         Loss l = cfg.loss();
@@ -43,12 +46,15 @@ record TrainPayload(String specJson, String mode, int epochs, int batch, int ste
         SpikePenalty p = cfg.spikePenalty();
         return new TrainPayload(model.spec().toJson(), model.mode().name(), cfg.epochs(), cfg.batch(), cfg.steps(), cfg.seed(),
                 cfg.encoder().kind().label(), cfg.encoder().gain(), name, smoothing, cfg.augment().cropPadding(),
-                cfg.augment().flip(), p.max(), p.schedule().label(), new LinkedHashMap<>(p.layerWeights()));
+                cfg.augment().flip(), p.max(), p.schedule().label(), new LinkedHashMap<>(p.layerWeights()), cfg.lr(),
+                cfg.schedule().text(), cfg.optimizer().label(), cfg.weightDecay(), cfg.momentum());
     }
 
     /** The run's settings as the executor's {@link org.snn4j.train.LocalBackend} reads them. */
     TrainConfig config() {
-        return TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).seed(seed)
+        return TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).seed(seed).lr(lr)
+                .schedule(ScheduleSpec.parse(schedule)).optimizer(OptimizerKind.byLabel(optimizer)).weightDecay(weightDecay)
+                .momentum(momentum)
                 .encoder(EncoderSpec.parse(encoder, gain)).loss(Losses.byName(loss, labelSmoothing))
                 .augment(new Augment(cropPadding, flip))
                 .spikePenalty(new SpikePenalty(penaltyMax, SpikePenalty.Schedule.parse(penaltySchedule), Map.copyOf(penaltyWeights)))

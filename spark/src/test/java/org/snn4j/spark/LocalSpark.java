@@ -9,7 +9,7 @@ final class LocalSpark {
 
     static JavaSparkContext start(int threads) {
         SparkConf conf = new SparkConf().setMaster("local[" + threads + "]").setAppName("snn4j-spark-test")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.ui.enabled", "false").set("spark.log.level", "WARN").set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1").set("spark.sql.shuffle.partitions", "2");
         return new JavaSparkContext(conf);
     }
