@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
-import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
@@ -111,6 +110,7 @@ final class TrainingOptions {
     private ScheduleSpec parsedSchedule;
     private OptimizerKind parsedOptimizer;
     private Loss parsedLoss;
+    private TrainingBackend.Provider spark;
 
     /** Range checks and parsing into the library's values, as bad usage naming the flag. */
     void check(CommandSpec spec) {
@@ -123,6 +123,7 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--crop", crop);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
+        spark = sparkProvider(spec);
         penalty = Flags.parsed(spec, "--spike-penalty",
                 () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
                         SpikePenalty.parseWeights(spikePenaltyWeights)));
@@ -218,24 +219,28 @@ final class TrainingOptions {
     }
 
     /**
-     * This process ({@link LocalBackend}), or Spark when {@code --spark-master} is given or the command runs
-     * under spark-submit (which sets {@code spark.master}): the provider named "spark" on the classpath.
+     * The provider named "spark" when {@code --spark-master} is given or the command runs under spark-submit
+     * (which sets {@code spark.master}), else null; bad usage when it is asked for and not on the classpath.
      */
-    private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
+    private TrainingBackend.Provider sparkProvider(CommandSpec spec) {
         String master = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
-        if (master == null) {
-            if (sparkPartitions != null) throw new Snn4jException("--spark-partitions needs --spark-master");
-            return new LocalBackend(model, cfg);
+        if (sparkPartitions != null) {
+            if (master == null) throw new ParameterException(spec.commandLine(), "--spark-partitions needs --spark-master");
+            Flags.positive(spec, "--spark-partitions", sparkPartitions);
         }
-        if (sparkPartitions != null && sparkPartitions < 1) {
-            throw new Snn4jException("--spark-partitions must be >= 1, was " + sparkPartitions);
-        }
-        TrainingBackend.Provider spark = ServiceLoader.load(TrainingBackend.Provider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("spark")).findFirst()
-                .orElseThrow(() -> new Snn4jException("--spark-master " + master + ": snn4j-spark and Spark are not on the "
-                        + "classpath; run through ./snn4j (which adds them) or spark-submit --class org.snn4j.spark.SparkMain"));
+        if (master == null) return null;
+        return ServiceLoader.load(TrainingBackend.Provider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("spark")).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--spark-master " + master + ": snn4j-spark and "
+                        + "Spark are not on the classpath; run through ./snn4j (which adds them) or spark-submit --class "
+                        + "org.snn4j.spark.SparkMain"));
+    }
+
+    /** This process ({@link LocalBackend}), or Spark (see {@link #sparkProvider}). */
+    private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
+        if (spark == null) return new LocalBackend(model, cfg);
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("master", master);
+        if (sparkMaster != null) options.put("master", sparkMaster);
         if (sparkPartitions != null) options.put("partitions", String.valueOf(sparkPartitions));
         return spark.open(model, cfg, train, options);
     }
