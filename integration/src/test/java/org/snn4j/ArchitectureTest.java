@@ -113,6 +113,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("picocli..")
             .because("the library must not need the command line's parser");
 
+    @ArchTest
+    static final ArchRule only_the_spark_module_uses_spark = noClasses()
+            .that().resideOutsideOfPackage("org.snn4j.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("Spark is provided by a cluster to snn4j-spark only; the other modules run without it");
+
     /**
      * The library writes nothing to the console: one-time notices go to {@link System.Logger}, progress to
      * listeners (train.TrainingListener). The command line prints its output; no other class is excepted

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
@@ -23,7 +24,9 @@ import org.snn4j.train.Augment;
 import org.snn4j.train.MetricsLog;
 import org.snn4j.train.RunSettings;
 import org.snn4j.train.SpikePenalty;
+import org.snn4j.train.LocalBackend;
 import org.snn4j.train.TrainConfig;
+import org.snn4j.train.TrainingBackend;
 import org.snn4j.train.TrainResult;
 import org.snn4j.train.Trainer;
 import org.snn4j.train.TrainingListener;
@@ -101,10 +104,20 @@ final class TrainingOptions {
     @Mixin
     PlotsOption plots;
 
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Train on Apache Spark (synchronous data-parallel): local[N], spark://HOST:PORT, yarn, ... "
+                    + "./snn4j puts Spark on the classpath (see docs/DISTRIBUTED.md). Under spark-submit the master is spark-submit's.")
+    String sparkMaster;
+
+    @Option(names = "--spark-partitions", paramLabel = "P",
+            description = "With Spark: shards (tasks) per mini-batch (default: Spark's default parallelism).")
+    Integer sparkPartitions;
+
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
     private OptimizerKind parsedOptimizer;
     private Loss parsedLoss;
+    private TrainingBackend.Provider spark;
 
     /** Range checks and parsing into the library's values, as bad usage naming the flag. */
     void check(CommandSpec spec) {
@@ -118,6 +131,7 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         plots.check(spec);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
+        spark = sparkProvider(spec);
         penalty = Flags.parsed(spec, "--spike-penalty",
                 () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
                         SpikePenalty.parseWeights(spikePenaltyWeights)));
@@ -193,7 +207,10 @@ final class TrainingOptions {
         boolean bar = !noProgress && !common.json && Terminal.isInteractive();
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
-        TrainResult r = new Trainer(model, cfg, train, test, listener).fit();
+        TrainResult r;
+        try (TrainingBackend backend = backend(model, cfg, train)) {
+            r = new Trainer(model, cfg, train, test, listener, backend).fit();
+        }
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
         if (plots.given()) {  // the report's figures: the log's curves, test sample 0, the final evaluation
@@ -213,5 +230,32 @@ final class TrainingOptions {
             o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
             System.out.println(o);
         }
+    }
+
+    /**
+     * The provider named "spark" when {@code --spark-master} is given or the command runs under spark-submit
+     * (which sets {@code spark.master}), else null; bad usage when it is asked for and not on the classpath.
+     */
+    private TrainingBackend.Provider sparkProvider(CommandSpec spec) {
+        String master = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
+        if (sparkPartitions != null) {
+            if (master == null) throw new ParameterException(spec.commandLine(), "--spark-partitions needs --spark-master");
+            Flags.positive(spec, "--spark-partitions", sparkPartitions);
+        }
+        if (master == null) return null;
+        return ServiceLoader.load(TrainingBackend.Provider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("spark")).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--spark-master " + master + ": snn4j-spark and "
+                        + "Spark are not on the classpath; run through ./snn4j (which adds them) or spark-submit --class "
+                        + "org.snn4j.spark.SparkMain"));
+    }
+
+    /** This process ({@link LocalBackend}), or Spark (see {@link #sparkProvider}). */
+    private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
+        if (spark == null) return new LocalBackend(model, cfg);
+        Map<String, String> options = new LinkedHashMap<>();
+        if (sparkMaster != null) options.put("master", sparkMaster);
+        if (sparkPartitions != null) options.put("partitions", String.valueOf(sparkPartitions));
+        return spark.open(model, cfg, train, options);
     }
 }

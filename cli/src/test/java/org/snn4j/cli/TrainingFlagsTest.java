@@ -21,6 +21,10 @@ class TrainingFlagsTest {
                 {"--momentum", "1.5", "--momentum must be in [0, 1), was 1.5"},
                 {"--lr", "Infinity", "--lr must be finite and > 0, was Infinity"},
                 {"--loss", "hinge", "--loss: unknown loss 'hinge'"},
+                {"--spark-partitions", "2", "--spark-partitions needs --spark-master"},
+                // the CLI's own classpath has no snn4j-spark: ./snn4j and spark-submit add it
+                {"--spark-master", "local[2]", "--spark-master local[2]: snn4j-spark and Spark are not on the classpath; run "
+                        + "through ./snn4j (which adds them) or spark-submit --class org.snn4j.spark.SparkMain"},
         };
         for (String[] c : cases) {
             CliTest.Run r = CliTest.run("train", "--data-dir", "/nonexistent", c[0], c[1]);

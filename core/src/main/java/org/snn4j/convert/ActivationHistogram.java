@@ -10,7 +10,8 @@ package org.snn4j.convert;
  * a hundred layers of channels fit in a few megabytes); the maximum is tracked exactly. Zeros (and negatives) are counted
  * apart: the statistics are those of the non-zero activations (Rueckauer et al.'s normalization).
  */
-final class ActivationHistogram {
+final class ActivationHistogram implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final int FINE = 256, COARSE = 16;
     private static final int MIN_EXPONENT = -40, OCTAVES = 80;
     private final int binsPerOctave;
@@ -40,6 +41,18 @@ final class ActivationHistogram {
             counts[bin(v)]++;
             positives++;
         }
+    }
+
+    /**
+     * Adds the values {@code o} counted (of the same bins per octave): bins and counts add, the maximum is the
+     * larger, so histograms of parts of a set merge into exactly the histogram of the whole set.
+     */
+    void add(ActivationHistogram o) {
+        if (o.binsPerOctave != binsPerOctave) throw new IllegalArgumentException("bins per octave " + o.binsPerOctave + " != " + binsPerOctave);
+        for (int b = 0; b < counts.length; b++) counts[b] += o.counts[b];
+        positives += o.positives;
+        zeros += o.zeros;
+        max = Math.max(max, o.max);
     }
 
     private int bin(float v) {

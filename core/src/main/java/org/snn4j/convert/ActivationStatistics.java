@@ -19,8 +19,13 @@ import org.snn4j.tensor.Workspace;
  * dimension 2: conv channels, or the features of a linear layer), the distribution of the non-zero values,
  * from which the converter takes the maximum or a percentile (Rueckauer et al. 2017; per channel as in
  * Kim et al.'s channel-wise normalization).
+ *
+ * <p>The statistics of parts of the calibration set ({@link #measureBatches}, on other machines say) {@link #merge}
+ * into exactly those of the whole: the histograms' bins are fixed, so their counts add and maxima compare
+ * (percentiles keep the histograms' stated resolution, the same for the parts as for the whole).
  */
-public final class ActivationStatistics {
+public final class ActivationStatistics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, ActivationHistogram> byLayer;
     private final Map<String, ActivationHistogram[]> byChannel;
 
@@ -36,6 +41,17 @@ public final class ActivationStatistics {
      *                        model's input shape
      */
     public static ActivationStatistics measure(Model ann, Dataset calibration, int samples, int batch) {
+        return measureBatches(ann, calibration, samples, batch, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #measure}, over batches {@code [fromBatch, toBatch)} (of {@code batch} images, in data order) of the
+     * first {@code samples} images only; {@code toBatch} is capped at the last batch.
+     *
+     * @throws Snn4jException as {@link #measure}
+     */
+    public static ActivationStatistics measureBatches(Model ann, Dataset calibration, int samples, int batch, int fromBatch,
+                                                      int toBatch) {
         if (ann.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("activation statistics need the ANN (train it with --ann)");
         int[] expected = ann.spec().inputShape();
         if (!java.util.Arrays.equals(expected, calibration.sampleShape())) {
@@ -49,17 +65,36 @@ public final class ActivationStatistics {
         Workspace workspace = new Workspace();
         Executor executor = Executor.dense(ann);
         try (DataLoader loader = DataLoader.over(subset).batchSize(batch).shuffle(false).prefetch(1).seed(0).build()) {
-            for (DataLoader.Batch b : loader.epoch(0)) {
-                ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
-                        .with((ActivationObserver) (layer, in, out) -> {
-                            hist.computeIfAbsent(layer, k -> new ActivationHistogram(ActivationHistogram.FINE)).add(out.data());
-                            addByChannel(channels.computeIfAbsent(layer, k -> coarse(out.dim(2))), out);
-                        });
-                executor.forward(AnnActivations.held(b.images()), ctx);
-                workspace.recycle();
+            int end = Math.min(toBatch, loader.batchesPerEpoch());
+            if (fromBatch < end) {
+                try (DataLoader.Epoch epoch = loader.epoch(0, fromBatch)) {
+                    for (int i = fromBatch; i < end; i++) {
+                        DataLoader.Batch b = epoch.next();
+                        ForwardContext ctx = ForwardContext.evaluation().withWorkspace(workspace)
+                                .with((ActivationObserver) (layer, in, out) -> {
+                                    hist.computeIfAbsent(layer, k -> new ActivationHistogram(ActivationHistogram.FINE)).add(out.data());
+                                    addByChannel(channels.computeIfAbsent(layer, k -> coarse(out.dim(2))), out);
+                                });
+                        executor.forward(AnnActivations.held(b.images()), ctx);
+                        workspace.recycle();
+                    }
+                }
             }
         }
         return new ActivationStatistics(hist, channels);
+    }
+
+    /**
+     * Adds the activations {@code other} counted (of another part of the calibration set, through the same
+     * network) to these; returns these. Layers keep the order they were first seen in.
+     */
+    public ActivationStatistics merge(ActivationStatistics other) {
+        other.byLayer.forEach((layer, h) -> byLayer.computeIfAbsent(layer, k -> new ActivationHistogram(ActivationHistogram.FINE)).add(h));
+        other.byChannel.forEach((layer, hs) -> {
+            ActivationHistogram[] mine = byChannel.computeIfAbsent(layer, k -> coarse(hs.length));
+            for (int c = 0; c < hs.length; c++) mine[c].add(hs[c]);
+        });
+        return this;
     }
 
     private static ActivationHistogram[] coarse(int channels) {

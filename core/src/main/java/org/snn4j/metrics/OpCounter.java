@@ -42,6 +42,26 @@ public final class OpCounter {
         double acs;
         double macs;
 
+        /** Samples counted. */
+        public long samples() {
+            return samples;
+        }
+
+        /** Dense (ANN) MACs over all samples counted. */
+        public double denseMacs() {
+            return denseMacs;
+        }
+
+        /** Event-driven accumulates over all samples counted. */
+        public double acs() {
+            return acs;
+        }
+
+        /** Multiply-accumulates on analog inputs over all samples counted. */
+        public double macs() {
+            return macs;
+        }
+
         /** Dense (ANN) MACs per sample. */
         public double denseMacsPerSample() {
             return samples == 0 ? 0 : denseMacs / samples;
@@ -131,6 +151,23 @@ public final class OpCounter {
             });
             ops.acs += fanOut != null ? reached.sum() : nonZero.sum() * ((double) denseMacsPerSample / perSample);
         }
+    }
+
+    /**
+     * Adds totals counted elsewhere to layer {@code layer} (a counter of another machine's passes, say); a layer
+     * that reports its fan-out counts whole numbers (below 2⁵³), so adding them in any order gives the same totals.
+     */
+    public void add(String layer, long samples, double denseMacs, double acs, double macs) {
+        LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
+        ops.samples += samples;
+        ops.denseMacs += denseMacs;
+        ops.acs += acs;
+        ops.macs += macs;
+    }
+
+    /** Adds every layer's totals of {@code other} to this counter's (see {@link #add(String, long, double, double, double)}). */
+    public void add(OpCounter other) {
+        other.byLayer.forEach((layer, o) -> add(layer, o.samples, o.denseMacs, o.acs, o.macs));
     }
 
     /** Counts by layer name, in the order the layers ran. */

@@ -56,30 +56,104 @@ public final class Evaluator {
     public static EvalResult run(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace, Consumer<Tensor> readouts) {
         data.requireSamples();  // an accuracy of an empty set would read as 0, not as a mistake
-        Loss plain = loss.forEvaluation();
-        SpikeRecords tally = new SpikeRecords();
-        long correct = 0;
-        double lossSum = 0;
-        int batches = 0;
         long start = System.nanoTime();
-        OpCounter ops = new OpCounter();
+        Totals totals = runBatches(executor, data, steps, encoder, loss, batch, seed, workspace, readouts, 0,
+                Integer.MAX_VALUE);
+        return totals.result(data.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Evaluates batches {@code [fromBatch, toBatch)} of {@code data} (batches of {@code batch} samples in data
+     * order, the last one possibly shorter; {@code toBatch} is capped at the last batch) and returns their
+     * totals. Each batch draws its randomness from (seed, its index), so the totals of several ranges, computed
+     * anywhere and {@link Totals#add added}, are those of one run over all of them: exactly, except the loss's
+     * floating-point sum.
+     */
+    public static Totals runBatches(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+                                    long seed, Workspace workspace, Consumer<Tensor> readouts, int fromBatch, int toBatch) {
+        Loss plain = loss.forEvaluation();
+        Totals t = new Totals();
         try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
-            for (DataLoader.Batch b : loader.epoch(0)) {
-                Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
-                Tensor input = encoder.encodeCompact(b.images(), steps, rng);
-                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
-                        .with(ops.forPass()).with(tally);
-                Tensor readout = executor.infer(input, ctx);
-                correct += Accuracy.correct(readout, b.labels());
-                lossSum += plain.evaluate(readout, b.labels(), rng).value();
-                batches++;
-                if (readouts != null) readouts.accept(readout.copy());
-                workspace.recycle();
+            int end = Math.min(toBatch, loader.batchesPerEpoch());
+            if (fromBatch >= end) return t;
+            try (DataLoader.Epoch epoch = loader.epoch(0, fromBatch)) {
+                for (int i = fromBatch; i < end; i++) {
+                    DataLoader.Batch b = epoch.next();
+                    Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
+                    Tensor input = encoder.encodeCompact(b.images(), steps, rng);
+                    ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
+                            .with(t.ops.forPass()).with(t.spikes);
+                    Tensor readout = executor.infer(input, ctx);
+                    t.correct += Accuracy.correct(readout, b.labels());
+                    t.lossSum += plain.evaluate(readout, b.labels(), rng).value();
+                    t.batches++;
+                    if (readouts != null) readouts.accept(readout.copy());
+                    workspace.recycle();
+                }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int n = data.size();
-        return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, tally.rates(),
-                n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9), tally.overallRate(), ops.layers());
+        return t;
+    }
+
+    /** What the batches of an evaluation added up to: correct samples, summed loss, spikes and operations. */
+    public static final class Totals {
+        private long correct;
+        private double lossSum;
+        private int batches;
+        private final SpikeRecords spikes = new SpikeRecords();
+        private final OpCounter ops = new OpCounter();
+
+        /** Totals of nothing, to add others to. */
+        public Totals() {}
+
+        /** Totals from their parts (e.g. received from another machine). */
+        public Totals(long correct, double lossSum, int batches) {
+            this.correct = correct;
+            this.lossSum = lossSum;
+            this.batches = batches;
+        }
+
+        /** Samples classified correctly. */
+        public long correct() {
+            return correct;
+        }
+
+        /** The batches' losses, summed. */
+        public double lossSum() {
+            return lossSum;
+        }
+
+        /** Batches evaluated. */
+        public int batches() {
+            return batches;
+        }
+
+        /** The spikes of every layer (add to it to merge). */
+        public SpikeRecords spikes() {
+            return spikes;
+        }
+
+        /** The synaptic operations of every weighted layer (add to it to merge). */
+        public OpCounter ops() {
+            return ops;
+        }
+
+        /** Adds {@code o}'s totals to these; counts add exactly, layers keep the order they were first seen in. */
+        public Totals add(Totals o) {
+            correct += o.correct;
+            lossSum += o.lossSum;
+            batches += o.batches;
+            o.spikes.byLayer().values().forEach(r -> spikes.spikes(r.layer(), r.spikes(), r.neurons(), r.steps(), r.samples()));
+            ops.add(o.ops);
+            return this;
+        }
+
+        /** The result of an evaluation of {@code samples} samples with these totals that took {@code seconds}. */
+        public EvalResult result(int samples, double seconds) {
+            int n = samples;
+            return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, spikes.rates(),
+                    n == 0 ? 0 : (double) spikes.totalSpikes() / n, n / Math.max(seconds, 1e-9), spikes.overallRate(),
+                    ops.layers());
+        }
     }
 }

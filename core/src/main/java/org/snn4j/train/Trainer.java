@@ -12,29 +12,21 @@ import java.util.Map;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
-import org.snn4j.encode.Encoder;
-import org.snn4j.engine.Executor;
 import org.snn4j.io.AtomicFile;
 import org.snn4j.io.Checkpoint;
 import org.snn4j.io.FileFormatException;
 import org.snn4j.io.TrainState;
 import org.snn4j.kernels.ComputePool;
-import org.snn4j.loss.Accuracy;
-import org.snn4j.loss.Loss;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.RunBudget;
 import org.snn4j.nn.Finite;
-import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
-import org.snn4j.nn.Pass;
 import org.snn4j.optim.LearningRateSchedule;
 import org.snn4j.optim.Optimizer;
-import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
-import org.snn4j.tensor.Workspace;
 
 /**
  * Trains a model with spike-based BPTT: for each mini-batch, encode the images into T steps, run the
@@ -52,13 +44,11 @@ import org.snn4j.tensor.Workspace;
 public final class Trainer {
     private static final Gson GSON = new Gson();
     private final Model model;
-    private final Executor executor;
+    private final TrainingBackend backend;
     private final TrainConfig cfg;
     private final Dataset train;
     private final Dataset test;
     private final TrainingListener listener;
-    /** Activations and gradients of one step, reused by the next (see {@link Workspace}). */
-    private final Workspace workspace = new Workspace();
 
     /** A trainer that tells no one how training goes (the {@link TrainResult} says how it went). */
     public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test) {
@@ -67,10 +57,20 @@ public final class Trainer {
 
     /** @param listener hears each epoch and mini-batch as training goes (see {@link TrainingListener}) */
     public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, TrainingListener listener) {
+        this(model, cfg, train, test, listener, new LocalBackend(model, cfg));
+    }
+
+    /**
+     * A trainer whose mini-batch gradients and test evaluations {@code backend} computes (made for this
+     * model and configuration); the trainer updates the weights, keeps the schedule and writes the
+     * checkpoints as always, so a backend computing the same gradients gives the same run.
+     */
+    public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, TrainingListener listener,
+                   TrainingBackend backend) {
         checkData(model.spec(), train, "training");
         checkData(model.spec(), test, "test");
         this.model = model;
-        this.executor = Executor.dense(model);
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
         this.cfg = cfg;
         this.train = train;
         this.test = test;
@@ -109,8 +109,6 @@ public final class Trainer {
         if (cfg.out() != null) AtomicFile.requireWritable(cfg.out());
         Optimizer optimizer = cfg.optimizer().create(model.parameters(), cfg.weightDecay(), cfg.momentum());
         LearningRateSchedule schedule = cfg.schedule().create(cfg.lr(), cfg.epochs());
-        Encoder encoder = cfg.encoder().create();
-        Loss loss = cfg.loss();
         List<EpochRecord> history = new ArrayList<>();
         int first = cfg.resume() ? restore(optimizer, history) : 0;
         double throughputSum = 0;
@@ -119,8 +117,8 @@ public final class Trainer {
         try (DataLoader loader = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed())
                 .transforms(cfg.augment().transforms()).prefetch(1).build()) {
             for (int epoch = first; epoch < cfg.epochs(); epoch++) {
-                EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule, encoder, loss);
-                last = Evaluator.run(executor, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
+                EpochRecord r = trainEpoch(loader, epoch, optimizer, schedule);
+                last = backend.evaluate(test);
                 r = new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), last.accuracy(), r.trainSamplesPerSecond(),
                         r.trainSpikeRates(), last.spikeRates());
                 history.add(r);
@@ -130,13 +128,12 @@ public final class Trainer {
                 listener.epochEnded(r, cfg.epochs());
             }
         }
-        if (last == null) last = Evaluator.run(executor, test, cfg.steps(), encoder, loss, cfg.batch(), cfg.seed(), workspace);
+        if (last == null) last = backend.evaluate(test);
         if (cfg.out() != null) save(Checkpoint.Kind.MODEL, cfg.out(), null, cfg.epochs(), history);
         return new TrainResult(history, last, epochsRun == 0 ? 0 : throughputSum / epochsRun, cfg.out());
     }
 
-    private EpochRecord trainEpoch(DataLoader loader, int epoch, Optimizer optimizer, LearningRateSchedule schedule,
-                                   Encoder encoder, Loss loss) {
+    private EpochRecord trainEpoch(DataLoader loader, int epoch, Optimizer optimizer, LearningRateSchedule schedule) {
         SpikeRecords tally = new SpikeRecords();
         List<Parameter> params = model.parameters();
         double lossSum = 0;
@@ -146,9 +143,9 @@ public final class Trainer {
         listener.epochStarted(epoch + 1, cfg.epochs(), loader.samplesPerEpoch());
         try (DataLoader.Epoch batchesOfEpoch = loader.epoch(epoch)) {
             for (DataLoader.Batch b : batchesOfEpoch) {
-                StepResult r;
+                TrainingBackend.StepOutcome r;
                 try {
-                    r = step(b, epoch, batches, optimizer, schedule, encoder, loss, params, tally);
+                    r = step(b, epoch, batches, optimizer, schedule, params, tally);
                 } catch (NumericalException e) {
                     boolean kept = cfg.checkpoint() != null && Files.exists(cfg.checkpoint());
                     throw new Snn4jException("training diverged at epoch " + (epoch + 1) + ", batch " + (b.index() + 1) + ": "
@@ -169,31 +166,13 @@ public final class Trainer {
                 seen / Math.max(seconds, 1e-9), tally.rates(), Map.of());
     }
 
-    /** The loss and the number of correctly classified samples of one mini-batch. */
-    private record StepResult(double loss, long correct) {}
-
-    /** One mini-batch: encode, forward, loss, backward through time, update. */
-    private StepResult step(DataLoader.Batch b, int epoch, int batches, Optimizer optimizer, LearningRateSchedule schedule,
-                      Encoder encoder, Loss loss, List<Parameter> params, SpikeRecords tally) {
-        Rng rng = new Rng(Seeds.mix(cfg.seed(), epoch, b.index()));
-        Tensor input = encoder.encodeCompact(b.images(), cfg.steps(), rng);
-        SpikePenalty.Term penalty = cfg.spikePenalty().forPass(epoch, cfg.epochs());
-        ForwardContext ctx = ForwardContext.training(rng).withSteps(cfg.steps()).withWorkspace(workspace).with(penalty).with(tally);
-        try {
-            Pass pass = executor.forward(input, ctx);
-            double progress = (epoch + (double) b.index() / batches) / cfg.epochs();
-            Loss.Result l = loss.atProgress(progress).evaluate(pass.output(), b.labels(), rng);
-            if (!Double.isFinite(l.value())) {
-                throw new NumericalException("loss", "loss value", 0, (float) l.value());
-            }
-            for (Parameter p : params) p.zeroGrad();
-            pass.backward(l.gradient(), false);
-            optimizer.step(schedule.rate(epoch, b.index(), batches));
-            for (Parameter p : params) Finite.check(p.name(), "weights after the update", p.value());  // a diverging step
-            return new StepResult(l.value() + penalty.loss(), Accuracy.correct(pass.output(), b.labels()));
-        } finally {
-            workspace.recycle();
-        }
+    /** One mini-batch: the backend's gradients (encode, forward, loss, backward through time), then the update. */
+    private TrainingBackend.StepOutcome step(DataLoader.Batch b, int epoch, int batches, Optimizer optimizer,
+                                             LearningRateSchedule schedule, List<Parameter> params, SpikeRecords tally) {
+        TrainingBackend.StepOutcome r = backend.gradients(b, epoch, batches, tally);
+        optimizer.step(schedule.rate(epoch, b.index(), batches));
+        for (Parameter p : params) Finite.check(p.name(), "weights after the update", p.value());  // a diverging step
+        return r;
     }
 
     private void save(Checkpoint.Kind kind, java.nio.file.Path file, Optimizer optimizer, int epochsDone, List<EpochRecord> history) {
