@@ -51,7 +51,7 @@ final class StdpCommand implements Callable<Integer> {
             + "readout on random frozen features.")
     int[] conv;
 
-    @Option(names = "--conv-thresholds", paramLabel = "V", split = ",", defaultValue = "10,20",
+    @Option(names = "--conv-thresholds", paramLabel = "V", split = ",", defaultValue = "15,10",
             description = "--conv: firing threshold of each layer (default: ${DEFAULT-VALUE}, the first of them for one layer).")
     float[] convThresholds;
 
