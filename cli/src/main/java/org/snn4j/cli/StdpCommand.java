@@ -46,8 +46,61 @@ final class StdpCommand implements Callable<Integer> {
             + "no labelling or test; prints the samples per second.")
     boolean bench;
 
+    @Option(names = "--conv", paramLabel = "MAPS", split = ",", description = "Convolutional STDP instead (Kheradpisheh et al. 2018): "
+            + "layers of MAPS maps each, learned one after the other, then a linear readout on their frozen features against the same "
+            + "readout on random frozen features.")
+    int[] conv;
+
+    @Option(names = "--conv-thresholds", paramLabel = "V", split = ",", defaultValue = "15,10",
+            description = "--conv: firing threshold of each layer (default: ${DEFAULT-VALUE}, the first of them for one layer).")
+    float[] convThresholds;
+
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "5", description = "--conv: kernel size (default: ${DEFAULT-VALUE}).")
+    int kernel;
+
+    @Option(names = "--pool", paramLabel = "P", defaultValue = "2", description = "--conv: first-spike max pooling after each layer (default: ${DEFAULT-VALUE}).")
+    int pool;
+
+    @Option(names = "--steps", paramLabel = "T", defaultValue = "15", description = "--conv: time steps of the first-spike coding (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--stdp-samples", paramLabel = "N", defaultValue = "5000",
+            description = "--conv: training images each layer learns from (default: ${DEFAULT-VALUE}).")
+    int stdpSamples;
+
+    @Option(names = "--readout-epochs", paramLabel = "E", defaultValue = "10", description = "--conv: epochs of the readout (default: ${DEFAULT-VALUE}).")
+    int readoutEpochs;
+
+    @Option(names = "--coding", paramLabel = "C", defaultValue = "dog", description = "--conv: input coding, dog (difference-of-Gaussians "
+            + "ON/OFF channels, the paper's) or intensity (default: ${DEFAULT-VALUE}).")
+    String coding;
+
     @Override
     public Integer call() {
+        if (conv != null) return conv();
+        for (String f : CONV_FLAGS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + " applies to --conv only");
+            }
+        }
         return new StdpTraining(spec, neurons, passes, dt).run(dataOptions, common, plots, bench, out);
+    }
+
+    private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out", "--plots");
+    private static final java.util.Set<String> CONV_FLAGS = java.util.Set.of("--conv-thresholds", "--kernel", "--pool", "--steps", "--stdp-samples",
+            "--readout-epochs", "--coding");
+
+    private int conv() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String f : DIEHL_COOK_FLAGS) {
+            if (parsed.hasMatchedOption(f)) throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + " does not apply to --conv");
+        }
+        float[] thresholds = parsed.hasMatchedOption("--conv-thresholds") ? convThresholds
+                : java.util.Arrays.copyOf(convThresholds, Math.min(conv.length, convThresholds.length));
+        if (!coding.equals("dog") && !coding.equals("intensity")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--coding must be dog or intensity, was " + coding);
+        }
+        return new ConvStdpTraining(spec, conv, thresholds, kernel, pool, steps, stdpSamples, readoutEpochs, coding.equals("dog"))
+                .run(dataOptions, common);
     }
 }

@@ -100,4 +100,30 @@ class StdpCommandTest {
         assertTrue(CliTest.run(bad[4]).err().contains("--lr does not apply to --learning stdp"));
         assertTrue(CliTest.run(bad[1]).err().contains("add --learning stdp"));
     }
+
+    @Test
+    void convLearnsLayerByLayerAndComparesTheReadoutWithRandomFeatures() {
+        CliTest.Run r = CliTest.run("stdp", "--conv", "4,6", "--conv-thresholds", "8,4", "--stdp-samples", "20", "--limit-train", "40",
+                "--limit-test", "20", "--readout-epochs", "1", "--steps", "8", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("layer 1 (4 maps, threshold 8.0): STDP on 20 samples"), r.out());
+        assertTrue(r.out().contains("layer 2 (6 maps, threshold 4.0): STDP on 20 samples"), r.out());
+        JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertEquals("conv-stdp", o.get("model").getAsString());
+        assertEquals("dog", o.get("coding").getAsString());
+        assertEquals(6 * 4 * 4, o.get("features").getAsInt()); // 28 -> conv 24 -> pool 12 -> conv 8 -> pool 4
+        for (String k : new String[] {"stdp_test_accuracy", "untrained_test_accuracy", "uniform_random_test_accuracy"}) {
+            double a = o.get(k).getAsDouble();
+            assertTrue(a >= 0 && a <= 1, k + " " + a);
+        }
+    }
+
+    @Test
+    void convAndDiehlCookFlagsDoNotMix() {
+        assertTrue(CliTest.run("stdp", "--conv", "4", "--neurons", "10").err().contains("--neurons does not apply to --conv"));
+        assertTrue(CliTest.run("stdp", "--kernel", "3").err().contains("--kernel applies to --conv only"));
+        assertEquals(2, CliTest.run("stdp", "--conv", "4", "--coding", "poisson").code());
+        assertEquals(2, CliTest.run("stdp", "--conv", "0").code());
+        assertEquals(2, CliTest.run("stdp", "--conv", "4,4,4", "--conv-thresholds", "1,2").code());
+    }
 }

@@ -6,7 +6,10 @@
  * {@link org.snn4j.stdp.StdpLearner} runs one on a network's linear layer as a listener of its passes. The
  * competition and homeostasis Diehl &amp; Cook's network needs ({@link org.snn4j.stdp.LateralInhibition},
  * {@link org.snn4j.stdp.AdaptiveThreshold}, {@link org.snn4j.stdp.WeightNormalisation}) are small classes
- * of their own, and {@link org.snn4j.stdp.DiehlCook} is that network, simulated event-driven. Imports nn,
+ * of their own, and {@link org.snn4j.stdp.DiehlCook} is that network, simulated event-driven. {@link
+ * org.snn4j.stdp.ConvStdpNetwork} is Kheradpisheh et al.'s convolutional STDP: first-spike coding, layers of
+ * once-firing neurons ({@link org.snn4j.stdp.ConvStdpLayer}) learned one after the other by the rule of
+ * {@link org.snn4j.stdp.ConvStdpRule} under first-spike winner-take-all. Imports nn,
  * data and tensor.
  */
 package org.snn4j.stdp;
