@@ -69,6 +69,9 @@ final class EvalCommand implements Callable<Integer> {
     Path logits;
 
     @Mixin
+    EventOptions eventOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -99,6 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         Flags.fits(spec, model, t, batch, false);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
+        if (dataOptions.isEvents()) eventData(enc, t);
         if (logits != null) AtomicFile.requireWritable(logits);
         Dataset test = dataOptions.load(common.dataDir, false);
         if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
@@ -133,5 +137,18 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** Event data is read as T frames, by a model trained on frames; the raster and plots show held images only. */
+    private void eventData(String enc, int t) {
+        if (!enc.equals("frames")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + dataOptions.name()
+                    + " is event data, read as frames; the model was trained on " + enc + " input");
+        }
+        if (raster != null || plots != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (raster != null ? "--raster" : "--plots")
+                    + " shows a held image; not available for event data");
+        }
+        dataOptions.events(spec, eventOptions, t, common.seed);
     }
 }
