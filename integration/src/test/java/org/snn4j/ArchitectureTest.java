@@ -66,7 +66,7 @@ class ArchitectureTest {
                     "kernels", "tensor")),
             // unsupervised STDP: learners on nn layers (listeners), the Diehl & Cook network on data sets
             Map.entry("stdp", List.of("data", "nn", "tensor")),
-            Map.entry("bench", List.of("kernels", "tensor")),
+            Map.entry("bench", List.of("events", "kernels", "tensor")),
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("events", "data", "tensor")),
             Map.entry("cli", List.of("datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",

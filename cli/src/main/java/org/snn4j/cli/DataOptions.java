@@ -34,7 +34,7 @@ final class DataOptions {
         try {
             if (!EventDatasets.isEventData(name)) Datasets.layout(name);
         } catch (Snn4jException e) {
-            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage() + ", " + String.join(", ", EventDatasets.names()));
         }
         data = name;
     }

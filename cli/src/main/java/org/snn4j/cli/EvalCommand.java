@@ -102,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         Flags.fits(spec, model, t, batch, false);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
-        if (dataOptions.isEvents()) eventData(enc, t);
+        if (dataOptions.isEvents()) eventData(enc, t, modelSpec.inputShape());
         if (logits != null) AtomicFile.requireWritable(logits);
         Dataset test = dataOptions.load(common.dataDir, false);
         if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
@@ -140,7 +140,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Event data is read as T frames, by a model trained on frames; the raster and plots show held images only. */
-    private void eventData(String enc, int t) {
+    private void eventData(String enc, int t, int[] modelInput) {
         if (!enc.equals("frames")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + dataOptions.name()
                     + " is event data, read as frames; the model was trained on " + enc + " input");
@@ -150,5 +150,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " shows a held image; not available for event data");
         }
         dataOptions.events(spec, eventOptions, t, common.seed);
+        int[] frame = dataOptions.layout().sampleShape();
+        if (!java.util.Arrays.equals(frame, modelInput)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the model reads frames of " + java.util.Arrays.toString(modelInput)
+                    + ", --data " + dataOptions.name() + " with these flags gives " + java.util.Arrays.toString(frame)
+                    + "; pass the --downsample and --polarity it was trained with");
+        }
     }
 }
