@@ -55,7 +55,7 @@ class ArchitectureTest {
             Map.entry("loss", List.of("tensor")),
             Map.entry("optim", List.of("nn", "tensor")),
             Map.entry("model", List.of("io", "neuron", "nn", "tensor")),
-            Map.entry("engine", List.of("model", "metrics", "neuron", "nn", "kernels", "tensor")),
+            Map.entry("engine", List.of("model", "metrics", "events", "neuron", "nn", "kernels", "tensor")),
             Map.entry("interop", List.of("model", "io", "neuron", "nn", "kernels", "tensor")),
             Map.entry("plot", List.of("engine", "model", "io", "nn", "tensor")),
             // a run's compute pool (kernels.ComputePool)
