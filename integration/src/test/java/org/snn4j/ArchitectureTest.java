@@ -59,7 +59,7 @@ class ArchitectureTest {
             Map.entry("interop", List.of("model", "io", "neuron", "nn", "kernels", "tensor")),
             Map.entry("plot", List.of("engine", "model", "io", "nn", "tensor")),
             // a run's compute pool (kernels.ComputePool)
-            Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "data", "io", "nn",
+            Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "events", "data", "io", "nn",
                     "kernels", "tensor")),
             // evaluates the SNNs it converts with train's Evaluator; nothing in train converts
             Map.entry("convert", List.of("train", "engine", "model", "metrics", "loss", "encode", "data", "io", "neuron", "nn",

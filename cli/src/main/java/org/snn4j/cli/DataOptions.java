@@ -109,14 +109,24 @@ final class DataOptions {
      */
     Dataset load(Path dataDir, boolean train) {
         Integer limit = train ? limitTrain : limitTest;
-        if (isEvents()) {
-            EventDataset recordings = EventDatasets.open(data, dataDir, train);
-            if (limit != null) recordings = recordings.limit(limit);
-            return events.frames(recordings, requireEventOptions(), seed).requireSamples();
-        }
+        if (isEvents()) return events.frames(recordings(dataDir, train), requireEventOptions(), seed).requireSamples();
         Dataset d = Datasets.load(data, dataDir, train);
         if (limit != null && limit < d.size()) d = d.subset(limit);
         return d;
+    }
+
+    /** The recordings of an event data set's split, cut to its limit (read when asked). */
+    EventDataset recordings(Path dataDir, boolean train) {
+        requireEventOptions();
+        Integer limit = train ? limitTrain : limitTest;
+        EventDataset recordings = EventDatasets.open(data, dataDir, train);
+        return limit == null ? recordings : recordings.limit(limit);
+    }
+
+    /** The transforms event data goes through before binning. */
+    org.snn4j.events.EventTransform eventTransform() {
+        requireEventOptions();
+        return events.transform();
     }
 
     /**

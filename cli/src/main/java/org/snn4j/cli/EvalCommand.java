@@ -104,14 +104,18 @@ final class EvalCommand implements Callable<Integer> {
         double gain = saved.encoderGain();
         if (dataOptions.isEvents()) eventData(enc, t, modelSpec.inputShape());
         if (logits != null) AtomicFile.requireWritable(logits);
-        Dataset test = dataOptions.load(common.dataDir, false);
+        // event data goes straight into the network (event lists; no dense frame in the event modes)
+        Dataset test = dataOptions.isEvents() ? null : dataOptions.load(common.dataDir, false);
         if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
                     + (test.size() - 1) + ")");
         }
         LogitsFile readouts = logits != null ? new LogitsFile() : null;
-        EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
-                new Workspace(), readouts);
+        EvalResult r = test == null
+                ? Evaluator.runEvents(inference, dataOptions.recordings(common.dataDir, false), dataOptions.eventTransform(),
+                        dataOptions.binning(), Losses.byName("ce"), batch, common.seed, new Workspace(), readouts)
+                : Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
+                        new Workspace(), readouts);
         if (readouts != null) readouts.write(logits);
         System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), savedModel.modelFile, t, inference.mode().label(),
                 Terminal.threads());

@@ -1,11 +1,20 @@
 package org.snn4j.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
+import org.snn4j.events.EventDataset;
+import org.snn4j.events.EventFrames;
+import org.snn4j.events.EventTransform;
+import org.snn4j.events.Events;
+import org.snn4j.events.FrameBinning;
+import org.snn4j.events.SparseFrames;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
 import org.snn4j.metrics.OpCounter;
@@ -56,30 +65,88 @@ public final class Evaluator {
     public static EvalResult run(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
                                  long seed, Workspace workspace, Consumer<Tensor> readouts) {
         data.requireSamples();  // an accuracy of an empty set would read as 0, not as a mistake
+        try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
+            Iterable<DataLoader.Batch> batches = loader.epoch(0);
+            return evaluate(data.size(), () -> new java.util.Iterator<EvalBatch>() {
+                private final java.util.Iterator<DataLoader.Batch> it = batches.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public EvalBatch next() {
+                    DataLoader.Batch b = it.next();
+                    return new EvalBatch(b.index(), b.labels(),
+                            ctx -> executor.infer(encoder.encodeCompact(b.images(), steps, ctx.rng()), ctx));
+                }
+            }, steps, loss, seed, workspace, readouts);
+        }
+    }
+
+    /**
+     * Event data read straight into the network: the recordings of each batch are transformed (recording
+     * i's random transforms seeded by {@code (seed, i)}, as {@link EventFrames#of} seeds them), binned into
+     * event lists ({@link SparseFrames}) and run by {@link Executor#inferEvents}, so in the event modes no
+     * dense frame is built and the first layer costs in proportion to the events. The results equal {@link
+     * #run(Executor, Dataset, int, Encoder, Loss, int, long, Workspace, Consumer)} on
+     * {@code EventFrames.of(data, transform, binning, seed)} with the frames encoder.
+     *
+     * @param binning its frames are the pass's T
+     */
+    public static EvalResult runEvents(Executor executor, EventDataset data, EventTransform transform, FrameBinning binning, Loss loss,
+                                       int batch, long seed, Workspace workspace, Consumer<Tensor> readouts) {
+        if (data.size() == 0) throw new org.snn4j.Snn4jException(data.name() + ": the data set holds no samples");
+        int batches = (data.size() + batch - 1) / batch;
+        return evaluate(data.size(), () -> new java.util.Iterator<EvalBatch>() {
+            private int b;
+
+            @Override
+            public boolean hasNext() {
+                return b < batches;
+            }
+
+            @Override
+            public EvalBatch next() {
+                int from = b * batch, to = Math.min(data.size(), from + batch);
+                List<Events> recordings = new ArrayList<>(to - from);
+                int[] labels = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    recordings.add(transform.apply(data.recording(i), EventFrames.recordingRng(seed, i)));
+                    labels[i - from] = data.label(i);
+                }
+                SparseFrames frames = SparseFrames.of(binning, recordings);
+                return new EvalBatch(b++, labels, ctx -> executor.inferEvents(frames, ctx));
+            }
+        }, binning.frames(), loss, seed, workspace, readouts);
+    }
+
+    /** One batch of an evaluation: its labels and its pass, run in the context the loop makes. */
+    private record EvalBatch(int index, int[] labels, Function<ForwardContext, Tensor> readout) {}
+
+    private static EvalResult evaluate(int n, Iterable<EvalBatch> batches, int steps, Loss loss, long seed, Workspace workspace,
+                                       Consumer<Tensor> readouts) {
         Loss plain = loss.forEvaluation();
         SpikeRecords tally = new SpikeRecords();
         long correct = 0;
         double lossSum = 0;
-        int batches = 0;
+        int count = 0;
         long start = System.nanoTime();
         OpCounter ops = new OpCounter();
-        try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
-            for (DataLoader.Batch b : loader.epoch(0)) {
-                Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
-                Tensor input = encoder.encodeCompact(b.images(), steps, rng);
-                ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
-                        .with(ops.forPass()).with(tally);
-                Tensor readout = executor.infer(input, ctx);
-                correct += Accuracy.correct(readout, b.labels());
-                lossSum += plain.evaluate(readout, b.labels(), rng).value();
-                batches++;
-                if (readouts != null) readouts.accept(readout.copy());
-                workspace.recycle();
-            }
+        for (EvalBatch b : batches) {
+            Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
+            ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
+                    .with(ops.forPass()).with(tally);
+            Tensor readout = b.readout().apply(ctx);
+            correct += Accuracy.correct(readout, b.labels());
+            lossSum += plain.evaluate(readout, b.labels(), rng).value();
+            count++;
+            if (readouts != null) readouts.accept(readout.copy());
+            workspace.recycle();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        int n = data.size();
-        return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, tally.rates(),
+        return new EvalResult(n == 0 ? 0 : (double) correct / n, count == 0 ? 0 : lossSum / count, n, tally.rates(),
                 n == 0 ? 0 : (double) tally.totalSpikes() / n, n / Math.max(seconds, 1e-9), tally.overallRate(), ops.layers());
     }
 }

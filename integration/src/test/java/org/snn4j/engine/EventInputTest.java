@@ -19,6 +19,9 @@ import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.Presets;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
+import org.snn4j.train.EvalResult;
+import org.snn4j.train.Evaluator;
 
 /**
  * Event input ({@link Executor#inferEvents}): the first convolution reads the recordings' event lists, no
@@ -61,6 +64,27 @@ class EventInputTest {
                 for (int call = 0; call < 4; call++) assertEquals(expected, run(auto, frames), split + " auto " + call);
                 assertEquals(expected, run(new Executor(model, EngineMode.DENSE), frames), split + " dense builds the frames");
             }
+        }
+    }
+
+    @Test
+    void evaluatingRecordingsByEventsEqualsEvaluatingTheirFrames() {
+        org.snn4j.events.EventDataset digits = NDigits.open(false).limit(40);
+        FrameBinning binning = FrameBinning.parse("number", STEPS, true);
+        org.snn4j.events.EventTransform flip = new org.snn4j.events.Flip(org.snn4j.events.Flip.Axis.X, 0.5);
+        Model model = ModelBuilder.build(Presets.byName("nmnist", new int[] {2, 34, 34}, 10, Presets.Options.defaults()),
+                ModelBuilder.Mode.SNN, 6);
+        org.snn4j.data.Dataset frames = org.snn4j.events.EventFrames.of(digits, flip, binning, 3);
+        EvalResult dense = Evaluator.run(new Executor(model, EngineMode.DENSE), frames, STEPS, new org.snn4j.encode.FramesEncoder(),
+                org.snn4j.loss.Losses.byName("ce"), 16, 3, new Workspace(), null);
+        for (EngineMode mode : EngineMode.values()) {
+            EvalResult events = Evaluator.runEvents(new Executor(model, mode), digits, flip, binning, org.snn4j.loss.Losses.byName("ce"),
+                    16, 3, new Workspace(), null);
+            assertEquals(dense.accuracy(), events.accuracy(), 0, mode.label());
+            assertEquals(dense.loss(), events.loss(), 0, mode.label());
+            assertEquals(dense.spikeRates(), events.spikeRates(), mode.label());
+            dense.ops().forEach((layer, o) -> assertEquals(o.acsPerSample(), events.ops().get(layer).acsPerSample(), 0,
+                    mode.label() + " " + layer));
         }
     }
 }
