@@ -50,7 +50,7 @@ class ArchitectureTest {
             Map.entry("io", List.of("tensor")),
             Map.entry("data", List.of("tensor")),
             // address events from sensors (event cameras, spike audio)
-            Map.entry("events", List.of("data", "tensor")),
+            Map.entry("events", List.of("data", "io", "tensor")),
             Map.entry("encode", List.of("tensor")),
             Map.entry("loss", List.of("tensor")),
             Map.entry("optim", List.of("nn", "tensor")),

@@ -10,6 +10,7 @@ import org.snn4j.events.EventDataset;
 import org.snn4j.events.EventFrames;
 import org.snn4j.events.EventTransform;
 import org.snn4j.events.FrameBinning;
+import org.snn4j.events.FrameCache;
 import org.snn4j.events.RefractoryFilter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,11 @@ final class EventOptions {
                     + "${DEFAULT-VALUE}, off).")
     long refractoryUs;
 
+    @Option(names = "--frames-cache", paramLabel = "DIR",
+            description = "Event data: keep the frames in DIR, one file per data set split and settings, so a later run reads "
+                    + "no events (delete a file to rebuild it).")
+    java.nio.file.Path framesCache;
+
     /**
      * Checks the flags (bad usage naming the flag) and returns the binning into {@code steps} frames.
      */
@@ -78,8 +84,9 @@ final class EventOptions {
         return binning.frameShape(d.width(layout.width()), d.height(layout.height()));
     }
 
-    /** The frames of every recording of {@code events}, random transforms seeded by {@code seed}. */
+    /** The frames of every recording of {@code events}, random transforms seeded by {@code seed} (from the cache if given). */
     Dataset frames(EventDataset events, FrameBinning binning, long seed) {
+        if (framesCache != null) return FrameCache.load(framesCache, events, transform(), binning, seed);
         return EventFrames.of(events, transform(), binning, seed);
     }
 

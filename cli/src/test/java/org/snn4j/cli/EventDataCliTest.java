@@ -25,12 +25,19 @@ class EventDataCliTest {
         Path model = dir.resolve("n.snn4j");
         CliTest.Run t = CliTest.run("train", "--data", "n-digits", "--limit-train", "96", "--limit-test", "48", "--epochs", "1",
                 "--T", "4", "--downsample", "2", "--denoise", "5000", "--threads", "1", "--no-progress", "--json",
-                "--out", model.toString());
+                "--frames-cache", dir.resolve("frames").toString(), "--out", model.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.err().contains("training nmnist") && t.err().contains("n-digits-train (emulated)[:96]")
                 && t.err().contains("4 frames by number"), t.err());
         JsonObject j = lastJson(t.out());
         assertEquals("nmnist", j.get("model").getAsString());
+        assertEquals(2, dir.resolve("frames").toFile().list().length, "the train and test frames are cached");
+        CliTest.Run again = CliTest.run("train", "--data", "n-digits", "--limit-train", "96", "--limit-test", "48", "--epochs", "1",
+                "--T", "4", "--downsample", "2", "--denoise", "5000", "--threads", "1", "--no-progress", "--json",
+                "--frames-cache", dir.resolve("frames").toString(), "--out", dir.resolve("again.snn4j").toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(j.get("test_accuracy").getAsDouble(), lastJson(again.out()).get("test_accuracy").getAsDouble(), 0,
+                "the cached frames train the same model");
         CliTest.Run e = CliTest.run("eval", "--model-file", model.toString(), "--data", "n-digits", "--limit-test", "48",
                 "--downsample", "2", "--denoise", "5000", "--engine", "event", "--json");
         assertEquals(0, e.code(), e.err());

@@ -28,6 +28,22 @@ public final class EventFrames {
      *     of different sensor sizes
      */
     public static Dataset of(EventDataset events, EventTransform transform, FrameBinning binning, long seed) {
+        return build(events, transform, binning, seed).toDataset();
+    }
+
+    /**
+     * A frame set as stored: name, classes, the sample shape {@code [T·C, H, W]}, labels, and the counts as
+     * bytes or (when one exceeds 255) floats, one of them null.
+     */
+    record Frames(String name, int classes, int[] shape, int[] labels, byte[] bytes, float[] floats) {
+        Dataset toDataset() {
+            if (floats != null) return Dataset.ofFloats(name, floats, labels, classes, shape);
+            return Dataset.ofByteCounts(name, bytes, labels, classes, shape);
+        }
+    }
+
+    /** {@link #of}'s frames before they become a data set (what the frame cache stores). */
+    static Frames build(EventDataset events, EventTransform transform, FrameBinning binning, long seed) {
         Objects.requireNonNull(transform, "transform");
         Objects.requireNonNull(binning, "binning");
         int n = events.size();
@@ -67,8 +83,7 @@ public final class EventFrames {
         }
         if (shape == null) shape = binning.stackedShape(events.width(), events.height());
         String name = events.name() + " (" + binning + ")";
-        if (floats != null) return Dataset.ofFloats(name, floats, labels, events.numClasses(), shape);
-        return Dataset.ofByteCounts(name, bytes == null ? new byte[0] : bytes, labels, events.numClasses(), shape);
+        return new Frames(name, events.numClasses(), shape, labels, floats != null ? null : bytes == null ? new byte[0] : bytes, floats);
     }
 
     /** The stream recording {@code i}'s random transforms draw from. */

@@ -9,12 +9,23 @@ import org.snn4j.tensor.Rng;
  * crop, flip, audio unit bins) or of time (jitter). Transforms are immutable and compose with {@link
  * #andThen}; a random one (flip with a probability, jitter) draws from the stream it is given, so a
  * recording's transform is reproduced by reseeding that stream (e.g. from the run seed and the
- * recording's index). A transform never changes its input.
+ * recording's index). A transform never changes its input; its {@code toString} names it and its
+ * parameters (the frame cache keys files by it).
  */
 @FunctionalInterface
 public interface EventTransform {
     /** The transform that returns its input. */
-    EventTransform IDENTITY = (events, rng) -> events;
+    EventTransform IDENTITY = new EventTransform() {
+        @Override
+        public Events apply(Events events, Rng rng) {
+            return events;
+        }
+
+        @Override
+        public String toString() {
+            return "none";
+        }
+    };
 
     /**
      * @param events the recording (not modified)
