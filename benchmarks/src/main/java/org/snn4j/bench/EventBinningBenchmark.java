@@ -106,37 +106,4 @@ public class EventBinningBenchmark {
         r.binning.binInto(e, r.out, 0);
         return r.out;
     }
-
-    /**
-     * Events per second of {@link #bin} and {@link #decodeAndBin} for each sensor and split, timed by the
-     * thread's CPU time (least of {@code args[0]} runs, default 200), which a shared machine disturbs less
-     * than JMH's wall time: {@code java -cp <jar> org.snn4j.bench.EventBinningBenchmark [RUNS]}.
-     */
-    public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        EventBinningBenchmark bench = new EventBinningBenchmark();
-        for (String sensor : new String[] {"nmnist", "dvs"}) {
-            for (String split : new String[] {"number", "time"}) {
-                Recording r = new Recording();
-                r.sensor = sensor;
-                r.split = split;
-                r.frames = 16;
-                r.setup();
-                long bin = Long.MAX_VALUE, decodeAndBin = Long.MAX_VALUE;
-                for (int i = 0; i < runs; i++) {
-                    long start = cpu.getCurrentThreadCpuTime();
-                    bench.bin(r);
-                    long middle = cpu.getCurrentThreadCpuTime();
-                    bench.decodeAndBin(r);
-                    long end = cpu.getCurrentThreadCpuTime();
-                    bin = Math.min(bin, middle - start);
-                    decodeAndBin = Math.min(decodeAndBin, end - middle);
-                }
-                int n = r.events.size();
-                System.out.printf("%s %s, %d events: bin %.1f M events/s, decode and bin %.1f M events/s%n", sensor, split, n,
-                        n / (bin / 1e3), n / (decodeAndBin / 1e3));
-            }
-        }
-    }
 }

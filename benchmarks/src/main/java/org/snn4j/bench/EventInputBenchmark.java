@@ -126,40 +126,4 @@ public class EventInputBenchmark {
             return b.y;
         });
     }
-
-    /**
-     * The three ways at densities 1 % to 30 % on one thread, timed by the thread's CPU time (least of
-     * {@code args[0]} runs, default 15), which a machine shared with other jobs disturbs less than JMH's
-     * wall time: {@code java -cp <jar> org.snn4j.bench.EventInputBenchmark [RUNS]}.
-     */
-    public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        ComputeThreads one = new ComputeThreads();
-        one.threads = 1;
-        one.open();
-        EventInputBenchmark bench = new EventInputBenchmark();
-        for (double density : new double[] {0.01, 0.02, 0.05, 0.10, 0.30}) {
-            Batch b = new Batch();
-            b.density = density;
-            b.frames = 16;
-            b.samples = 32;
-            b.setup();
-            StringBuilder line = new StringBuilder(String.format("density %.2f:", density));
-            List<java.util.function.Supplier<float[]>> ways = List.of(() -> bench.binThenDense(one, b), () -> bench.binThenEvents(one, b),
-                    () -> bench.eventInput(one, b));
-            String[] names = {"binThenDense", "binThenEvents", "eventInput"};
-            for (int m = 0; m < 3; m++) {
-                long best = Long.MAX_VALUE;
-                for (int r = 0; r < runs; r++) {
-                    long start = cpu.getCurrentThreadCpuTime();
-                    ways.get(m).get();
-                    best = Math.min(best, cpu.getCurrentThreadCpuTime() - start);
-                }
-                line.append(String.format("  %s %.2f ms", names[m], best / 1e6));
-            }
-            System.out.println(line);
-        }
-        one.close();
-    }
 }
