@@ -50,16 +50,16 @@ class ArchitectureTest {
             Map.entry("io", List.of("tensor")),
             Map.entry("data", List.of("tensor")),
             // address events from sensors (event cameras, spike audio)
-            Map.entry("events", List.of("data", "tensor")),
+            Map.entry("events", List.of("data", "io", "tensor")),
             Map.entry("encode", List.of("tensor")),
             Map.entry("loss", List.of("tensor")),
             Map.entry("optim", List.of("nn", "tensor")),
             Map.entry("model", List.of("io", "neuron", "nn", "tensor")),
-            Map.entry("engine", List.of("model", "metrics", "neuron", "nn", "kernels", "tensor")),
+            Map.entry("engine", List.of("model", "metrics", "events", "neuron", "nn", "kernels", "tensor")),
             Map.entry("interop", List.of("model", "io", "neuron", "nn", "kernels", "tensor")),
             Map.entry("plot", List.of("engine", "model", "io", "nn", "tensor")),
             // a run's compute pool (kernels.ComputePool)
-            Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "data", "io", "nn",
+            Map.entry("train", List.of("engine", "model", "metrics", "optim", "loss", "encode", "events", "data", "io", "nn",
                     "kernels", "tensor")),
             // evaluates the SNNs it converts with train's Evaluator; nothing in train converts
             Map.entry("convert", List.of("train", "engine", "model", "metrics", "loss", "encode", "data", "io", "neuron", "nn",

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
+import org.snn4j.datasets.EventDatasets;
+import org.snn4j.events.EventDataset;
+import org.snn4j.events.FrameBinning;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,14 +23,19 @@ final class DataOptions {
     private String data;
     private Integer limitTrain;
     private Integer limitTest;
+    private EventOptions events;
+    private FrameBinning binning;
+    private long seed;
 
     @Option(names = "--data", defaultValue = "mnist-10k",
-            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn (default: ${DEFAULT-VALUE}).")
+            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn; event data (train, eval): n-digits "
+                    + "(emulated event-camera recordings of the bundled digits), nmnist, ncaltech101, dvs-gesture, cifar10-dvs, "
+                    + "shd, ssc (in --data-dir, docs/EVENTS.md) (default: ${DEFAULT-VALUE}).")
     void data(String name) {
         try {
-            Datasets.layout(name);
+            if (!EventDatasets.isEventData(name)) Datasets.layout(name);
         } catch (Snn4jException e) {
-            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage() + ", " + String.join(", ", EventDatasets.names()));
         }
         data = name;
     }
@@ -52,21 +60,74 @@ final class DataOptions {
         return data;
     }
 
-    /** The sample shape and class count of the set, known from its name without reading it. */
+    /** True when {@code --data} names an event data set. */
+    boolean isEvents() {
+        return EventDatasets.isEventData(data);
+    }
+
+    /**
+     * Reads event data as {@code steps} frames made as {@code options} say (for commands that read event
+     * data; checks those flags, bad usage naming the flag).
+     *
+     * @param seed seeds the random transforms of each recording
+     */
+    void events(CommandSpec command, EventOptions options, int steps, long seed) {
+        this.events = options;
+        this.binning = options.binning(command, steps);
+        this.seed = seed;
+    }
+
+    /** The binning of event data into frames (null for image data). */
+    FrameBinning binning() {
+        return isEvents() ? requireEventOptions() : null;
+    }
+
+    private FrameBinning requireEventOptions() {
+        if (binning == null) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + " is event data, which only train and eval read");
+        }
+        return binning;
+    }
+
+    /**
+     * The sample shape and class count of the set, known from its name without reading it; for event data
+     * the shape of one frame, {@code [C, H, W]}, what the model reads per step.
+     */
     Datasets.Layout layout() {
+        if (isEvents()) {
+            FrameBinning b = requireEventOptions();
+            EventDatasets.Layout l = EventDatasets.layout(data);
+            return new Datasets.Layout(events.frameShape(l, b), l.classes());
+        }
         return Datasets.layout(data);
     }
 
     /**
-     * The training or test split, cut to its limit.
+     * The training or test split, cut to its limit; event data as its frames ({@link EventOptions}), each
+     * sample {@code [T·C, H, W]}.
      *
      * @throws Snn4jException when the files are missing or malformed, or the split holds no samples
      */
     Dataset load(Path dataDir, boolean train) {
-        Dataset d = Datasets.load(data, dataDir, train);
         Integer limit = train ? limitTrain : limitTest;
+        if (isEvents()) return events.frames(recordings(dataDir, train), requireEventOptions(), seed).requireSamples();
+        Dataset d = Datasets.load(data, dataDir, train);
         if (limit != null && limit < d.size()) d = d.subset(limit);
         return d;
+    }
+
+    /** The recordings of an event data set's split, cut to its limit (read when asked). */
+    EventDataset recordings(Path dataDir, boolean train) {
+        requireEventOptions();
+        Integer limit = train ? limitTrain : limitTest;
+        EventDataset recordings = EventDatasets.open(data, dataDir, train);
+        return limit == null ? recordings : recordings.limit(limit);
+    }
+
+    /** The transforms event data goes through before binning. */
+    org.snn4j.events.EventTransform eventTransform() {
+        requireEventOptions();
+        return events.transform();
     }
 
     /**

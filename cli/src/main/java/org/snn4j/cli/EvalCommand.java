@@ -65,6 +65,9 @@ final class EvalCommand implements Callable<Integer> {
     Path logits;
 
     @Mixin
+    EventOptions eventOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -90,15 +93,20 @@ final class EvalCommand implements Callable<Integer> {
         Flags.fits(spec, model, t, batch, false);
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
+        if (dataOptions.isEvents()) eventData(enc, t, modelSpec.inputShape());
         if (logits != null) AtomicFile.requireWritable(logits);
-        Dataset test = dataOptions.load(common.dataDir, false);
+        // event data goes straight into the network (event lists; no dense frame in the event modes)
+        Dataset test = dataOptions.isEvents() ? null : dataOptions.load(common.dataDir, false);
         if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
                     + (test.size() - 1) + ")");
         }
         LogitsFile readouts = logits != null ? new LogitsFile() : null;
-        EvalResult r = Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
-                new Workspace(), readouts);
+        EvalResult r = test == null
+                ? Evaluator.runEvents(inference, dataOptions.recordings(common.dataDir, false), dataOptions.eventTransform(),
+                        dataOptions.binning(), Losses.byName("ce"), batch, common.seed, new Workspace(), readouts)
+                : Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
+                        new Workspace(), readouts);
         if (readouts != null) readouts.write(logits);
         System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), savedModel.modelFile, t, inference.mode().label(),
                 Terminal.threads());
@@ -126,5 +134,24 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** Event data is read as T frames, by a model trained on frames; the raster and plots show held images only. */
+    private void eventData(String enc, int t, int[] modelInput) {
+        if (!enc.equals("frames")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + dataOptions.name()
+                    + " is event data, read as frames; the model was trained on " + enc + " input");
+        }
+        if (raster != null || plots != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (raster != null ? "--raster" : "--plots")
+                    + " shows a held image; not available for event data");
+        }
+        dataOptions.events(spec, eventOptions, t, common.seed);
+        int[] frame = dataOptions.layout().sampleShape();
+        if (!java.util.Arrays.equals(frame, modelInput)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the model reads frames of " + java.util.Arrays.toString(modelInput)
+                    + ", --data " + dataOptions.name() + " with these flags gives " + java.util.Arrays.toString(frame)
+                    + "; pass the --downsample and --polarity it was trained with");
+        }
     }
 }

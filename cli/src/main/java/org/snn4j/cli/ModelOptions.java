@@ -18,8 +18,8 @@ import picocli.CommandLine.ParameterException;
 /** Which network to build and how its neurons behave: a preset or spec file, with neuron overrides. */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "NAME|FILE", defaultValue = "w1",
-            description = "Preset (lenet, vgg7, vgg9, vgg11, vgg16, resnet7, resnet9, resnet11, resnet<6n+2>, backres-vgg<n>, plain-vgg<n>, w1, shd-rsnn) "
-                    + "or a JSON model spec file (default: ${DEFAULT-VALUE}).")
+            description = "Preset (lenet, vgg7, vgg9, vgg11, vgg16, resnet7, resnet9, resnet11, resnet<6n+2>, backres-vgg<n>, plain-vgg<n>, w1, "
+                    + "shd-rsnn, nmnist, dvs-gesture) or a JSON model spec file (default: ${DEFAULT-VALUE}; train on event data: nmnist).")
     String model;
 
     @Option(names = "--neuron", paramLabel = "if|lif|plif", description = "Neuron model for all spiking layers.")

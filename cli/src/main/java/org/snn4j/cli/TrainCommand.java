@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.EventDatasets;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
@@ -37,10 +38,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    EventOptions eventOptions;
+
     @Option(names = "--T", paramLabel = "STEPS", defaultValue = "8", description = "Time steps per sample (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--encoder", defaultValue = "direct", description = "direct or bernoulli (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder", defaultValue = "direct",
+            description = "direct or bernoulli; event data is read as frames (default: ${DEFAULT-VALUE}; frames for event data).")
     String encoder;
 
     @Option(names = "--gain", defaultValue = "1", description = "Bernoulli gain c: spike probability c·|x| (default: ${DEFAULT-VALUE}).")
@@ -85,6 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         Flags.positive(spec, "--gain", gain);
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
         training.check(spec);
+        encoderSpec = eventInput(encoderSpec);
         AnnActivation annActivation = annActivation();
         modelOptions.check(spec);
         try {
@@ -98,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
                 () -> ModelBuilder.build(declared, mode, common.seed).neuronLayers().keySet());
         Dataset train = dataOptions.trainingSet(common.dataDir);
         Dataset test = dataOptions.load(common.dataDir, false);
-        ModelSpec modelSpec = modelOptions.spec(train, ann);
+        ModelSpec modelSpec = dataOptions.isEvents() ? declared : modelOptions.spec(train, ann);
         if (annActivation != null) modelSpec = modelSpec.withAnnActivation(annActivation);
         if (ann && (steps != 1 || encoderSpec.kind() != EncoderSpec.Kind.DIRECT)) {
             System.err.println("ANN training: one step of direct input (--T and --encoder are ignored)");
@@ -115,6 +121,32 @@ final class TrainCommand implements Callable<Integer> {
                 encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);
         return 0;
+    }
+
+    /**
+     * For event data: the frames the data becomes, the {@code frames} encoder and, unless {@code --model}
+     * names one, the {@code nmnist} preset. Frames of image data, or an ANN on event data, are bad usage.
+     */
+    private EncoderSpec eventInput(EncoderSpec requested) {
+        boolean encoderGiven = spec.commandLine().getParseResult().hasMatchedOption("--encoder");
+        if (!dataOptions.isEvents()) {
+            if (requested.kind() == EncoderSpec.Kind.FRAMES) {
+                throw new ParameterException(spec.commandLine(), "--encoder frames reads event data (--data n-digits), not "
+                        + dataOptions.name());
+            }
+            return requested;
+        }
+        if (ann) throw new ParameterException(spec.commandLine(), "--ann trains on one step of images; event data needs an SNN");
+        if (encoderGiven && requested.kind() != EncoderSpec.Kind.FRAMES) {
+            throw new ParameterException(spec.commandLine(), "--data " + dataOptions.name() + " is event data, read as frames; drop --encoder "
+                    + encoder);
+        }
+        dataOptions.events(spec, eventOptions, steps, common.seed);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+            // spike audio (a row of units) gets the recurrent audio preset, camera events the N-MNIST one
+            modelOptions.model = EventDatasets.layout(dataOptions.name()).height() == 1 ? "shd-rsnn" : "nmnist";
+        }
+        return new EncoderSpec(EncoderSpec.Kind.FRAMES, gain);
     }
 
     /** The activation the flags ask for (null: keep the spec's); bad combinations are bad usage. */

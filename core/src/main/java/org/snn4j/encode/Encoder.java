@@ -22,4 +22,13 @@ public interface Encoder {
     default Tensor encodeCompact(Tensor input, int steps, Rng rng) {
         return encode(input, steps, rng);
     }
+
+    /**
+     * The shape of one step of the code of a sample of shape {@code sampleShape} (without the batch axis):
+     * what the model's input must be. The sample's own shape for the static codes; a sample that holds
+     * its T frames ({@link FramesEncoder}) gives one frame's.
+     */
+    default int[] stepShape(int[] sampleShape, int steps) {
+        return sampleShape.clone();
+    }
 }

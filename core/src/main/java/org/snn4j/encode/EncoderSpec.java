@@ -7,7 +7,7 @@ import org.snn4j.Snn4jException;
  * Which encoder turns a run's images into input sequences, and its gain; saved with a model so that
  * it is evaluated with the input it was trained on.
  *
- * @param kind DIRECT or BERNOULLI
+ * @param kind DIRECT, BERNOULLI or FRAMES
  * @param gain the Bernoulli gain c &gt; 0 (spike probability c·|x|); kept, but not used, by DIRECT
  */
 public record EncoderSpec(Kind kind, double gain) {
@@ -16,15 +16,17 @@ public record EncoderSpec(Kind kind, double gain) {
         /** {@link DirectEncoder}: the image as a constant current at every step. */
         DIRECT,
         /** {@link BernoulliEncoder}: rate coding, one Bernoulli draw per pixel and step. */
-        BERNOULLI;
+        BERNOULLI,
+        /** {@link FramesEncoder}: samples that hold their T frames (event data), unfolded into T steps. */
+        FRAMES;
 
-        /** The CLI name: {@code direct} or {@code bernoulli}. */
+        /** The CLI name: {@code direct}, {@code bernoulli} or {@code frames}. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         /**
-         * @param label {@code direct} or {@code bernoulli} (alias {@code rate}); case-insensitive
+         * @param label {@code direct}, {@code bernoulli} (alias {@code rate}) or {@code frames}; case-insensitive
          * @throws Snn4jException for an unknown name, listing the valid ones
          */
         public static Kind byLabel(String label) {
@@ -32,6 +34,7 @@ public record EncoderSpec(Kind kind, double gain) {
             return switch (key) {
                 case "direct" -> DIRECT;
                 case "bernoulli", "rate" -> BERNOULLI;
+                case "frames" -> FRAMES;
                 default -> throw new Snn4jException("unknown encoder '" + label + "'; expected one of: " + Encoders.NAMES);
             };
         }
@@ -66,6 +69,7 @@ public record EncoderSpec(Kind kind, double gain) {
         return switch (kind) {
             case DIRECT -> new DirectEncoder();
             case BERNOULLI -> new BernoulliEncoder(gain);
+            case FRAMES -> new FramesEncoder();
         };
     }
 }

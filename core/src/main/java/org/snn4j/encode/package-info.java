@@ -1,2 +1,2 @@
-/** Input encoders: direct current, Bernoulli rate coding. Imports tensor only. */
+/** Input encoders: direct current, Bernoulli rate coding, stacked event frames. Imports tensor only. */
 package org.snn4j.encode;

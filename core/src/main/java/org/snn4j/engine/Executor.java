@@ -5,16 +5,21 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
+import org.snn4j.kernels.ConvGeometry;
 import org.snn4j.kernels.EventKernels;
+import org.snn4j.kernels.EventListKernels;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ChildRunner;
 import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
+import org.snn4j.nn.Sequential;
 import org.snn4j.nn.SpikeFlow;
 import org.snn4j.tensor.Tensor;
 
@@ -68,6 +73,8 @@ public final class Executor {
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
+    /** The network after its first layer, for {@link #inferEvents}; made when first needed. */
+    private Sequential afterFirst;
 
     /** An executor for {@code model}; the event modes copy its conv and linear weights now. */
     public Executor(Model model, EngineMode mode) {
@@ -133,6 +140,50 @@ public final class Executor {
     /** The readout of an inference pass: {@link #forward}'s output. */
     public Tensor infer(Tensor input, ForwardContext ctx) {
         return forward(input, ctx).output();
+    }
+
+    /**
+     * The readout of an inference pass over event frames given as lists: in the event modes, when the
+     * network starts with a convolution, that convolution runs from the lists ({@link EventListKernels}), so
+     * no dense frame is built and its cost is in proportion to the events; the layers after it run as
+     * {@link #infer} runs them. Otherwise (the dense mode, another first layer, a pass that keeps what
+     * backward needs, frames other than the pass's steps) the frames are built and run by {@link #infer}.
+     * Either way the readout, the spikes and the counted operations are those of {@code
+     * infer(frames.dense(), ctx)}, bit for bit.
+     */
+    public Tensor inferEvents(SparseFrames frames, ForwardContext ctx) {
+        Sequential net = model.network();
+        if (mode == EngineMode.DENSE || ctx.keepForBackward() || net.size() < 2 || !(net.get(0) instanceof Conv2d conv)
+                || frames.steps() != ctx.steps()) {
+            return infer(frames.dense(), ctx);
+        }
+        ComputePool p = pool;
+        return p == null ? fromEvents(conv, frames, ctx) : p.run(() -> fromEvents(conv, frames, ctx));
+    }
+
+    /** {@link #inferEvents} in the event modes: the first convolution from the lists, then the rest of the chain. */
+    private Tensor fromEvents(Conv2d conv, SparseFrames frames, ForwardContext ctx) {
+        int[] in = frames.shape();
+        int[] out = conv.outputShape(new int[] {in[2], in[3], in[4]});
+        int k = conv.kernel();
+        ConvGeometry g = new ConvGeometry(in[0] * in[1], in[2], in[3], in[4], conv.outChannels(), k, k, conv.stride(), conv.stride(),
+                conv.padding(), conv.padding());
+        Tensor y = ctx.empty(in[0], in[1], out[0], out[1], out[2]);
+        float[] weight = ((Plan.Synapses) plan.step(conv)).channelLast();
+        long ops = EventListKernels.convForward(g, frames.start(), frames.index(), frames.value(), weight,
+                conv.hasBias() ? conv.bias().value().data() : null, y.data());
+        ctx.listeners().synapseEvents(conv.name(), in[1], (long) out[0] * out[1] * out[2] * in[2] * k * k, ops);
+        Finite.check(conv.name(), "output", y);
+        double density = (double) frames.nonZero() / ((long) in[0] * in[1] * in[2] * in[3] * in[4]);
+        activity.computeIfAbsent(conv.name(), name -> new LayerActivity()).record(true, density, in[1], ops);
+        if (afterFirst == null) {
+            List<Layer> layers = model.network().children();
+            afterFirst = new Sequential(model.network().name(), layers.subList(1, layers.size()));
+            plan.addChain(afterFirst, mode);
+        }
+        PassRunner runner = new PassRunner();
+        ctx.with(runner);
+        return afterFirst.forward(y, ctx, runner).output();
     }
 
     /** Per conv and linear layer that ran fed by spikes, by name in the order they first ran. */

@@ -74,6 +74,15 @@ final class Plan {
         };
     }
 
+    /**
+     * Plans fusion for {@code chain}, a chain of the compiled model's layers that is not one of its
+     * composites (the executor's network after its first layer, see {@link Executor#inferEvents}).
+     */
+    void addChain(Sequential chain, EngineMode mode) {
+        for (Layer child : chain.children()) step(child);  // every layer already compiled
+        if (mode != EngineMode.DENSE) blocks.put(chain.children(), fusable(chain.children()));
+    }
+
     /** The step of {@code layer}, a layer of the compiled model. */
     Step step(Layer layer) {
         Step s = steps.get(layer);

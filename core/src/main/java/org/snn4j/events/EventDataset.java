@@ -31,4 +31,49 @@ public interface EventDataset {
      * @throws org.snn4j.Snn4jException if its file cannot be read or is malformed (naming file and offset)
      */
     Events recording(int i);
+
+    /** The first {@code n} recordings (all when {@code n >= size()}), as a view named {@code name[:n]}. */
+    default EventDataset limit(int n) {
+        if (n < 0) throw new IllegalArgumentException("limit " + n + " < 0");
+        if (n >= size()) return this;
+        EventDataset all = this;
+        return new EventDataset() {
+            @Override
+            public String name() {
+                return all.name() + "[:" + n + "]";
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public int numClasses() {
+                return all.numClasses();
+            }
+
+            @Override
+            public int width() {
+                return all.width();
+            }
+
+            @Override
+            public int height() {
+                return all.height();
+            }
+
+            @Override
+            public int label(int i) {
+                java.util.Objects.checkIndex(i, n);
+                return all.label(i);
+            }
+
+            @Override
+            public Events recording(int i) {
+                java.util.Objects.checkIndex(i, n);
+                return all.recording(i);
+            }
+        };
+    }
 }

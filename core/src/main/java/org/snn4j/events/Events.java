@@ -125,6 +125,48 @@ public final class Events {
         return lo;
     }
 
+    /** The events whose {@code keep} entry is true, in order, on the same sensor (for the filters). */
+    Events keep(boolean[] keep) {
+        int n = 0;
+        for (boolean k : keep) if (k) n++;
+        long[] t = new long[n];
+        short[] x = new short[n];
+        short[] y = new short[n];
+        byte[] p = new byte[n];
+        int j = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (!keep[i]) continue;
+            t[j] = timesUs[i];
+            x[j] = xs[i];
+            y[j] = ys[i];
+            p[j] = polarities[i];
+            j++;
+        }
+        return new Events(width, height, t, x, y, p);
+    }
+
+    /**
+     * The same events on a {@code width × height} sensor at the addresses {@code xs, ys} (taken, not
+     * copied; the caller has checked them), for the transforms that move events.
+     */
+    Events moved(int width, int height, short[] xs, short[] ys) {
+        return new Events(width, height, timesUs, xs, ys, polarities);
+    }
+
+    /** The events in the order {@code order} with the times {@code timesUs} (taken; non-decreasing in that order). */
+    Events reordered(int[] order, long[] timesUs) {
+        int n = order.length;
+        short[] x = new short[n];
+        short[] y = new short[n];
+        byte[] p = new byte[n];
+        for (int j = 0; j < n; j++) {
+            x[j] = xs[order[j]];
+            y[j] = ys[order[j]];
+            p[j] = polarities[order[j]];
+        }
+        return new Events(width, height, timesUs, x, y, p);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Events e && width == e.width && height == e.height && Arrays.equals(timesUs, e.timesUs)

@@ -31,14 +31,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EventKernels {
     /** Rows are padded to a multiple of this many floats: 512 bits, a multiple of every vector width. */
     private static final int ROW_ALIGN = 16;
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     /** The inner loops, as {@link KernelProvider} chose them. */
-    private static final EventKernel KERNEL = KernelProvider.get().events();
+    static final EventKernel KERNEL = KernelProvider.get().events();
 
     private EventKernels() {}
 
     /** One thread's tap lists and sums, grown on demand; contents are scratch. */
-    private static final class Buffers {
+    static final class Buffers {
         int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0];
         float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0];
 
@@ -216,7 +216,7 @@ public final class EventKernels {
      * it and the output offset {@code out[j]} (window index × {@code outStride}), for j in
      * [start[i], start[i + 1]). Built once per call, so no division is left in the per-event loops.
      */
-    private record Taps(int[] start, int[] tap, int[] out) {
+    record Taps(int[] start, int[] tap, int[] out) {
         static Taps of(int size, int outSize, int k, int stride, int pad, int outStride) {
             int[] start = new int[size + 1], tap = new int[size * k], out = new int[size * k];
             int n = 0;
@@ -240,7 +240,7 @@ public final class EventKernels {
      * reaches (tap (ki, kj) reaches that − ki·outW − kj), else −1: most events of a stride-1 convolution take
      * this path, with no table lookups and loops of constant length.
      */
-    private record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] fullBase) {
+    record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] fullBase) {
         static Plan of(ConvGeometry g) {
             int[] rowOf = new int[g.h() * g.w()], colOf = new int[g.h() * g.w()], fullBase = new int[g.h() * g.w()];
             Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
@@ -265,43 +265,64 @@ public final class EventKernels {
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
                                   float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
-        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), kh = g.kh(), kw = g.kw(), positions = g.h() * g.w();
-        int taps = kh * kw, patch = g.patch(), outW = g.outW();
-        int[] next = b.next, offset = b.tapOffset, event = b.eventIndex;
+        int positions = g.h() * g.w();
+        startImage(g, b);
+        for (int ci = 0; ci < g.c(); ci++) {
+            int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, b.eventIndex, b.eventValue, 0);
+            scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, events, b);
+        }
+        return finishImage(kernel, g, weight, bias, y, yOff, b);
+    }
+
+    /** Empties every output position's tap list (position p owns the slots [p·patch, p·patch + patch)). */
+    static void startImage(ConvGeometry g, Buffers b) {
+        int patch = g.patch();
+        for (int p = 0, plane = g.outPlane(); p < plane; p++) b.next[p] = p * patch;
+    }
+
+    /**
+     * Appends the taps of channel {@code ci}'s events {@code index[e], value[e]}, e in [from, to) (positions
+     * ascending), to the lists of the output positions they reach.
+     */
+    static void scatter(ConvGeometry g, Plan plan, int ci, int[] index, float[] values, int from, int to, Buffers b) {
+        int row = padded(g.outC()), kh = g.kh(), kw = g.kw(), taps = kh * kw, outW = g.outW();
+        int[] next = b.next, offset = b.tapOffset;
         float[] value = b.tapValue;
         Taps rows = plan.rows(), cols = plan.cols();
-        for (int p = 0; p < plane; p++) next[p] = p * patch;
-        for (int ci = 0; ci < g.c(); ci++) {
-            int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, event, b.eventValue, 0);
-            for (int e = 0; e < events; e++) {
-                float v = b.eventValue[e];
-                int base = plan.fullBase()[event[e]];
-                if (base >= 0) {                    // all taps, stride 1: tap (ki, kj) reaches base − ki·outW − kj
-                    for (int ki = 0, kRow = ci * taps; ki < kh; ki++, kRow += kw, base -= outW) {
-                        for (int kj = 0; kj < kw; kj++) {
-                            int slot = next[base - kj]++;
-                            offset[slot] = (kRow + kj) * row;
-                            value[slot] = v;
-                        }
-                    }
-                    continue;
-                }
-                int iy = plan.rowOf()[event[e]], ix = plan.colOf()[event[e]];
-                for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                    int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
-                    for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
-                        int slot = next[outRow + cols.out[q]]++;
-                        offset[slot] = (kRow + cols.tap[q]) * row;
+        for (int e = from; e < to; e++) {
+            float v = values[e];
+            int base = plan.fullBase()[index[e]];
+            if (base >= 0) {                    // all taps, stride 1: tap (ki, kj) reaches base − ki·outW − kj
+                for (int ki = 0, kRow = ci * taps; ki < kh; ki++, kRow += kw, base -= outW) {
+                    for (int kj = 0; kj < kw; kj++) {
+                        int slot = next[base - kj]++;
+                        offset[slot] = (kRow + kj) * row;
                         value[slot] = v;
                     }
                 }
+                continue;
+            }
+            int iy = plan.rowOf()[index[e]], ix = plan.colOf()[index[e]];
+            for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
+                int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
+                for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
+                    int slot = next[outRow + cols.out[q]]++;
+                    offset[slot] = (kRow + cols.tap[q]) * row;
+                    value[slot] = v;
+                }
             }
         }
+    }
+
+    /** Sums each position's tap list into a channel-last row, block by block, and transposes to NCHW; returns the synaptic operations. */
+    static long finishImage(EventKernel kernel, ConvGeometry g, float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
+        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), patch = g.patch();
+        int[] next = b.next;
         int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
         long done = 0;
         for (int p = 0; p < plane; p++) done += next[p] - p * patch;
         if (step == patch * row) {          // one k block: the positions' lists side by side
-            kernel.sumLists(plane, patch, next, offset, value, weight, b.sum, row);
+            kernel.sumLists(plane, patch, next, b.tapOffset, b.tapValue, weight, b.sum, row);
         } else {
             for (int p = 0; p < plane; p++) sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
         }
@@ -435,7 +456,7 @@ public final class EventKernels {
         return done;
     }
 
-    private static void check(String name, float[] a, int size) {
+    static void check(String name, float[] a, int size) {
         if (a == null) throw new IllegalArgumentException(name + " is null");
         if (a.length != size) {
             throw new IllegalArgumentException(name + ": expected " + size + " elements, array has " + a.length);

@@ -98,6 +98,14 @@ public final class OpCounter {
         }
 
         @Override
+        public void synapseEvents(String layer, int samples, long denseMacsPerSample, long synapticOps) {
+            LayerOps ops = byLayer.computeIfAbsent(layer, k -> new LayerOps());
+            if (counted.add(layer)) ops.samples += samples;
+            ops.denseMacs += (double) denseMacsPerSample * samples;
+            ops.acs += synapticOps;
+        }
+
+        @Override
         public void bursts(Tensor output, float[] spikes) {
             bursts.put(output, spikes);
         }

@@ -36,6 +36,10 @@ final class LayerList {
         return add(new LayerSpec.AvgPool(kernel, stride, null));
     }
 
+    LayerList maxpool(int kernel) {
+        return add(new LayerSpec.MaxPool(kernel, null, null));
+    }
+
     /** Average over the whole remaining spatial extent (kernel = input height and width). */
     LayerList globalAvgPool() {
         return add(new LayerSpec.GlobalAvgPool());

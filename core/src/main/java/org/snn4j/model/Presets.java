@@ -30,6 +30,15 @@ import java.util.List;
  *       ALIF → FC 256 → recurrent ALIF → FC classes → leaky integrator (α = 0.9) → maximum over time; ALIF
  *       α = 0.9, adaptation decay ρ = 0.9 and jump b = 0.2, θ = 1, soft reset, dense recurrence, fast-sigmoid
  *       surrogate (steps of about 10 ms); the width option scales the 256.</li>
+ *   <li>{@code nmnist}: a small network for N-MNIST-like event frames (2×34×34 per step): conv 16 → LIF →
+ *       max pool → conv 32 → LIF → max pool → FC classes → integrating readout; LIF α = 0.9, θ = 1. The
+ *       default for event data. Recipe (docs/EXPERIMENTS.md, measured on the emulated n-digits): T = 8
+ *       frames split by event number, polarity channels, Adam 5e-3 cosine, batch 64, 5 epochs.</li>
+ *   <li>{@code dvs-gesture}: the usual DVS128 Gesture network (SpikingJelly's {@code DVSGestureNet}; Fang
+ *       et al. 2021): five blocks of conv 128 → batch norm → LIF → 2×2 max pool on 2×128×128 frames, then
+ *       dropout 0.5 → FC 512 → LIF → dropout 0.5 → FC classes → integrating readout. Recipe of that
+ *       example: T = 16 frames split by number, Adam 1e-3 cosine, batch 16; not measured here (no DVS128
+ *       Gesture data on the project's machine).</li>
  * </ul>
  * Presets hold no batch norm unless asked ({@link Options#batchNorm}), which ANN training for
  * conversion uses; dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
@@ -47,7 +56,7 @@ public final class Presets {
     /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
     public static List<String> names() {
         return List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
-                "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1", "shd-rsnn");
+                "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1", "shd-rsnn", "nmnist", "dvs-gesture");
     }
 
     /**
@@ -79,6 +88,13 @@ public final class Presets {
                         .flatten().linear(classes).readout();
             }
             case "shd-rsnn" -> recurrentSnn(l, input, classes, options);
+            case "nmnist" -> l.conv3(scaled(16, options)).spike().maxpool(2).conv3(scaled(32, options)).spike().maxpool(2)
+                    .flatten().linear(classes).readout();
+            case "dvs-gesture" -> {
+                for (int b = 0; b < 5; b++) l.conv3(scaled(128, options)).batchnorm().spike().maxpool(2);
+                double p = options.dropout() > 0 ? options.dropout() : 0.5;
+                l.flatten().dropout(p).linear(512).spike().dropout(p).linear(classes).readout();
+            }
             default -> {
                 if (name.startsWith("backres-vgg") || name.startsWith("plain-vgg")) {
                     pandaVgg(l, passes(name), name.startsWith("backres"), classes, options);

@@ -63,6 +63,11 @@ public final class RunListeners {
         }
     }
 
+    /** Tells the listeners of a weighted layer's call from event lists (see {@link SynapseListener#synapseEvents}). */
+    public void synapseEvents(String layer, int samples, long denseMacsPerSample, long synapticOps) {
+        for (RunListener l : all) if (l instanceof SynapseListener s) s.synapseEvents(layer, samples, denseMacsPerSample, synapticOps);
+    }
+
     /** Tells the listeners how many spikes each element of {@code output} carries; the sizes are computed only when one listens. */
     public void bursts(Tensor output, Supplier<float[]> spikes) {
         if (!hears(BurstListener.class)) return;

@@ -13,4 +13,13 @@ public interface SynapseListener extends RunListener {
      *                           input reaches the same number (a linear layer)
      */
     void synapses(String layer, Tensor input, int steps, long denseMacsPerSample, int[] fanOut);
+
+    /**
+     * A weighted layer that ran from event lists instead of a dense input (the engine's event input): its
+     * synaptic operations, counted by the kernel as {@link #synapses} would count them on the dense input
+     * that holds those events. Ignored unless overridden.
+     *
+     * @param samples the batch's N
+     */
+    default void synapseEvents(String layer, int samples, long denseMacsPerSample, long synapticOps) {}
 }

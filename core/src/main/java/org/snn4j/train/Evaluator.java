@@ -1,15 +1,22 @@
 package org.snn4j.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.Encoder;
 import org.snn4j.engine.EngineMode;
 import org.snn4j.engine.Executor;
+import org.snn4j.events.EventDataset;
+import org.snn4j.events.EventFrames;
+import org.snn4j.events.EventTransform;
+import org.snn4j.events.Events;
+import org.snn4j.events.FrameBinning;
+import org.snn4j.events.SparseFrames;
 import org.snn4j.loss.Accuracy;
 import org.snn4j.loss.Loss;
-import org.snn4j.metrics.OpCounter;
-import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Rng;
@@ -57,7 +64,7 @@ public final class Evaluator {
                                  long seed, Workspace workspace, Consumer<Tensor> readouts) {
         data.requireSamples();  // an accuracy of an empty set would read as 0, not as a mistake
         long start = System.nanoTime();
-        Totals totals = runBatches(executor, data, steps, encoder, loss, batch, seed, workspace, readouts, 0,
+        EvalTotals totals = runBatches(executor, data, steps, encoder, loss, batch, seed, workspace, readouts, 0,
                 Integer.MAX_VALUE);
         return totals.result(data.size(), (System.nanoTime() - start) / 1e9);
     }
@@ -66,94 +73,94 @@ public final class Evaluator {
      * Evaluates batches {@code [fromBatch, toBatch)} of {@code data} (batches of {@code batch} samples in data
      * order, the last one possibly shorter; {@code toBatch} is capped at the last batch) and returns their
      * totals. Each batch draws its randomness from (seed, its index), so the totals of several ranges, computed
-     * anywhere and {@link Totals#add added}, are those of one run over all of them: exactly, except the loss's
+     * anywhere and {@link EvalTotals#add added}, are those of one run over all of them: exactly, except the loss's
      * floating-point sum.
      */
-    public static Totals runBatches(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
-                                    long seed, Workspace workspace, Consumer<Tensor> readouts, int fromBatch, int toBatch) {
-        Loss plain = loss.forEvaluation();
-        Totals t = new Totals();
+    public static EvalTotals runBatches(Executor executor, Dataset data, int steps, Encoder encoder, Loss loss, int batch,
+                                        long seed, Workspace workspace, Consumer<Tensor> readouts, int fromBatch, int toBatch) {
         try (DataLoader loader = DataLoader.over(data).batchSize(batch).shuffle(false).prefetch(1).seed(seed).build()) {
             int end = Math.min(toBatch, loader.batchesPerEpoch());
-            if (fromBatch >= end) return t;
+            if (fromBatch >= end) return new EvalTotals();
             try (DataLoader.Epoch epoch = loader.epoch(0, fromBatch)) {
-                for (int i = fromBatch; i < end; i++) {
-                    DataLoader.Batch b = epoch.next();
-                    Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
-                    Tensor input = encoder.encodeCompact(b.images(), steps, rng);
-                    ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
-                            .with(t.ops.forPass()).with(t.spikes);
-                    Tensor readout = executor.infer(input, ctx);
-                    t.correct += Accuracy.correct(readout, b.labels());
-                    t.lossSum += plain.evaluate(readout, b.labels(), rng).value();
-                    t.batches++;
-                    if (readouts != null) readouts.accept(readout.copy());
-                    workspace.recycle();
-                }
+                return accumulate(new java.util.Iterator<EvalBatch>() {
+                    private int i = fromBatch;
+
+                    @Override
+                    public boolean hasNext() {
+                        return i < end;
+                    }
+
+                    @Override
+                    public EvalBatch next() {
+                        i++;
+                        DataLoader.Batch b = epoch.next();
+                        return new EvalBatch(b.index(), b.labels(),
+                                ctx -> executor.infer(encoder.encodeCompact(b.images(), steps, ctx.rng()), ctx));
+                    }
+                }, steps, loss, seed, workspace, readouts);
             }
         }
-        return t;
     }
 
-    /** What the batches of an evaluation added up to: correct samples, summed loss, spikes and operations. */
-    public static final class Totals {
-        private long correct;
-        private double lossSum;
-        private int batches;
-        private final SpikeRecords spikes = new SpikeRecords();
-        private final OpCounter ops = new OpCounter();
+    /**
+     * Event data read straight into the network: the recordings of each batch are transformed (recording
+     * i's random transforms seeded by {@code (seed, i)}, as {@link EventFrames#of} seeds them), binned into
+     * event lists ({@link SparseFrames}) and run by {@link Executor#inferEvents}, so in the event modes no
+     * dense frame is built and the first layer costs in proportion to the events. The results equal {@link
+     * #run(Executor, Dataset, int, Encoder, Loss, int, long, Workspace, Consumer)} on
+     * {@code EventFrames.of(data, transform, binning, seed)} with the frames encoder.
+     *
+     * @param binning its frames are the pass's T
+     */
+    public static EvalResult runEvents(Executor executor, EventDataset data, EventTransform transform, FrameBinning binning, Loss loss,
+                                       int batch, long seed, Workspace workspace, Consumer<Tensor> readouts) {
+        if (data.size() == 0) throw new org.snn4j.Snn4jException(data.name() + ": the data set holds no samples");
+        int batches = (data.size() + batch - 1) / batch;
+        long start = System.nanoTime();
+        EvalTotals totals = accumulate(new java.util.Iterator<EvalBatch>() {
+            private int b;
 
-        /** Totals of nothing, to add others to. */
-        public Totals() {}
+            @Override
+            public boolean hasNext() {
+                return b < batches;
+            }
 
-        /** Totals from their parts (e.g. received from another machine). */
-        public Totals(long correct, double lossSum, int batches) {
-            this.correct = correct;
-            this.lossSum = lossSum;
-            this.batches = batches;
+            @Override
+            public EvalBatch next() {
+                int from = b * batch, to = Math.min(data.size(), from + batch);
+                List<Events> recordings = new ArrayList<>(to - from);
+                int[] labels = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    recordings.add(transform.apply(data.recording(i), EventFrames.recordingRng(seed, i)));
+                    labels[i - from] = data.label(i);
+                }
+                SparseFrames frames = SparseFrames.of(binning, recordings);
+                return new EvalBatch(b++, labels, ctx -> executor.inferEvents(frames, ctx));
+            }
+        }, binning.frames(), loss, seed, workspace, readouts);
+        return totals.result(data.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One batch of an evaluation: its labels and its pass, run in the context the loop makes. */
+    private record EvalBatch(int index, int[] labels, Function<ForwardContext, Tensor> readout) {}
+
+    /** The one evaluation loop: each batch's pass in a context seeded by (seed, its index), tallied into totals. */
+    private static EvalTotals accumulate(java.util.Iterator<EvalBatch> batches, int steps, Loss loss, long seed, Workspace workspace,
+                                         Consumer<Tensor> readouts) {
+        Loss plain = loss.forEvaluation();
+        EvalTotals t = new EvalTotals();
+        while (batches.hasNext()) {
+            EvalBatch b = batches.next();
+            Rng rng = new Rng(Seeds.mix(seed, -1, b.index()));
+            ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace)
+                    .with(t.ops.forPass()).with(t.spikes);
+            Tensor readout = b.readout().apply(ctx);
+            t.correct += Accuracy.correct(readout, b.labels());
+            t.lossSum += plain.evaluate(readout, b.labels(), rng).value();
+            t.batches++;
+            if (readouts != null) readouts.accept(readout.copy());
+            workspace.recycle();
         }
-
-        /** Samples classified correctly. */
-        public long correct() {
-            return correct;
-        }
-
-        /** The batches' losses, summed. */
-        public double lossSum() {
-            return lossSum;
-        }
-
-        /** Batches evaluated. */
-        public int batches() {
-            return batches;
-        }
-
-        /** The spikes of every layer (add to it to merge). */
-        public SpikeRecords spikes() {
-            return spikes;
-        }
-
-        /** The synaptic operations of every weighted layer (add to it to merge). */
-        public OpCounter ops() {
-            return ops;
-        }
-
-        /** Adds {@code o}'s totals to these; counts add exactly, layers keep the order they were first seen in. */
-        public Totals add(Totals o) {
-            correct += o.correct;
-            lossSum += o.lossSum;
-            batches += o.batches;
-            o.spikes.byLayer().values().forEach(r -> spikes.spikes(r.layer(), r.spikes(), r.neurons(), r.steps(), r.samples()));
-            ops.add(o.ops);
-            return this;
-        }
-
-        /** The result of an evaluation of {@code samples} samples with these totals that took {@code seconds}. */
-        public EvalResult result(int samples, double seconds) {
-            int n = samples;
-            return new EvalResult(n == 0 ? 0 : (double) correct / n, batches == 0 ? 0 : lossSum / batches, n, spikes.rates(),
-                    n == 0 ? 0 : (double) spikes.totalSpikes() / n, n / Math.max(seconds, 1e-9), spikes.overallRate(),
-                    ops.layers());
-        }
+        return t;
     }
 }

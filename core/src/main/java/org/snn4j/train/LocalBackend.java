@@ -78,7 +78,7 @@ public final class LocalBackend implements TrainingBackend {
      * The totals of batches {@code [fromBatch, toBatch)} of an evaluation on {@code test} (see
      * {@link Evaluator#runBatches}): what a machine that evaluates part of a test set returns.
      */
-    public Evaluator.Totals evaluateBatches(Dataset test, int fromBatch, int toBatch) {
+    public EvalTotals evaluateBatches(Dataset test, int fromBatch, int toBatch) {
         return Evaluator.runBatches(executor, test, cfg.steps(), encoder, cfg.loss(), cfg.batch(), cfg.seed(), workspace, null,
                 fromBatch, toBatch);
     }

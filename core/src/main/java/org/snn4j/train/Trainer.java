@@ -67,8 +67,8 @@ public final class Trainer {
      */
     public Trainer(Model model, TrainConfig cfg, Dataset train, Dataset test, TrainingListener listener,
                    TrainingBackend backend) {
-        checkData(model.spec(), train, "training");
-        checkData(model.spec(), test, "test");
+        checkData(model.spec(), train, "training", cfg);
+        checkData(model.spec(), test, "test", cfg);
         this.model = model;
         this.backend = java.util.Objects.requireNonNull(backend, "backend");
         this.cfg = cfg;
@@ -77,10 +77,14 @@ public final class Trainer {
         this.listener = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    private static void checkData(ModelSpec spec, Dataset d, String what) {
-        if (!java.util.Arrays.equals(spec.inputShape(), d.sampleShape())) {
+    /** The model's input must be one step of the encoded samples (the sample itself, or one frame of a frames sample). */
+    private static void checkData(ModelSpec spec, Dataset d, String what, TrainConfig cfg) {
+        int[] step = cfg.encoder().create().stepShape(d.sampleShape(), cfg.steps());
+        if (!java.util.Arrays.equals(spec.inputShape(), step)) {
+            boolean same = java.util.Arrays.equals(step, d.sampleShape());
             throw new Snn4jException("model '" + spec.name() + "' expects inputs " + java.util.Arrays.toString(spec.inputShape())
-                    + ", the " + what + " set '" + d.name() + "' has " + java.util.Arrays.toString(d.sampleShape()));
+                    + ", the " + what + " set '" + d.name() + "' has " + java.util.Arrays.toString(d.sampleShape())
+                    + (same ? "" : " (" + cfg.steps() + " frames of " + java.util.Arrays.toString(step) + ")"));
         }
         if (d.numClasses() > spec.classes()) {
             throw new Snn4jException("model '" + spec.name() + "' has " + spec.classes() + " outputs, the " + what

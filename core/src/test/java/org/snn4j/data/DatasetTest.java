@@ -63,4 +63,17 @@ class DatasetTest {
         assertThrows(IllegalArgumentException.class, () -> Dataset.ofBytes("x", new byte[3], new int[] {0}, 1, 1, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> Dataset.ofBytes("x", new byte[2], new int[] {1}, 1, 1, 1, 2));
     }
+
+    @Test
+    void byteCountsAreTheirOwnValues() {
+        byte[] counts = {0, 1, 7, (byte) 255, 3, 2};
+        Dataset d = Dataset.ofByteCounts("frames", counts, new int[] {1, 0, 1}, 2, 1, 1, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {7, 255}, d.sample(1));
+        org.junit.jupiter.api.Assertions.assertFalse(d.isBytePixels());
+        Dataset first = d.subset(2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 1}, first.sample(0));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {7, 255}, first.sample(1));
+        double[][] ms = d.channelMeanStd();
+        org.junit.jupiter.api.Assertions.assertEquals((0 + 1 + 7 + 255 + 3 + 2) / 6.0, ms[0][0], 1e-9);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,22 @@ class PresetsTest {
         new Rng(3).fillUniform(x.data(), 0, 1);
         Tensor y = Executor.dense(m).forward(x, ForwardContext.evaluation()).output();
         assertArrayEquals(new int[] {1, 3, 10}, y.shape());
+    }
+
+    @Test
+    void eventPresetsHaveTheirLayersAndMapFramesToClassScores() {
+        Model n = ModelBuilder.build(Presets.byName("nmnist", new int[] {2, 34, 34}, 10, Presets.Options.defaults()), ModelBuilder.Mode.SNN, 1);
+        // conv 2->16 3x3 (288), conv 16->32 3x3 (4608), max-pooled twice to 8x8, linear 2048->10 (20480)
+        assertEquals(288 + 4608 + 20480, n.parameterCount());
+        assertArrayEquals(new int[] {10}, n.network().outputShape(new int[] {2, 34, 34}));
+        ModelSpec g = Presets.byName("dvs-gesture", new int[] {2, 128, 128}, 11, Presets.Options.defaults());
+        long convs = g.layers().stream().filter(l -> l instanceof LayerSpec.Conv c && c.out() == 128).count();
+        long pools = g.layers().stream().filter(l -> l instanceof LayerSpec.MaxPool).count();
+        long norms = g.layers().stream().filter(l -> l instanceof LayerSpec.BatchNorm).count();
+        assertEquals(List.of(5L, 5L, 5L), List.of(convs, pools, norms));
+        Model small = ModelBuilder.build(Presets.byName("dvs-gesture", new int[] {2, 128, 128}, 11, new Presets.Options(false, 0, 0.125)),
+                ModelBuilder.Mode.SNN, 1);
+        assertArrayEquals(new int[] {11}, small.network().outputShape(new int[] {2, 128, 128}));  // 128 / 2^5 = 4: 16·4·4 into FC 512
     }
 
     @Test

@@ -68,7 +68,7 @@ class TrainingBackendTest {
         Model m = model(ModelBuilder.Mode.SNN);
         EvalResult whole = new LocalBackend(m, cfg).evaluate(test);
         LocalBackend backend = new LocalBackend(m, cfg);
-        Evaluator.Totals sum = new Evaluator.Totals();
+        EvalTotals sum = new EvalTotals();
         for (int[] range : new int[][] {{0, 2}, {2, 3}, {3, 99}}) sum.add(backend.evaluateBatches(test, range[0], range[1]));
         EvalResult parts = sum.result(test.size(), 1);
         assertEquals(whole.accuracy(), parts.accuracy());
@@ -77,7 +77,7 @@ class TrainingBackendTest {
         assertEquals(whole.denseMacsPerSample(), parts.denseMacsPerSample());
         assertEquals(whole.loss(), parts.loss(), 1e-12);
         assertEquals(5, sum.batches());
-        Evaluator.Totals direct = Evaluator.runBatches(Executor.dense(m), test, 3, cfg.encoder().create(), cfg.loss(), 32, 5,
+        EvalTotals direct = Evaluator.runBatches(Executor.dense(m), test, 3, cfg.encoder().create(), cfg.loss(), 32, 5,
                 new Workspace(), null, 4, 5);
         assertEquals(1, direct.batches());
     }

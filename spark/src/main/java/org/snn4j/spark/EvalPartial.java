@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snn4j.metrics.OpCounter;
-import org.snn4j.train.Evaluator;
+import org.snn4j.train.EvalTotals;
 
-/** An executor's {@link Evaluator.Totals} as Spark returns them: counts, the loss sum, spikes and operations per layer. */
+/** An executor's {@link EvalTotals} as Spark returns them: counts, the loss sum, spikes and operations per layer. */
 final class EvalPartial implements Serializable {
     private static final long serialVersionUID = 1L;
     private final long correct;
@@ -17,7 +17,7 @@ final class EvalPartial implements Serializable {
     /** Per layer: samples, dense MACs, ACs, MACs. */
     private final LinkedHashMap<String, double[]> ops = new LinkedHashMap<>();
 
-    EvalPartial(Evaluator.Totals t) {
+    EvalPartial(EvalTotals t) {
         correct = t.correct();
         lossSum = t.lossSum();
         batches = t.batches();
@@ -29,8 +29,8 @@ final class EvalPartial implements Serializable {
     }
 
     /** Adds these totals to {@code totals}. */
-    void addTo(Evaluator.Totals totals) {
-        Evaluator.Totals mine = new Evaluator.Totals(correct, lossSum, batches);
+    void addTo(EvalTotals totals) {
+        EvalTotals mine = new EvalTotals(correct, lossSum, batches);
         spikes.forEach((layer, r) -> mine.spikes().spikes(layer, r[0], (int) r[1], (int) r[2], (int) r[3]));
         ops.forEach((layer, o) -> mine.ops().add(layer, (long) o[0], o[1], o[2], o[3]));
         totals.add(mine);

@@ -8,7 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.snn4j.data.Dataset;
 import org.snn4j.model.Model;
 import org.snn4j.train.EvalResult;
-import org.snn4j.train.Evaluator;
+import org.snn4j.train.EvalTotals;
 import org.snn4j.train.LocalBackend;
 import org.snn4j.train.TrainConfig;
 
@@ -62,7 +62,7 @@ public final class SparkEvaluation implements AutoCloseable {
             Broadcast<SampleBlock> data = testBlock;
             List<EvalPartial> partials = jsc.parallelize(ids, partitions)
                     .map(p -> part(key, pl, data, weights, batches, parts, p)).collect();
-            Evaluator.Totals totals = new Evaluator.Totals();
+            EvalTotals totals = new EvalTotals();
             for (EvalPartial partial : partials) partial.addTo(totals);  // in partition order: layers keep the network's order
             return totals.result(test.size(), (System.nanoTime() - start) / 1e9);
         } finally {
