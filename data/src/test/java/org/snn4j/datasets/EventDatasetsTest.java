@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.events.EventDataset;
@@ -14,7 +17,7 @@ import org.snn4j.events.Events;
 class EventDatasetsTest {
     @Test
     void nDigitsAreEmulatedRecordingsOfTheBundledDigits() {
-        assertEquals(List.of("n-digits"), EventDatasets.names());
+        assertEquals(List.of("n-digits", "nmnist", "ncaltech101", "dvs-gesture", "cifar10-dvs", "shd", "ssc"), EventDatasets.names());
         assertTrue(EventDatasets.isEventData("n-digits"));
         assertEquals(new EventDatasets.Layout(34, 34, 10), EventDatasets.layout("n-digits"));
         EventDataset test = EventDatasets.open("n-digits", null, false);
@@ -34,6 +37,26 @@ class EventDatasetsTest {
         assertEquals(train0, NDigits.open(true).recording(0));
         assertTrue(EventDatasets.open("n-digits", null, true).name().contains("emulated"));
     }
+
+    @Test
+    void thePublishedSetsAreOpenedFromTheDataDirectoryWithTheLayoutsTheyDeclare() throws Exception {
+        for (int d = 0; d < 10; d++) {
+            Path file = dir.resolve("Train/" + d + "/00001.bin");
+            Files.createDirectories(file.getParent());
+            Files.write(file, EventFileWriters.nmnist(EventSamples.random(d, 5, 34, 34, 0, 10)));
+        }
+        EventDataset nmnist = EventDatasets.open("nmnist", dir, true);
+        EventDatasets.Layout declared = EventDatasets.layout("nmnist");
+        assertEquals(new EventDatasets.Layout(nmnist.width(), nmnist.height(), nmnist.numClasses()), declared);
+        assertEquals(10, nmnist.size());
+        assertEquals(new EventDatasets.Layout(700, 1, 20), EventDatasets.layout("shd"));
+        assertEquals(new EventDatasets.Layout(240, 180, 101), EventDatasets.layout("ncaltech101"));
+        Snn4jException e = assertThrows(Snn4jException.class, () -> EventDatasets.open("dvs-gesture", null, true));
+        assertTrue(e.getMessage().contains("'dvs-gesture' needs --data-dir"), e.getMessage());
+    }
+
+    @TempDir
+    Path dir;
 
     @Test
     void unknownNamesListTheValidOnes() {
