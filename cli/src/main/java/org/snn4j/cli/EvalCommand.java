@@ -142,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data " + dataOptions.name()
                     + " is event data, read as frames; the model was trained on " + enc + " input");
         }
-        if (raster != null || plots != null) {
+        if (raster != null || plots.given()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (raster != null ? "--raster" : "--plots")
                     + " shows a held image; not available for event data");
         }
