@@ -2,6 +2,7 @@ package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
@@ -10,6 +11,7 @@ import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyThreads(spec);
+        // A preset's measured recipe replaces the defaults of the flags not given (SNN training only: an ANN
+        // twin is trained with the command's defaults).
+        List<String> recipe = ann || modelOptions.specFile() != null ? List.of()
+                : RecipeDefaults.apply(spec, Presets.recipe(modelOptions.model));
+        if (!recipe.isEmpty()) System.err.println("recipe of " + modelOptions.model + ": " + String.join(" ", recipe));
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
@@ -94,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                 test.size(), steps, Terminal.threads());
         JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
+        if (!recipe.isEmpty()) extra.addProperty("recipe", String.join(" ", recipe));
         training.trainAndReport(spec, Outputs.of(spec).input("--model", modelOptions.specFile()), model, train, test, steps,
                 encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);

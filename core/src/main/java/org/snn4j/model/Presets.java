@@ -86,6 +86,22 @@ public final class Presets {
         return new ModelSpec(name, input, classes, neuron, l.entries());
     }
 
+    /**
+     * The training settings the preset was measured with ({@link Recipe#NONE} when the training command's
+     * defaults are its recipe, as for {@code w1}, or when no measured run is documented).
+     */
+    public static Recipe recipe(String name) {
+        return switch (name) {
+            // Lee et al.'s recipe (papers.md §1.3) at T = 20 and 3 epochs: docs/EXPERIMENTS.md, issue 3, row (a).
+            case "lenet" -> Recipe.of("docs/EXPERIMENTS.md, issue 3, row (a): Lee et al.'s recipe at T = 20, 3 epochs",
+                    "T", "20", "encoder", "bernoulli", "gain", "0.5", "epochs", "3", "batch", "64", "optimizer", "sgd",
+                    "momentum", "0", "lr", "0.0085", "loss", "sse", "weight-decay", "5e-4", "schedule", "constant");
+            case "vgg7" -> Recipe.of("docs/EXPERIMENTS.md, issue 3, row (c) (measured at --width 0.25 on Fashion-MNIST)",
+                    "T", "4", "epochs", "2", "lr", "1e-3");
+            default -> LeePresets.recipe(name);
+        };
+    }
+
     /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */
     private static int passes(String name) {
         try {
