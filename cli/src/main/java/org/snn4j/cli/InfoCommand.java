@@ -28,7 +28,8 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End with one JSON line of the same facts.")
     boolean json;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "A preset: show its neuron, its training recipe and its spec.")
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "A preset: show its neuron, its training recipe and its spec (with the recipe's dropout).")
     String model;
 
     @Option(names = "--data", defaultValue = "mnist-10k",
@@ -56,13 +57,14 @@ final class InfoCommand implements Callable<Integer> {
 
     private void describePreset(JsonObject o) {
         Datasets.Layout layout = Flags.parsed(spec, "--data", () -> Datasets.layout(data));
+        Recipe recipe = Presets.recipe(model);
+        double dropout = Double.parseDouble(recipe.settings().getOrDefault("dropout", "0"));
         ModelSpec preset;
         try {
-            preset = Presets.byName(model, layout.sampleShape(), layout.classes(), Presets.Options.defaults());
+            preset = Presets.byName(model, layout.sampleShape(), layout.classes(), new Presets.Options(false, dropout, 1));
         } catch (SpecException e) {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        Recipe recipe = Presets.recipe(model);
         o.addProperty("model", model);
         o.addProperty("neuron", describe(preset.neuron()));
         o.addProperty("recipe", recipe.isEmpty() ? "none: train's defaults" : recipe.asFlags());

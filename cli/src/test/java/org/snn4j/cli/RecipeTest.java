@@ -62,6 +62,21 @@ class RecipeTest {
     }
 
     @Test
+    void everyPresetsRecipePassesTrainsChecks() {
+        for (String name : org.snn4j.model.Presets.names()) {
+            if (name.contains("<")) continue;
+            TrainCommand t = parsedWithRecipe("train", "--model", name);
+            t.training.check(t.spec);
+            t.modelOptions.check(t.spec);
+        }
+        TrainCommand vgg9 = parsedWithRecipe("train", "--model", "vgg9");
+        assertEquals(0.2, vgg9.modelOptions.dropout, "a model flag from the recipe");
+        assertTrue(vgg9.training.flip);
+        assertEquals(4, vgg9.training.crop);
+        assertEquals(0.0, parsedWithRecipe("train", "--model", "vgg9", "--dropout", "0").modelOptions.dropout);
+    }
+
+    @Test
     void trainReportsTheRecipeItApplied() {
         CliTest.Run r = CliTest.run("train", "--model", "lenet", "--width", "0.25", "--limit-train", "64", "--limit-test", "32",
                 "--epochs", "1", "--T", "2", "--no-progress", "--json", "--out", dir.resolve("lenet.snn4j").toString());
