@@ -3,7 +3,11 @@ package org.snn4j.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.EncoderSpec;
@@ -12,6 +16,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
+import org.snn4j.train.ActivityInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +65,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "With --activation clip or qcfs: initial value of the trainable bound λ (default: 8).")
     Double bound;
 
+    @Option(names = "--init", paramLabel = "default|activity", defaultValue = "default",
+            description = "Weights: the preset's initialisation, or activity: then scaled layer by layer until every spiking layer "
+                    + "fires 0.02-0.3 spikes per neuron per step on the first 64 training images, direct input at T steps "
+                    + "(a deep preset that falls silent at small T stays alive) (default: ${DEFAULT-VALUE}).")
+    String init;
+
     @Mixin
     CommonOptions common;
 
@@ -73,6 +84,10 @@ final class TrainCommand implements Callable<Integer> {
         if (!recipe.isEmpty()) System.err.println("recipe of " + modelOptions.model + ": " + String.join(" ", recipe));
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);
+        if (!init.equals("default") && !init.equals("activity")) {
+            throw new ParameterException(spec.commandLine(), "--init must be default or activity, was '" + init + "'");
+        }
+        if (ann && init.equals("activity")) throw new ParameterException(spec.commandLine(), "--init activity applies to SNN training only");
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
         training.check(spec);
         AnnActivation annActivation = annActivation();
@@ -96,6 +111,12 @@ final class TrainCommand implements Callable<Integer> {
             encoderSpec = new EncoderSpec(EncoderSpec.Kind.DIRECT, gain);
         }
         Model model = ModelBuilder.build(modelSpec, mode, common.seed);
+        if (init.equals("activity")) {
+            int n = Math.min(64, train.size());
+            Map<String, Double> rates = ActivityInit.apply(model, train.images(IntStream.range(0, n).toArray()), steps, 0.02, 0.3);
+            System.err.println("activity initialisation, spikes per neuron per step: " + rates.entrySet().stream()
+                    .map(e -> e.getKey() + String.format(Locale.ROOT, " %.3f", e.getValue())).collect(Collectors.joining(", ")));
+        }
         System.err.printf("training %s%s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 ann ? " (ANN twin, " + modelSpec.annActivation() + ")" : "", model.parameterCount(), train.name(), train.size(),
                 test.size(), steps, Terminal.threads());

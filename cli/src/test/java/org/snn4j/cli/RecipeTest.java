@@ -88,6 +88,17 @@ class RecipeTest {
     }
 
     @Test
+    void activityInitialisationKeepsADeepPresetFiring() {
+        CliTest.Run r = CliTest.run("train", "--model", "vgg11", "--width", "0.25", "--init", "activity", "--limit-train", "64",
+                "--limit-test", "32", "--epochs", "1", "--T", "4", "--no-progress", "--json", "--out", dir.resolve("vgg11.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        String line = r.err().lines().filter(l -> l.startsWith("activity initialisation")).findFirst().orElseThrow();
+        assertFalse(line.contains(" 0.000"), "every spiking layer fires: " + line);
+        assertEquals(2, CliTest.run("train", "--init", "lsuv", "--data-dir", "/nonexistent").code());
+        assertEquals(2, CliTest.run("train", "--ann", "--init", "activity", "--data-dir", "/nonexistent").code());
+    }
+
+    @Test
     void annTrainingKeepsTheCommandDefaults() {
         CliTest.Run r = CliTest.run("train", "--ann", "--model", "lenet", "--width", "0.25", "--limit-train", "64",
                 "--limit-test", "32", "--epochs", "1", "--no-progress", "--json", "--out", dir.resolve("ann.snn4j").toString());
