@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snn4j.engine.Executor;
 import org.snn4j.model.Model;
 import org.snn4j.nn.Conv2d;
@@ -13,7 +14,6 @@ import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.SpikeListener;
-import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -79,12 +79,13 @@ public final class ActivityInit {
     /** For each spiking layer, the weight tensors of the conv and linear layers run since the previous one. */
     static Map<String, List<Tensor>> feedingWeights(Model model) {
         Map<String, List<Tensor>> out = new LinkedHashMap<>();
+        Set<String> spiking = model.neuronLayers().keySet();
         List<Tensor> pending = new ArrayList<>();
         for (Layer l : model.layers()) {
             if (l instanceof Conv2d || l instanceof Linear) {
                 for (Parameter p : l.parameters()) if (p.name().endsWith("weight")) pending.add(p.value());
-            } else if (l instanceof NeuronLayer n) {
-                out.put(n.name(), List.copyOf(pending));
+            } else if (spiking.contains(l.name())) {
+                out.put(l.name(), List.copyOf(pending));
                 pending.clear();
             }
         }
