@@ -1,69 +1,81 @@
 #!/usr/bin/env bash
-# Runs the training experiments of docs/EXPERIMENTS.md one after another and keeps each run's JSON
-# result line in $OUT/<name>.json (and the full log in $OUT/<name>.log).
-# Usage: scripts/experiments.sh [OUT_DIR] [names... | panda]   (default: all but the panda ones, OUT_DIR=runs/experiments)
+# Re-runs the runs behind the figures of docs/EXPERIMENTS.md and docs/BENCHMARKS.md from their records.
+#
+# Usage: scripts/experiments.sh [--out DIR] NAME...     (NAME: a record of docs/results/records/NAME.json)
+#        scripts/experiments.sh [--out DIR] panda       (every panda-* record: issue 6's runs)
+#        scripts/experiments.sh [--out DIR] --list      (the record names)
+#        scripts/experiments.sh [--out DIR]             (the issue-3 runs)
+# A first argument that is not a record name is taken as DIR (the older form `scripts/experiments.sh DIR NAME...`).
+#
+# Each record holds the commands of one figure; `$RUN` in them stands for DIR, where the runs write their models
+# and the later commands read them. Records a record `needs` run first unless DIR holds them already. `./snn4j`
+# commands run from a copy of the jar (so that editing sources meanwhile cannot disturb a run) with the
+# launcher's JVM options. Per command, DIR keeps its stdout (NAME.K.out) and stderr with the peak RSS (NAME.K.log);
+# per record, DIR/NAME.json is a new record in the format of docs/results/records (docs/results/README.md):
+# its results are the last stdout line of each command (the --json line), parsed. Needs python3 to read records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-runs/experiments}"; shift || true
+records=docs/results/records
+out=runs/experiments
+if [ "${1:-}" = --out ]; then out="$2"; shift 2
+elif [ $# -gt 0 ] && [ "$1" != panda ] && [ "$1" != --list ] && [ ! -f "$records/$1.json" ]; then out="$1"; shift
+fi
+if [ "${1:-}" = --list ]; then ls "$records" | sed 's/\.json$//'; exit 0; fi
+names=("$@")
+[ "${names[*]}" != panda ] || mapfile -t names < <(ls "$records" | sed -n 's/^\(panda-.*\)\.json$/\1/p')
+[ ${#names[@]} -gt 0 ] || names=(default w1-fmnist-1ep w1-fmnist-1ep-ann lenet-lee-digits lenet-lee-digits-ann vgg7-fmnist
+                                vgg7-fmnist-ann w1-fmnist-5ep w1-fmnist-5ep-ann)
+for n in "${names[@]}"; do [ -f "$records/$n.json" ] || { echo "unknown record $n (scripts/experiments.sh --list)" >&2; exit 2; }; done
 mkdir -p "$out"
-# Build once and run a copy of the jar, so that editing sources meanwhile cannot disturb a run.
+out="$(cd "$out" && pwd)"
 cp "$(./snn4j --jar)" "$out/snn4j.jar"
 java="$(./snn4j --java-home)/bin/java"
-jvm_options="$(./snn4j --jvm-options)"
+printf '#!/bin/sh\nexec "%s" %s -jar "%s" "$@"\n' "$java" "$(./snn4j --jvm-options)" "$out/snn4j.jar" > "$out/snn4j"
+chmod +x "$out/snn4j"
 
-declare -A exp=(
-  [default]="--no-progress"
-  [w1-fmnist-1ep]="--model w1 --data fashion-mnist --epochs 1 --batch 64 --T 8 --lr 1e-3 --schedule constant"
-  [w1-fmnist-1ep-ann]="--model w1 --data fashion-mnist --epochs 1 --batch 64 --lr 1e-3 --schedule constant --ann"
-  [w1-fmnist-5ep]="--model w1 --data fashion-mnist --epochs 5 --batch 64 --T 8 --lr 1e-3"
-  [w1-fmnist-5ep-ann]="--model w1 --data fashion-mnist --epochs 5 --batch 64 --lr 1e-3 --ann"
-  [lenet-lee-digits]="--model lenet --encoder bernoulli --gain 0.5 --T 20 --epochs 3 --batch 64 --optimizer sgd --momentum 0 --lr 0.0085 --loss sse --weight-decay 5e-4 --schedule constant"
-  [lenet-lee-digits-adam]="--model lenet --encoder bernoulli --gain 0.5 --T 20 --epochs 3 --batch 32 --lr 1e-3"
-  [lenet-lee-digits-ann]="--model lenet --epochs 3 --batch 32 --lr 1e-3 --ann"
-  [vgg7-fmnist]="--model vgg7 --width 0.25 --data fashion-mnist --epochs 2 --T 4 --lr 1e-3"
-  [vgg7-fmnist-ann]="--model vgg7 --width 0.25 --data fashion-mnist --epochs 2 --lr 1e-3 --ann"
-)
-# Issue 6 (Panda et al.), docs/EXPERIMENTS.md: one epoch over the first 10,000 Fashion-MNIST training images,
-# one thread each (the machine was shared). `scripts/experiments.sh DIR panda` runs them all.
-panda=()
-small="--data fashion-mnist --epochs 1 --limit-train 10000 --threads 1"
-for T in 2 4 8; do for s in 1 2; do
-  exp[panda-w1-T$T-s$s-ce]="--model w1 $small --T $T --seed $s"
-  exp[panda-w1-T$T-s$s-stochmax]="--model w1 $small --T $T --seed $s --loss stochmax:1:gaussian:linear"
-  panda+=(panda-w1-T$T-s$s-ce panda-w1-T$T-s$s-stochmax)
-  if [ $T -lt 8 ]; then
-    exp[panda-w1-T$T-s$s-stochmax-target]="--model w1 $small --T $T --seed $s --loss stochmax:1:target:linear"
-    panda+=(panda-w1-T$T-s$s-stochmax-target)
-  fi
-  if [ $T -eq 2 ]; then
-    exp[panda-w1-T2-s$s-stochmax3]="--model w1 $small --T 2 --seed $s --loss stochmax:3:gaussian:linear"
-    panda+=(panda-w1-T2-s$s-stochmax3)
-  fi
-done; done
-for s in 1 2; do
-  for m in backres-vgg1 backres-vgg2 backres-vgg3 plain-vgg2 plain-vgg3; do
-    exp[panda-$m-s$s]="--model $m $small --limit-test 5000 --T 4 --seed $s"
-    panda+=(panda-$m-s$s)
+field() {  # field RECORD KEY: the record's KEY, one list item per line
+  python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2], []); print("\n".join(v if isinstance(v, list) else [v]))' \
+      "$records/$1.json" "$2"
+}
+
+run_record() {
+  local n="$1" need k=0 cmd start
+  while IFS= read -r need; do
+    [ -z "$need" ] || [ -f "$out/$need.json" ] || run_record "$need"
+  done < <(field "$n" needs)
+  local commands=()
+  mapfile -t commands < <(field "$n" commands)
+  for cmd in "${commands[@]}"; do
+    k=$((k + 1))
+    case "$cmd" in
+      "./snn4j --"*) ;;                                        # the launcher itself (--mvn, --jar, ...)
+      "./snn4j "*) cmd="\"\$SNN4J\" ${cmd#./snn4j }" ;;       # a CLI command: the copied jar
+    esac
+    echo "== $n [$k/${#commands[@]}]: $cmd" >&2
+    start=$(date +%s)
+    RUN="$out" SNN4J="$out/snn4j" /usr/bin/time -f "peak_rss_kb %M" bash -c "$cmd" > "$out/$n.$k.out" 2> "$out/$n.$k.log"
+    echo "   $(( $(date +%s) - start )) s, $(grep peak_rss_kb "$out/$n.$k.log" | tail -n 1)" >&2
   done
-  for k in 0 1 2; do
-    exp[panda-hybrid$k-s$s]="--model plain-vgg1 $small --limit-test 5000 --T 4 --seed $s --hybrid $k"
-    panda+=(panda-hybrid$k-s$s)
-  done
-  exp[panda-hybrid1-membrane-s$s]="--model plain-vgg1 $small --limit-test 5000 --T 4 --seed $s --hybrid 1 --boundary membrane"
-  exp[panda-plain-vgg1-ann-s$s]="--model plain-vgg1 $small --limit-test 5000 --seed $s --ann"
-  panda+=(panda-hybrid1-membrane-s$s panda-plain-vgg1-ann-s$s)
-done
-names=("$@")
-[ "${names[*]}" != panda ] || names=("${panda[@]}")
-[ ${#names[@]} -gt 0 ] || names=(default w1-fmnist-1ep w1-fmnist-1ep-ann lenet-lee-digits lenet-lee-digits-ann vgg7-fmnist vgg7-fmnist-ann w1-fmnist-5ep w1-fmnist-5ep-ann)
-for n in "${names[@]}"; do
-  args="${exp[$n]:?unknown experiment $n}"
-  echo "== $n: ./snn4j train $args" >&2
-  start=$(date +%s)
-  # shellcheck disable=SC2086
-  /usr/bin/time -f "peak_rss_kb %M" "$java" $jvm_options \
-      -jar "$out/snn4j.jar" train $args --no-progress --json --out "$out/$n.snn4j" \
-      > "$out/$n.out" 2> "$out/$n.log"
-  tail -n 1 "$out/$n.out" > "$out/$n.json"
-  echo "   $(( $(date +%s) - start )) s, $(grep peak_rss_kb "$out/$n.log")" >&2
-done
+  python3 - "$records/$n.json" "$out" "$n" "${#commands[@]}" <<'PY'
+import json, subprocess, sys, datetime, platform, os
+src, out, name, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+old = json.load(open(src, encoding="utf-8"))
+def last_line(k):
+    lines = [l for l in open(f"{out}/{name}.{k}.out", encoding="utf-8").read().splitlines() if l.strip()]
+    if not lines: return None
+    try: return json.loads(lines[-1])
+    except ValueError: return lines[-1]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+record = {"name": name, "commands": old["commands"], "commit": commit + ("-dirty" if dirty else ""),
+          "machine": f"{cpu}, {os.cpu_count()} cores", "date": datetime.date.today().isoformat(),
+          "results": {"outputs": [last_line(k) for k in range(1, count + 1)]}}
+if "needs" in old: record["needs"] = old["needs"]
+with open(f"{out}/{name}.json", "w", encoding="utf-8") as f:
+    json.dump(record, f, ensure_ascii=False, indent=1)
+    f.write("\n")
+PY
+}
+
+for n in "${names[@]}"; do run_record "$n"; done

@@ -12,6 +12,8 @@ import org.snn4j.loss.Losses;
 import org.snn4j.metrics.EnergyModel;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelFile;
+import org.snn4j.model.AnnActivation;
+import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.plot.ReportFigures;
 import org.snn4j.plot.SpikeRaster;
@@ -61,8 +63,14 @@ final class EvalCommand implements Callable<Integer> {
     String energy;
 
     @Option(names = "--logits", paramLabel = "FILE",
-            description = "Write the logits (the readout of each test sample, in data order) to FILE as a NumPy .npy array of float32 [N, classes].")
+            description = "Write the logits (the readout of each test sample, in data order) to FILE as a NumPy .npy array of float32 [N, classes], "
+                    + "and report their standard deviation and mean gap between each sample's two largest.")
     Path logits;
+
+    @Option(names = "--activation", paramLabel = "clip",
+            description = "For an ANN trained with --activation qcfs: evaluate it as the clip ANN of the same weights and "
+                    + "trained bounds (the floor removed: what its SNN approaches as T grows).")
+    String activation;
 
     @Mixin
     EventOptions eventOptions;
@@ -83,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
         Outputs outputs = Outputs.of(spec).input("--model-file", savedModel.modelFile).output("--logits", logits);
         plots.check(spec);
         outputs.check(true);
-        ModelFile saved = savedModel.read();
+        ModelFile saved = asActivation(savedModel.read());
         Executor inference = new Executor(saved.model(), mode);
         Model model = saved.model();
         ModelSpec modelSpec = model.spec();
@@ -112,7 +120,11 @@ final class EvalCommand implements Callable<Integer> {
                 Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
         Reports.printEngineActivity(System.out, inference);
-        if (logits != null) System.out.println("logits: " + logits);
+        double[] spread = readouts != null ? readouts.spread() : null;
+        if (logits != null) {
+            System.out.printf(java.util.Locale.ROOT, "logits: %s (standard deviation %.3f, mean gap between the two largest %.3f)%n",
+                    logits, spread[0], spread[1]);
+        }
         if (raster != null) {
             System.out.print(TextRaster.render(SpikeRaster.of(model, test.images(raster).reshape(test.sampleShape()), t,
                     RASTER_ROWS, SpikeRaster.Selection.ACTIVE)));
@@ -131,6 +143,10 @@ final class EvalCommand implements Callable<Integer> {
             o.addProperty("T", t);
             o.addProperty("engine", inference.mode().label());
             o.add("engine_layers", Reports.engineActivityJson(inference));
+            if (spread != null) {
+                o.addProperty("logit_std", spread[0]);
+                o.addProperty("logit_top2_gap", spread[1]);
+            }
             System.out.println(o);
         }
         return 0;
@@ -153,5 +169,21 @@ final class EvalCommand implements Callable<Integer> {
                     + ", --data " + dataOptions.name() + " with these flags gives " + java.util.Arrays.toString(frame)
                     + "; pass the --downsample and --polarity it was trained with");
         }
+    }
+
+    /** The saved model, or with {@code --activation clip} its QCFS ANN rebuilt as a clip ANN holding the same values. */
+    private ModelFile asActivation(ModelFile saved) {
+        if (activation == null) return saved;
+        ModelSpec s = saved.model().spec();
+        if (!activation.equals("clip")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--activation must be clip, was '" + activation + "'");
+        }
+        if (!saved.isAnn() || s.annActivation().kind() != AnnActivation.Kind.QCFS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--activation clip needs an ANN trained with "
+                    + "--activation qcfs; " + savedModel.modelFile + " is " + (saved.isAnn() ? "an ANN with " + s.annActivation() : "an SNN"));
+        }
+        Model clip = ModelBuilder.build(s.withAnnActivation(AnnActivation.clip(s.annActivation().bound())), ModelBuilder.Mode.ANN, 0);
+        clip.load(saved.model().parameterTensors(), saved.model().bufferTensors(), savedModel.modelFile.toString());
+        return new ModelFile(clip, saved.state());
     }
 }

@@ -43,6 +43,38 @@ final class LogitsFile implements Consumer<Tensor> {
         batches.add(readout);
     }
 
+    /**
+     * The spread of the collected logits: the standard deviation of all N·classes values (population form)
+     * and the mean gap between each sample's two largest logits (0 with fewer than two classes).
+     *
+     * @return {std, mean top-2 gap}
+     */
+    double[] spread() {
+        double sum = 0, sumSq = 0, gaps = 0;
+        long count = 0;
+        for (Tensor t : batches) {
+            float[] v = t.data();
+            for (int row = 0; row + classes <= v.length; row += classes) {
+                double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
+                for (int c = row; c < row + classes; c++) {
+                    sum += v[c];
+                    sumSq += (double) v[c] * v[c];
+                    if (v[c] > first) {
+                        second = first;
+                        first = v[c];
+                    } else if (v[c] > second) {
+                        second = v[c];
+                    }
+                }
+                if (classes > 1) gaps += first - second;
+                count += classes;
+            }
+        }
+        if (count == 0) return new double[] {0, 0};
+        double mean = sum / count;
+        return new double[] {Math.sqrt(Math.max(0, sumSq / count - mean * mean)), gaps / rows};
+    }
+
     /** Atomically writes the collected logits to {@code target}. */
     void write(Path target) {
         byte[] header = header(rows, classes);

@@ -18,8 +18,10 @@ import picocli.CommandLine.ParameterException;
 /** Which network to build and how its neurons behave: a preset or spec file, with neuron overrides. */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "NAME|FILE", defaultValue = "w1",
-            description = "Preset (lenet, vgg7, vgg9, vgg11, vgg16, resnet7, resnet9, resnet11, resnet<6n+2>, backres-vgg<n>, plain-vgg<n>, w1, "
-                    + "shd-rsnn, nmnist, dvs-gesture) or a JSON model spec file (default: ${DEFAULT-VALUE}; train on event data: nmnist).")
+            description = "Preset (lenet, lenet-pool-scaled, vgg7, vgg9, vgg9-plan, vgg11, vgg16, resnet7, resnet9, resnet11, resnet11-plan, "
+                    + "resnet<6n+2>, backres-vgg<n>, plain-vgg<n>, w1, shd-rsnn, nmnist, dvs-gesture; `snn4j info --model NAME` shows its "
+                    + "neuron and training recipe) or a JSON model spec file (default: ${DEFAULT-VALUE}; on event data: nmnist, "
+                    + "on spike audio: shd-rsnn).")
     String model;
 
     @Option(names = "--neuron", paramLabel = "if|lif|plif", description = "Neuron model for all spiking layers.")
@@ -35,7 +37,7 @@ final class ModelOptions {
     String reset;
 
     @Option(names = "--surrogate", paramLabel = "NAME",
-            description = "Surrogate gradient: lee, lee-no-leak-factor, rectangular, triangle, fast-sigmoid, arctan, stdb.")
+            description = "Surrogate gradient: lee, lee-no-leak-factor, lee-pool, rectangular, triangle, fast-sigmoid, arctan, stdb.")
     String surrogate;
 
     @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",

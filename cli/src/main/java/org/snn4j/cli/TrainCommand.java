@@ -2,7 +2,12 @@ package org.snn4j.cli;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.EventDatasets;
@@ -11,6 +16,8 @@ import org.snn4j.model.AnnActivation;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
+import org.snn4j.model.Presets;
+import org.snn4j.train.ActivityInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +79,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "`snn4j stdp --neurons N` with its defaults (--epochs passes, 1 unless given), which also takes --plots.")
     String learning;
 
+    @Option(names = "--init", paramLabel = "default|activity", defaultValue = "default",
+            description = "Weights: the preset's initialisation, or activity: then scaled layer by layer until every spiking layer "
+                    + "fires 0.02-0.3 spikes per neuron per step on the first 64 training images, direct input at T steps "
+                    + "(a deep preset that falls silent at small T stays alive) (default: ${DEFAULT-VALUE}).")
+    String init;
+
     @Mixin
     CommonOptions common;
 
@@ -86,8 +99,17 @@ final class TrainCommand implements Callable<Integer> {
         if (modelOptions.model.startsWith(StdpTraining.MODEL + ":")) {
             throw new ParameterException(spec.commandLine(), "--model " + modelOptions.model + " learns by STDP: add --learning stdp");
         }
+        // A preset's measured recipe replaces the defaults of the flags not given (SNN training only: an ANN
+        // twin is trained with the command's defaults).
+        List<String> recipe = ann || modelOptions.specFile() != null ? List.of()
+                : RecipeDefaults.apply(spec, Presets.recipe(modelOptions.model));
+        if (!recipe.isEmpty()) System.err.println("recipe of " + modelOptions.model + ": " + String.join(" ", recipe));
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);
+        if (!init.equals("default") && !init.equals("activity")) {
+            throw new ParameterException(spec.commandLine(), "--init must be default or activity, was '" + init + "'");
+        }
+        if (ann && init.equals("activity")) throw new ParameterException(spec.commandLine(), "--init activity applies to SNN training only");
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
         training.check(spec);
         encoderSpec = eventInput(encoderSpec);
@@ -112,11 +134,18 @@ final class TrainCommand implements Callable<Integer> {
             encoderSpec = new EncoderSpec(EncoderSpec.Kind.DIRECT, gain);
         }
         Model model = ModelBuilder.build(modelSpec, mode, common.seed);
+        if (init.equals("activity")) {
+            int n = Math.min(64, train.size());
+            Map<String, Double> rates = ActivityInit.apply(model, train.images(IntStream.range(0, n).toArray()), steps, 0.02, 0.3);
+            System.err.println("activity initialisation, spikes per neuron per step: " + rates.entrySet().stream()
+                    .map(e -> e.getKey() + String.format(Locale.ROOT, " %.3f", e.getValue())).collect(Collectors.joining(", ")));
+        }
         System.err.printf("training %s%s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 ann ? " (ANN twin, " + modelSpec.annActivation() + ")" : "", model.parameterCount(), train.name(), train.size(),
                 test.size(), steps, Terminal.threads());
         JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
+        if (!recipe.isEmpty()) extra.addProperty("recipe", String.join(" ", recipe));
         training.trainAndReport(spec, Outputs.of(spec).input("--model", modelOptions.specFile()), model, train, test, steps,
                 encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);

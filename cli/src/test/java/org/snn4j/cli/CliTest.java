@@ -127,6 +127,22 @@ class CliTest {
                 }
                 double accuracy = JsonParser.parseString(e.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble();
                 assertEquals(accuracy, (double) correct / n, 0, "argmax of the logits in data order gives the accuracy");
+                double sum = 0, sumSq = 0, gaps = 0;
+                for (int i = 0; i < n; i++) {
+                    float[] row = new float[classes];
+                    for (int j = 0; j < classes; j++) row[j] = b.getFloat(headerEnd + 4 * (i * classes + j));
+                    for (float v : row) {
+                        sum += v;
+                        sumSq += (double) v * v;
+                    }
+                    java.util.Arrays.sort(row);
+                    gaps += row[classes - 1] - row[classes - 2];
+                }
+                double mean = sum / (n * classes);
+                JsonObject json = JsonParser.parseString(e.lastLine()).getAsJsonObject();
+                assertEquals(Math.sqrt(sumSq / (n * classes) - mean * mean), json.get("logit_std").getAsDouble(), 1e-5);
+                assertEquals(gaps / n, json.get("logit_top2_gap").getAsDouble(), 1e-5);
+                assertTrue(json.get("logit_std").getAsDouble() > 0, "a trained net's logits spread");
             } else {
                 assertTrue(java.util.Arrays.equals(first, bytes), engine + " writes the same logits as dense");
             }
@@ -215,6 +231,14 @@ class CliTest {
         assertEquals(0, e.code(), e.err());
         assertEquals(o.get("test_accuracy").getAsDouble(), JsonParser.parseString(e.lastLine()).getAsJsonObject()
                 .get("test_accuracy").getAsDouble(), 1e-12, "eval rebuilds the QCFS activation");
+        // The same weights and trained bounds as a clip ANN (the floor removed): other logits, the same spec otherwise.
+        Path qcfsLogits = dir.resolve("qcfs.npy"), clipLogits = dir.resolve("clip.npy");
+        assertEquals(0, run("eval", "--model-file", ann.toString(), "--limit-test", "128", "--logits", qcfsLogits.toString()).code());
+        Run clip = run("eval", "--model-file", ann.toString(), "--limit-test", "128", "--activation", "clip", "--logits",
+                clipLogits.toString(), "--json");
+        assertEquals(0, clip.code(), clip.err());
+        assertTrue(JsonParser.parseString(clip.lastLine()).getAsJsonObject().get("test_accuracy").getAsDouble() > 0.2, clip.lastLine());
+        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(qcfsLogits), Files.readAllBytes(clipLogits)), "the floor is removed");
 
         Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4",
                 "--method", "bound,p99.9", "--initial", "half-threshold", "--json");
@@ -239,6 +263,10 @@ class CliTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
         assertTrue(r.err().contains("--method bound needs an ANN trained with --activation clip or qcfs; " + relu + " has relu"), r.err());
+        Run notQcfs = run("eval", "--model-file", relu.toString(), "--activation", "clip", "--limit-test", "64");
+        assertEquals(2, notQcfs.code(), notQcfs.err());
+        assertTrue(notQcfs.err().contains("--activation clip needs an ANN trained with --activation qcfs; " + relu + " is an ANN with relu"),
+                notQcfs.err());
     }
 
     @Test

@@ -180,7 +180,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
         boolean leakFactor = spec.surrogate().kind() == SurrogateKind.LEE;
         FloatVector alpha = FloatVector.broadcast(SPECIES, spec.leak());
         FloatVector theta = FloatVector.broadcast(SPECIES, spec.threshold());
-        FloatVector invTheta = FloatVector.broadcast(SPECIES, 1f / spec.threshold());
+        FloatVector invTheta = FloatVector.broadcast(SPECIES, spec.surrogate().kind() == SurrogateKind.LEE_POOL ? 1f : 1f / spec.threshold());
         FloatVector lnAlpha = FloatVector.broadcast(SPECIES, (float) Math.log(spec.leak()));
         FloatVector v0 = FloatVector.broadcast(SPECIES, spec.initialMembrane());
         FloatVector zero = FloatVector.zero(SPECIES), one = FloatVector.broadcast(SPECIES, 1f);

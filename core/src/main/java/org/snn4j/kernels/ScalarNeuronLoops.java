@@ -147,11 +147,13 @@ final class ScalarNeuronLoops implements NeuronKernel {
 
     /**
      * Lee et al.'s derivative: ∂L/∂H[t] = ∂L/∂S[t]·NG/θ·S[t] + (1 − S[t])·∂L/∂H[t+1], with
-     * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total (or NG ≡ 1), LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 → 1).
+     * NG = 1[LF &gt; 1e-3] + ln(α)·LF/Total (or NG ≡ 1), LF = Σ_t α^{T−t}·S[t], Total = Σ_t S[t] (0 → 1);
+     * for {@link SurrogateKind#LEE_POOL} NG ≡ 1 and no 1/θ.
      */
     static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                            int from, int to, boolean held) {
-        float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
+        float alpha = spec.leak(), theta = spec.threshold(), v0 = spec.initialMembrane();
+        float invTheta = spec.surrogate().kind() == SurrogateKind.LEE_POOL ? 1f : 1f / theta;
         float lnAlpha = (float) Math.log(alpha);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
         boolean leakFactor = spec.surrogate().kind() == SurrogateKind.LEE;

@@ -21,10 +21,15 @@ public enum SurrogateKind {
     /** Lee et al.'s straight-through derivative at spike times with the leak-aware factor NG. */
     LEE,
     /** Lee et al.'s derivative with NG ≡ 1 (ablation of the leak-aware factor). */
-    LEE_NO_LEAK_FACTOR;
+    LEE_NO_LEAK_FACTOR,
+    /**
+     * Lee et al.'s spiking pooling neurons: the plain straight-through estimator at spike times, without NG
+     * and without the 1/θ factor (their code's {@code Pooling_sNeuron}).
+     */
+    LEE_POOL;
 
     /** Whether this is one of Lee et al.'s reset-gated, leak-free derivatives (a different reverse loop). */
     public boolean isLee() {
-        return this == LEE || this == LEE_NO_LEAK_FACTOR;
+        return this == LEE || this == LEE_NO_LEAK_FACTOR || this == LEE_POOL;
     }
 }

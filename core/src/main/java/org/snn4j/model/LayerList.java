@@ -20,6 +20,16 @@ final class LayerList {
         return add(new LayerSpec.Conv(out, kernel, stride, padding));
     }
 
+    /** A conv with weights drawn from N(0, std²). */
+    LayerList conv(int out, int kernel, int stride, int padding, double std) {
+        return add(new LayerSpec.Conv(out, kernel, stride, padding, null, std));
+    }
+
+    /** A linear layer with weights drawn from N(0, std²). */
+    LayerList linear(int out, double std) {
+        return add(new LayerSpec.Linear(out, null, std));
+    }
+
     LayerList conv3(int out) {
         return conv(out, 3, 1, 1);
     }

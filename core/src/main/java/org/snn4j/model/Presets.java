@@ -9,12 +9,17 @@ import java.util.List;
  * <ul>
  *   <li>{@code lenet}: Lee et al.'s MNIST net (papers.md §1.3): c5-20 → spiking pool → c5-50 → spiking
  *       pool → FC 200 → FC classes, LIF α = 0.99, θ = 1, hard reset, strict test, Lee's derivative; the
- *       pooling neurons are IF with θ = 0.75 and hard reset; leaky readout (α = 0.99).</li>
- *   <li>{@code vgg7}, {@code vgg9}, {@code vgg11}, {@code vgg16}: 3×3 conv stacks with 2×2 average
- *       pooling and FC 1024 heads (vgg9 is exactly Lee's CIFAR VGG9; the others follow the usual VGG
- *       channel plans with the FC width reduced to 1024, a project choice documented here).</li>
- *   <li>{@code resnet7}, {@code resnet9}, {@code resnet11}: Lee-style ResNets (stem conv + pool,
- *       two-conv blocks with 1×1-conv shortcuts, FC 1024 head); resnet11 is the authors' code.</li>
+ *       pooling neurons are IF with θ = 0.75, hard reset and the authors' plain straight-through gradient
+ *       ({@code lee-pool}); leaky readout (α = 0.99). {@code lenet-pool-scaled} is the same net with the
+ *       pooling gradient scaled by 1/θ ({@code lee-no-leak-factor}), what {@code lenet} was before.</li>
+ *   <li>{@code vgg9}, {@code resnet11}: Lee et al.'s CIFAR networks as their code builds them
+ *       ({@link LeePresets}).</li>
+ *   <li>{@code vgg7}, {@code vgg9-plan}, {@code vgg11}, {@code vgg16}: 3×3 conv stacks with 2×2 average
+ *       pooling and FC 1024 heads and the default neuron (vgg9-plan is Lee's VGG9 layer plan only; the
+ *       others follow the usual VGG channel plans with the FC width reduced to 1024, a project choice).</li>
+ *   <li>{@code resnet7}, {@code resnet9}, {@code resnet11-plan}: Lee-style ResNets with the default neuron
+ *       (stem conv + pool, two-conv blocks with 1×1-conv shortcuts and the stride on the first conv, FC 1024
+ *       head); resnet11-plan is the layer plan of the authors' ResNet11.</li>
  *   <li>{@code resnet<6n+2>} (resnet8, resnet14, resnet20, resnet32, …, resnet110): CIFAR-style ResNets
  *       (He et al.): stem conv 16, three stages of n two-conv blocks with 16/32/64 channels, stride-2 1×1
  *       conv shortcuts between stages, global average pool, FC classes.</li>
@@ -55,7 +60,8 @@ public final class Presets {
 
     /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
     public static List<String> names() {
-        return List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
+        return List.of("lenet", "lenet-pool-scaled", "vgg7", "vgg9", "vgg9-plan", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11",
+                "resnet11-plan", "resnet20",
                 "resnet<6n+2>", "backres-vgg<n>", "plain-vgg<n>", "w1", "shd-rsnn", "nmnist", "dvs-gesture");
     }
 
@@ -68,20 +74,30 @@ public final class Presets {
         LayerList l = new LayerList();
         NeuronSettings neuron = defaultNeuron();
         switch (name) {
-            case "lenet" -> {
+            case "lenet", "lenet-pool-scaled" -> {
                 neuron = leeNeuron();
-                l.conv(20, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
-                        .conv(50, 5, 1, 2).spike().avgpool(2).spike(leePoolNeuron())
+                NeuronSettings pool = name.equals("lenet") ? leePoolNeuron()   // lenet-pool-scaled: the pool gradient scaled by 1/θ
+                        : NeuronSettings.NONE.withModel("if").withLeak(1f).withThreshold(0.75f).withReset("zero").withSurrogate("lee-no-leak-factor");
+                l.conv(20, 5, 1, 2).spike().avgpool(2).spike(pool)
+                        .conv(50, 5, 1, 2).spike().avgpool(2).spike(pool)
                         .flatten().linear(200).spike().dropout(options.dropout()).linear(classes).readout(0.99f);
             }
             case "vgg7" -> vgg(l, new int[] {64, 64, -1, 128, 128, 128, -1}, classes, options);
-            case "vgg9" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1}, classes, options);
+            case "vgg9" -> {
+                neuron = leeNeuron();
+                LeePresets.vgg9(l, classes, options);
+            }
+            case "vgg9-plan" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1}, classes, options);
             case "vgg11" -> vgg(l, new int[] {64, -1, 128, -1, 256, 256, -1, 512, 512, -1, 512, 512}, classes, options);
             case "vgg16" -> vgg(l, new int[] {64, 64, -1, 128, 128, -1, 256, 256, 256, -1, 512, 512, 512, -1, 512, 512, 512},
                     classes, options);
             case "resnet7" -> leeResNet(l, 2, classes, options);
             case "resnet9" -> leeResNet(l, 3, classes, options);
-            case "resnet11" -> leeResNet(l, 4, classes, options);
+            case "resnet11" -> {
+                neuron = leeNeuron();
+                LeePresets.resnet11(l, input, classes, options);
+            }
+            case "resnet11-plan" -> leeResNet(l, 4, classes, options);
             case "w1" -> {
                 neuron = neuron.withLeak(0.9f);
                 l.conv3(scaled(32, options)).spike().avgpool(2).conv3(scaled(64, options)).spike().avgpool(2)
@@ -115,6 +131,22 @@ public final class Presets {
         if (input.length != 1) l.flatten();
         l.linear(width).recurrent(alif).dropout(o.dropout()).linear(width).recurrent(alif).dropout(o.dropout())
                 .linear(classes).integrator(0.9f).reduce("max");
+    }
+
+    /**
+     * The training settings the preset was measured with ({@link Recipe#NONE} when the training command's
+     * defaults are its recipe, as for {@code w1}, or when no measured run is documented).
+     */
+    public static Recipe recipe(String name) {
+        return switch (name) {
+            // Lee et al.'s recipe (papers.md §1.3) at T = 20 and 3 epochs: docs/EXPERIMENTS.md, issue 3, row (a).
+            case "lenet", "lenet-pool-scaled" -> Recipe.of("docs/EXPERIMENTS.md, issue 3, row (a): Lee et al.'s recipe at T = 20, 3 epochs",
+                    "T", "20", "encoder", "bernoulli", "gain", "0.5", "epochs", "3", "batch", "64", "optimizer", "sgd",
+                    "momentum", "0", "lr", "0.0085", "loss", "sse", "weight-decay", "5e-4", "schedule", "constant");
+            case "vgg7" -> Recipe.of("docs/EXPERIMENTS.md, issue 3, row (c) (measured at --width 0.25 on Fashion-MNIST)",
+                    "T", "4", "epochs", "2", "lr", "1e-3");
+            default -> LeePresets.recipe(name);
+        };
     }
 
     /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */
@@ -175,12 +207,16 @@ public final class Presets {
                 .withSurrogate("lee");
     }
 
-    /** Lee's spiking average-pool neuron: IF, θ = 0.75, hard reset, straight-through at spikes. */
-    private static NeuronSettings leePoolNeuron() {
-        return NeuronSettings.NONE.withModel("if").withLeak(1f).withThreshold(0.75f).withReset("zero").withSurrogate("lee-no-leak-factor");
+    /**
+     * Lee's spiking average-pool neuron: IF, θ = 0.75, hard reset, straight-through at spikes without NG and
+     * without 1/θ ({@code lee-pool}, as the authors' {@code Pooling_sNeuron}).
+     */
+    static NeuronSettings leePoolNeuron() {
+        return NeuronSettings.NONE.withModel("if").withLeak(1f).withThreshold(0.75f).withReset("zero").withTest("strict")
+                .withSurrogate("lee-pool");
     }
 
-    private static int scaled(int channels, Options o) {
+    static int scaled(int channels, Options o) {
         return Math.max(1, (int) Math.round(channels * o.width()));
     }
 

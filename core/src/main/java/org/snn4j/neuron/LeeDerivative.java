@@ -15,21 +15,38 @@ import org.snn4j.kernels.SurrogateSpec;
  * NG = 0. It is not the gradient of any forward function (no primitive) and gives no gradient for a
  * trainable leak or threshold.
  *
- * @param leakFactor true: NG as above; false: NG ≡ 1 (ablation)
+ * @param leakFactor   true: NG as above; false: NG ≡ 1 (ablation, and the pooling neurons)
+ * @param perThreshold true: the 1/θ factor; false: none, as the authors' code treats its spiking pooling
+ *                     neurons (only with {@code leakFactor} false: {@code lee-pool})
  */
-public record LeeDerivative(boolean leakFactor) implements Surrogate {
+public record LeeDerivative(boolean leakFactor, boolean perThreshold) implements Surrogate {
+    public LeeDerivative {
+        if (leakFactor && !perThreshold) throw new IllegalArgumentException("the leak-aware factor comes with 1/θ");
+    }
+
     public LeeDerivative() {
-        this(true);
+        this(true, true);
+    }
+
+    /** With or without the leak-aware factor, with 1/θ. */
+    public LeeDerivative(boolean leakFactor) {
+        this(leakFactor, true);
+    }
+
+    /** The pooling neurons' derivative of the authors' code: straight-through at spikes, no NG, no 1/θ. */
+    public static LeeDerivative pooling() {
+        return new LeeDerivative(false, false);
     }
 
     @Override
     public String name() {
-        return leakFactor ? "lee" : "lee-no-leak-factor";
+        return leakFactor ? "lee" : perThreshold ? "lee-no-leak-factor" : "lee-pool";
     }
 
     @Override
     public SurrogateSpec spec() {
-        return new SurrogateSpec(leakFactor ? SurrogateKind.LEE : SurrogateKind.LEE_NO_LEAK_FACTOR, 0f, 0f);
+        SurrogateKind kind = leakFactor ? SurrogateKind.LEE : perThreshold ? SurrogateKind.LEE_NO_LEAK_FACTOR : SurrogateKind.LEE_POOL;
+        return new SurrogateSpec(kind, 0f, 0f);
     }
 
     @Override

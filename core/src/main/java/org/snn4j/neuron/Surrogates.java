@@ -17,6 +17,7 @@ public final class Surrogates {
         BY_NAME.put("fast-sigmoid", FastSigmoid::new);
         BY_NAME.put("arctan", ArcTan::new);
         BY_NAME.put("stdb", Stdb::new);
+        BY_NAME.put("lee-pool", LeeDerivative::pooling);
     }
 
     private Surrogates() {}

@@ -28,7 +28,7 @@ class NeuronLoopsTest {
             new SurrogateSpec(SurrogateKind.RECTANGULAR, 1f, 0f), TRIANGLE,
             new SurrogateSpec(SurrogateKind.FAST_SIGMOID, 4f, 0f), new SurrogateSpec(SurrogateKind.ARCTAN, 2f, 0f),
             new SurrogateSpec(SurrogateKind.STDB, 0.3f, 0.01f), new SurrogateSpec(SurrogateKind.LEE, 0f, 0f),
-            new SurrogateSpec(SurrogateKind.LEE_NO_LEAK_FACTOR, 0f, 0f)};
+            new SurrogateSpec(SurrogateKind.LEE_NO_LEAK_FACTOR, 0f, 0f), new SurrogateSpec(SurrogateKind.LEE_POOL, 0f, 0f)};
         int k = 0;
         for (SurrogateSpec s : surrogates) {
             for (int variant = 0; variant < 4; variant++, k++) {
@@ -225,6 +225,24 @@ class NeuronLoopsTest {
         double g2 = -1 * ng / 2;                            // t=2: spike cuts the temporal path
         double g1 = g2;
         assertArrayEquals(new float[] {(float) g1, (float) g2, (float) g3, (float) g4, (float) g5}, gx, 1e-6f);
+    }
+
+    @Test
+    void leePoolReverseIsStraightThroughAtSpikesWithoutThresholdFactor() {
+        // Lee's pooling neuron: IF, θ = 0.75, hard reset; spikes at steps 2 and 4 of 5. Gradient: ∂L/∂S at a
+        // spike unscaled (no NG, no 1/θ), carried unchanged through steps without a spike.
+        NeuronSpec pool = new NeuronSpec(1f, 0.75f, false, true, false, false, new SurrogateSpec(SurrogateKind.LEE_POOL, 0, 0));
+        float[] x = {0.5f, 0.5f, 0.25f, 0.75f, 0.25f}, s = new float[5];
+        NeuronLoops.chargeFireResetForward(pool, x, s, 5, 1);
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0}, s);   // H = 0.5, 1.0, 0.25, 1.0, 0.25
+        float[] gradS = {0.5f, -1f, 2f, 0.25f, 1f}, gx = new float[5];
+        NeuronLoops.bpttReverse(pool, x, gradS, gx, 5, 1, null);
+        assertArrayEquals(new float[] {-1f, -1f, 0.25f, 0.25f, 0f}, gx, 0f);
+        // The same train with lee-no-leak-factor: the same gradient divided by θ.
+        NeuronSpec scaled = new NeuronSpec(1f, 0.75f, false, true, false, false, new SurrogateSpec(SurrogateKind.LEE_NO_LEAK_FACTOR, 0, 0));
+        float[] gs = new float[5];
+        NeuronLoops.bpttReverse(scaled, x, gradS, gs, 5, 1, null);
+        for (int t = 0; t < 5; t++) assertEquals(gx[t] / 0.75f, gs[t], 1e-6f, "t = " + t);
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.snn4j.tensor.Tensor;
 
 class PresetsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet8", "resnet20", "w1", "shd-rsnn"})
+    @ValueSource(strings = {"lenet", "lenet-pool-scaled", "vgg7", "vgg9", "vgg9-plan", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11",
+            "resnet11-plan", "resnet8", "resnet20", "w1", "shd-rsnn"})
     void everyPresetBuildsForDigitsAndColourImagesAndMapsToClassScores(String name) {
         for (int[] input : new int[][] {{1, 28, 28}, {3, 32, 32}}) {
             Model m = ModelBuilder.build(Presets.byName(name, input, 10, new Presets.Options(false, 0.1, 0.25)), ModelBuilder.Mode.SNN, 1);

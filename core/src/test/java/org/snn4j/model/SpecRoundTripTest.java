@@ -185,7 +185,8 @@ class SpecRoundTripTest {
 
     @Test
     void everyPresetRoundTrips() {
-        for (String name : List.of("lenet", "vgg7", "vgg9", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet20",
+        for (String name : List.of("lenet", "lenet-pool-scaled", "vgg7", "vgg9", "vgg9-plan", "vgg11", "vgg16", "resnet7", "resnet9",
+                "resnet11", "resnet11-plan", "resnet20",
                 "resnet8", "backres-vgg2", "plain-vgg2", "w1", "nmnist", "dvs-gesture")) {
             ModelSpec s = Presets.byName(name, new int[] {3, 32, 32}, 10, new Presets.Options(true, 0.2, 1));
             assertEquals(s, ModelSpec.parse(s.toJson(), name), name);

@@ -38,7 +38,7 @@ class NeuronConfigTest {
     void unknownNamesListTheValidOnes() {
         Snn4jException e = assertThrows(Snn4jException.class, () -> Surrogates.byName("sigmoid"));
         assertEquals("unknown surrogate 'sigmoid'; valid: lee, lee-no-leak-factor, rectangular, triangle, "
-                + "fast-sigmoid, arctan, stdb", e.getMessage());
+                + "fast-sigmoid, arctan, stdb, lee-pool", e.getMessage());
         e = assertThrows(Snn4jException.class, () -> NeuronConfig.builder().model("izhikevich"));
         assertEquals("unknown neuron model 'izhikevich'; valid: if, lif, plif", e.getMessage());
         e = assertThrows(Snn4jException.class, () -> NeuronConfig.builder().reset("soft"));

@@ -1,0 +1,123 @@
+package org.snn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snn4j.model.Presets;
+import picocli.CommandLine;
+
+/** A preset's training recipe replaces the defaults of the flags not given; an explicit flag wins. */
+class RecipeTest {
+    @TempDir
+    Path dir;
+
+    /** The train command as parsed from {@code args}, with the lenet recipe applied as {@code call} applies it. */
+    private static TrainCommand parsedWithRecipe(String... args) {
+        CommandLine.ParseResult parsed = new CommandLine(new Main()).setOverwrittenOptionsAllowed(true).parseArgs(args);
+        TrainCommand train = parsed.subcommand().commandSpec().commandLine().getCommand();
+        RecipeDefaults.apply(train.spec, Presets.recipe(train.modelOptions.model));
+        return train;
+    }
+
+    @Test
+    void leeRecipeIsAppliedWithoutFlags() {
+        TrainCommand t = parsedWithRecipe("train", "--model", "lenet");
+        assertEquals(20, t.steps);
+        assertEquals("bernoulli", t.encoder);
+        assertEquals(0.5, t.gain);
+        assertEquals(3, t.training.epochs);
+        assertEquals(64, t.training.batch);
+        assertEquals("sgd", t.training.optimizer);
+        assertEquals(0.0, t.training.momentum);
+        assertEquals(0.0085, t.training.lr);
+        assertEquals("sse", t.training.loss);
+        assertEquals(5e-4, t.training.weightDecay);
+        assertEquals("constant", t.training.schedule);
+    }
+
+    @Test
+    void anExplicitFlagWinsOverTheRecipe() {
+        TrainCommand t = parsedWithRecipe("train", "--model", "lenet", "--lr", "0.01", "--T", "4", "--loss", "ce", "--epochs", "5");
+        assertEquals(0.01, t.training.lr);
+        assertEquals(4, t.steps);
+        assertEquals("ce", t.training.loss);
+        assertEquals(5, t.training.epochs);
+        assertEquals("sgd", t.training.optimizer, "the flags not given still come from the recipe");
+        assertEquals(20, parsedWithRecipe("train", "--model", "lenet", "--lr", "0.01").steps);
+    }
+
+    @Test
+    void aPresetWithoutRecipeKeepsTheDefaults() {
+        TrainCommand t = parsedWithRecipe("train", "--model", "w1");
+        assertEquals(8, t.steps);
+        assertEquals(5e-3, t.training.lr);
+        assertEquals("adam", t.training.optimizer);
+        assertEquals("ce", t.training.loss);
+    }
+
+    @Test
+    void everyPresetsRecipePassesTrainsChecks() {
+        for (String name : org.snn4j.model.Presets.names()) {
+            if (name.contains("<")) continue;
+            TrainCommand t = parsedWithRecipe("train", "--model", name);
+            t.training.check(t.spec);
+            t.modelOptions.check(t.spec);
+        }
+        TrainCommand vgg9 = parsedWithRecipe("train", "--model", "vgg9");
+        assertEquals(0.2, vgg9.modelOptions.dropout, "a model flag from the recipe");
+        assertTrue(vgg9.training.flip);
+        assertEquals(4, vgg9.training.crop);
+        assertEquals(0.0, parsedWithRecipe("train", "--model", "vgg9", "--dropout", "0").modelOptions.dropout);
+    }
+
+    @Test
+    void trainReportsTheRecipeItApplied() {
+        CliTest.Run r = CliTest.run("train", "--model", "lenet", "--width", "0.25", "--limit-train", "64", "--limit-test", "32",
+                "--epochs", "1", "--T", "2", "--no-progress", "--json", "--out", dir.resolve("lenet.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        String recipe = JsonParser.parseString(r.lastLine()).getAsJsonObject().get("recipe").getAsString();
+        assertTrue(recipe.contains("--loss sse") && recipe.contains("--optimizer sgd") && recipe.contains("--lr 0.0085"), recipe);
+        assertFalse(recipe.contains("--T ") || recipe.contains("--epochs "), "given flags are not the recipe's: " + recipe);
+        assertTrue(r.err().contains("recipe of lenet: "), r.err());
+    }
+
+    @Test
+    void activityInitialisationKeepsADeepPresetFiring() {
+        CliTest.Run r = CliTest.run("train", "--model", "vgg11", "--width", "0.25", "--init", "activity", "--limit-train", "64",
+                "--limit-test", "32", "--epochs", "1", "--T", "4", "--no-progress", "--json", "--out", dir.resolve("vgg11.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        String line = r.err().lines().filter(l -> l.startsWith("activity initialisation")).findFirst().orElseThrow();
+        assertFalse(line.contains(" 0.000"), "every spiking layer fires: " + line);
+        assertEquals(2, CliTest.run("train", "--init", "lsuv", "--data-dir", "/nonexistent").code());
+        assertEquals(2, CliTest.run("train", "--ann", "--init", "activity", "--data-dir", "/nonexistent").code());
+    }
+
+    @Test
+    void annTrainingKeepsTheCommandDefaults() {
+        CliTest.Run r = CliTest.run("train", "--ann", "--model", "lenet", "--width", "0.25", "--limit-train", "64",
+                "--limit-test", "32", "--epochs", "1", "--no-progress", "--json", "--out", dir.resolve("ann.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(JsonParser.parseString(r.lastLine()).getAsJsonObject().has("recipe"), r.lastLine());
+        assertFalse(r.err().contains("recipe of"), r.err());
+    }
+
+    @Test
+    void infoShowsThePresetsNeuronAndRecipe() {
+        CliTest.Run r = CliTest.run("info", "--model", "lenet", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertEquals(Presets.recipe("lenet").asFlags(), o.get("recipe").getAsString());
+        assertTrue(o.get("neuron").getAsString().startsWith("lif, leak 0.99, threshold 1.0, reset zero"), o.toString());
+        assertTrue(r.out().contains("recipe: --T 20 --encoder bernoulli"), r.out());
+        assertTrue(o.getAsJsonObject("spec").has("layers"), o.toString());
+        CliTest.Run w1 = CliTest.run("info", "--model", "w1");
+        assertTrue(w1.out().contains("recipe: none"), w1.out());
+        assertEquals(2, CliTest.run("info", "--model", "nonet").code());
+    }
+}
