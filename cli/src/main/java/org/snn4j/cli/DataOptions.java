@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
+import org.snn4j.datasets.ImageFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,10 +21,16 @@ final class DataOptions {
     private String data;
     private Integer limitTrain;
     private Integer limitTest;
+    private int imageSize = 224;
 
     @Option(names = "--data", defaultValue = "mnist-10k",
-            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn (default: ${DEFAULT-VALUE}).")
+            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn, or folder:PATH (class folders "
+                    + "of JPEG/PNG images, ImageNet's train/ and val/ layout too; see --image-size) (default: ${DEFAULT-VALUE}).")
     void data(String name) {
+        if (folder(name) != null) {
+            data = name;
+            return;
+        }
         try {
             Datasets.layout(name);
         } catch (Snn4jException e) {
@@ -42,6 +49,18 @@ final class DataOptions {
         limitTest = atLeastOne("--limit-test", n);
     }
 
+    @Option(names = "--image-size", paramLabel = "N", description = "With --data folder:PATH: images are cropped and "
+            + "resized to N x N (default: 224).")
+    void imageSize(int n) {
+        if (n < 1 || n > 4096) throw new ParameterException(spec.commandLine(), "--image-size must be in [1, 4096], was " + n);
+        imageSize = n;
+    }
+
+    /** The folder of {@code folder:PATH}, or null for a named set. */
+    private static Path folder(String name) {
+        return name.startsWith("folder:") ? Path.of(name.substring("folder:".length())) : null;
+    }
+
     private int atLeastOne(String flag, int n) {
         if (n < 1) throw new ParameterException(spec.commandLine(), flag + " must be >= 1, was " + n);
         return n;
@@ -54,7 +73,8 @@ final class DataOptions {
 
     /** The sample shape and class count of the set, known from its name without reading it. */
     Datasets.Layout layout() {
-        return Datasets.layout(data);
+        Path folder = folder(data);
+        return folder != null ? ImageFolder.layout(folder, imageSize) : Datasets.layout(data);
     }
 
     /**
@@ -63,7 +83,8 @@ final class DataOptions {
      * @throws Snn4jException when the files are missing or malformed, or the split holds no samples
      */
     Dataset load(Path dataDir, boolean train) {
-        Dataset d = Datasets.load(data, dataDir, train);
+        Path folder = folder(data);
+        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples() : Datasets.load(data, dataDir, train);
         Integer limit = train ? limitTrain : limitTest;
         if (limit != null && limit < d.size()) d = d.subset(limit);
         return d;
