@@ -28,6 +28,7 @@ final class DataOptions {
                     + "of JPEG/PNG images, ImageNet's train/ and val/ layout too; see --image-size) (default: ${DEFAULT-VALUE}).")
     void data(String name) {
         if (folder(name) != null) {
+            if (name.equals("folder:")) throw new ParameterException(spec.commandLine(), "--data folder: needs a path, e.g. folder:/data/imagenet");
             data = name;
             return;
         }

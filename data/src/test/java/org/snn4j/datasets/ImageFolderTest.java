@@ -104,6 +104,21 @@ class ImageFolderTest {
     }
 
     @Test
+    void aboutHalfTheTrainingCropsAreFlipped() {
+        var img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) for (int x = 0; x < 40; x++) img.setRGB(x, y, (x * 6) << 16);  // red grows with x
+        int flipped = 0;
+        float[] out = new float[3 * 8 * 8];
+        for (int seed = 1; seed <= 200; seed++) {
+            ImageCrop.randomResized(img, 8, new org.snn4j.tensor.Rng(seed), out, 0);
+            for (int c = 1; c < 3; c++) for (int j = 0; j < 64; j++) assertEquals(0f, out[c * 64 + j]);
+            assertTrue(out[0] != out[7], "a crop spans more than one source column");
+            if (out[0] > out[7]) flipped++;
+        }
+        assertTrue(flipped > 70 && flipped < 130, flipped + " of 200 flipped");
+    }
+
+    @Test
     void strictErrorsNameTheFileOrFolder() throws IOException {
         DataFormatException none = assertThrows(DataFormatException.class, () -> ImageFolder.load(dir, true, 8));
         assertTrue(none.getMessage().startsWith(dir + ": no class folders"), none.getMessage());
