@@ -28,7 +28,9 @@ final class DataOptions {
                     + "of JPEG/PNG images, ImageNet's train/ and val/ layout too; see --image-size) (default: ${DEFAULT-VALUE}).")
     void data(String name) {
         if (folder(name) != null) {
-            if (name.equals("folder:")) throw new ParameterException(spec.commandLine(), "--data folder: needs a path, e.g. folder:/data/imagenet");
+            if (name.equals("folder:")) {
+                throw new ParameterException(spec.commandLine(), "--data folder: needs a path, e.g. folder:/data/imagenet");
+            }
             data = name;
             return;
         }
@@ -85,7 +87,8 @@ final class DataOptions {
      */
     Dataset load(Path dataDir, boolean train) {
         Path folder = folder(data);
-        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples() : Datasets.load(data, dataDir, train);
+        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples()
+                : Datasets.load(data, dataDir, train);
         Integer limit = train ? limitTrain : limitTest;
         if (limit != null && limit < d.size()) d = d.subset(limit);
         return d;

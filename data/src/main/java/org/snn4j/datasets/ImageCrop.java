@@ -6,9 +6,10 @@ import org.snn4j.tensor.Rng;
 /**
  * The crops of the usual ImageNet recipes, resampled bilinearly (without antialiasing) to a square of
  * {@code size × size} and written as {@code [3, size, size]} floats in {@code [0, 1]} (grey images give
- * three equal channels). Training: random-resized-crop (area 8–100 % of the image, aspect ratio 3/4–4/3
- * drawn log-uniformly, ten tries, else the centre crop) then a horizontal flip with probability ½.
- * Test: resize the shorter side to {@code round(size · 256/224)}, then the centre {@code size × size}.
+ * three equal channels, their stored values unchanged). Training: random-resized-crop (area 8–100 % of
+ * the image, aspect ratio 3/4–4/3 drawn log-uniformly, ten tries, else the centre crop) then a horizontal
+ * flip with probability ½. Test: resize the shorter side to {@code round(size · 256/224)}, then the
+ * centre {@code size × size}.
  */
 final class ImageCrop {
     private ImageCrop() {}
@@ -48,6 +49,7 @@ final class ImageCrop {
                                  int size, float[] dst, int off) {
         int w = img.getWidth();
         int h = img.getHeight();
+        ImageRows rows = new ImageRows(img);
         int[] row0 = new int[w];
         int[] row1 = new int[w];
         int plane = size * size;
@@ -56,8 +58,8 @@ final class ImageCrop {
             int y = (int) Math.floor(sy);
             int yb = Math.min(y + 1, h - 1);
             float fy = (float) (sy - y);
-            img.getRGB(0, y, w, 1, row0, 0, w);
-            img.getRGB(0, yb, w, 1, row1, 0, w);
+            rows.read(y, row0);
+            rows.read(yb, row1);
             for (int ox = 0; ox < size; ox++) {
                 double sx = clamp(x0 + (ox + 0.5) * cw / size - 0.5, w);
                 int x = (int) Math.floor(sx);

@@ -54,7 +54,9 @@ public final class ImageFolder {
         List<Integer> labels = new ArrayList<>();
         for (String c : found) {
             int label = classes.indexOf(c);
-            if (label < 0) throw new DataFormatException(dir.resolve(c).toString(), "class folder not in the training split " + trainDir);
+            if (label < 0) {
+                throw new DataFormatException(dir.resolve(c).toString(), "class folder not in the training split " + trainDir);
+            }
             List<Path> images = images(dir.resolve(c));
             for (int k = 0; k < images.size(); k++) {
                 if (holdOut && (k % 10 == 9) == train) continue;
@@ -82,7 +84,9 @@ public final class ImageFolder {
     }
 
     private static Path trainDir(Path root) {
-        if (!Files.isDirectory(root)) throw new DataFormatException(root.toString(), "no such folder (expected class folders, or train/ and val/)");
+        if (!Files.isDirectory(root)) {
+            throw new DataFormatException(root.toString(), "no such folder (expected class folders, or train/ and val/)");
+        }
         Path t = root.resolve("train");
         return Files.isDirectory(t) ? t : root;
     }
@@ -96,14 +100,18 @@ public final class ImageFolder {
     /** The sorted names of the visible subfolders; at least one. */
     private static List<String> classes(Path dir) {
         List<String> names = list(dir).filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        if (names.isEmpty()) throw new DataFormatException(dir.toString(), "no class folders (expected <class>/ folders of JPEG or PNG images)");
+        if (names.isEmpty()) {
+            throw new DataFormatException(dir.toString(), "no class folders (expected <class>/ folders of JPEG or PNG images)");
+        }
         return names;
     }
 
     /** The sorted image files of a class folder; at least one. */
     private static List<Path> images(Path classDir) {
         List<Path> files = list(classDir).filter(p -> isImage(p) && Files.isRegularFile(p)).sorted().toList();
-        if (files.isEmpty()) throw new DataFormatException(classDir.toString(), "empty class folder (no .jpg, .jpeg or .png files)");
+        if (files.isEmpty()) {
+            throw new DataFormatException(classDir.toString(), "empty class folder (no .jpg, .jpeg or .png files)");
+        }
         return files;
     }
 

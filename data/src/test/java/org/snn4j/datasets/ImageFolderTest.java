@@ -104,6 +104,31 @@ class ImageFolderTest {
     }
 
     @Test
+    void everyDecodedImageTypeGivesItsStoredValues() {
+        int[] types = {java.awt.image.BufferedImage.TYPE_BYTE_GRAY, java.awt.image.BufferedImage.TYPE_USHORT_GRAY,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR};
+        for (int k = 0; k < types.length; k++) {
+            var img = new java.awt.image.BufferedImage(6, 6, types[k]);
+            boolean grey = k < 2;
+            var g = img.getRaster();
+            for (int y = 0; y < 6; y++) {
+                for (int x = 0; x < 6; x++) {
+                    if (k == 0) g.setSample(x, y, 0, 128);
+                    else if (k == 1) g.setSample(x, y, 0, 128 * 257);
+                    else img.setRGB(x, y, 0xFF336699);
+                }
+            }
+            ImageFolders.write(dir.resolve("t" + k + "/train/a/x.png"), img);
+            ImageFolders.solid(dir.resolve("t" + k + "/train/b/y.png"), 2, 2, RED);
+            ImageFolders.write(dir.resolve("t" + k + "/val/a/x.png"), img);
+            float[] s = ImageFolder.load(dir.resolve("t" + k), false, 4).sample(0);
+            float[] want = grey ? new float[] {128, 128, 128} : new float[] {0x33, 0x66, 0x99};
+            for (int c = 0; c < 3; c++) for (int j = 0; j < 16; j++) assertEquals(want[c] / 255f, s[c * 16 + j], 1e-6f, "type " + types[k]);
+        }
+    }
+
+    @Test
     void aboutHalfTheTrainingCropsAreFlipped() {
         var img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 30; y++) for (int x = 0; x < 40; x++) img.setRGB(x, y, (x * 6) << 16);  // red grows with x
