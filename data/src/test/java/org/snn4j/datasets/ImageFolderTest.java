@@ -129,6 +129,23 @@ class ImageFolderTest {
     }
 
     @Test
+    void aFourChannelCmykJpegDecodes() throws IOException {
+        var raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 8, 4, null);
+        for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) for (int b = 0; b < 4; b++) raster.setSample(x, y, b, 40 * b);
+        var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        Path file = dir.resolve("train/a/cmyk.jpg");
+        Files.createDirectories(file.getParent());
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        }
+        ImageFolders.solid(dir.resolve("train/b/x.png"), 4, 4, RED);
+        float[] s = ImageFolder.load(dir, true, 4).sample(0);
+        assertEquals(48, s.length);
+        for (float v : s) assertTrue(v >= 0 && v <= 1, "value " + v);
+    }
+
+    @Test
     void aboutHalfTheTrainingCropsAreFlipped() {
         var img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 30; y++) for (int x = 0; x < 40; x++) img.setRGB(x, y, (x * 6) << 16);  // red grows with x
@@ -159,6 +176,12 @@ class ImageFolderTest {
         assertFalse(broken.getMessage().contains("\n"));
         Files.write(dir.resolve("b/broken.png"), new byte[0]);
         assertThrows(DataFormatException.class, () -> d.sample(1));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 3, 1), "bmp", dir.resolve("b/broken.png").toFile());
+        assertEquals(dir.resolve("b/broken.png") + ": a bmp image; expected JPEG or PNG",
+                assertThrows(DataFormatException.class, () -> d.sample(1)).getMessage());
+        Files.delete(dir.resolve("b/broken.png"));
+        assertTrue(assertThrows(DataFormatException.class, () -> d.sample(1)).getMessage()
+                .startsWith(dir.resolve("b/broken.png") + ": cannot read: "));
         assertThrows(DataFormatException.class, () -> ImageFolder.load(dir.resolve("missing"), true, 8));
         ImageFolders.solid(dir.resolve("train/a/x.png"), 5, 5, RED);
         ImageFolders.solid(dir.resolve("val/zebra/y.png"), 5, 5, RED);
