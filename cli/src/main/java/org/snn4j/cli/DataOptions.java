@@ -5,6 +5,7 @@ import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.datasets.EventDatasets;
+import org.snn4j.datasets.ImageFolder;
 import org.snn4j.events.EventDataset;
 import org.snn4j.events.FrameBinning;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,16 +27,25 @@ final class DataOptions {
     private EventOptions events;
     private FrameBinning binning;
     private long seed;
+    private int imageSize = 224;
 
     @Option(names = "--data", defaultValue = "mnist-10k",
-            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn; event data (train, eval): n-digits "
-                    + "(emulated event-camera recordings of the bundled digits), nmnist, ncaltech101, dvs-gesture, cifar10-dvs, "
-                    + "shd, ssc (in --data-dir, docs/EVENTS.md) (default: ${DEFAULT-VALUE}).")
+            description = "mnist-10k (bundled), mnist, fashion-mnist, cifar10, cifar100, svhn, or folder:PATH (class folders "
+                    + "of JPEG/PNG images, ImageNet's train/ and val/ layout too; see --image-size); event data (train, eval): "
+                    + "n-digits (emulated event-camera recordings of the bundled digits), nmnist, ncaltech101, dvs-gesture, "
+                    + "cifar10-dvs, shd, ssc (in --data-dir, docs/EVENTS.md) (default: ${DEFAULT-VALUE}).")
     void data(String name) {
+        if (folder(name) != null) {
+            if (name.equals("folder:")) {
+                throw new ParameterException(spec.commandLine(), "--data folder: needs a path, e.g. folder:/data/imagenet");
+            }
+            data = name;
+            return;
+        }
         try {
             if (!EventDatasets.isEventData(name)) Datasets.layout(name);
         } catch (Snn4jException e) {
-            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage() + ", " + String.join(", ", EventDatasets.names()));
+            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage() + ", " + String.join(", ", EventDatasets.names()) + ", folder:PATH");
         }
         data = name;
     }
@@ -48,6 +58,18 @@ final class DataOptions {
     @Option(names = "--limit-test", paramLabel = "N", description = "Use only the first N test samples.")
     void limitTest(int n) {
         limitTest = atLeastOne("--limit-test", n);
+    }
+
+    @Option(names = "--image-size", paramLabel = "N", description = "With --data folder:PATH: images are cropped and "
+            + "resized to N x N (default: 224).")
+    void imageSize(int n) {
+        if (n < 1 || n > 4096) throw new ParameterException(spec.commandLine(), "--image-size must be in [1, 4096], was " + n);
+        imageSize = n;
+    }
+
+    /** The folder of {@code folder:PATH}, or null for a named set. */
+    private static Path folder(String name) {
+        return name.startsWith("folder:") ? Path.of(name.substring("folder:".length())) : null;
     }
 
     private int atLeastOne(String flag, int n) {
@@ -99,7 +121,8 @@ final class DataOptions {
             EventDatasets.Layout l = EventDatasets.layout(data);
             return new Datasets.Layout(events.frameShape(l, b), l.classes());
         }
-        return Datasets.layout(data);
+        Path folder = folder(data);
+        return folder != null ? ImageFolder.layout(folder, imageSize) : Datasets.layout(data);
     }
 
     /**
@@ -111,7 +134,9 @@ final class DataOptions {
     Dataset load(Path dataDir, boolean train) {
         Integer limit = train ? limitTrain : limitTest;
         if (isEvents()) return events.frames(recordings(dataDir, train), requireEventOptions(), seed).requireSamples();
-        Dataset d = Datasets.load(data, dataDir, train);
+        Path folder = folder(data);
+        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples()
+                : Datasets.load(data, dataDir, train);
         if (limit != null && limit < d.size()) d = d.subset(limit);
         return d;
     }

@@ -174,7 +174,8 @@ public final class DataLoader implements AutoCloseable {
         int count = Math.min(batchSize, order.length - from);
         Tensor images = Tensor.zeros(Tensor.concat(new int[] {count}, data.sampleShape()));
         int[] labels = new int[count];
-        data.copyBatch(order, from, count, images, labels);
+        data.copyBatch(order, from, count, images, labels,
+                data.isStreaming() ? mix(mix(seed ^ 0x2545F4914F6CDD1DL, epoch), b) | 1 : 0);
         if (!transforms.isEmpty()) {
             Rng rng = new Rng(mix(mix(seed ^ 0x5DEECE66DL, epoch), b));
             for (Transform t : transforms) t.apply(images, rng);

@@ -12,6 +12,10 @@ import org.snn4j.tensor.Tensor;
  * what the readers produce) or as floats (any values, e.g. already normalized). Samples lie one after
  * the other, row-major, so sample {@code i} occupies {@code [i·S, (i+1)·S)} with {@code S = C·H·W}.
  * A data set is immutable; {@link #copyBatch} is safe to call from several threads.
+ *
+ * <p>A streaming set ({@link #ofSource}) holds only its labels and a {@link SampleSource} that makes
+ * each sample when it is copied (e.g. decodes an image file), so its memory does not grow with its
+ * pixels; a {@link DataLoader} then decodes on its prefetch thread, batch by batch.
  */
 public final class Dataset {
     /** {@code BYTE_TO_UNIT[v] = v / 255f}: the exact float of every byte pixel. */
@@ -33,16 +37,18 @@ public final class Dataset {
     /** The value of each byte: {@link #BYTE_TO_UNIT} for pixels, {@link #BYTE_TO_COUNT} for counts. */
     private final float[] byteValues;
     private final float[] floats;
+    private final SampleSource source;
     private final int[] labels;
     private final int numClasses;
     private final int[] sampleShape;
     private final int sampleSize;
 
     private Dataset(String name, byte[] bytes, float[] floats, int[] labels, int numClasses, int[] sampleShape) {
-        this(name, bytes, BYTE_TO_UNIT, floats, labels, numClasses, sampleShape);
+        this(name, bytes, BYTE_TO_UNIT, floats, null, labels, numClasses, sampleShape);
     }
 
-    private Dataset(String name, byte[] bytes, float[] byteValues, float[] floats, int[] labels, int numClasses, int[] sampleShape) {
+    private Dataset(String name, byte[] bytes, float[] byteValues, float[] floats, SampleSource source, int[] labels,
+                    int numClasses, int[] sampleShape) {
         this.byteValues = byteValues;
         this.name = Objects.requireNonNull(name, "name");
         this.labels = Objects.requireNonNull(labels, "labels");
@@ -55,7 +61,7 @@ public final class Dataset {
             s *= d;
         }
         if (numClasses <= 0) throw new IllegalArgumentException("numClasses " + numClasses);
-        long stored = bytes != null ? bytes.length : floats.length;
+        long stored = bytes != null ? bytes.length : floats != null ? floats.length : s * labels.length;
         if (stored != s * labels.length) {
             throw new IllegalArgumentException(labels.length + " samples of " + Arrays.toString(sampleShape)
                     + " need " + s * labels.length + " values, have " + stored);
@@ -67,6 +73,7 @@ public final class Dataset {
         }
         this.bytes = bytes;
         this.floats = floats;
+        this.source = source;
         this.numClasses = numClasses;
         this.sampleShape = sampleShape.clone();
         this.sampleSize = (int) s;
@@ -89,12 +96,22 @@ public final class Dataset {
      * {@link #ofBytes}.
      */
     public static Dataset ofByteCounts(String name, byte[] counts, int[] labels, int numClasses, int... sampleShape) {
-        return new Dataset(name, Objects.requireNonNull(counts, "counts"), BYTE_TO_COUNT, null, labels, numClasses, sampleShape);
+        return new Dataset(name, Objects.requireNonNull(counts, "counts"), BYTE_TO_COUNT, null, null, labels, numClasses, sampleShape);
     }
 
     /** A data set over float pixels (kept, not copied); otherwise as {@link #ofBytes}. */
     public static Dataset ofFloats(String name, float[] pixels, int[] labels, int numClasses, int... sampleShape) {
         return new Dataset(name, null, Objects.requireNonNull(pixels, "pixels"), labels, numClasses, sampleShape);
+    }
+
+    /**
+     * A streaming data set: sample {@code i} is made by {@code source} each time it is copied.
+     *
+     * @param labels one label per sample, each in {@code [0, numClasses)} (kept, not copied)
+     * @param sampleShape {@code [C, H, W]}
+     */
+    public static Dataset ofSource(String name, SampleSource source, int[] labels, int numClasses, int... sampleShape) {
+        return new Dataset(name, null, BYTE_TO_UNIT, null, Objects.requireNonNull(source, "source"), labels, numClasses, sampleShape);
     }
 
     public String name() {
@@ -168,7 +185,8 @@ public final class Dataset {
         return this;
     }
 
-    /** True when pixels are stored as bytes of values {@code k / 255} (not {@link #ofByteCounts}). */
+                bytes == null ? null : Arrays.copyOf(bytes, values), byteValues,
+                floats == null ? null : Arrays.copyOf(floats, values), source,
     public boolean isBytePixels() {
         return bytes != null && byteValues == BYTE_TO_UNIT;
     }
@@ -177,7 +195,7 @@ public final class Dataset {
     public float[] sample(int i) {
         Objects.checkIndex(i, labels.length);
         float[] out = new float[sampleSize];
-        copySample(i, out, 0);
+        copySample(i, out, 0, 0);
         return out;
     }
 
@@ -188,6 +206,15 @@ public final class Dataset {
      * @throws IllegalArgumentException when {@code images} does not have shape {@code [count, C, H, W]}
      */
     public void copyBatch(int[] indices, int from, int count, Tensor images, int[] labels) {
+        copyBatch(indices, from, count, images, labels, 0);
+    }
+
+    /**
+     * As {@link #copyBatch(int[], int, int, Tensor, int[])}, with the draw of a streaming set's random
+     * augmentation: with {@code seed != 0} the {@code k}-th copied sample gets a non-zero seed mixed from
+     * {@code (seed, k)}; with 0 every sample gets 0 (no augmentation). An in-memory set ignores {@code seed}.
+     */
+    public void copyBatch(int[] indices, int from, int count, Tensor images, int[] labels, long seed) {
         Objects.checkFromIndexSize(from, count, indices.length);
         if (images.rank() != 4 || images.dim(0) != count || images.sizeFrom(1) != sampleSize
                 || !Arrays.equals(images.shapeFrom(1), sampleShape)) {
@@ -201,7 +228,7 @@ public final class Dataset {
         for (int k = 0; k < count; k++) {
             int i = indices[from + k];
             Objects.checkIndex(i, this.labels.length);
-            copySample(i, dst, k * sampleSize);
+            copySample(i, dst, k * sampleSize, source == null || seed == 0 ? 0 : DataLoader.mix(seed, k) | 1);
             if (labels != null) labels[k] = this.labels[i];
         }
     }
@@ -213,9 +240,11 @@ public final class Dataset {
         return t;
     }
 
-    private void copySample(int i, float[] dst, int off) {
+    private void copySample(int i, float[] dst, int off, long seed) {
         int src = i * sampleSize;
-        if (floats != null) {
+        if (source != null) {
+            source.read(i, dst, off, seed);
+        } else if (floats != null) {
             System.arraycopy(floats, src, dst, off, sampleSize);
         } else {
             byte[] b = bytes;
@@ -229,8 +258,12 @@ public final class Dataset {
         if (n < 0 || n > size()) throw new IllegalArgumentException("subset of " + n + " from " + size() + " samples");
         int values = n * sampleSize;
         return new Dataset(name + "[:" + n + "]",
-                bytes == null ? null : Arrays.copyOf(bytes, values), byteValues,
-                floats == null ? null : Arrays.copyOf(floats, values),
+    /** True when samples are made on demand by a {@link SampleSource} rather than held in memory. */
+    public boolean isStreaming() {
+        return source != null;
+    }
+
+    /** True when pixels are stored as bytes of values {@code k / 255} (not {@link #ofByteCounts}). */
                 Arrays.copyOf(labels, n), numClasses, sampleShape);
     }
 
@@ -261,11 +294,14 @@ public final class Dataset {
                 }
             }
         } else {
+            float[] one = source == null ? floats : new float[sampleSize];
             for (int i = 0; i < size(); i++) {
+                if (source != null) source.read(i, one, 0, 0);
+                int first = source == null ? i * sampleSize : 0;
                 for (int ch = 0; ch < c; ch++) {
-                    int base = i * sampleSize + ch * plane;
+                    int base = first + ch * plane;
                     for (int j = 0; j < plane; j++) {
-                        double x = floats[base + j];
+                        double x = one[base + j];
                         sum[ch] += x;
                         sumSq[ch] += x * x;
                     }
