@@ -185,8 +185,12 @@ public final class Dataset {
         return this;
     }
 
-                bytes == null ? null : Arrays.copyOf(bytes, values), byteValues,
-                floats == null ? null : Arrays.copyOf(floats, values), source,
+    /** True when samples are made on demand by a {@link SampleSource} rather than held in memory. */
+    public boolean isStreaming() {
+        return source != null;
+    }
+
+    /** True when pixels are stored as bytes of values {@code k / 255} (not {@link #ofByteCounts}). */
     public boolean isBytePixels() {
         return bytes != null && byteValues == BYTE_TO_UNIT;
     }
@@ -258,12 +262,8 @@ public final class Dataset {
         if (n < 0 || n > size()) throw new IllegalArgumentException("subset of " + n + " from " + size() + " samples");
         int values = n * sampleSize;
         return new Dataset(name + "[:" + n + "]",
-    /** True when samples are made on demand by a {@link SampleSource} rather than held in memory. */
-    public boolean isStreaming() {
-        return source != null;
-    }
-
-    /** True when pixels are stored as bytes of values {@code k / 255} (not {@link #ofByteCounts}). */
+                bytes == null ? null : Arrays.copyOf(bytes, values), byteValues,
+                floats == null ? null : Arrays.copyOf(floats, values), source,
                 Arrays.copyOf(labels, n), numClasses, sampleShape);
     }
 
