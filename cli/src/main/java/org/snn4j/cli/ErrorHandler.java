@@ -13,20 +13,25 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        String name = cmd.getCommandName();
-        cmd.getErr().println("snn4j " + name + ": " + e.getMessage() + " (see snn4j " + name + " --help)");
+        String name = commandPath(cmd);
+        cmd.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        String name = cmd.getCommandName();
+        String name = commandPath(cmd);
         if (e instanceof Snn4jException) {
-            cmd.getErr().println("snn4j " + name + ": " + e.getMessage());
+            cmd.getErr().println(name + ": " + e.getMessage());
         } else {
-            cmd.getErr().println("snn4j " + name + ": internal error " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            cmd.getErr().println(name + ": internal error " + e.getClass().getSimpleName() + ": " + e.getMessage());
             if (System.getenv("SNN4J_DEBUG") != null) e.printStackTrace(cmd.getErr());
         }
         return 1;
+    }
+
+    /** The command as typed, from the root: {@code snn4j train}, {@code snn4j data inspect}. */
+    private static String commandPath(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName(" ");
     }
 }

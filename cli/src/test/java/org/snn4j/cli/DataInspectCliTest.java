@@ -73,6 +73,7 @@ class DataInspectCliTest {
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cut.bin: byte 5: record expected 5 bytes, was 2"), r.err());
+        assertTrue(r.err().startsWith("snn4j data inspect: "), r.err());   // the command as typed, not its last word
         r = CliTest.run("data", "inspect", "--format", "aedat", bin.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("cut.bin: byte 0: first line expected #!AER-DAT<version>"), r.err());
@@ -82,6 +83,7 @@ class DataInspectCliTest {
         r = CliTest.run("data", "inspect", "--format", "mp4", bin.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown format 'mp4'"), r.err());
+        assertTrue(r.err().startsWith("snn4j data inspect: ") && r.err().contains("(see snn4j data inspect --help)"), r.err());
         r = CliTest.run("data", "inspect", "--format", "nmnist", dir.resolve("missing.bin").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("missing.bin: file not found"), r.err());
