@@ -44,12 +44,28 @@ public final class EventDataLayouts {
     private static final List<String> CIFAR10_CLASSES =
             List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
     private static final double TRAIN_FRACTION = 0.9;
+    /** Side of the DVS128 sensor (DVS Gesture, CIFAR10-DVS). */
+    static final int DVS128_SIDE = 128;
 
     private EventDataLayouts() {}
 
     /** The names {@link #open} knows. */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /** Sensor size (audio: units × 1) and classes of a named set, known without reading it; next to {@link #open}, which reads it. */
+    static EventDatasets.Layout layout(String name) {
+        return switch (name) {
+            case "nmnist" -> new EventDatasets.Layout(NmnistReader.NMNIST_SIDE, NmnistReader.NMNIST_SIDE, 10);
+            case "ncaltech101" -> new EventDatasets.Layout(NmnistReader.NCALTECH101_WIDTH, NmnistReader.NCALTECH101_HEIGHT, 101);
+            case "dvs-gesture" -> new EventDatasets.Layout(DVS128_SIDE, DVS128_SIDE, GestureLabels.CLASSES);
+            case "cifar10-dvs" -> new EventDatasets.Layout(DVS128_SIDE, DVS128_SIDE, CIFAR10_CLASSES.size());
+            case "shd" -> new EventDatasets.Layout(SpikeAudioReader.UNITS, 1, SpikeAudioReader.SHD_CLASSES);
+            case "ssc" -> new EventDatasets.Layout(SpikeAudioReader.UNITS, 1, SpikeAudioReader.SSC_CLASSES);
+            default -> throw new IllegalArgumentException("unknown event data set '" + name + "' (expected one of "
+                    + String.join(", ", NAMES) + ")");
+        };
     }
 
     /**
@@ -67,7 +83,7 @@ public final class EventDataLayouts {
             case "ncaltech101" -> perClassSplit(name + "-" + split, firstExisting(dataDir, "Caltech101"), null, train,
                     NmnistReader.NCALTECH101_WIDTH, NmnistReader.NCALTECH101_HEIGHT, ".bin",
                     f -> NmnistReader.read(f, NmnistReader.NCALTECH101_WIDTH, NmnistReader.NCALTECH101_HEIGHT));
-            case "cifar10-dvs" -> perClassSplit(name + "-" + split, dataDir, CIFAR10_CLASSES, train, 128, 128, ".aedat",
+            case "cifar10-dvs" -> perClassSplit(name + "-" + split, dataDir, CIFAR10_CLASSES, train, DVS128_SIDE, DVS128_SIDE, ".aedat",
                     EventDataLayouts::cifar10Dvs);
             case "dvs-gesture" -> gesture(firstExisting(dataDir, "DvsGesture"), train);
             case "shd" -> SpikeAudioReader.read(required(dataDir.resolve("shd_" + split + ".h5")), "shd-" + split,
@@ -121,7 +137,7 @@ public final class EventDataLayouts {
 
     private static Events cifar10Dvs(Path f) {
         byte[] data = EventFiles.readAll(f);
-        return AedatReader.read(data, f.toString(), 128, 128, Aedat2Address.CIFAR10_DVS);
+        return AedatReader.read(data, f.toString(), DVS128_SIDE, DVS128_SIDE, Aedat2Address.CIFAR10_DVS);
     }
 
     private static EventDataset gesture(Path dir, boolean train) {

@@ -41,13 +41,10 @@ public final class EventDatasets {
     public static Layout layout(String name) {
         return switch (name) {
             case "n-digits" -> new Layout(NDigits.SIDE, NDigits.SIDE, 10);
-            case "nmnist" -> new Layout(NmnistReader.NMNIST_SIDE, NmnistReader.NMNIST_SIDE, 10);
-            case "ncaltech101" -> new Layout(NmnistReader.NCALTECH101_WIDTH, NmnistReader.NCALTECH101_HEIGHT, 101);
-            case "dvs-gesture" -> new Layout(128, 128, 11);
-            case "cifar10-dvs" -> new Layout(128, 128, 10);
-            case "shd" -> new Layout(SpikeAudioReader.UNITS, 1, SpikeAudioReader.SHD_CLASSES);
-            case "ssc" -> new Layout(SpikeAudioReader.UNITS, 1, SpikeAudioReader.SSC_CLASSES);
-            default -> throw unknown(name);
+            default -> {
+                if (!NAMES.contains(name)) throw unknown(name);
+                yield EventDataLayouts.layout(name);
+            }
         };
     }
 

@@ -50,12 +50,12 @@ final class GestureDataset implements EventDataset {
 
     @Override
     public int width() {
-        return 128;
+        return EventDataLayouts.DVS128_SIDE;
     }
 
     @Override
     public int height() {
-        return 128;
+        return EventDataLayouts.DVS128_SIDE;
     }
 
     @Override
@@ -71,7 +71,8 @@ final class GestureDataset implements EventDataset {
 
     private synchronized Events decoded(Path file) {
         if (!file.equals(cachedFile)) {
-            cached = AedatReader.read(EventFiles.readAll(file), file.toString(), 128, 128, Aedat2Address.DVS128);
+            cached = AedatReader.read(EventFiles.readAll(file), file.toString(), EventDataLayouts.DVS128_SIDE,
+                    EventDataLayouts.DVS128_SIDE, Aedat2Address.DVS128);
             cachedFile = file;
         }
         return cached;
