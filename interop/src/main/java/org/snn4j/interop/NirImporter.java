@@ -96,10 +96,13 @@ public final class NirImporter {
     /**
      * Whether {@code e} comes from inside jhdf (possibly through the JDK classes it calls) rather than from
      * this importer: jhdf reports some damaged files as IllegalArgumentException, BufferUnderflowException
-     * and the like instead of HdfException (found by NirImporterFuzzTest); those are about the file.
+     * and the like instead of HdfException (found by NirImporterFuzzTest); those are about the file. An
+     * exception without a stack trace (HotSpot omits it for implicit exceptions thrown often in compiled code)
+     * cannot be placed; while reading a file it is taken to be about the file.
      */
-    private static boolean thrownByJhdf(RuntimeException e) {
+    static boolean thrownByJhdf(RuntimeException e) {
         if (e instanceof org.snn4j.Snn4jException) return false;
+        if (e.getStackTrace().length == 0) return true;
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().startsWith("io.jhdf.")) return true;
             if (frame.getClassName().startsWith("org.snn4j.")) return false;

@@ -32,4 +32,21 @@ class NirImporterFuzzTest {
         org.junit.jupiter.api.Assertions.assertEquals("bad.nir: not a readable HDF5 file (IllegalArgumentException: Couldn't read 127 bytes as int)",
                 e.getMessage());
     }
+
+    /** Where an exception comes from decides whether it is the file's fault: jhdf's frames yes, the importer's own no, none (trace omitted by the JIT) yes. */
+    @Test
+    void exceptionsArePlacedByTheirStackTrace() {
+        var fromJhdf = new IllegalArgumentException("damaged");
+        fromJhdf.setStackTrace(new StackTraceElement[] {new StackTraceElement("io.jhdf.Superblock", "read", null, 1),
+                new StackTraceElement("org.snn4j.interop.NirImporter", "read", null, 2)});
+        var fromImporter = new IllegalArgumentException("bug");
+        fromImporter.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.snn4j.interop.NirImporter", "read", null, 2),
+                new StackTraceElement("io.jhdf.HdfFile", "close", null, 1)});
+        var omitted = new NullPointerException();
+        omitted.setStackTrace(new StackTraceElement[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(NirImporter.thrownByJhdf(fromJhdf));
+        org.junit.jupiter.api.Assertions.assertFalse(NirImporter.thrownByJhdf(fromImporter));
+        org.junit.jupiter.api.Assertions.assertTrue(NirImporter.thrownByJhdf(omitted));
+        org.junit.jupiter.api.Assertions.assertFalse(NirImporter.thrownByJhdf(new FileFormatException("f", "bad")));
+    }
 }
