@@ -56,6 +56,8 @@ class ArchitectureTest {
             Map.entry("optim", List.of("nn", "tensor")),
             Map.entry("model", List.of("io", "neuron", "nn", "tensor")),
             Map.entry("engine", List.of("model", "metrics", "events", "neuron", "nn", "kernels", "tensor")),
+            // running a model on live event streams (issue 28)
+            Map.entry("stream", List.of("engine", "model", "metrics", "events", "tensor")),
             Map.entry("interop", List.of("model", "io", "neuron", "nn", "kernels", "tensor")),
             Map.entry("plot", List.of("engine", "model", "io", "nn", "tensor")),
             // a run's compute pool (kernels.ComputePool)
@@ -69,8 +71,8 @@ class ArchitectureTest {
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("events", "data", "tensor")),
             // the kernels' benchmarks, and the event readers' decoding speed (EventDecodeBenchmark)
-            Map.entry("bench", List.of("kernels", "tensor", "datasets", "events")),
-            Map.entry("cli", List.of("datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
+            Map.entry("bench", List.of("kernels", "tensor", "datasets", "events", "stream", "engine", "model", "metrics")),
+            Map.entry("cli", List.of("stream", "datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
                     "metrics", "optim", "loss", "encode", "events", "data", "io", "neuron", "nn", "kernels", "tensor")));
 
     /** Packages that may be empty: they are being introduced. */

@@ -2,7 +2,9 @@ package org.snn4j.engine;
 
 import java.util.Arrays;
 import org.snn4j.Snn4jException;
+import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
+import org.snn4j.metrics.OpCounter;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
@@ -39,6 +41,8 @@ public final class Session {
     private final int streams;
     private final StreamStates states;
     private final int[] seen;
+    /** Counts every pass's synaptic operations when set ({@link #countingOps}); null: not counted. */
+    private OpCounter ops;
 
     /** A session of {@code streams} streams on {@code model}, whose dynamics do not depend on T. */
     public Session(Model model, EngineMode mode, int streams) {
@@ -90,6 +94,29 @@ public final class Session {
         return run(chunk, chunk.dim(0));
     }
 
+    /**
+     * Runs the steps of event frames given as lists ({@code frames.samples()} must be the streams), in one
+     * pass through {@link Executor#inferEvents}: in the event modes a first convolution reads the lists, so no
+     * dense frame is built; the readout and spikes are those of {@code steps(frames.dense())}, bit for bit.
+     */
+    public Step steps(SparseFrames frames) {
+        if (frames.samples() != streams) {
+            throw new IllegalArgumentException("event frames of " + frames.samples() + " samples on a session of " + streams + " streams");
+        }
+        SpikeRecords spikes = new SpikeRecords();
+        Tensor out = executor.inferEvents(frames, context(frames.steps(), spikes));
+        return finish(out, spikes, frames.steps());
+    }
+
+    /**
+     * Counts the synaptic operations of every later pass into {@code counter} (null: stop counting); returns
+     * this session.
+     */
+    public Session countingOps(OpCounter counter) {
+        this.ops = counter;
+        return this;
+    }
+
     /** Runs {@code steps} steps of the same input {@code [streams, ...]} (a direct input current) in one pass. */
     public Step hold(Tensor input, int steps) {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
@@ -132,8 +159,16 @@ public final class Session {
 
     private Step run(Tensor sequence, int steps) {
         SpikeRecords spikes = new SpikeRecords();
+        Tensor out = executor.infer(sequence, context(steps, spikes));
+        return finish(out, spikes, steps);
+    }
+
+    private ForwardContext context(int steps, SpikeRecords spikes) {
         ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with(states).with(spikes);
-        Tensor out = executor.infer(sequence, ctx);
+        return ops == null ? ctx : ctx.with(ops.forPass());
+    }
+
+    private Step finish(Tensor out, SpikeRecords spikes, int steps) {
         for (int n = 0; n < streams; n++) seen[n] += steps;
         return new Step(out.reshape(out.shapeFrom(1)), spikes, steps);
     }

@@ -15,6 +15,8 @@ public final class EventsBuilder {
     private short[] ys;
     private byte[] polarities;
     private int size;
+    /** The time no later event may precede: the last event's before the last {@link #clear}. */
+    private long floorUs = Long.MIN_VALUE;
 
     /**
      * @param width sensor width (or number of audio units), in {@code [1, Events.MAX_SIDE]}
@@ -51,8 +53,9 @@ public final class EventsBuilder {
             throw new IllegalArgumentException("event address (" + x + ", " + y + ") outside the " + width + "x" + height + " sensor");
         }
         if (polarity != 0 && polarity != 1) throw new IllegalArgumentException("event polarity " + polarity + ", expected 0 or 1");
-        if (size > 0 && timeUs < times[size - 1]) {
-            throw new IllegalArgumentException("event time " + timeUs + " us before the previous event's " + times[size - 1] + " us");
+        long previous = size > 0 ? times[size - 1] : floorUs;
+        if (timeUs < previous) {
+            throw new IllegalArgumentException("event time " + timeUs + " us before the previous event's " + previous + " us");
         }
         if (size == times.length) grow();
         times[size] = timeUs;
@@ -80,6 +83,16 @@ public final class EventsBuilder {
         xs = Arrays.copyOf(xs, capacity);
         ys = Arrays.copyOf(ys, capacity);
         polarities = Arrays.copyOf(polarities, capacity);
+    }
+
+    /**
+     * Forgets the events added so far (keeping the arrays), so the builder collects the next batch: a
+     * stream's window, or the events a decoder decoded since they were last taken. The next event must
+     * still not come before the last one added.
+     */
+    public void clear() {
+        if (size > 0) floorUs = times[size - 1];
+        size = 0;
     }
 
     /** The recording of every event added so far (the builder may go on adding). */
