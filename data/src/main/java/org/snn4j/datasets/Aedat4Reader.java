@@ -4,14 +4,11 @@ import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.snn4j.events.Events;
-import org.snn4j.events.EventsBuilder;
 
 /**
  * Reads the polarity events of an AEDAT 4.0 file, the format of current DV cameras (iniVation's DV
@@ -37,45 +34,14 @@ public final class Aedat4Reader {
     public static final int EVENT_STRUCT_BYTES = 16;
     /** Largest decompressed packet accepted (a guard against decompression bombs). */
     static final int MAX_PACKET_BYTES = 1 << 30;
-    private static final Pattern SIZE_X = Pattern.compile("key=\"sizeX\"[^>]*>\\s*(\\d{1,6})\\s*<");
-    private static final Pattern SIZE_Y = Pattern.compile("key=\"sizeY\"[^>]*>\\s*(\\d{1,6})\\s*<");
+    static final Pattern SIZE_X = Pattern.compile("key=\"sizeX\"[^>]*>\\s*(\\d{1,6})\\s*<");
+    static final Pattern SIZE_Y = Pattern.compile("key=\"sizeY\"[^>]*>\\s*(\\d{1,6})\\s*<");
 
     private Aedat4Reader() {}
 
     /** Reads the events of every event stream of the file, in file order. */
     public static Events read(byte[] data, String file) {
-        AedatHeader text = AedatHeader.parse(data, file);
-        if (!text.version().equals("4.0")) {
-            throw new DataFormatException(file, "byte 0: AEDAT version expected 4.0, was " + text.version());
-        }
-        int off = text.dataOffset();
-        if (data.length - off < 4) throw truncated(file, off, "IOHeader length", 4, data.length - off);
-        int length = EventFiles.littleEndianInt(data, off);
-        off += 4;
-        if (length < 8 || length > data.length - off) {
-            throw new DataFormatException(file, "byte " + (off - 4) + ": IOHeader length expected in [8, " + (data.length - off)
-                    + "], was " + length);
-        }
-        IoHeader header = IoHeader.parse(ByteBuffer.wrap(data, off, length).slice().order(ByteOrder.LITTLE_ENDIAN), file, off);
-        off += length;
-        String info = header.info();
-        EventsBuilder events = new EventsBuilder(sizeAttribute(SIZE_X, info, "sizeX", file), sizeAttribute(SIZE_Y, info, "sizeY", file),
-                (data.length - off) / 8);
-        long end = header.dataTablePosition() >= 0 ? header.dataTablePosition() : data.length;
-        if (end < off || end > data.length) {
-            throw new DataFormatException(file, "IOHeader dataTablePosition expected in [" + off + ", " + data.length + "], was " + end);
-        }
-        while (off < end) {
-            if (end - off < 8) throw truncated(file, off, "packet header", 8, (int) (end - off));
-            int size = EventFiles.littleEndianInt(data, off + 4);
-            if (size < 0 || size > end - off - 8) {
-                throw new DataFormatException(file, "byte " + (off + 4) + ": packet size expected in [0, " + (end - off - 8) + "], was " + size);
-            }
-            byte[] payload = decompress(data, off + 8, size, header.compression(), file);
-            EventPackets.decode(payload, file, off, events);
-            off += 8 + size;
-        }
-        return events.build();
+        return EventDecoders.decodeAll(new AedatDecoder(file, 0, 0, Aedat2Address.DVS128, "4.0", data.length / 16), data);
     }
 
     /** As {@link #read(byte[], String)} for a file on disk. */
@@ -83,7 +49,7 @@ public final class Aedat4Reader {
         return read(EventFiles.readAll(file), file.toString());
     }
 
-    private static int sizeAttribute(Pattern p, String info, String name, String file) {
+    static int sizeAttribute(Pattern p, String info, String name, String file) {
         Matcher m = p.matcher(info);
         if (!m.find()) throw new DataFormatException(file, "IOHeader infoNode: attribute " + name + " expected, was missing");
         int v = Integer.parseInt(m.group(1));
@@ -93,7 +59,8 @@ public final class Aedat4Reader {
         return v;
     }
 
-    private static byte[] decompress(byte[] data, int from, int size, int compression, String file) {
+    /** Packet bytes {@code data[from, from + size)} decompressed; {@code at}, their stream offset, for messages. */
+    static byte[] decompress(byte[] data, int from, int size, int compression, String file, long at) {
         if (compression == 0) {
             byte[] raw = new byte[size];
             System.arraycopy(data, from, raw, 0, size);
@@ -103,13 +70,13 @@ public final class Aedat4Reader {
         try (InputStream d = compression <= 2 ? new FramedLZ4CompressorInputStream(in) : new ZstdInputStream(in)) {
             byte[] out = d.readNBytes(MAX_PACKET_BYTES + 1);
             if (out.length > MAX_PACKET_BYTES) {
-                throw new DataFormatException(file, "byte " + from + ": decompressed packet expected at most " + MAX_PACKET_BYTES
+                throw new DataFormatException(file, "byte " + at + ": decompressed packet expected at most " + MAX_PACKET_BYTES
                         + " bytes, was more");
             }
             return out;
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataFormatException d) throw d;
-            throw new DataFormatException(file, "byte " + from + ": packet expected " + (compression <= 2 ? "an LZ4" : "a Zstd")
+            throw new DataFormatException(file, "byte " + at + ": packet expected " + (compression <= 2 ? "an LZ4" : "a Zstd")
                     + " frame, was corrupt (" + oneLine(e) + ")", e);
         }
     }

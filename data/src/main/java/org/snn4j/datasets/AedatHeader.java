@@ -22,15 +22,28 @@ record AedatHeader(String version, int dataOffset, int width, int height) {
     private static final String END = "#!END-HEADER";
     private static final int MAX_LINE = 4096;
 
-    /** Parses the header at the start of {@code data}. */
+    /** Parses the header at the start of {@code data}, the whole file. */
     static AedatHeader parse(byte[] data, String file) {
-        String start = new String(data, 0, Math.min(data.length, MAGIC.length()), StandardCharsets.ISO_8859_1);
+        return parse(data, 0, data.length, file, true);
+    }
+
+    /**
+     * Parses the header at the start of a stream whose first {@code length} bytes are {@code data[from, from +
+     * length)}; {@code dataOffset} counts from the stream's first byte.
+     *
+     * @param atEnd no byte follows these: a header they do not complete is an error
+     * @return the header, or null when more bytes are needed to complete it (never when {@code atEnd})
+     */
+    static AedatHeader parse(byte[] data, int from, int length, String file, boolean atEnd) {
+        if (length < MAGIC.length() && !atEnd) return null;
+        String start = new String(data, from, Math.min(length, MAGIC.length()), StandardCharsets.ISO_8859_1);
         if (!start.equals(MAGIC)) {
             throw new DataFormatException(file, "byte 0: first line expected " + MAGIC + "<version>, was \""
                     + printable(start) + "\"");
         }
-        int firstEnd = lineEnd(data, 0, file);
-        String first = line(data, 0, firstEnd);
+        int firstEnd = lineEnd(data, from, length, 0, file, atEnd);
+        if (firstEnd < 0) return null;
+        String first = line(data, from, 0, firstEnd);
         String version = first.substring(MAGIC.length()).trim();
         if (!version.equals("2.0") && !version.equals("3.1") && !version.equals("4.0")) {
             throw new DataFormatException(file, "byte 0: AEDAT version expected 2.0, 3.1 or 4.0, was \"" + printable(version) + "\"");
@@ -39,15 +52,17 @@ record AedatHeader(String version, int dataOffset, int width, int height) {
         int off = firstEnd + 1;
         if (version.equals("4.0")) return new AedatHeader(version, off, size[0], size[1]);
         while (true) {
-            if (off >= data.length || data[off] != '#') {
+            if (off >= length && !atEnd) return null;
+            if (off >= length || data[from + off] != '#') {
                 if (version.equals("3.1")) {
                     throw new DataFormatException(file, "byte " + off + ": header line expected " + END + ", was "
-                            + (off >= data.length ? "the end of the file" : "a line not starting with #"));
+                            + (off >= length ? "the end of the file" : "a line not starting with #"));
                 }
                 return new AedatHeader(version, off, size[0], size[1]);
             }
-            int end = lineEnd(data, off, file);
-            String text = line(data, off, end);
+            int end = lineEnd(data, from, length, off, file, atEnd);
+            if (end < 0) return null;
+            String text = line(data, from, off, end);
             sensor(text, size);
             off = end + 1;
             if (version.equals("3.1") && text.startsWith(END)) return new AedatHeader(version, off, size[0], size[1]);
@@ -68,15 +83,17 @@ record AedatHeader(String version, int dataOffset, int width, int height) {
         size[1] = h;
     }
 
-    private static int lineEnd(byte[] data, int from, String file) {
-        int limit = Math.min(data.length, from + MAX_LINE);
-        for (int i = from; i < limit; i++) if (data[i] == '\n') return i;
-        throw new DataFormatException(file, "byte " + from + ": header line expected to end with \\n within " + MAX_LINE
-                + " bytes, was " + (limit == data.length ? "cut by the end of the file" : "longer"));
+    /** The offset of the {@code \\n} ending the line at {@code at}, or -1 when more bytes are needed. */
+    private static int lineEnd(byte[] data, int from, int length, int at, String file, boolean atEnd) {
+        int limit = Math.min(length, at + MAX_LINE);
+        for (int i = at; i < limit; i++) if (data[from + i] == '\n') return i;
+        if (limit == length && !atEnd) return -1;
+        throw new DataFormatException(file, "byte " + at + ": header line expected to end with \\n within " + MAX_LINE
+                + " bytes, was " + (limit == length ? "cut by the end of the file" : "longer"));
     }
 
-    private static String line(byte[] data, int from, int end) {
-        String s = new String(data, from, end - from, StandardCharsets.ISO_8859_1);
+    private static String line(byte[] data, int from, int at, int end) {
+        String s = new String(data, from + at, end - at, StandardCharsets.ISO_8859_1);
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 

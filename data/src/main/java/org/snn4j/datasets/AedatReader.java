@@ -2,7 +2,6 @@ package org.snn4j.datasets;
 
 import java.nio.file.Path;
 import org.snn4j.events.Events;
-import org.snn4j.events.EventsBuilder;
 
 /**
  * Reads the polarity events of AEDAT 2.0 and AEDAT 3.1 files (jAER and cAER/DV recordings: DVS128
@@ -34,8 +33,7 @@ public final class AedatReader {
 
     /** Reads an AEDAT 2.0, 3.1 or 4.0 file with the sensor size its header names and the DVS128 layout of AEDAT 2.0. */
     public static Events read(byte[] data, String file) {
-        AedatHeader h = AedatHeader.parse(data, file);
-        return read(data, file, h, h.width(), h.height(), Aedat2Address.DVS128);
+        return read(data, file, 0, 0, Aedat2Address.DVS128);
     }
 
     /**
@@ -43,7 +41,7 @@ public final class AedatReader {
      * 2.0 files only).
      */
     public static Events read(byte[] data, String file, int width, int height, Aedat2Address layout) {
-        return read(data, file, AedatHeader.parse(data, file), width, height, layout);
+        return EventDecoders.decodeAll(new AedatDecoder(file, width, height, layout, null, data.length / EVENT_BYTES), data);
     }
 
     /** As {@link #read(byte[], String)} for a file on disk. */
@@ -54,84 +52,5 @@ public final class AedatReader {
     /** The AEDAT version the file's first line declares ({@code "2.0"}, {@code "3.1"} or {@code "4.0"}). */
     public static String version(byte[] data, String file) {
         return AedatHeader.parse(data, file).version();
-    }
-
-    private static Events read(byte[] data, String file, AedatHeader h, int width, int height, Aedat2Address layout) {
-        return switch (h.version()) {
-            case "2.0" -> readV2(data, file, h.dataOffset(), new EventsBuilder(width, height, (data.length - h.dataOffset()) / 8), layout);
-            case "3.1" -> readV31(data, file, h.dataOffset(), new EventsBuilder(width, height, (data.length - h.dataOffset()) / 8));
-            default -> Aedat4Reader.read(data, file);
-        };
-    }
-
-    private static Events readV2(byte[] data, String file, int start, EventsBuilder events, Aedat2Address layout) {
-        int body = data.length - start;
-        if (body % EVENT_BYTES != 0) {
-            throw new DataFormatException(file, "byte " + (data.length - body % EVENT_BYTES) + ": event expected " + EVENT_BYTES
-                    + " bytes, was " + body % EVENT_BYTES + " (the file ends inside an event)");
-        }
-        for (int off = start; off < data.length; off += EVENT_BYTES) {
-            int address = DataStreams.bigEndianInt(data, off);
-            long t = DataStreams.bigEndianInt(data, off + 4) & 0xFFFFFFFFL;
-            try {
-                events.add(t, layout.x(address), layout.y(address), layout.polarity(address));
-            } catch (IllegalArgumentException e) {
-                throw EventFiles.badEvent(file, off, e);
-            }
-        }
-        return events.build();
-    }
-
-    private static Events readV31(byte[] data, String file, int start, EventsBuilder events) {
-        int off = start;
-        while (off < data.length) {
-            if (data.length - off < PACKET_HEADER_BYTES) {
-                throw new DataFormatException(file, "byte " + off + ": packet header expected " + PACKET_HEADER_BYTES
-                        + " bytes, was " + (data.length - off));
-            }
-            int type = EventFiles.littleEndianShort(data, off);
-            int size = EventFiles.littleEndianInt(data, off + 4);
-            int tsOffset = EventFiles.littleEndianInt(data, off + 8);
-            int overflow = EventFiles.littleEndianInt(data, off + 12);
-            int capacity = EventFiles.littleEndianInt(data, off + 16);
-            int number = EventFiles.littleEndianInt(data, off + 20);
-            int valid = EventFiles.littleEndianInt(data, off + 24);
-            require(size > 0, file, off + 4, "eventSize", "> 0", size);
-            require(capacity >= 0, file, off + 16, "eventCapacity", ">= 0", capacity);
-            require(number >= 0 && number <= capacity, file, off + 20, "eventNumber", "in [0, eventCapacity " + capacity + "]", number);
-            require(valid >= 0 && valid <= number, file, off + 24, "eventValid", "in [0, eventNumber " + number + "]", valid);
-            require(overflow >= 0, file, off + 12, "eventTSOverflow", ">= 0", overflow);
-            long payload = (long) capacity * size;
-            int body = off + PACKET_HEADER_BYTES;
-            if (payload > data.length - body) {
-                throw new DataFormatException(file, "byte " + body + ": packet of " + capacity + " events of " + size
-                        + " bytes expected " + payload + " bytes, was " + (data.length - body));
-            }
-            if (type == POLARITY_EVENT) {
-                require(size == EVENT_BYTES, file, off + 4, "eventSize of polarity events", "8", size);
-                require(tsOffset == 4, file, off + 8, "eventTSOffset of polarity events", "4", tsOffset);
-                polarityEvents(data, file, body, number, (long) overflow << 31, events);
-            }
-            off = body + (int) payload;
-        }
-        return events.build();
-    }
-
-    private static void polarityEvents(byte[] data, String file, int body, int number, long high, EventsBuilder events) {
-        for (int i = 0, e = body; i < number; i++, e += EVENT_BYTES) {
-            int word = EventFiles.littleEndianInt(data, e);
-            if ((word & 1) == 0) continue;
-            int ts = EventFiles.littleEndianInt(data, e + 4);
-            if (ts < 0) throw new DataFormatException(file, "byte " + (e + 4) + ": timestamp expected >= 0, was " + ts);
-            try {
-                events.add(high | ts, word >>> 17, (word >>> 2) & 0x7FFF, (word >>> 1) & 1);
-            } catch (IllegalArgumentException ex) {
-                throw EventFiles.badEvent(file, e, ex);
-            }
-        }
-    }
-
-    private static void require(boolean ok, String file, int offset, String field, String expected, int actual) {
-        if (!ok) throw new DataFormatException(file, "byte " + offset + ": " + field + " expected " + expected + ", was " + actual);
     }
 }

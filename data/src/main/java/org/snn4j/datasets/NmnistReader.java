@@ -2,7 +2,6 @@ package org.snn4j.datasets;
 
 import java.nio.file.Path;
 import org.snn4j.events.Events;
-import org.snn4j.events.EventsBuilder;
 
 /**
  * Reads the {@code .bin} files of N-MNIST and N-Caltech101 (Orchard et al. 2015, recorded with an ATIS
@@ -42,29 +41,7 @@ public final class NmnistReader {
      * @throws DataFormatException when the file is malformed (naming the byte offset, expected and actual)
      */
     public static Events read(byte[] data, String file, int width, int height) {
-        if (height > OVERFLOW_Y) throw new IllegalArgumentException("sensor height " + height + " > " + OVERFLOW_Y);
-        int whole = data.length - data.length % RECORD_BYTES;
-        if (whole != data.length) {
-            throw new DataFormatException(file, "byte " + whole + ": record expected " + RECORD_BYTES + " bytes, was "
-                    + (data.length - whole) + " (the file ends inside a record)");
-        }
-        EventsBuilder events = new EventsBuilder(width, height, data.length / RECORD_BYTES);
-        long base = 0;
-        for (int off = 0; off < data.length; off += RECORD_BYTES) {
-            int y = data[off + 1] & 0xFF;
-            int b2 = data[off + 2] & 0xFF;
-            if (y == OVERFLOW_Y) {
-                base += OVERFLOW_US;
-                continue;
-            }
-            long t = base + ((b2 & 0x7F) << 16 | (data[off + 3] & 0xFF) << 8 | (data[off + 4] & 0xFF));
-            try {
-                events.add(t, data[off] & 0xFF, y, b2 >>> 7);
-            } catch (IllegalArgumentException e) {
-                throw EventFiles.badEvent(file, off, e);
-            }
-        }
-        return events.build();
+        return EventDecoders.decodeAll(new NmnistDecoder(file, width, height, data.length / RECORD_BYTES), data);
     }
 
     /** As {@link #read(byte[], String, int, int)} for a file on disk. */

@@ -8,7 +8,9 @@ import org.snn4j.events.EventDataset;
 
 /**
  * Fuzz targets of the event readers (seeds in EventReaderFuzzTestInputs/{nmnist,aedat,aedat4,gestureLabels,spikeAudio}/):
- * whatever the bytes, a reader returns or throws its one-line {@link DataFormatException}.
+ * whatever the bytes, a reader returns or throws its one-line {@link DataFormatException}; and the chunked
+ * decoders ({@code chunked*}, replayed on the same seeds' mutants): fed the bytes in random chunks, they give the
+ * reader's events or its error, word for word.
  */
 class EventReaderFuzzTest {
     @FuzzTest
@@ -26,6 +28,21 @@ class EventReaderFuzzTest {
     @FuzzTest
     void aedat4(byte[] file) throws Exception {
         FuzzContract.parseOrReject(() -> Aedat4Reader.read(file, "fuzz.aedat4"), DataFormatException.class);
+    }
+
+    /** The chunked decoders: any chunking of the bytes gives the whole-file reader's events or its error. */
+    @FuzzTest
+    void chunkedNmnist(byte[] file) {
+        ChunkedDecoding.check(f -> NmnistReader.read(f, "fuzz.bin", 34, 34), () -> EventDecoders.nmnist("fuzz.bin", 34, 34), file,
+                java.util.Arrays.hashCode(file), 13);
+    }
+
+    @FuzzTest
+    void chunkedAedat(byte[] file) {
+        ChunkedDecoding.check(f -> AedatReader.read(f, "fuzz.aedat"), () -> EventDecoders.aedat("fuzz.aedat", Aedat2Address.DVS128), file,
+                java.util.Arrays.hashCode(file), 41);
+        ChunkedDecoding.check(f -> Aedat4Reader.read(f, "fuzz.aedat"), () -> EventDecoders.aedat4("fuzz.aedat"), file,
+                java.util.Arrays.hashCode(file) + 1, 97);
     }
 
     @FuzzTest
@@ -55,6 +72,13 @@ class EventReaderFuzzTest {
     @Test
     void mutatedAedat4Seeds() throws Exception {
         SeedMutations.check(getClass(), "aedat4", 3000, this::aedat4);
+    }
+
+    @Test
+    void mutatedSeedsDecodeAlikeInChunks() throws Exception {
+        SeedMutations.check(getClass(), "nmnist", 2000, this::chunkedNmnist);
+        SeedMutations.check(getClass(), "aedat", 2000, this::chunkedAedat);
+        SeedMutations.check(getClass(), "aedat4", 2000, this::chunkedAedat);
     }
 
     @Test
