@@ -36,7 +36,9 @@ import org.snn4j.tensor.Tensor;
  *       events, its spiking layer and a pooling layer after it run as one {@link FusedBlock}, one sample
  *       at a time, and in every mode a spiking layer and the pooling after it run one sample at a time
  *       ({@link Layer#forwardThenPool});</li>
- *   <li>a pass that keeps what backward needs runs every layer's own (dense) forward.</li>
+ *   <li>a pass that keeps what backward needs runs every layer's own (dense) forward, except that a plain
+ *       spiking layer and the average pooling after it run one sample at a time there too, backward
+ *       included ({@link Layer#forwardThenPool}).</li>
  * </ul>
  * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains.
  *
@@ -212,11 +214,10 @@ public final class Executor {
 
         @Override
         public Fused fused(List<Layer> chain, int at, Tensor input, ForwardContext ctx) {
-            if (!ctx.plainInference()) return null;
-            FusedBlock block = plan.block(chain, at);
+            FusedBlock block = ctx.plainInference() ? plan.block(chain, at) : null;
             Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes());
             if (fused != null || at + 1 >= chain.size() || !(chain.get(at + 1) instanceof Pool2d<?> pool)) return fused;
-            Tensor pooled = chain.get(at).forwardThenPool(input, pool, ctx);
+            Pass pooled = chain.get(at).forwardThenPool(input, pool, ctx);
             return pooled == null ? null : new Fused(pooled, 2);
         }
     }
@@ -253,7 +254,7 @@ public final class Executor {
         if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
         FusedBlock.Result r = block.run(input, weight, ctx);
         activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
-        return new ChildRunner.Fused(r.output(), block.layers());
+        return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), r.output()), block.layers());
     }
 
     /**
