@@ -36,7 +36,10 @@ import org.snn4j.tensor.Tensor;
  *       events, its spiking layer and a pooling layer after it run as one {@link FusedBlock}, one sample
  *       at a time, and in every mode a spiking layer and the pooling after it run one sample at a time
  *       ({@link Layer#forwardThenPool});</li>
- *   <li>a pass that keeps what backward needs runs every layer's own (dense) forward.</li>
+ *   <li>a pass that keeps what backward needs (training) runs the layers' own forward and backward, except
+ *       that in the event modes a weighted layer fed by spikes computes its forward output by events as at
+ *       inference (its backward stays dense), and a plain spiking layer and the average pooling after it
+ *       run one sample at a time, backward included ({@link Layer#forwardThenPool}).</li>
  * </ul>
  * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains.
  *
@@ -73,6 +76,8 @@ public final class Executor {
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
+    /** Whether the weights change between passes (training): a layer's event copy is refreshed in each pass that runs it by events. */
+    private boolean changingWeights;
     /** The network after its first layer, for {@link #inferEvents}; made when first needed. */
     private Sequential afterFirst;
 
@@ -83,9 +88,27 @@ public final class Executor {
         this.plan = Plan.compile(model, mode);
     }
 
-    /** A dense executor: every layer's own kernels (what training runs). */
+    /** A dense executor: every layer's own kernels. */
     public static Executor dense(Model model) {
         return new Executor(model, EngineMode.DENSE);
+    }
+
+    /**
+     * What training runs: "auto" ({@link #withChangingWeights}), so that a weighted layer fed by spikes
+     * computes its forward by events when its input's density is below its measured crossover.
+     */
+    public static Executor training(Model model) {
+        return new Executor(model, EngineMode.AUTO).withChangingWeights();
+    }
+
+    /**
+     * Tells this executor that the model's weights change between its passes (an optimizer steps them): the
+     * copies the event kernels read are then brought up to date in every pass that runs a layer by events,
+     * before its first use in that pass. Returns this executor.
+     */
+    public Executor withChangingWeights() {
+        this.changingWeights = true;
+        return this;
     }
 
     public Model model() {
@@ -169,7 +192,7 @@ public final class Executor {
         ConvGeometry g = new ConvGeometry(in[0] * in[1], in[2], in[3], in[4], conv.outChannels(), k, k, conv.stride(), conv.stride(),
                 conv.padding(), conv.padding());
         Tensor y = ctx.empty(in[0], in[1], out[0], out[1], out[2]);
-        float[] weight = ((Plan.Synapses) plan.step(conv)).channelLast();
+        float[] weight = current((Plan.Synapses) plan.step(conv), null);
         long ops = EventListKernels.convForward(g, frames.start(), frames.index(), frames.value(), weight,
                 conv.hasBias() ? conv.bias().value().data() : null, y.data());
         ctx.listeners().synapseEvents(conv.name(), in[1], (long) out[0] * out[1] * out[2] * in[2] * k * k, ops);
@@ -201,31 +224,34 @@ public final class Executor {
      * layer's input carries spikes.
      */
     private final class PassRunner extends SpikeFlow implements ChildRunner {
+        /** The layers whose event weights this pass has brought up to date ({@link #current}). */
+        private final java.util.Set<Layer> refreshed = Collections.newSetFromMap(new IdentityHashMap<>());
+
         @Override
         public Pass forward(Layer child, Tensor input, ForwardContext ctx) {
             return switch (plan.step(child)) {
                 case Plan.Children c -> c.composite().forward(input, ctx, this);
-                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes()));
+                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes(), refreshed));
                 case Plan.Own o -> o.layer().forward(input, ctx);
             };
         }
 
         @Override
         public Fused fused(List<Layer> chain, int at, Tensor input, ForwardContext ctx) {
-            if (!ctx.plainInference()) return null;
-            FusedBlock block = plan.block(chain, at);
-            Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes());
+            FusedBlock block = ctx.plainInference() ? plan.block(chain, at) : null;
+            Fused fused = block == null ? null : forwardFused(block, input, ctx, carriesSpikes(), refreshed);
             if (fused != null || at + 1 >= chain.size() || !(chain.get(at + 1) instanceof Pool2d<?> pool)) return fused;
-            Tensor pooled = chain.get(at).forwardThenPool(input, pool, ctx);
+            Pass pooled = chain.get(at).forwardThenPool(input, pool, ctx);
             return pooled == null ? null : new Fused(pooled, 2);
         }
     }
 
     /** Runs a weighted layer by events into {@code output} when this executor's mode chooses to; false for its dense kernel. */
-    private boolean byEventsIfChosen(Plan.Synapses step, Tensor input, Tensor output, boolean afterSpikingLayer) {
+    private boolean byEventsIfChosen(Plan.Synapses step, Tensor input, Tensor output, boolean afterSpikingLayer,
+                                     java.util.Set<Layer> refreshed) {
         Layer layer = step.layer();
-        float[] weight = step.channelLast();
         if (input.dim(0) == 1 && !afterSpikingLayer) return false;
+        float[] weight = current(step, refreshed);
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
         calibrateOnce(layer, a, density, () -> measureCrossover(layer, input, output, weight, density));
@@ -242,18 +268,19 @@ public final class Executor {
      * measured on the block, not on the convolution alone: the fused block against the layers run one by
      * one with the dense convolution, which is what the two choices cost.
      */
-    private ChildRunner.Fused forwardFused(FusedBlock block, Tensor input, ForwardContext ctx, boolean afterSpikingLayer) {
+    private ChildRunner.Fused forwardFused(FusedBlock block, Tensor input, ForwardContext ctx, boolean afterSpikingLayer,
+                                           java.util.Set<Layer> refreshed) {
         if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
         Conv2d conv = block.conv();
         LayerActivity a = activity.get(conv.name());
         if (mode == EngineMode.AUTO && (a == null || a.calls() + 1 < CALIBRATION_CALL)) return null;
-        float[] weight = ((Plan.Synapses) plan.step(conv)).channelLast();
+        float[] weight = current((Plan.Synapses) plan.step(conv), refreshed);
         double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
         calibrateOnce(conv, a, density, () -> measureBlockCrossover(block, input, weight, density, ctx));
         if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
         FusedBlock.Result r = block.run(input, weight, ctx);
         activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
-        return new ChildRunner.Fused(r.output(), block.layers());
+        return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), r.output()), block.layers());
     }
 
     /**
@@ -285,6 +312,15 @@ public final class Executor {
             layered = Math.min(layered, end - middle);
         }
         return MARGIN * density * layered / Math.max(1, fused);
+    }
+
+    /**
+     * The weights the event kernels read for {@code step}: with {@link #withChangingWeights}, first brought up
+     * to date unless this pass already did ({@code refreshed}, the pass's record; null: always).
+     */
+    private float[] current(Plan.Synapses step, java.util.Set<Layer> refreshed) {
+        if (changingWeights && (refreshed == null || refreshed.add(step.layer()))) step.refresh();
+        return step.channelLast();
     }
 
     /** Runs the event kernel of {@code layer} into {@code output}; returns its synaptic operations. */

@@ -11,6 +11,7 @@ import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
 import org.snn4j.tensor.Tensor;
 
@@ -88,7 +89,8 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
      */
     Tensor runLayered(Tensor input, ForwardContext ctx) {
         Tensor current = conv.forward(input, ctx).output();
-        Tensor out = pool == null ? null : neurons.forwardThenPool(current, pool, ctx);
+        Pass fused = pool == null ? null : neurons.forwardThenPool(current, pool, ctx);
+        Tensor out = fused == null ? null : fused.output();
         if (out == null) {
             Tensor spikes = neurons.forward(current, ctx).output();
             out = pool == null ? spikes : pool.forward(spikes, ctx).output();

@@ -32,7 +32,17 @@ final class Plan {
     record Children(Composite composite) implements Step {}
 
     /** A weighted layer that runs by events or densely, batch by batch; {@code channelLast}: its weights for the event kernels. */
-    record Synapses(WeightedLayer layer, float[] channelLast) implements Step {}
+    record Synapses(WeightedLayer layer, float[] channelLast) implements Step {
+        /** Copies the layer's current weights into {@link #channelLast} (after they changed: training). */
+        void refresh() {
+            float[] w = layer.weight().value().data();
+            switch (layer) {
+                case Conv2d c -> EventKernels.transpose(c.outChannels(), c.inChannels() * c.kernel() * c.kernel(), w, channelLast);
+                case Linear f -> EventKernels.transpose(f.outFeatures(), f.inFeatures(), w, channelLast);
+                default -> throw new IllegalArgumentException(layer.name() + ": no event kernel for " + layer.getClass().getSimpleName());
+            }
+        }
+    }
 
     private final Map<Layer, Step> steps = new IdentityHashMap<>();
     private final Map<List<Layer>, FusedBlock[]> blocks = new IdentityHashMap<>();

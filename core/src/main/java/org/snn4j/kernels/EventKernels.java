@@ -103,13 +103,22 @@ public final class EventKernels {
      * @return {@code [in, padded(out)]} (zero in the padding), a new array
      */
     public static float[] transposed(int out, int in, float[] weight) {
+        float[] t = new float[in * padded(out)];
+        transpose(out, in, weight, t);
+        return t;
+    }
+
+    /**
+     * {@link #transposed} into {@code t} ({@code [in, padded(out)]}, its padding left as it is): the copy of
+     * weights that change (training) brought up to date without a new array.
+     */
+    public static void transpose(int out, int in, float[] weight, float[] t) {
         check("weight", weight, out * in);
         int stride = padded(out);
-        float[] t = new float[in * stride];
+        check("transposed weight", t, in * stride);
         for (int j = 0; j < out; j++) {
             for (int i = 0; i < in; i++) t[i * stride + j] = weight[j * in + i];
         }
-        return t;
     }
 
     /**

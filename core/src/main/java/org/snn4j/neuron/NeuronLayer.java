@@ -6,6 +6,7 @@ import org.snn4j.Snn4jException;
 import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
+import org.snn4j.nn.AvgPool2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.LayerState;
@@ -161,13 +162,23 @@ public class NeuronLayer implements Layer {
     }
 
     /**
-     * Inference through this layer and the pooling layer after it, one sample at a time with
-     * {@link SampleFiring} (the spike trains never reach memory); null, to run the two layers one by one,
-     * unless {@link #firesPlainly} holds and the input is a sequence of images.
+     * This layer and the pooling layer after it, one sample at a time with {@link SampleFiring} (the spike
+     * trains never reach memory): at inference where {@link #firesPlainly} holds; in training
+     * ({@link PooledTraining}) for a plain layer of this class (no trainable leak or threshold, no state, nothing
+     * that looks into every layer) before average pooling, its backward also one sample at a time. Null, to
+     * run the two layers one by one, otherwise or when the input is not a sequence of images.
      */
     @Override
-    public Tensor forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
-        if (!firesPlainly(ctx) || input.rank() != 5) return null;
+    public Pass forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
+        if (input.rank() != 5) return null;
+        if (firesPlainly(ctx)) return Pass.inferenceOnly(name, firePooled(input, pool, ctx));
+        boolean plainTraining = ctx.keepForBackward() && getClass() == NeuronLayer.class && leak == null
+                && pool instanceof AvgPool2d && ctx.listeners().layerState() == null && !ctx.listeners().anyNeedsEveryLayer();
+        return plainTraining ? PooledTraining.forward(this, input, pool, ctx) : null;
+    }
+
+    /** The pooled spikes of {@code input} through this layer and {@code pool}, one sample at a time; tells the listeners the spikes. */
+    Tensor firePooled(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
         Sequence sequence = ctx.sequence(input);
         boolean held = sequence.held();
         int steps = sequence.steps(), samples = sequence.samples(), size = sequence.perSample();

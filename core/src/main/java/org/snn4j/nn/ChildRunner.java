@@ -17,21 +17,29 @@ public interface ChildRunner {
     Pass forward(Layer child, Tensor input, ForwardContext ctx);
 
     /**
-     * At inference, may run {@code chain[at]} and the layers after it as one block (e.g. a convolution, its
-     * spiking layer and a pooling layer, one sample at a time so that no intermediate output leaves the
-     * cache), with the same output and records as running them one by one; the block checks the outputs
-     * it computes for NaN and infinity itself.
+     * May run {@code chain[at]} and the layers after it as one block (e.g. a convolution, its spiking layer
+     * and a pooling layer, one sample at a time so that no intermediate output leaves the cache), with the
+     * same output, records and (in training) gradients as running them one by one; the block checks the
+     * outputs it computes for NaN and infinity itself.
      *
-     * @return the block's output and how many layers it ran, or null to run {@code chain[at]} alone
+     * @return the block's pass and how many layers it ran, or null to run {@code chain[at]} alone
      */
     default Fused fused(List<Layer> chain, int at, Tensor input, ForwardContext ctx) {
         return null;
     }
 
-    /** What a runner ran as one fused block: its output and how many layers of the chain it covered. */
-    record Fused(Tensor output, int layers) {
+    /**
+     * What a runner ran as one fused block: its pass (backward through all of its layers, or none at inference)
+     * and how many layers of the chain it covered.
+     */
+    record Fused(Pass pass, int layers) {
         public Fused {
             if (layers < 1) throw new IllegalArgumentException("a fused block runs at least one layer, not " + layers);
+        }
+
+        /** The block's output: its last layer's. */
+        public Tensor output() {
+            return pass.output();
         }
     }
 }

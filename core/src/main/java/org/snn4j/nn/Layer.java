@@ -65,11 +65,12 @@ public interface Layer {
     }
 
     /**
-     * An inference shortcut a composite may take for this layer and the pooling layer after it: the
-     * pooling's output computed with this layer's output never written in full (and checked for NaN and
-     * infinity by this method), or null (the default) to run the two one by one.
+     * A shortcut a composite may take for this layer and the pooling layer after it: one pass whose output is
+     * the pooling's, computed without this layer's output ever written in full (and checked for NaN and
+     * infinity by this method), at inference and, where the layer can, in training too (its backward then
+     * runs both layers' backward the same way); or null (the default) to run the two one by one.
      */
-    default Tensor forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
+    default Pass forwardThenPool(Tensor input, Pool2d<?> pool, ForwardContext ctx) {
         return null;
     }
 

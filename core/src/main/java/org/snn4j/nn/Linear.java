@@ -70,7 +70,7 @@ public final class Linear implements WeightedLayer {
         Tensor y = ctx.empty(input.dim(0), input.dim(1), out);
         ctx.listeners().synapses(name, input, ctx.steps(), (long) in * out, () -> null);
         float[] x = input.data();
-        if (ctx.keepForBackward() || !outputKernel.compute(input, y)) forwardDense(rows, x, y.data());
+        if (!outputKernel.compute(input, y)) forwardDense(rows, x, y.data());
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             float[] dy = gradOutput.data();

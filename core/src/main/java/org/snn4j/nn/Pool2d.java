@@ -72,6 +72,18 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
         forwardKernel(x, new Planes(planes, h, w), y);
     }
 
+    /**
+     * The backward kernel alone on bare arrays, for average pooling run one sample at a time with the layer
+     * before it: {@code dx} ({@code [planes, h, w]}, overwritten) from {@code dy} ({@code [planes, outH, outW]}).
+     * Max pooling's backward needs its forward's argmax, which such a block does not keep.
+     *
+     * @throws UnsupportedOperationException for max pooling
+     */
+    public void backwardPlanes(float[] dy, int planes, int h, int w, float[] dx) {
+        if (!(this instanceof AvgPool2d)) throw new UnsupportedOperationException(name + ": max pooling's backward needs its argmax");
+        backwardKernel(dy, null, new Planes(planes, h, w), dx);
+    }
+
     /** Windows that do not overlap: each input gradient is one output gradient, copied or divided by k². */
     @Override
     public boolean inputGradientFiniteWithOutputGradient() {

@@ -14,7 +14,7 @@ import org.snn4j.tensor.Tensor;
  * run inside {@link Finite#checkedByCaller}, so their own {@link Finite#checkOwn} guards on those tensors
  * are skipped: each is scanned once. Backward asks the first child for its input gradient only when the
  * caller asks for it. At inference the runner may run several children as one fused block, which checks the
- * outputs it computes itself ({@link ChildRunner#fused}).
+ * outputs it computes itself ({@link ChildRunner#fused}), in training too (a spiking layer and its pooling).
  */
 public final class Sequential implements Composite {
     private final String name;
@@ -53,8 +53,9 @@ public final class Sequential implements Composite {
             int first = i;
             Layer layer = layers.get(i);
             Tensor in = x;
-            ChildRunner.Fused fused = ctx.keepForBackward() ? null : runner.fused(layers, i, in, ctx);
-            if (fused != null) {   // nothing kept for backward; the block checked the outputs it computed
+            ChildRunner.Fused fused = runner.fused(layers, i, in, ctx);
+            if (fused != null) {   // the block checked the outputs it computed; its pass stands for all its layers
+                passes[i] = fused.pass();
                 x = fused.output();
                 i += fused.layers() - 1;
             } else {
@@ -74,6 +75,7 @@ public final class Sequential implements Composite {
             for (int i = passes.length - 1; i >= 0; i--) {
                 boolean need = i > 0 || needInputGrad;
                 Pass pass = passes[i];
+                if (pass == null) continue;   // a layer a fused block ran: that block's pass, earlier in the chain, covers it
                 Tensor gradOut = g;
                 g = Finite.checkedByCaller(layers.get(i), () -> pass.backward(gradOut, need));
                 boolean scanned = g != null && (g.data() == gradOut.data() || layers.get(i).inputGradientFiniteWithOutputGradient());

@@ -10,6 +10,6 @@ public interface WeightedLayer extends Layer {
     /** The bias, or null. */
     Parameter bias();
 
-    /** As {@link #forward(Tensor, ForwardContext)}, the output computed by {@code outputKernel} unless it declines (asked only at inference). */
+    /** As {@link #forward(Tensor, ForwardContext)}, the output computed by {@code outputKernel} unless it declines (in training too: the kernel must compute exactly what the dense one does). */
     Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel);
 }

@@ -36,7 +36,7 @@ public final class LocalBackend implements TrainingBackend {
     public LocalBackend(Model model, TrainConfig cfg) {
         this.model = model;
         this.cfg = cfg;
-        this.executor = Executor.dense(model);
+        this.executor = Executor.training(model);
         this.encoder = cfg.encoder().create();
     }
 

@@ -1,0 +1,62 @@
+package org.snn4j.neuron;
+
+import org.snn4j.kernels.NeuronLoops;
+import org.snn4j.kernels.NeuronSpec;
+import org.snn4j.kernels.Parallel;
+import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.Pass;
+import org.snn4j.nn.Pool2d;
+import org.snn4j.tensor.Sequence;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * A training pass through a plain {@link NeuronLayer} and the average pooling after it, one sample at a time:
+ * neither the spike trains nor their gradient is ever written for the whole batch. Run layer by layer, the
+ * spikes ({@code [T, N, C, H, W]}) are written by the neurons and read by the pooling, and in backward the
+ * pooling writes a gradient of the same size that the neurons read: for W1 at batch 64 and T = 8, 4 × 51 MB
+ * for the first spiking layer and 4 × 26 MB for the second, held until the step ends. Here the forward is
+ * {@link NeuronLayer#firePooled} (the inference path), and the backward, per sample, spreads the pooled
+ * gradient over that sample's windows in a thread's scratch array, applies the spike amplitude and the spike
+ * loss's gradient as the layer does, and runs the same reverse loop over the sample's neurons (recomputing
+ * the membrane from the input current, as the layer's own backward does). Every neuron's arithmetic is
+ * the layer's own, in the same order, so outputs and gradients are bit for bit those of the two layers run
+ * one after the other ({@code PooledTrainingTest}).
+ */
+final class PooledTraining {
+    private PooledTraining() {}
+
+    /** The pass of {@code neurons} then {@code pool} (average pooling) on {@code input}, {@code [T or 1, N, C, H, W]}. */
+    static Pass forward(NeuronLayer neurons, Tensor input, Pool2d<?> pool, ForwardContext ctx) {
+        NeuronSpec spec = neurons.spec();
+        Tensor output = neurons.firePooled(input, pool, ctx);
+        Sequence sequence = ctx.sequence(input);
+        boolean held = sequence.held();
+        int steps = sequence.steps(), samples = sequence.samples(), size = sequence.perSample();
+        int[] image = input.shapeFrom(2);
+        int outSize = output.sizeFrom(2);
+        float amplitude = neurons.config().amplitude();
+        return Pass.of(neurons.name(), output, (gradOutput, needInputGrad) -> {
+            if (!needInputGrad) return null;   // no parameters: nothing else to compute
+            float penalty = ctx.listeners().spikeLossGradient(neurons.name());
+            boolean shift = amplitude != 1f || penalty != 0f;
+            Tensor gradInput = ctx.empty(input.shape());
+            float[] x = input.data(), gy = gradOutput.data(), gx = gradInput.data();
+            int currentSteps = held ? 1 : steps;
+            Parallel.forRange(samples, 1, (from, to) -> {
+                float[] pooledGrad = new float[steps * outSize], gradSpikes = new float[steps * size];
+                float[] current = new float[currentSteps * size], gradCurrent = new float[currentSteps * size];
+                for (int n = from; n < to; n++) {
+                    for (int t = 0; t < steps; t++) System.arraycopy(gy, (t * samples + n) * outSize, pooledGrad, t * outSize, outSize);
+                    pool.backwardPlanes(pooledGrad, steps * image[0], image[1], image[2], gradSpikes);
+                    // as Drive.Uniform.scale(gradient, penalty, ·) in the layer's backward
+                    if (shift) for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = amplitude * gradSpikes[i] + penalty;
+                    for (int t = 0; t < currentSteps; t++) System.arraycopy(x, (t * samples + n) * size, current, t * size, size);
+                    if (held) NeuronLoops.bpttReverseHeld(spec, current, gradSpikes, gradCurrent, steps, size, null);
+                    else NeuronLoops.bpttReverse(spec, current, gradSpikes, gradCurrent, steps, size, null);
+                    for (int t = 0; t < currentSteps; t++) System.arraycopy(gradCurrent, t * size, gx, (t * samples + n) * size, size);
+                }
+            });
+            return gradInput;
+        });
+    }
+}
