@@ -105,7 +105,7 @@ final class StdpCommand implements Callable<Integer> {
                 .run(dataOptions, common, plots, bench, out);
     }
 
-    private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out", "--plots",
+    private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out",
             "--lockout", "--conductances", "--holdout");
     private static final java.util.Set<String> CONV_FLAGS = java.util.Set.of("--conv-thresholds", "--kernel", "--pool", "--steps", "--stdp-samples",
             "--readout-epochs", "--coding");
@@ -121,6 +121,6 @@ final class StdpCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--coding must be dog or intensity, was " + coding);
         }
         return new ConvStdpTraining(spec, conv, thresholds, kernel, pool, steps, stdpSamples, readoutEpochs, coding.equals("dog"))
-                .run(dataOptions, common);
+                .run(dataOptions, common, plots);
     }
 }

@@ -137,10 +137,14 @@ class StdpCommandTest {
     }
 
     @Test
-    void convLearnsLayerByLayerAndComparesTheReadoutWithRandomFeatures() {
+    void convLearnsLayerByLayerAndComparesTheReadoutWithRandomFeatures() throws java.io.IOException {
+        Path plots = dir.resolve("kernels");
         CliTest.Run r = CliTest.run("stdp", "--conv", "4,6", "--conv-thresholds", "8,4", "--stdp-samples", "20", "--limit-train", "40",
-                "--limit-test", "20", "--readout-epochs", "1", "--steps", "8", "--json");
+                "--limit-test", "20", "--readout-epochs", "1", "--steps", "8", "--json", "--plots", plots.toString());
         assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage first = javax.imageio.ImageIO.read(plots.resolve("conv-kernels-1.png").toFile());
+        assertTrue(first.getWidth() > 0, "layer 1's kernels drawn");
+        assertTrue(Files.readString(plots.resolve("conv-kernels-2.svg")).contains("6 kernels 5×5 learned by STDP, 4 input channels"));
         assertTrue(r.out().contains("layer 1 (4 maps, threshold 8.0): STDP on 20 samples"), r.out());
         assertTrue(r.out().contains("layer 2 (6 maps, threshold 4.0): STDP on 20 samples"), r.out());
         JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
