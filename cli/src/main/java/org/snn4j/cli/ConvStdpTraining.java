@@ -54,7 +54,8 @@ final class ConvStdpTraining {
     }
 
     /** Runs on {@code data}; returns the exit code. */
-    int run(DataOptions data, CommonOptions common) {
+    int run(DataOptions data, CommonOptions common, PlotsOption plots) {
+        plots.check(spec);
         Dataset train = data.load(common.dataDir, true);
         Dataset test = data.load(common.dataDir, false);
         ConvStdpNetwork net = network(train, common.seed);
@@ -70,6 +71,7 @@ final class ConvStdpTraining {
             o.addProperty("seconds", t.seconds());
             layers.add(o);
         }
+        if (plots.given()) plots.write(kernelFigures(net));
         double stdp = readout("stdp", net, train, test, common.seed);
         double untrained = readout("random (untrained initial weights)", network(train, common.seed), train, test, common.seed);
         ConvStdpNetwork uniform = network(train, common.seed);
@@ -95,6 +97,27 @@ final class ConvStdpTraining {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /**
+     * Each layer's learned kernels, a tile per map with its input channels stacked vertically (for DoG input: ON above
+     * OFF), white = the map's largest weight: {@code conv-kernels-1}, {@code conv-kernels-2}, ...
+     */
+    static java.util.Map<String, org.snn4j.plot.svg.Svg> kernelFigures(ConvStdpNetwork net) {
+        java.util.Map<String, org.snn4j.plot.svg.Svg> figures = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < net.stages().size(); l++) {
+            org.snn4j.stdp.ConvStdpLayer layer = net.stages().get(l).layer();
+            int maps = layer.maps(), k = layer.kernel(), per = layer.inChannels() * k * k;
+            float[] kernels = layer.weights(), byInput = new float[kernels.length];
+            for (int m = 0; m < maps; m++) {
+                for (int i = 0; i < per; i++) byInput[i * maps + m] = kernels[m * per + i];
+            }
+            String title = "Layer " + (l + 1) + ": " + maps + " kernels " + k + "×" + k + " learned by STDP, " + layer.inChannels()
+                    + " input channel" + (layer.inChannels() == 1 ? "" : "s") + " stacked vertically";
+            figures.put("conv-kernels-" + (l + 1), org.snn4j.plot.StdpFigures.receptiveFieldsFigure(title,
+                    org.snn4j.plot.StdpFigures.receptiveFields(byInput, per, maps, layer.inChannels() * k, k, 8)));
+        }
+        return figures;
     }
 
     private ConvStdpNetwork network(Dataset train, long seed) {

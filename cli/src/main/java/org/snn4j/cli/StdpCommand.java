@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.snn4j.stdp.DiehlCookConfig;
 
 /**
  * {@code snn4j stdp}: trains Diehl &amp; Cook's network by unsupervised STDP ({@link StdpTraining}, the same run as
@@ -34,6 +35,18 @@ final class StdpCommand implements Callable<Integer> {
 
     @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.5", description = "Time step in ms (default: ${DEFAULT-VALUE}).")
     double dt;
+
+    @Option(names = "--lockout", paramLabel = "MS", description = "After a spike an excitatory neuron cannot fire for MS ms "
+            + "(the Brian 2 ports' timer: 50; at or below the 5 ms refractory period: none; default: that of the network's defaults).")
+    Double lockout;
+
+    @Option(names = "--conductances", paramLabel = "K", description = "How the synaptic conductances decay per step: exact, or euler "
+            + "as Brian steps them (default: that of the network's defaults).")
+    String conductances;
+
+    @Option(names = "--holdout", paramLabel = "N", defaultValue = "0", description = "Learn and label on all training samples but the "
+            + "last N and score on those N instead of the test set, for choosing settings without the test set (default: 0, off).")
+    int holdout;
 
     @Mixin
     PlotsOption plots;
@@ -83,10 +96,17 @@ final class StdpCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + " applies to --conv only");
             }
         }
-        return new StdpTraining(spec, neurons, passes, dt).run(dataOptions, common, plots, bench, out);
+        if (conductances != null && !conductances.equals("exact") && !conductances.equals("euler")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--conductances must be exact or euler, was " + conductances);
+        }
+        DiehlCookConfig defaults = DiehlCookConfig.defaults(1);
+        return new StdpTraining(spec, neurons, passes, dt, lockout != null ? lockout : defaults.lockoutMs(),
+                conductances != null ? conductances.equals("euler") : defaults.eulerConductances(), holdout)
+                .run(dataOptions, common, plots, bench, out);
     }
 
-    private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out", "--plots");
+    private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out",
+            "--lockout", "--conductances", "--holdout");
     private static final java.util.Set<String> CONV_FLAGS = java.util.Set.of("--conv-thresholds", "--kernel", "--pool", "--steps", "--stdp-samples",
             "--readout-epochs", "--coding");
 
@@ -101,6 +121,6 @@ final class StdpCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--coding must be dog or intensity, was " + coding);
         }
         return new ConvStdpTraining(spec, conv, thresholds, kernel, pool, steps, stdpSamples, readoutEpochs, coding.equals("dog"))
-                .run(dataOptions, common);
+                .run(dataOptions, common, plots);
     }
 }

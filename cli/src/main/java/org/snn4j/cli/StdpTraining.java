@@ -39,16 +39,29 @@ final class StdpTraining {
     private final int neurons;
     private final int passes;
     private final double dt;
+    private final double lockoutMs;
+    private final boolean eulerConductances;
+    private final int holdout;
 
-    /** @throws ParameterException for a count of neurons or passes below 1, or a dt outside (0, 10] ms */
-    StdpTraining(CommandSpec spec, int neurons, int passes, double dt) {
+    /**
+     * @param holdout 0, or learn and label on all training samples but the last {@code holdout} and score on those
+     * @throws ParameterException for a count of neurons or passes below 1, a dt outside (0, 10] ms, a lock-out outside
+     *     [0, 1000] ms, a negative hold-out, or Euler conductances at dt &gt;= 1 ms
+     */
+    StdpTraining(CommandSpec spec, int neurons, int passes, double dt, double lockoutMs, boolean eulerConductances, int holdout) {
         if (neurons < 1) throw new ParameterException(spec.commandLine(), "--neurons must be >= 1, was " + neurons);
         if (passes < 1) throw new ParameterException(spec.commandLine(), "--passes must be >= 1, was " + passes);
         if (!(dt > 0) || dt > 10) throw new ParameterException(spec.commandLine(), "--dt must be in (0, 10] ms, was " + dt);
+        if (!(lockoutMs >= 0) || lockoutMs > 1000) throw new ParameterException(spec.commandLine(), "--lockout must be in [0, 1000] ms, was " + lockoutMs);
+        if (holdout < 0) throw new ParameterException(spec.commandLine(), "--holdout must be >= 0, was " + holdout);
+        if (eulerConductances && dt >= 1) throw new ParameterException(spec.commandLine(), "euler conductances need --dt below 1 ms, was " + dt);
         this.spec = spec;
         this.neurons = neurons;
         this.passes = passes;
         this.dt = dt;
+        this.lockoutMs = lockoutMs;
+        this.eulerConductances = eulerConductances;
+        this.holdout = holdout;
     }
 
     /**
@@ -77,7 +90,8 @@ final class StdpTraining {
         }
         boolean passesGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
         if (passesGiven && epochs < 1) throw new ParameterException(spec.commandLine(), "--epochs must be >= 1, was " + epochs);
-        return new StdpTraining(spec, n, passesGiven ? epochs : 1, DiehlCookConfig.defaults(1).dtMs());
+        DiehlCookConfig d = DiehlCookConfig.defaults(n);
+        return new StdpTraining(spec, n, passesGiven ? epochs : 1, d.dtMs(), d.lockoutMs(), d.eulerConductances(), 0);
     }
 
     /**
@@ -93,20 +107,35 @@ final class StdpTraining {
         Outputs.of(spec).output("--out", out).check(true);
         Path log = out == null ? null : MetricsLog.beside(out);
         if (log != null) JsonLines.retain(log, o -> !o.has("kind") || !KIND.equals(o.get("kind").getAsString()));
+        if (holdout > 0 && (bench || out != null)) {
+            throw new ParameterException(spec.commandLine(), "--holdout and " + (bench ? "--bench" : "--out") + " exclude each other");
+        }
         Dataset train = data.load(common.dataDir, true);
-        DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed), train.sampleSize());
+        DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed).withLockout(lockoutMs)
+                .withEulerConductances(eulerConductances), train.sampleSize());
         if (bench) return bench(net, train, common);
-        Dataset test = data.load(common.dataDir, false);
+        Dataset test;
+        if (holdout > 0) {
+            if (holdout >= train.size()) {
+                throw new ParameterException(spec.commandLine(), "--holdout " + holdout + " leaves no training samples of " + train.size());
+            }
+            test = train.range(train.size() - holdout, train.size());
+            train = train.subset(train.size() - holdout);
+        } else {
+            test = data.load(common.dataDir, false);
+        }
+        String scored = holdout > 0 ? "held-out accuracy" : "test accuracy";
         JsonArray perPass = new JsonArray();
         for (int p = 1; p <= passes; p++) {
             DiehlCook.Pass pass = net.train(train);
             double accuracy = net.evaluate(test);
-            System.out.printf(Locale.ROOT, "pass %d: %d samples in %.1f s (%.1f samples/s, %.1f spikes/sample), test accuracy %.2f %%%n",
-                    p, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples(), 100 * accuracy);
+            System.out.printf(Locale.ROOT, "pass %d: %d samples in %.1f s (%.1f samples/s, %.1f spikes/sample), %s %.2f %%%n",
+                    p, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples(), scored, 100 * accuracy);
             JsonObject o = new JsonObject();
             o.addProperty("pass", p);
             o.addProperty("samples_per_second", pass.samplesPerSecond());
-            o.addProperty("test_accuracy", accuracy);
+            o.addProperty(holdout > 0 ? "heldout_accuracy" : "test_accuracy", accuracy);
+            o.addProperty("spikes_per_sample", (double) pass.spikes() / pass.samples());
             perPass.add(o);
             if (log != null) JsonLines.append(log, logLine(p, pass, accuracy, train, test));
         }
@@ -118,7 +147,7 @@ final class StdpTraining {
         if (common.json) {
             JsonObject o = json();
             o.addProperty("train_samples", train.size());
-            o.addProperty("test_samples", test.size());
+            o.addProperty(holdout > 0 ? "heldout_samples" : "test_samples", test.size());
             o.add("passes", perPass);
             System.out.println(o);
         }
@@ -162,6 +191,8 @@ final class StdpTraining {
         JsonObject o = new JsonObject();
         o.addProperty("model", MODEL + ":" + neurons);
         o.addProperty("dt_ms", dt);
+        o.addProperty("lockout_ms", lockoutMs);
+        o.addProperty("conductances", eulerConductances ? "euler" : "exact");
         return o;
     }
 

@@ -85,6 +85,15 @@ final class TrainCommand implements Callable<Integer> {
                     + "(a deep preset that falls silent at small T stays alive) (default: ${DEFAULT-VALUE}).")
     String init;
 
+    @Option(names = "--pretrain", paramLabel = "stdp", description = "stdp: before gradient training, initialise the model's "
+            + "convolutions by convolutional STDP, layer by layer, on the first --pretrain-samples training images (pixel intensities as "
+            + "first-spike times; each learned kernel centred and scaled to the initial weights' standard deviation).")
+    String pretrain;
+
+    @Option(names = "--pretrain-samples", paramLabel = "N", defaultValue = "2000",
+            description = "With --pretrain stdp: training images each convolution learns from (default: ${DEFAULT-VALUE}).")
+    int pretrainSamples;
+
     @Mixin
     CommonOptions common;
 
@@ -110,6 +119,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--init must be default or activity, was '" + init + "'");
         }
         if (ann && init.equals("activity")) throw new ParameterException(spec.commandLine(), "--init activity applies to SNN training only");
+        if (pretrain != null && !pretrain.equals("stdp")) throw new ParameterException(spec.commandLine(), "--pretrain must be stdp, was '" + pretrain + "'");
+        if (pretrain == null && spec.commandLine().getParseResult().hasMatchedOption("--pretrain-samples")) {
+            throw new ParameterException(spec.commandLine(), "--pretrain-samples applies to --pretrain stdp");
+        }
+        if (pretrainSamples < 1) throw new ParameterException(spec.commandLine(), "--pretrain-samples must be >= 1, was " + pretrainSamples);
+        if (pretrain != null && dataOptions.isEvents()) throw new ParameterException(spec.commandLine(), "--pretrain stdp reads images, not event data");
         EncoderSpec encoderSpec = Flags.parsed(spec, "--encoder", () -> EncoderSpec.parse(encoder, gain));
         training.check(spec);
         encoderSpec = eventInput(encoderSpec);
@@ -134,6 +149,7 @@ final class TrainCommand implements Callable<Integer> {
             encoderSpec = new EncoderSpec(EncoderSpec.Kind.DIRECT, gain);
         }
         Model model = ModelBuilder.build(modelSpec, mode, common.seed);
+        if (pretrain != null) StdpPretrain.apply(spec, model, train, pretrainSamples, common.seed);
         if (init.equals("activity")) {
             int n = Math.min(64, train.size());
             Map<String, Double> rates = ActivityInit.apply(model, train.images(IntStream.range(0, n).toArray()), steps, 0.02, 0.3);
@@ -146,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
         if (!recipe.isEmpty()) extra.addProperty("recipe", String.join(" ", recipe));
+        if (pretrain != null) extra.addProperty("pretrain", "stdp, " + pretrainSamples + " samples per convolution");
         training.trainAndReport(spec, Outputs.of(spec).input("--model", modelOptions.specFile()), model, train, test, steps,
                 encoderSpec, common,
                 Path.of("runs", modelSpec.name() + (ann ? "-ann" : "") + ".snn4j"), extra);

@@ -51,6 +51,41 @@ class StdpCommandTest {
     }
 
     @Test
+    void holdoutScoresOnTheLastTrainingSamplesWithTheBrianSettings() {
+        CliTest.Run r = CliTest.run("stdp", "--neurons", "6", "--limit-train", "30", "--holdout", "10", "--lockout", "50",
+                "--conductances", "euler", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("pass 1: 20 samples in") && r.out().contains("held-out accuracy"), r.out());
+        JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertEquals(10, o.get("heldout_samples").getAsInt());
+        assertEquals(50.0, o.get("lockout_ms").getAsDouble());
+        assertEquals("euler", o.get("conductances").getAsString());
+        assertTrue(o.getAsJsonArray("passes").get(0).getAsJsonObject().has("heldout_accuracy"));
+        assertEquals(2, CliTest.run("stdp", "--limit-train", "10", "--holdout", "10").code());
+        assertEquals(2, CliTest.run("stdp", "--holdout", "5", "--bench").code());
+        assertEquals(2, CliTest.run("stdp", "--conductances", "rk4").code());
+        assertEquals(2, CliTest.run("stdp", "--lockout", "-1").code());
+        assertEquals(2, CliTest.run("stdp", "--conductances", "euler", "--dt", "1").code());
+    }
+
+    @Test
+    void pretrainStdpInitialisesTheConvolutionsBeforeGradientTraining() {
+        CliTest.Run r = CliTest.run("train", "--model", "w1", "--width", "0.25", "--pretrain", "stdp", "--pretrain-samples", "20",
+                "--limit-train", "64", "--limit-test", "32", "--epochs", "1", "--T", "2", "--no-progress", "--json", "--out",
+                dir.resolve("w1.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = r.err().lines().filter(l -> l.startsWith("STDP pre-training")).toList();
+        assertEquals(2, lines.size(), r.err());   // w1's two convolutions, one after the other
+        assertTrue(lines.get(0).contains("20 samples"), lines.get(0));
+        JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertEquals("stdp, 20 samples per convolution", o.get("pretrain").getAsString());
+        assertEquals(2, CliTest.run("train", "--pretrain", "hebb", "--data-dir", "/nonexistent").code());
+        assertEquals(2, CliTest.run("train", "--pretrain-samples", "5", "--data-dir", "/nonexistent").code());
+        assertEquals(2, CliTest.run("train", "--model", "diehl-cook:10", "--learning", "stdp", "--pretrain", "stdp").code());
+        assertEquals(2, CliTest.run("train", "--model", "resnet7", "--pretrain", "stdp", "--limit-train", "8", "--limit-test", "8").code());
+    }
+
+    @Test
     void badFlagsAreUsageErrors() throws java.io.IOException {
         assertEquals(2, CliTest.run("stdp", "--neurons", "0").code());
         assertEquals(2, CliTest.run("stdp", "--passes", "0").code());
@@ -102,10 +137,14 @@ class StdpCommandTest {
     }
 
     @Test
-    void convLearnsLayerByLayerAndComparesTheReadoutWithRandomFeatures() {
+    void convLearnsLayerByLayerAndComparesTheReadoutWithRandomFeatures() throws java.io.IOException {
+        Path plots = dir.resolve("kernels");
         CliTest.Run r = CliTest.run("stdp", "--conv", "4,6", "--conv-thresholds", "8,4", "--stdp-samples", "20", "--limit-train", "40",
-                "--limit-test", "20", "--readout-epochs", "1", "--steps", "8", "--json");
+                "--limit-test", "20", "--readout-epochs", "1", "--steps", "8", "--json", "--plots", plots.toString());
         assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage first = javax.imageio.ImageIO.read(plots.resolve("conv-kernels-1.png").toFile());
+        assertTrue(first.getWidth() > 0, "layer 1's kernels drawn");
+        assertTrue(Files.readString(plots.resolve("conv-kernels-2.svg")).contains("6 kernels 5×5 learned by STDP, 4 input channels"));
         assertTrue(r.out().contains("layer 1 (4 maps, threshold 8.0): STDP on 20 samples"), r.out());
         assertTrue(r.out().contains("layer 2 (6 maps, threshold 4.0): STDP on 20 samples"), r.out());
         JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();

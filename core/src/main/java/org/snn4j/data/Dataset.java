@@ -260,11 +260,22 @@ public final class Dataset {
     /** The first {@code n} samples as a new data set (same name with {@code "[:n]"} appended). */
     public Dataset subset(int n) {
         if (n < 0 || n > size()) throw new IllegalArgumentException("subset of " + n + " from " + size() + " samples");
-        int values = n * sampleSize;
-        return new Dataset(name + "[:" + n + "]",
-                bytes == null ? null : Arrays.copyOf(bytes, values), byteValues,
-                floats == null ? null : Arrays.copyOf(floats, values), source,
-                Arrays.copyOf(labels, n), numClasses, sampleShape);
+        return range(0, n, name + "[:" + n + "]");
+    }
+
+    /** Samples {@code from} to {@code to} (exclusive) as a new data set (same name with {@code "[from:to]"} appended). */
+    public Dataset range(int from, int to) {
+        if (from < 0 || to < from || to > size()) throw new IllegalArgumentException("samples [" + from + ", " + to + ") of " + size());
+        return range(from, to, name + "[" + from + ":" + to + "]");
+    }
+
+    private Dataset range(int from, int to, String rangeName) {
+        int start = from * sampleSize, end = to * sampleSize;
+        SampleSource shifted = source == null || from == 0 ? source : (i, dst, off, seed) -> source.read(from + i, dst, off, seed);
+        return new Dataset(rangeName,
+                bytes == null ? null : Arrays.copyOfRange(bytes, start, end), byteValues,
+                floats == null ? null : Arrays.copyOfRange(floats, start, end), shifted,
+                Arrays.copyOfRange(labels, from, to), numClasses, sampleShape);
     }
 
     /**

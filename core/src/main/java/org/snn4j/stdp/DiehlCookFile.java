@@ -11,9 +11,10 @@ import org.snn4j.tensor.Tensor;
 /**
  * A trained {@link DiehlCook} network as a file: safetensors with the tensors {@code weights} {@code [inputs, N]},
  * {@code thresholds} {@code [N]} (θ) and, once labelled, {@code labels} {@code [N]} (a class, or -1: unlabelled), and
- * the metadata {@code format} = {@value #FORMAT}, {@code neurons}, {@code dt_ms}, {@code seed} and
- * {@code sample_shape} (e.g. {@code 1,28,28}). The network read back has {@link DiehlCookConfig#defaults} with that
- * dt and seed, the settings the command line trains with, and the saved state. Written atomically.
+ * the metadata {@code format} = {@value #FORMAT}, {@code neurons}, {@code dt_ms}, {@code seed}, {@code lockout_ms},
+ * {@code conductances} ({@code exact} or {@code euler}; these two absent: 0 and exact) and {@code sample_shape} (e.g.
+ * {@code 1,28,28}). The network read back has {@link DiehlCookConfig#defaults} with that dt, seed, lock-out and
+ * conductances, and the saved state. Written atomically.
  */
 public final class DiehlCookFile {
     /** The {@code format} metadata value that marks such a file. */
@@ -53,6 +54,8 @@ public final class DiehlCookFile {
         metadata.put("neurons", Integer.toString(n));
         metadata.put("dt_ms", Double.toString(network.config().dtMs()));
         metadata.put("seed", Long.toString(network.config().seed()));
+        metadata.put("lockout_ms", Double.toString(network.config().lockoutMs()));
+        metadata.put("conductances", network.config().eulerConductances() ? "euler" : "exact");
         metadata.put("sample_shape", String.join(",", Arrays.stream(sampleShape).mapToObj(Integer::toString).toList()));
         SafeTensors.save(file, tensors, metadata);
     }
@@ -83,6 +86,11 @@ public final class DiehlCookFile {
         int n = (int) number(meta, "neurons", source, 1, MAX_NEURONS);
         long seed = (long) number(meta, "seed", source, Long.MIN_VALUE, Long.MAX_VALUE);
         double dt = decimal(meta, "dt_ms", source);
+        double lockout = lockout(meta.get("lockout_ms"), source);
+        String conductances = meta.getOrDefault("conductances", "exact");
+        if (!conductances.equals("exact") && !conductances.equals("euler")) {
+            throw new FileFormatException(source, "metadata conductances is " + conductances + ", expected exact or euler");
+        }
         int[] shape = shape(meta.get("sample_shape"), source);
         long inputs = Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b);
         if (inputs > MAX_WEIGHTS || inputs * n > MAX_WEIGHTS) throw new FileFormatException(source, inputs + " inputs × " + n + " neurons is more than " + MAX_WEIGHTS + " weights");
@@ -101,7 +109,8 @@ public final class DiehlCookFile {
         }
         DiehlCook network;
         try {
-            network = new DiehlCook(DiehlCookConfig.defaults(n).withDt(dt).withSeed(seed), (int) inputs);
+            network = new DiehlCook(DiehlCookConfig.defaults(n).withDt(dt).withSeed(seed).withLockout(lockout)
+                    .withEulerConductances(conductances.equals("euler")), (int) inputs);
             network.restore(weights, theta, labels);
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(source, e.getMessage());
@@ -118,6 +127,18 @@ public final class DiehlCookFile {
         } catch (NumberFormatException e) {
             throw new FileFormatException(source, "metadata " + field + " is " + v + ", expected a whole number in [" + (long) min + ", "
                     + (long) max + "]");
+        }
+    }
+
+    /** The lock-out in ms; absent (a file written before it was kept): none. */
+    private static double lockout(String v, String source) {
+        if (v == null) return 0;
+        try {
+            double x = Double.parseDouble(v);
+            if (!(x >= 0) || x > 1000) throw new NumberFormatException();
+            return x;
+        } catch (NumberFormatException e) {
+            throw new FileFormatException(source, "metadata lockout_ms is " + v + ", expected a number in [0, 1000]");
         }
     }
 

@@ -55,6 +55,18 @@ class DatasetTest {
     }
 
     @Test
+    void rangeKeepsTheSamplesBetweenItsBounds() {
+        Dataset r = bytes().range(1, 3);
+        assertEquals("b[1:3]", r.name());
+        assertArrayEquals(new int[] {0, 1}, r.labels());
+        assertArrayEquals(bytes().sample(1), r.sample(0));
+        assertArrayEquals(bytes().sample(2), r.sample(1));
+        assertEquals(0, bytes().range(3, 3).size());
+        assertEquals("samples [2, 4) of 3", assertThrows(IllegalArgumentException.class, () -> bytes().range(2, 4)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> bytes().range(2, 1));
+    }
+
+    @Test
     void wrongBatchShapeAndBadConstructionAreRejected() {
         Dataset d = bytes();
         assertEquals("batch tensor expected [2, 2, 1, 2], was [2, 4]", assertThrows(IllegalArgumentException.class,

@@ -43,6 +43,9 @@ class StreamingDatasetTest {
         Dataset first = d.subset(2);
         assertTrue(first.isStreaming());
         assertArrayEquals(new float[] {1, 1, 1, 1}, first.sample(1));
+        Dataset last = d.range(2, 4);
+        assertArrayEquals(d.sample(3), last.sample(1));
+        assertArrayEquals(new int[] {1, 0}, last.labels());
         double[][] ms = d.channelMeanStd();
         assertEquals(1.5, ms[0][0], 1e-12);
         assertEquals(Math.sqrt(1.25), ms[1][0], 1e-12);
