@@ -113,6 +113,12 @@ final class TrainingOptions {
             description = "With Spark: shards (tasks) per mini-batch (default: Spark's default parallelism).")
     Integer sparkPartitions;
 
+    @Option(names = "--gradient-chunk", paramLabel = "N", defaultValue = "0",
+            description = "Compute each mini-batch in chunks of N samples, each drawing its random numbers from (seed, epoch, batch, "
+                    + "chunk), and add their gradients in chunk order: with Spark the run is then the single-machine run bit for bit "
+                    + "for any --spark-partitions (default: ${DEFAULT-VALUE}, off).")
+    int gradientChunk;
+
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
     private OptimizerKind parsedOptimizer;
@@ -128,6 +134,7 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
         Flags.fraction(spec, "--momentum", momentum);
         Flags.nonNegative(spec, "--crop", crop);
+        Flags.nonNegative(spec, "--gradient-chunk", gradientChunk);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         plots.check(spec);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
@@ -203,7 +210,7 @@ final class TrainingOptions {
         TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
                 .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
                 .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)
-                .augment(new Augment(crop, flip)).spikePenalty(penalty).build();
+                .augment(new Augment(crop, flip)).spikePenalty(penalty).gradientChunk(gradientChunk).build();
         boolean bar = !noProgress && !common.json && Terminal.isInteractive();
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
