@@ -18,7 +18,7 @@ final class ShardResult implements Serializable {
     private static final long serialVersionUID = 1L;
     double[] gradients;
     double[] buffers;
-    /** Local SGD: the weighted optimizer state (see {@link LocalSgd}); null in a synchronous step. */
+    /** Local SGD: the weighted optimizer state (see {@link LocalSgdBackend}); null in a synchronous step. */
     double[] state;
     double loss;
     long correct;

@@ -45,7 +45,7 @@ record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, 
             r.addSpikes(tally);
             return r;
         } finally {
-            Replicas.give(run, replica);
+            Replicas.give(run, payload, replica);
         }
     }
 
@@ -71,7 +71,7 @@ record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, 
             r.addSpikes(tally);
             return r;
         } finally {
-            Replicas.give(run, replica);
+            Replicas.give(run, payload, replica);
         }
     }
 }
