@@ -12,6 +12,7 @@ import org.snn4j.convert.ConversionErrors;
 import org.snn4j.convert.ConversionLog;
 import org.snn4j.convert.ConversionMethod;
 import org.snn4j.convert.ConversionSweep.Row;
+import org.snn4j.convert.Cluster;
 import org.snn4j.convert.ConversionSweep;
 import org.snn4j.convert.Converter;
 import org.snn4j.convert.SweepOptions;
@@ -131,6 +132,9 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    SparkOptions sparkOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -154,9 +158,18 @@ final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--method bound needs an ANN trained with --activation clip or qcfs; "
                     + source + " has " + activation.kind().label());
         }
+        Cluster.Provider spark = sparkOptions.provider(spec, Cluster.Provider.class, Cluster.Provider::name);
         Dataset calibrationSet = dataOptions.load(common.dataDir, true);
         Dataset test = dataOptions.load(common.dataDir, false);
-        ConversionSweep sweep = ConversionSweep.prepare(saved.model(), calibrationSet, test, options);
+        try (Cluster cluster = spark == null ? null : spark.open(sparkOptions.options())) {
+            return sweep(saved, activation, source, calibrationSet, test, options, cluster);
+        }
+    }
+
+    /** The sweep (its calibration and test evaluations on {@code cluster}, or here when null), printed and written. */
+    private int sweep(ModelFile saved, AnnActivation activation, Path source, Dataset calibrationSet, Dataset test, SweepOptions options,
+                      Cluster cluster) {
+        ConversionSweep sweep = ConversionSweep.prepare(saved.model(), calibrationSet, test, options, cluster);
         double annAccuracy = sweep.ann().accuracy();
         System.out.printf("ANN %s (%s) from %s: test accuracy %.4f (%d samples), %s%n", saved.model().spec().name(), activation,
                 source, annAccuracy, test.size(), Terminal.threads());

@@ -20,6 +20,9 @@ import org.snn4j.plot.SpikeRaster;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
+import org.snn4j.train.TrainConfig;
+import org.snn4j.convert.Cluster;
+import org.snn4j.encode.EncoderSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +79,9 @@ final class EvalCommand implements Callable<Integer> {
     EventOptions eventOptions;
 
     @Mixin
+    SparkOptions sparkOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -91,6 +97,8 @@ final class EvalCommand implements Callable<Integer> {
         Outputs outputs = Outputs.of(spec).input("--model-file", savedModel.modelFile).output("--logits", logits);
         plots.check(spec);
         outputs.check(true);
+        Cluster.Provider spark = sparkOptions.provider(spec, Cluster.Provider.class, Cluster.Provider::name);
+        if (spark != null) onSparkOnly();
         ModelFile saved = asActivation(savedModel.read());
         Executor inference = new Executor(saved.model(), mode);
         Model model = saved.model();
@@ -110,7 +118,13 @@ final class EvalCommand implements Callable<Integer> {
                     + (test.size() - 1) + ")");
         }
         LogitsFile readouts = logits != null ? new LogitsFile() : null;
-        EvalResult r = test == null
+        EvalResult r;
+        if (spark != null) {
+            try (Cluster cluster = spark.open(sparkOptions.options())) {
+                r = cluster.evaluate(model, test, TrainConfig.builder().steps(t).encoder(EncoderSpec.parse(enc, gain))
+                        .loss(Losses.byName("ce")).batch(batch).seed(common.seed).build());
+            }
+        } else r = test == null
                 ? Evaluator.runEvents(inference, dataOptions.recordings(common.dataDir, false), dataOptions.eventTransform(),
                         dataOptions.binning(), Losses.byName("ce"), batch, common.seed, new Workspace(), readouts)
                 : Evaluator.run(inference, test, t, Encoders.byName(enc, gain), Losses.byName("ce"), batch, common.seed,
@@ -119,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf("model %s from %s, T=%d, engine %s, %s%n", modelSpec.name(), savedModel.modelFile, t, inference.mode().label(),
                 Terminal.threads());
         Reports.printEvaluation(System.out, r, energyModel);
-        Reports.printEngineActivity(System.out, inference);
+        if (spark == null) Reports.printEngineActivity(System.out, inference);  // the executors' engines are not this one
         double[] spread = readouts != null ? readouts.spread() : null;
         if (logits != null) {
             System.out.printf(java.util.Locale.ROOT, "logits: %s (standard deviation %.3f, mean gap between the two largest %.3f)%n",
@@ -150,6 +164,21 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** What evaluation on Spark does not do: event data, logits, engines other than the dense one (all give the same results). */
+    private void onSparkOnly() {
+        if (dataOptions.isEvents()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--spark-master: event data is evaluated on one machine");
+        }
+        if (logits != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--logits: with --spark-master the executors return totals, "
+                    + "not each sample's readout");
+        }
+        if (!engine.engine.equals("auto") && !engine.engine.equals("dense")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine " + engine.engine
+                    + ": with --spark-master the executors evaluate with the dense engine (the results are the same)");
+        }
     }
 
     /** Event data is read as T frames, by a model trained on frames; the raster and plots show held images only. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
@@ -104,14 +103,19 @@ final class TrainingOptions {
     @Mixin
     PlotsOption plots;
 
-    @Option(names = "--spark-master", paramLabel = "URL",
-            description = "Train on Apache Spark (synchronous data-parallel): local[N], spark://HOST:PORT, yarn, ... "
-                    + "./snn4j puts Spark on the classpath (see docs/DISTRIBUTED.md). Under spark-submit the master is spark-submit's.")
-    String sparkMaster;
+    @Mixin
+    SparkOptions sparkOptions;
 
-    @Option(names = "--spark-partitions", paramLabel = "P",
-            description = "With Spark: shards (tasks) per mini-batch (default: Spark's default parallelism).")
-    Integer sparkPartitions;
+    @Option(names = "--local-sgd", paramLabel = "K",
+            description = "With Spark: local SGD, every partition taking K optimizer steps on its shards before the weights and "
+                    + "optimizer states are averaged (K times less traffic; not the single-machine run) (default: a synchronous step).")
+    Integer localSgd;
+
+    @Option(names = "--gradient-chunk", paramLabel = "N", defaultValue = "0",
+            description = "Compute each mini-batch in chunks of N samples, each drawing its random numbers from (seed, epoch, batch, "
+                    + "chunk), and add their gradients in chunk order: with Spark the run is then the single-machine run bit for bit "
+                    + "for any --spark-partitions (default: ${DEFAULT-VALUE}, off).")
+    int gradientChunk;
 
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
@@ -128,10 +132,16 @@ final class TrainingOptions {
         Flags.nonNegative(spec, "--weight-decay", weightDecay);
         Flags.fraction(spec, "--momentum", momentum);
         Flags.nonNegative(spec, "--crop", crop);
+        Flags.nonNegative(spec, "--gradient-chunk", gradientChunk);
         Flags.nonNegative(spec, "--spike-penalty", spikePenalty);
         plots.check(spec);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
-        spark = sparkProvider(spec);
+        spark = sparkOptions.provider(spec, TrainingBackend.Provider.class, TrainingBackend.Provider::name);
+        if (localSgd != null) {
+            if (spark == null) throw new ParameterException(spec.commandLine(), "--local-sgd needs --spark-master");
+            Flags.positive(spec, "--local-sgd", localSgd);
+            if (gradientChunk > 0) throw new ParameterException(spec.commandLine(), "--gradient-chunk: local SGD has no chunks");
+        }
         penalty = Flags.parsed(spec, "--spike-penalty",
                 () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
                         SpikePenalty.parseWeights(spikePenaltyWeights)));
@@ -203,7 +213,7 @@ final class TrainingOptions {
         TrainConfig cfg = TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(parsedSchedule)
                 .optimizer(parsedOptimizer).weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(parsedLoss)
                 .seed(common.seed).out(outFile).checkpoint(ckpt).resume(resume)
-                .augment(new Augment(crop, flip)).spikePenalty(penalty).build();
+                .augment(new Augment(crop, flip)).spikePenalty(penalty).gradientChunk(gradientChunk).build();
         boolean bar = !noProgress && !common.json && Terminal.isInteractive();
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
@@ -232,30 +242,11 @@ final class TrainingOptions {
         }
     }
 
-    /**
-     * The provider named "spark" when {@code --spark-master} is given or the command runs under spark-submit
-     * (which sets {@code spark.master}), else null; bad usage when it is asked for and not on the classpath.
-     */
-    private TrainingBackend.Provider sparkProvider(CommandSpec spec) {
-        String master = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
-        if (sparkPartitions != null) {
-            if (master == null) throw new ParameterException(spec.commandLine(), "--spark-partitions needs --spark-master");
-            Flags.positive(spec, "--spark-partitions", sparkPartitions);
-        }
-        if (master == null) return null;
-        return ServiceLoader.load(TrainingBackend.Provider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals("spark")).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--spark-master " + master + ": snn4j-spark and "
-                        + "Spark are not on the classpath; run through ./snn4j (which adds them) or spark-submit --class "
-                        + "org.snn4j.spark.SparkMain"));
-    }
-
-    /** This process ({@link LocalBackend}), or Spark (see {@link #sparkProvider}). */
+    /** This process ({@link LocalBackend}), or Spark ({@link SparkOptions}). */
     private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
         if (spark == null) return new LocalBackend(model, cfg);
-        Map<String, String> options = new LinkedHashMap<>();
-        if (sparkMaster != null) options.put("master", sparkMaster);
-        if (sparkPartitions != null) options.put("partitions", String.valueOf(sparkPartitions));
+        Map<String, String> options = sparkOptions.options();
+        if (localSgd != null) options.put("local-sgd", String.valueOf(localSgd));
         return spark.open(model, cfg, train, options);
     }
 }

@@ -22,6 +22,7 @@ class TrainingFlagsTest {
                 {"--lr", "Infinity", "--lr must be finite and > 0, was Infinity"},
                 {"--loss", "hinge", "--loss: unknown loss 'hinge'"},
                 {"--spark-partitions", "2", "--spark-partitions needs --spark-master"},
+                {"--gradient-chunk", "-1", "--gradient-chunk must be >= 0, was -1"},
                 // the CLI's own classpath has no snn4j-spark: ./snn4j and spark-submit add it
                 {"--spark-master", "local[2]", "--spark-master local[2]: snn4j-spark and Spark are not on the classpath; run "
                         + "through ./snn4j (which adds them) or spark-submit --class org.snn4j.spark.SparkMain"},

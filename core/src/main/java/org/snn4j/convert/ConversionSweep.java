@@ -7,12 +7,14 @@ import java.util.Map;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
 import org.snn4j.encode.DirectEncoder;
+import org.snn4j.encode.EncoderSpec;
 import org.snn4j.loss.Losses;
 import org.snn4j.model.Model;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
+import org.snn4j.train.TrainConfig;
 
 /**
  * Test accuracy against T for each conversion method: the ANN's batch norms are folded and its
@@ -58,8 +60,12 @@ public final class ConversionSweep {
     private final Workspace workspace = new Workspace();
     private final EvalResult ann;
 
-    private ConversionSweep(SweepOptions options, Dataset calibration, Dataset test, Converter.FoldedAnn folded) {
+    /** Where the test evaluations run: null, this process. */
+    private final Cluster cluster;
+
+    private ConversionSweep(SweepOptions options, Dataset calibration, Dataset test, Converter.FoldedAnn folded, Cluster cluster) {
         this.options = options;
+        this.cluster = cluster;
         this.calibration = calibration;
         this.test = test;
         this.folded = folded;
@@ -74,13 +80,24 @@ public final class ConversionSweep {
      *                        the ANN's activation does not have
      */
     public static ConversionSweep prepare(Model ann, Dataset calibration, Dataset test, SweepOptions options) {
+        return prepare(ann, calibration, test, options, null);
+    }
+
+    /**
+     * As {@link #prepare(Model, Dataset, Dataset, SweepOptions)}, the activation statistics and every test
+     * evaluation computed on {@code cluster} (null: in this process), with the same results; threshold tuning,
+     * bias calibration and the error analysis run here.
+     */
+    public static ConversionSweep prepare(Model ann, Dataset calibration, Dataset test, SweepOptions options, Cluster cluster) {
         boolean wantsBounds = options.methods().stream().anyMatch(m -> m.normalization() instanceof Converter.TrainedBound);
         if (wantsBounds && !ann.spec().annActivation().bounded()) {
             throw new Snn4jException("methods: trained bounds need an ANN with a clip or qcfs activation; "
                     + ann.spec().name() + " has " + ann.spec().annActivation().kind().label());
         }
-        return new ConversionSweep(options, calibration, test,
-                Converter.foldAndMeasure(ann, calibration, options.calibrationSamples(), options.batch()));
+        int samples = options.calibrationSamples(), batch = options.batch();
+        return new ConversionSweep(options, calibration, test, cluster == null
+                ? Converter.foldAndMeasure(ann, calibration, samples, batch)
+                : Converter.foldAndMeasure(ann, folded -> cluster.measure(folded, calibration, samples, batch)), cluster);
     }
 
     /** The folded ANN's evaluation on the test set (at T = 1). */
@@ -147,6 +164,10 @@ public final class ConversionSweep {
     }
 
     private EvalResult evaluate(Model m, int steps) {
+        if (cluster != null) {
+            return cluster.evaluate(m, test, TrainConfig.builder().steps(steps).encoder(EncoderSpec.direct()).loss(Losses.byName("ce"))
+                    .batch(evaluationBatchSize(steps)).seed(options.seed()).build());
+        }
         return Evaluator.run(m, test, steps, new DirectEncoder(), Losses.byName("ce"), evaluationBatchSize(steps), options.seed(), workspace);
     }
 

@@ -254,10 +254,15 @@ public final class Converter {
 
     /** Folds the batch norms of {@code ann} and measures the folded network's activations. */
     public static FoldedAnn foldAndMeasure(Model ann, Dataset calibration, int samples, int batch) {
+        return foldAndMeasure(ann, folded -> ActivationStatistics.measure(folded, calibration, samples, batch));
+    }
+
+    /** Folds the batch norms of {@code ann} and measures the folded network's activations with {@code measure} (e.g. on a {@link Cluster}). */
+    public static FoldedAnn foldAndMeasure(Model ann, java.util.function.Function<Model, ActivationStatistics> measure) {
         if (ann.mode() != ModelBuilder.Mode.ANN) throw new Snn4jException("conversion needs the ANN (train it with --ann)");
         refuseMaxPooling(ann);
         Model folded = BatchNormFolding.fold(ann);
-        return new FoldedAnn(folded, ActivationStatistics.measure(folded, calibration, samples, batch));
+        return new FoldedAnn(folded, measure.apply(folded));
     }
 
     /** A batch-norm-free ANN and its activation statistics. */

@@ -177,12 +177,20 @@ public final class DataLoader implements AutoCloseable {
         data.copyBatch(order, from, count, images, labels,
                 data.isStreaming() ? mix(mix(seed ^ 0x2545F4914F6CDD1DL, epoch), b) | 1 : 0);
         if (!transforms.isEmpty()) {
-            Rng rng = new Rng(mix(mix(seed ^ 0x5DEECE66DL, epoch), b));
+            Rng rng = transformRng(seed, epoch, b);
             for (Transform t : transforms) t.apply(images, rng);
         }
         int[] indices = new int[count];
         System.arraycopy(order, from, indices, 0, count);
         return new Batch(images, labels, indices, epoch, b);
+    }
+
+    /**
+     * The stream the transforms of batch {@code batch} of epoch {@code epoch} draw from, applied to the whole
+     * batch in sample order (so a machine computing part of a batch transforms the whole batch to get the same draws).
+     */
+    public static Rng transformRng(long seed, int epoch, int batch) {
+        return new Rng(mix(mix(seed ^ 0x5DEECE66DL, epoch), batch));
     }
 
     /** A well-mixed 64-bit seed from two values (SplitMix64 finalizer over a golden-ratio combination). */

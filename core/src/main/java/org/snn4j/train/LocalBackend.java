@@ -22,7 +22,8 @@ import org.snn4j.tensor.Workspace;
  * evaluation with {@link Evaluator}. Batch {@code b} of epoch {@code e} draws all its randomness
  * (encoder, dropout, a stochastic loss) from {@code Rng(mix(seed, e, b))}; {@link #gradients(DataLoader.Batch,
  * int, int, SpikeRecords, Rng)} takes another stream, for a part of a batch computed on its own (a shard of a
- * data-parallel step).
+ * data-parallel step); with {@link TrainConfig#gradientChunk} set, every chunk of a batch draws from a stream of its
+ * own ({@link GradientChunks}).
  */
 public final class LocalBackend implements TrainingBackend {
     private final Model model;
@@ -45,9 +46,31 @@ public final class LocalBackend implements TrainingBackend {
         return model;
     }
 
+    /** With {@link TrainConfig#gradientChunk} set, the batch's chunks one after the other, added by a {@link GradientChunks.Sum}. */
     @Override
     public StepOutcome gradients(DataLoader.Batch b, int epoch, int batches, SpikeRecords tally) {
-        return gradients(b, epoch, batches, tally, new Rng(Seeds.mix(cfg.seed(), epoch, b.index())));
+        int size = cfg.gradientChunk();
+        if (size == 0) return gradients(b, epoch, batches, tally, new Rng(Seeds.mix(cfg.seed(), epoch, b.index())));
+        float[] startBuffers = GradientChunks.flat(model.buffers(), false);
+        GradientChunks.Sum sum = new GradientChunks.Sum(cfg.loss(), b.size());
+        for (int k = 0; k < GradientChunks.count(b.size(), size); k++) {
+            int from = GradientChunks.from(b.size(), size, k);
+            sum.add(chunk(GradientChunks.slice(b, from, GradientChunks.from(b.size(), size, k + 1) - from), k, batches, tally,
+                    startBuffers));
+        }
+        return sum.apply(model.parameters(), model.buffers());
+    }
+
+    /**
+     * Chunk {@code k} of a batch ({@code chunk}: its samples, with the batch's epoch and index), computed from
+     * the buffers {@code startBuffers} (the model's at the start of the step, end to end) with the chunk's own
+     * stream ({@link GradientChunks}); the model's gradients and buffers are left as the chunk set them.
+     */
+    public GradientChunks.Result chunk(DataLoader.Batch chunk, int k, int batches, SpikeRecords tally, float[] startBuffers) {
+        GradientChunks.setValues(model.buffers(), startBuffers);
+        StepOutcome r = gradients(chunk, chunk.epoch(), batches, tally, GradientChunks.rng(cfg.seed(), chunk.epoch(), chunk.index(), k));
+        return new GradientChunks.Result(k, chunk.size(), GradientChunks.flat(model.parameters(), true),
+                GradientChunks.flat(model.buffers(), false), r.loss(), r.correct());
     }
 
     /**

@@ -15,7 +15,7 @@ import org.snn4j.io.TrainState;
 
 /**
  * The settings of a training run that decide its result (epochs, batch, T, learning rate and schedule,
- * optimizer, weight decay, momentum, encoder, loss, augmentation, spike penalty), as text, recorded in
+ * optimizer, weight decay, momentum, encoder, loss, augmentation, spike penalty, gradient chunk), as text, recorded in
  * every checkpoint's {@code train_state.settings}. A resumed run must have the same settings as the run
  * it continues, or it would not end with the weights of that run (the number of epochs excepted: a run may
  * be continued for more); and a checkpoint whose epochs done
@@ -42,6 +42,8 @@ public final class RunSettings {
         s.put("loss", String.valueOf(cfg.loss()));
         s.put("augment", String.valueOf(cfg.augment()));
         s.put("spike_penalty", String.valueOf(cfg.spikePenalty()));
+        // only when set, so checkpoints written before the setting existed still resume
+        if (cfg.gradientChunk() > 0) s.put("gradient_chunk", String.valueOf(cfg.gradientChunk()));
         return s;
     }
 

@@ -32,10 +32,17 @@ import org.snn4j.optim.ScheduleSpec;
  * @param threads      compute threads of the run, training and its evaluations (≥ 0; 0, the default: the
  *                     process-wide pool, {@link org.snn4j.kernels.Parallel#setThreads}); results depend on the
  *                     thread count, not on the pool
+ * @param gradientChunk samples per gradient chunk (≥ 0; 0, the default: off). When set, every mini-batch is cut
+ *                     into chunks of this many samples (the last may be smaller), each chunk's gradients are
+ *                     computed on their own with randomness drawn from (seed, epoch, batch, chunk), and the
+ *                     chunks' weighted gradients are added in chunk order in double precision
+ *                     ({@link GradientChunks}); machines that compute whole chunks (snn4j-spark) then reproduce
+ *                     the step bit for bit whatever the number of partitions. Batch norm normalizes per chunk.
  */
 public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleSpec schedule, OptimizerKind optimizer,
                           double weightDecay, double momentum, EncoderSpec encoder, Loss loss, long seed, Path out,
-                          Path checkpoint, boolean resume, Augment augment, SpikePenalty spikePenalty, int threads) {
+                          Path checkpoint, boolean resume, Augment augment, SpikePenalty spikePenalty, int threads,
+                          int gradientChunk) {
     /** @throws Snn4jException naming the field that is out of range */
     public TrainConfig {
         require(epochs >= 1, "epochs must be >= 1, was " + epochs);
@@ -46,6 +53,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), was " + momentum);
         require(!resume || checkpoint != null, "resume needs a checkpoint");
         require(threads >= 0, "threads must be >= 0, was " + threads);
+        require(gradientChunk >= 0, "gradientChunk must be >= 0, was " + gradientChunk);
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(encoder, "encoder");
@@ -73,7 +81,8 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
     public Builder toBuilder() {
         return new Builder().epochs(epochs).batch(batch).steps(steps).lr(lr).schedule(schedule).optimizer(optimizer)
                 .weightDecay(weightDecay).momentum(momentum).encoder(encoder).loss(loss).seed(seed).out(out)
-                .checkpoint(checkpoint).resume(resume).augment(augment).spikePenalty(spikePenalty).threads(threads);
+                .checkpoint(checkpoint).resume(resume).augment(augment).spikePenalty(spikePenalty).threads(threads)
+                .gradientChunk(gradientChunk);
     }
 
     /** Collects the values (each setter sets the component of its name); {@link #build} checks them. */
@@ -97,6 +106,7 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
         private Augment augment = Augment.none();
         private SpikePenalty spikePenalty = SpikePenalty.none();
         private int threads;
+        private int gradientChunk;
 
         private Builder() {}
 
@@ -185,10 +195,15 @@ public record TrainConfig(int epochs, int batch, int steps, double lr, ScheduleS
             return this;
         }
 
+        public Builder gradientChunk(int gradientChunk) {
+            this.gradientChunk = gradientChunk;
+            return this;
+        }
+
         /** @throws Snn4jException naming the field that is out of range */
         public TrainConfig build() {
             return new TrainConfig(epochs, batch, steps, lr, schedule, optimizer, weightDecay, momentum, encoder, loss, seed,
-                    out, checkpoint, resume, augment, spikePenalty, threads);
+                    out, checkpoint, resume, augment, spikePenalty, threads, gradientChunk);
         }
     }
 }

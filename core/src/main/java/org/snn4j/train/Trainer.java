@@ -170,11 +170,10 @@ public final class Trainer {
                 seen / Math.max(seconds, 1e-9), tally.rates(), Map.of());
     }
 
-    /** One mini-batch: the backend's gradients (encode, forward, loss, backward through time), then the update. */
+    /** One mini-batch: the backend's step (gradients by encode, forward, loss, backward through time; the update). */
     private TrainingBackend.StepOutcome step(DataLoader.Batch b, int epoch, int batches, Optimizer optimizer,
                                              LearningRateSchedule schedule, List<Parameter> params, SpikeRecords tally) {
-        TrainingBackend.StepOutcome r = backend.gradients(b, epoch, batches, tally);
-        optimizer.step(schedule.rate(epoch, b.index(), batches));
+        TrainingBackend.StepOutcome r = backend.step(b, epoch, batches, tally, optimizer, schedule.rate(epoch, b.index(), batches));
         for (Parameter p : params) Finite.check(p.name(), "weights after the update", p.value());  // a diverging step
         return r;
     }

@@ -5,6 +5,7 @@ import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
+import org.snn4j.optim.Optimizer;
 
 /**
  * Where a {@link Trainer} computes: the gradients of one mini-batch and the evaluation of the test set.
@@ -27,6 +28,18 @@ public interface TrainingBackend extends AutoCloseable {
      * @throws org.snn4j.nn.NumericalException when the loss or a gradient is not finite
      */
     StepOutcome gradients(DataLoader.Batch batch, int epoch, int batches, SpikeRecords tally);
+
+    /**
+     * One training step on mini-batch {@code batch}: by default its {@link #gradients} and one step of
+     * {@code optimizer} at learning rate {@code rate}. A backend that updates the weights another way overrides
+     * it (local SGD takes several steps elsewhere, then sets the averaged weights and optimizer state); the
+     * weights and the optimizer's state are the trainer's either way, so checkpoints and resuming work alike.
+     */
+    default StepOutcome step(DataLoader.Batch batch, int epoch, int batches, SpikeRecords tally, Optimizer optimizer, double rate) {
+        StepOutcome r = gradients(batch, epoch, batches, tally);
+        optimizer.step(rate);
+        return r;
+    }
 
     /** Evaluates the model at its current weights on {@code test} (as {@link Evaluator} does). */
     EvalResult evaluate(Dataset test);

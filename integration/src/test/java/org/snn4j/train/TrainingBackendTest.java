@@ -2,6 +2,8 @@ package org.snn4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +96,64 @@ class TrainingBackendTest {
                 assertArrayEquals(whole.channelPercentiles(layer, p), merged.channelPercentiles(layer, p), layer);
             }
             assertEquals(whole.zeroFraction(layer), merged.zeroFraction(layer), layer);
+        }
+    }
+
+    @Test
+    void chunksAddToTheWholeBatchsGradientsUpToSummationOrder() {
+        // direct input and no dropout: nothing random, so only the order of the sums differs
+        String spec = SPEC.replace("{\"type\": \"dropout\", \"p\": 0.1}, ", "");
+        TrainConfig direct = cfg.toBuilder().encoder(EncoderSpec.direct()).build();
+        DataLoader.Batch batch = firstBatch(direct);
+        Model whole = ModelBuilder.build(ModelSpec.parse(spec, "mlp"), ModelBuilder.Mode.SNN, 9);
+        Model chunked = ModelBuilder.build(ModelSpec.parse(spec, "mlp"), ModelBuilder.Mode.SNN, 9);
+        var a = new LocalBackend(whole, direct).gradients(batch, 0, 8, new SpikeRecords());
+        var b = new LocalBackend(chunked, direct.toBuilder().gradientChunk(7).build()).gradients(batch, 0, 8, new SpikeRecords());
+        assertEquals(a.correct(), b.correct());
+        assertEquals(a.loss(), b.loss(), 1e-6);
+        for (int i = 0; i < whole.parameters().size(); i++) {
+            float[] x = whole.parameters().get(i).grad().data(), y = chunked.parameters().get(i).grad().data();
+            double scale = 0, diff = 0;
+            for (int j = 0; j < x.length; j++) {
+                scale = Math.max(scale, Math.abs(x[j]));
+                diff = Math.max(diff, Math.abs(x[j] - y[j]));
+            }
+            assertTrue(scale > 0 && diff <= 1e-5 * scale, whole.parameters().get(i).name() + ": " + diff + " of " + scale);
+        }
+    }
+
+    @Test
+    void aChunkComputedAloneIsTheChunkOfTheWholeStep() {
+        // Bernoulli input and dropout: a chunk draws from (seed, epoch, batch, chunk), wherever it is computed
+        TrainConfig chunkedCfg = cfg.toBuilder().gradientChunk(10).build();
+        DataLoader.Batch batch = firstBatch(chunkedCfg);
+        Model m = model(ModelBuilder.Mode.SNN);
+        LocalBackend backend = new LocalBackend(m, chunkedCfg);
+        float[] buffers = new float[0];
+        // chunks 3, 1, 0, 2 of 32 samples (sizes 10, 10, 10, 2) on their own, then added in chunk order
+        GradientChunks.Result[] alone = new GradientChunks.Result[4];
+        for (int k : new int[] {3, 1, 0, 2}) {
+            int from = GradientChunks.from(32, 10, k);
+            alone[k] = backend.chunk(GradientChunks.slice(batch, from, GradientChunks.from(32, 10, k + 1) - from), k, 8,
+                    new SpikeRecords(), buffers);
+        }
+        assertEquals(2, alone[3].samples());
+        GradientChunks.Sum sum = new GradientChunks.Sum(chunkedCfg.loss(), 32);
+        assertThrows(IllegalStateException.class, () -> sum.add(alone[1]), "chunk 1 before chunk 0");
+        for (GradientChunks.Result r : alone) sum.add(r);
+        Model other = model(ModelBuilder.Mode.SNN);
+        var outcome = sum.apply(other.parameters(), other.buffers());
+        var step = backend.gradients(batch, 0, 8, new SpikeRecords());
+        assertEquals(step.loss(), outcome.loss());
+        assertEquals(step.correct(), outcome.correct());
+        for (int i = 0; i < m.parameters().size(); i++) {
+            assertArrayEquals(m.parameters().get(i).grad().data(), other.parameters().get(i).grad().data(), m.parameters().get(i).name());
+        }
+    }
+
+    private DataLoader.Batch firstBatch(TrainConfig c) {
+        try (DataLoader loader = DataLoader.over(train).batchSize(c.batch()).shuffle(true).seed(c.seed()).prefetch(0).build()) {
+            return loader.epoch(0).next();
         }
     }
 }

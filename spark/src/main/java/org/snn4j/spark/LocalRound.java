@@ -27,7 +27,7 @@ record LocalRound(String run, TrainPayload payload, Broadcast<SampleBlock> data,
             Flat.setValues(params, start.value()[0]);
             Flat.setValues(replica.model().buffers(), start.value()[1]);
             Optimizer optimizer = cfg.optimizer().create(params, cfg.weightDecay(), cfg.momentum());
-            optimizer.loadState(LocalSgd.unflatState(optimizer.state(), toDouble(start.value()[2])));
+            optimizer.loadState(LocalSgdBackend.unflatState(optimizer.state(), toDouble(start.value()[2])));
             LearningRateSchedule schedule = cfg.schedule().create(cfg.lr(), cfg.epochs());
             ShardResult r = ShardResult.empty();
             SpikeRecords tally = new SpikeRecords();
@@ -47,13 +47,13 @@ record LocalRound(String run, TrainPayload payload, Broadcast<SampleBlock> data,
             Flat.addValues(params, w, r.gradients);
             r.buffers = new double[Flat.size(replica.model().buffers())];
             Flat.addValues(replica.model().buffers(), w, r.buffers);
-            float[] state = LocalSgd.flatState(optimizer.state());
+            float[] state = LocalSgdBackend.flatState(optimizer.state());
             r.state = new double[state.length];
             for (int i = 0; i < state.length; i++) r.state[i] = w * state[i];
             r.addSpikes(tally);
             return r;
         } finally {
-            Replicas.give(run, replica);
+            Replicas.give(run, payload, replica);
         }
     }
 

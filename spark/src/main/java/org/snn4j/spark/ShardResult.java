@@ -1,9 +1,11 @@
 package org.snn4j.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.snn4j.metrics.SpikeRecords;
+import org.snn4j.train.GradientChunks;
 
 /**
  * What the shards of one synchronous step (or one local-SGD round: then "gradients" are the weights) sum
@@ -16,11 +18,13 @@ final class ShardResult implements Serializable {
     private static final long serialVersionUID = 1L;
     double[] gradients;
     double[] buffers;
-    /** Local SGD: the weighted optimizer state (see {@link LocalSgd}); null in a synchronous step. */
+    /** Local SGD: the weighted optimizer state (see {@link LocalSgdBackend}); null in a synchronous step. */
     double[] state;
     double loss;
     long correct;
     int samples;
+    /** With a gradient chunk: the results of the chunks, in no particular order; empty otherwise. */
+    final ArrayList<GradientChunks.Result> chunks = new ArrayList<>();
     /** Per layer: spikes, neurons, steps, samples (as {@link SpikeRecords.SpikeRecord}). */
     final LinkedHashMap<String, long[]> spikes = new LinkedHashMap<>();
 
@@ -46,6 +50,7 @@ final class ShardResult implements Serializable {
         loss += o.loss;
         correct += o.correct;
         samples += o.samples;
+        chunks.addAll(o.chunks);
         o.spikes.forEach(this::addSpike);
         return this;
     }

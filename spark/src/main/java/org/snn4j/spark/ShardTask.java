@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 import org.snn4j.data.DataLoader;
 import org.snn4j.metrics.SpikeRecords;
+import org.snn4j.train.GradientChunks;
 import org.snn4j.train.LocalBackend;
 import org.snn4j.train.TrainConfig;
 
@@ -12,7 +13,9 @@ import org.snn4j.train.TrainConfig;
  * {@code partitions} contiguous shards; partition p computes the gradients of shard p with the ordinary
  * single-machine code ({@link LocalBackend}) at the broadcast weights (and buffers) and returns them weighted by its
  * share of the batch. Summed over the partitions that is the gradient of the whole batch, up to summation
- * order. A task that Spark runs again (a lost executor) computes the same result: everything it reads is
+ * order. With a gradient chunk ({@link TrainConfig#gradientChunk}) partition p computes whole chunks instead and
+ * returns each chunk's result, which the driver adds in chunk order: the single-machine step bit for bit. A task
+ * that Spark runs again (a lost executor) computes the same result: everything it reads is
  * fixed by the step.
  */
 record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, Broadcast<float[][]> weights,
@@ -21,6 +24,7 @@ record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, 
     ShardResult compute(int p) {
         int n = indices.length;
         TrainConfig cfg = payload.config();
+        if (cfg.gradientChunk() > 0) return computeChunks(p, cfg);
         DataLoader.Batch b = Shards.batch(data.value().dataset(), cfg, indices, 0, n, partitions, p, epoch, batch);
         ShardResult r = ShardResult.empty();
         if (b == null) return r;
@@ -41,7 +45,33 @@ record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, 
             r.addSpikes(tally);
             return r;
         } finally {
-            Replicas.give(run, replica);
+            Replicas.give(run, payload, replica);
+        }
+    }
+
+    /**
+     * Partition {@code p}'s whole chunks of the batch (chunks [p·K/P, (p+1)·K/P) of its K), each computed from
+     * the broadcast weights and buffers with the chunk's own stream, as one machine computes them.
+     */
+    private ShardResult computeChunks(int p, TrainConfig cfg) {
+        int n = indices.length, size = cfg.gradientChunk(), chunks = GradientChunks.count(n, size);
+        ShardResult r = ShardResult.empty();
+        int first = Shards.from(chunks, partitions, p), end = Shards.from(chunks, partitions, p + 1);
+        if (first == end) return r;
+        LocalBackend replica = Replicas.take(run, payload);
+        try {
+            Flat.setValues(replica.model().parameters(), weights.value()[0]);
+            SpikeRecords tally = new SpikeRecords();
+            for (int k = first; k < end; k++) {
+                DataLoader.Batch chunk = Shards.range(data.value().dataset(), cfg, indices, 0, n, GradientChunks.from(n, size, k),
+                        GradientChunks.from(n, size, k + 1), epoch, batch);
+                r.chunks.add(replica.chunk(chunk, k, batches, tally, weights.value()[1]));
+                r.samples += chunk.size();
+            }
+            r.addSpikes(tally);
+            return r;
+        } finally {
+            Replicas.give(run, payload, replica);
         }
     }
 }

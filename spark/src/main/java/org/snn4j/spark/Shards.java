@@ -6,6 +6,7 @@ import org.snn4j.data.Transform;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.train.GradientChunks;
 import org.snn4j.train.LocalBackend;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainingBackend;
@@ -20,24 +21,35 @@ final class Shards {
     }
 
     /**
-     * Partition {@code p}'s shard of the batch whose samples are {@code indices[at, at + n)}: its images
-     * (augmented with a stream of the shard's own, when the run augments) and labels, or null when empty.
+     * Partition {@code p}'s shard of the batch whose samples are {@code indices[at, at + n)}: its images and
+     * labels, or null when empty.
      */
     static DataLoader.Batch batch(Dataset d, TrainConfig cfg, int[] indices, int at, int n, int partitions, int p, int epoch,
                                   int batch) {
-        int from = at + from(n, partitions, p), to = at + from(n, partitions, p + 1);
+        return range(d, cfg, indices, at, n, from(n, partitions, p), from(n, partitions, p + 1), epoch, batch);
+    }
+
+    /**
+     * Samples {@code [from, to)} of the batch whose samples are {@code indices[at, at + n)} (null when empty),
+     * augmented as the single-machine loader augments them: when the run augments, the whole batch is
+     * transformed with the batch's stream ({@link DataLoader#transformRng}) and the range cut from it, so every
+     * sample gets the draws it gets on one machine.
+     */
+    static DataLoader.Batch range(Dataset d, TrainConfig cfg, int[] indices, int at, int n, int from, int to, int epoch, int batch) {
         int count = to - from;
         if (count == 0) return null;
-        Tensor images = Tensor.zeros(Tensor.concat(new int[] {count}, d.sampleShape()));
-        int[] labels = new int[count], idx = new int[count];
-        d.copyBatch(indices, from, count, images, labels);
-        System.arraycopy(indices, from, idx, 0, count);
         Transform[] transforms = cfg.augment().transforms();
-        if (transforms.length > 0) {
-            Rng rng = new Rng(ShardSeeds.of(cfg.seed(), epoch, batch, p) ^ 0x5DEECE66DL);
-            for (Transform t : transforms) t.apply(images, rng);
-        }
-        return new DataLoader.Batch(images, labels, idx, epoch, batch);
+        boolean whole = transforms.length > 0;
+        int first = whole ? at : at + from, copied = whole ? n : count;
+        Tensor images = Tensor.zeros(Tensor.concat(new int[] {copied}, d.sampleShape()));
+        int[] labels = new int[copied], idx = new int[copied];
+        d.copyBatch(indices, first, copied, images, labels);
+        System.arraycopy(indices, first, idx, 0, copied);
+        DataLoader.Batch b = new DataLoader.Batch(images, labels, idx, epoch, batch);
+        if (!whole) return b;
+        Rng rng = DataLoader.transformRng(cfg.seed(), epoch, batch);
+        for (Transform t : transforms) t.apply(images, rng);
+        return GradientChunks.slice(b, from, count);
     }
 
     /** The gradients of shard {@code b} of partition {@code p}: shard 0 draws the whole batch's stream, the others their own. */

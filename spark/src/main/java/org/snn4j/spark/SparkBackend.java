@@ -1,6 +1,7 @@
 package org.snn4j.spark;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -13,6 +14,7 @@ import org.snn4j.nn.Finite;
 import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
 import org.snn4j.train.EvalResult;
+import org.snn4j.train.GradientChunks;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainingBackend;
 
@@ -26,7 +28,9 @@ import org.snn4j.train.TrainingBackend;
  *
  * <p>Per step the network carries the weights to each executor (4 bytes per parameter, a torrent
  * broadcast) and the gradient sums back (8 bytes per parameter and partition, combined in a tree of depth
- * {@value #TREE_DEPTH}); docs/DISTRIBUTED.md has the model.
+ * {@value #TREE_DEPTH}); with a gradient chunk ({@link TrainConfig#gradientChunk}) each chunk's float gradients
+ * instead (4 bytes per parameter and chunk), which the driver adds in chunk order, so that the step is the
+ * single-machine one bit for bit for any number of partitions. docs/DISTRIBUTED.md has the model.
  */
 public final class SparkBackend implements TrainingBackend {
     /** The depth of the gradient sum's tree: partitions send to about √P combiners, those to the driver. */
@@ -35,6 +39,8 @@ public final class SparkBackend implements TrainingBackend {
     private final boolean ownsContext;
     private final Model model;
     private final TrainPayload payload;
+    private final TrainConfig cfg;
+    private final boolean chunked;
     private final int partitions;
     private final String run = UUID.randomUUID().toString();
     private final Broadcast<SampleBlock> train;
@@ -53,6 +59,8 @@ public final class SparkBackend implements TrainingBackend {
         this.ownsContext = ownsContext;
         this.model = model;
         this.payload = TrainPayload.of(model, cfg);
+        this.cfg = cfg;
+        this.chunked = cfg.gradientChunk() > 0;
         this.partitions = partitions;
         this.train = jsc.broadcast(SampleBlock.of(train));
         for (int p = 0; p < partitions; p++) partitionIds.add(p);
@@ -71,12 +79,21 @@ public final class SparkBackend implements TrainingBackend {
         try {
             ShardTask task = new ShardTask(run, payload, train, weights, batch.indices(), epoch, batch.index(), batches, partitions);
             ShardResult sum = jsc.parallelize(partitionIds, partitions).map(task::compute).treeReduce(ShardResult::plus, TREE_DEPTH);
-            if (!Double.isFinite(sum.loss)) throw new NumericalException("loss", "loss value", 0, (float) sum.loss);
-            Flat.setGradients(params, sum.gradients);
+            StepOutcome outcome;
+            if (chunked) {
+                sum.chunks.sort(Comparator.comparingInt(GradientChunks.Result::chunk));
+                GradientChunks.Sum chunks = new GradientChunks.Sum(cfg.loss(), batch.size());
+                sum.chunks.forEach(chunks::add);
+                outcome = chunks.apply(params, model.buffers());
+            } else {
+                Flat.setGradients(params, sum.gradients);
+                if (sum.buffers != null && sum.buffers.length > 0) Flat.setValues(model.buffers(), sum.buffers);
+                outcome = new StepOutcome(sum.loss, sum.correct);
+            }
+            if (!Double.isFinite(outcome.loss())) throw new NumericalException("loss", "loss value", 0, (float) outcome.loss());
             for (Parameter p : params) Finite.check(p.name(), "gradient summed over the partitions", p.grad());
-            if (sum.buffers != null && sum.buffers.length > 0) Flat.setValues(model.buffers(), sum.buffers);
             sum.tellSpikes(tally);
-            return new StepOutcome(sum.loss, sum.correct);
+            return outcome;
         } finally {
             weights.destroy();
         }

@@ -45,7 +45,7 @@ public final class SparkCalibration {
                     int from = (int) ((long) p * batches / partitions), to = (int) ((long) (p + 1) * batches / partitions);
                     return ActivationStatistics.measureBatches(replica.model(), data.value().dataset(), n, batch, from, to);
                 } finally {
-                    Replicas.give(run, replica);
+                    Replicas.give(run, payload, replica);
                 }
             }).collect();
             ActivationStatistics merged = parts.get(0);

@@ -27,6 +27,7 @@ public final class SparkEvaluation implements AutoCloseable {
     private Dataset lastTest;
     private Broadcast<SampleBlock> testBlock;
 
+    /** @param payload the models' spec and evaluation settings; null when every call names its own */
     SparkEvaluation(JavaSparkContext jsc, TrainPayload payload, int partitions) {
         this.jsc = jsc;
         this.payload = payload;
@@ -44,6 +45,11 @@ public final class SparkEvaluation implements AutoCloseable {
 
     /** Evaluates {@code model} (its current weights) on {@code test}; the set is broadcast once for repeated calls. */
     public EvalResult evaluate(Model model, Dataset test) {
+        return evaluate(payload, model, test);
+    }
+
+    /** As {@link #evaluate(Model, Dataset)}, {@code model} built and evaluated as {@code payload} says. */
+    EvalResult evaluate(TrainPayload payload, Model model, Dataset test) {
         test.requireSamples();
         long start = System.nanoTime();
         if (test != lastTest) {
@@ -79,7 +85,7 @@ public final class SparkEvaluation implements AutoCloseable {
             int from = (int) ((long) p * batches / partitions), to = (int) ((long) (p + 1) * batches / partitions);
             return new EvalPartial(replica.evaluateBatches(data.value().dataset(), from, to));
         } finally {
-            Replicas.give(key, replica);
+            Replicas.give(key, payload, replica);
         }
     }
 

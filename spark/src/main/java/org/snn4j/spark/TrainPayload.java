@@ -29,7 +29,7 @@ import org.snn4j.train.TrainConfig;
 record TrainPayload(String specJson, String mode, int epochs, int batch, int steps, long seed, String encoder,
                     double gain, String loss, double labelSmoothing, int cropPadding, boolean flip, double penaltyMax,
                     String penaltySchedule, LinkedHashMap<String, Double> penaltyWeights, double lr, String schedule,
-                    String optimizer, double weightDecay, double momentum) implements Serializable {
+                    String optimizer, double weightDecay, double momentum, int gradientChunk) implements Serializable {
     /** The payload of {@code model} trained with {@code cfg}. */
     static TrainPayload of(Model model, TrainConfig cfg) {
         Loss l = cfg.loss();
@@ -47,14 +47,14 @@ record TrainPayload(String specJson, String mode, int epochs, int batch, int ste
         return new TrainPayload(model.spec().toJson(), model.mode().name(), cfg.epochs(), cfg.batch(), cfg.steps(), cfg.seed(),
                 cfg.encoder().kind().label(), cfg.encoder().gain(), name, smoothing, cfg.augment().cropPadding(),
                 cfg.augment().flip(), p.max(), p.schedule().label(), new LinkedHashMap<>(p.layerWeights()), cfg.lr(),
-                cfg.schedule().text(), cfg.optimizer().label(), cfg.weightDecay(), cfg.momentum());
+                cfg.schedule().text(), cfg.optimizer().label(), cfg.weightDecay(), cfg.momentum(), cfg.gradientChunk());
     }
 
     /** The run's settings as the executor's {@link org.snn4j.train.LocalBackend} reads them. */
     TrainConfig config() {
         return TrainConfig.builder().epochs(epochs).batch(batch).steps(steps).seed(seed).lr(lr)
                 .schedule(ScheduleSpec.parse(schedule)).optimizer(OptimizerKind.byLabel(optimizer)).weightDecay(weightDecay)
-                .momentum(momentum)
+                .momentum(momentum).gradientChunk(gradientChunk)
                 .encoder(EncoderSpec.parse(encoder, gain)).loss(Losses.byName(loss, labelSmoothing))
                 .augment(new Augment(cropPadding, flip))
                 .spikePenalty(new SpikePenalty(penaltyMax, SpikePenalty.Schedule.parse(penaltySchedule), Map.copyOf(penaltyWeights)))

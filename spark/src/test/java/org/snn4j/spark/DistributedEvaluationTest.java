@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.snn4j.data.Dataset;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
@@ -20,18 +18,8 @@ import org.snn4j.train.TrainConfig;
 import org.snn4j.train.Trainer;
 
 /** Distributed evaluation merges to exactly the single-machine accuracy, spike counts and operation counts. */
+@ExtendWith(LocalSpark.class)
 class DistributedEvaluationTest {
-    private static JavaSparkContext jsc;
-
-    @BeforeAll
-    static void start() {
-        jsc = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        jsc.stop();
-    }
 
     @Test
     void accuracySpikesAndOperationsEqualTheSingleMachinesWithBernoulliInput() {
@@ -44,7 +32,7 @@ class DistributedEvaluationTest {
         EvalResult expected = new LocalBackend(model, cfg).evaluate(test);
         for (int partitions : new int[] {3, 4}) {
             EvalResult r;
-            try (SparkEvaluation eval = SparkEvaluation.of(jsc, model, cfg, partitions)) {
+            try (SparkEvaluation eval = SparkEvaluation.of(LocalSpark.context(), model, cfg, partitions)) {
                 r = eval.evaluate(model, test);
             }
             assertEquals(expected.accuracy(), r.accuracy());

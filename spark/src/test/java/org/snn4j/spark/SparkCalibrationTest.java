@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.snn4j.convert.ActivationStatistics;
 import org.snn4j.convert.Converter;
 import org.snn4j.data.Dataset;
@@ -19,18 +17,8 @@ import org.snn4j.neuron.InitialMembrane;
 import org.snn4j.neuron.Reset;
 
 /** Distributed calibration merges into the single-machine statistics and so gives the same thresholds. */
+@ExtendWith(LocalSpark.class)
 class SparkCalibrationTest {
-    private static JavaSparkContext jsc;
-
-    @BeforeAll
-    static void start() {
-        jsc = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        jsc.stop();
-    }
 
     @Test
     void maximaPercentilesAndThresholdsEqualTheSingleMachines() {
@@ -40,7 +28,7 @@ class SparkCalibrationTest {
         Converter.Options options = new Converter.Options(99.9, 1, Reset.SUBTRACT, InitialMembrane.ZERO);
         Converter.Conversion expected = Converter.convert(single.ann(), single.stats(), options);
         for (int partitions : new int[] {3, 4}) {
-            ActivationStatistics merged = SparkCalibration.measure(jsc, single.ann(), calibration, 300, 32, partitions);
+            ActivationStatistics merged = SparkCalibration.measure(LocalSpark.context(), single.ann(), calibration, 300, 32, partitions);
             assertEquals(single.stats().layers(), merged.layers());
             for (String layer : merged.layers()) {
                 assertTrue(merged.percentile(layer, 100) > 0, layer + " was active");
