@@ -3,9 +3,12 @@ package org.snn4j.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.snn4j.convert.BatchNormFolding;
 import org.snn4j.interop.NirExporter;
 import org.snn4j.interop.SafeTensorsModel;
+import org.snn4j.model.Model;
 import org.snn4j.model.ModelFile;
+import org.snn4j.nn.BatchNorm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,9 +52,15 @@ final class ExportCommand implements Callable<Integer> {
         ModelFile saved = ModelFile.read(modelFile);
         if (format.equals("nir")) {
             if (saved.isAnn()) throw new ParameterException(spec.commandLine(), modelFile + " holds an ANN; NIR export takes an SNN (convert it first)");
-            List<String> warnings = NirExporter.export(saved.model(), out, dt);
+            Model snn = saved.model();
+            if (snn.layers().stream().anyMatch(l -> l instanceof BatchNorm)) {
+                // NIR has no batch norm: a tdBN-trained SNN goes out with each one folded into the conv or linear before it
+                snn = BatchNormFolding.fold(snn);
+                System.err.println("snn4j export: batch norms folded into the layers before them");
+            }
+            List<String> warnings = NirExporter.export(snn, out, dt);
             for (String w : warnings) System.err.println("snn4j export: warning: " + w);
-            long spiking = saved.model().neuronLayers().size() + saved.model().layers().stream()
+            long spiking = snn.neuronLayers().size() + snn.layers().stream()
                     .filter(l -> l instanceof org.snn4j.neuron.RecurrentNeuronLayer).count();
             System.out.println("wrote " + out + " (NIR, " + spiking + " spiking layers, dt " + dt + ")");
         } else {

@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--model", paramLabel = "NAME",
-            description = "A preset: show its neuron, its training recipe and its spec (with the recipe's dropout).")
+            description = "A preset: show its neuron, its training recipe and its spec (with the recipe's dropout and norm).")
     String model;
 
     @Option(names = "--data", defaultValue = "mnist-10k",
@@ -61,7 +61,7 @@ final class InfoCommand implements Callable<Integer> {
         double dropout = Double.parseDouble(recipe.settings().getOrDefault("dropout", "0"));
         ModelSpec preset;
         try {
-            preset = Presets.byName(model, layout.sampleShape(), layout.classes(), new Presets.Options(false, dropout, 1));
+            preset = Presets.byName(model, layout.sampleShape(), layout.classes(), new Presets.Options(Presets.Norm.byLabel(recipe.settings().getOrDefault("norm", "none")), dropout, 1));
         } catch (SpecException e) {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }

@@ -48,6 +48,13 @@ final class ModelOptions {
             description = "Channel width multiplier for presets (default: ${DEFAULT-VALUE}).")
     double width;
 
+    @Option(names = "--norm", paramLabel = "none|tdbn", defaultValue = "none",
+            description = "Normalisation of a VGG or ResNet preset in SNN training: none, or tdbn (Zheng et al.'s threshold-dependent "
+                    + "batch norm: statistics over time, batch and space per channel, scaled by alpha*V_th, after each conv and hidden "
+                    + "linear layer; folded into the layer before it for export). ANN training (--ann) always puts a batch norm "
+                    + "after each conv (default: ${DEFAULT-VALUE}).")
+    String norm;
+
     @Option(names = "--block-variant", paramLabel = "V", defaultValue = "standard",
             description = "Residual blocks: standard, spiking-shortcut or spiking-branch (a spiking layer ends that path; "
                     + "see docs/ARCHITECTURE.md) (default: ${DEFAULT-VALUE}).")
@@ -110,6 +117,21 @@ final class ModelOptions {
         }
     }
 
+    /**
+     * The normalisation the presets get: a batch norm for an ANN twin, else what {@code --norm} asks; bad usage
+     * (exit code 2) for an unknown name, for {@code --norm} with {@code --ann} or a spec file.
+     */
+    Presets.Norm norm(CommandSpec spec, boolean ann) {
+        Presets.Norm n = Flags.parsed(spec, "--norm", () -> Presets.Norm.byLabel(norm));
+        if (n == Presets.Norm.BATCH) throw new ParameterException(spec.commandLine(), "--norm must be none or tdbn, was 'bn' (--ann puts it in)");
+        if (n == Presets.Norm.NONE) return ann ? Presets.Norm.BATCH : n;
+        if (ann) throw new ParameterException(spec.commandLine(), "--norm " + norm + " applies to SNN training (--ann puts a batch norm after each conv)");
+        if (specFile() != null) {
+            throw new ParameterException(spec.commandLine(), "--norm applies to presets; the spec file " + model + " states its own batchnorm entries");
+        }
+        return n;
+    }
+
     /** The JSON spec file --model names, or null when it names a preset. */
     Path specFile() {
         Path file = Path.of(model);
@@ -123,23 +145,28 @@ final class ModelOptions {
      * @return the spec for that layout (a spec file is loaded as {@link #spec} loads it: its errors are
      *         failures, exit code 1)
      */
-    ModelSpec declaredSpec(CommandSpec spec, Datasets.Layout layout, boolean batchNorm) {
-        if (specFile() == null) Flags.parsed(spec, "--model", () -> preset(layout.sampleShape(), layout.classes(), batchNorm));
-        return spec(layout.sampleShape(), layout.classes(), batchNorm);
+    ModelSpec declaredSpec(CommandSpec spec, Datasets.Layout layout, Presets.Norm norm) {
+        if (specFile() == null) {
+            ModelSpec preset = Flags.parsed(spec, "--model", () -> preset(layout.sampleShape(), layout.classes(), norm));
+            if (norm == Presets.Norm.TDBN && preset.layers().equals(preset(layout.sampleShape(), layout.classes(), Presets.Norm.NONE).layers())) {
+                throw new ParameterException(spec.commandLine(), "--norm tdbn: preset " + model + " has no place for it (VGG and ResNet presets have)");
+            }
+        }
+        return spec(layout.sampleShape(), layout.classes(), norm);
     }
 
     /** The spec for the given data: a preset built for its shape, or a spec file; then neuron overrides. */
-    ModelSpec spec(Dataset data, boolean batchNorm) {
-        return spec(data.sampleShape(), data.numClasses(), batchNorm);
+    ModelSpec spec(Dataset data, Presets.Norm norm) {
+        return spec(data.sampleShape(), data.numClasses(), norm);
     }
 
-    private ModelSpec preset(int[] shape, int classes, boolean batchNorm) {
-        return Presets.byName(model, shape, classes, new Presets.Options(batchNorm, dropout, width));
+    private ModelSpec preset(int[] shape, int classes, Presets.Norm norm) {
+        return Presets.byName(model, shape, classes, new Presets.Options(norm, dropout, width));
     }
 
-    private ModelSpec spec(int[] shape, int classes, boolean batchNorm) {
+    private ModelSpec spec(int[] shape, int classes, Presets.Norm norm) {
         Path file = specFile();
-        ModelSpec spec = file != null ? ModelSpec.load(file) : preset(shape, classes, batchNorm);
+        ModelSpec spec = file != null ? ModelSpec.load(file) : preset(shape, classes, norm);
         spec = BlockVariant.byId(blockVariant).apply(spec);
         Hybrid h = hybrid();
         if (h != null) spec = h.firstSpiking(spec, hybrid);

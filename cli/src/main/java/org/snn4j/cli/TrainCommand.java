@@ -17,6 +17,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
+import org.snn4j.tensor.Tensor;
 import org.snn4j.train.ActivityInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,12 +137,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ModelBuilder.Mode mode = ann ? ModelBuilder.Mode.ANN : ModelBuilder.Mode.SNN;
-        ModelSpec declared = modelOptions.declaredSpec(spec, dataOptions.layout(), ann);
+        Presets.Norm norm = modelOptions.norm(spec, ann);
+        if (norm == Presets.Norm.TDBN && init.equals("activity")) {
+            throw new ParameterException(spec.commandLine(), "--init activity scales weights whose scale --norm tdbn normalises away; use one of them");
+        }
+        ModelSpec declared = modelOptions.declaredSpec(spec, dataOptions.layout(), norm);
         training.checkAgainst(spec, dataOptions.name(), dataOptions.layout(),
                 () -> ModelBuilder.build(declared, mode, common.seed).neuronLayers().keySet());
         Dataset train = dataOptions.trainingSet(common.dataDir);
         Dataset test = dataOptions.load(common.dataDir, false);
-        ModelSpec modelSpec = dataOptions.isEvents() ? declared : modelOptions.spec(train, ann);
+        ModelSpec modelSpec = dataOptions.isEvents() ? declared : modelOptions.spec(train, norm);
         if (annActivation != null) modelSpec = modelSpec.withAnnActivation(annActivation);
         if (ann && (steps != 1 || encoderSpec.kind() != EncoderSpec.Kind.DIRECT)) {
             System.err.println("ANN training: one step of direct input (--T and --encoder are ignored)");
@@ -150,16 +155,24 @@ final class TrainCommand implements Callable<Integer> {
         }
         Model model = ModelBuilder.build(modelSpec, mode, common.seed);
         if (pretrain != null) StdpPretrain.apply(spec, model, train, pretrainSamples, common.seed);
-        if (init.equals("activity")) {
-            int n = Math.min(64, train.size());
-            Map<String, Double> rates = ActivityInit.apply(model, train.images(IntStream.range(0, n).toArray()), steps, 0.02, 0.3);
-            System.err.println("activity initialisation, spikes per neuron per step: " + rates.entrySet().stream()
-                    .map(e -> e.getKey() + String.format(Locale.ROOT, " %.3f", e.getValue())).collect(Collectors.joining(", ")));
+        JsonObject extra = new JsonObject();
+        if (!ann && !dataOptions.isEvents()) {
+            // Each spiking layer's rate as the first training step sees it (batch statistics), on the first 64
+            // training images as direct input: a layer at 0 gets no surrogate gradient.
+            Tensor calibration = train.images(IntStream.range(0, Math.min(64, train.size())).toArray());
+            Map<String, Double> rates = init.equals("activity") ? ActivityInit.apply(model, calibration, steps, 0.02, 0.3)
+                    : ActivityInit.rates(model, calibration, steps);
+            System.err.println((init.equals("activity") ? "activity initialisation" : "at initialisation")
+                    + ", spikes per neuron per step (first " + calibration.dim(0) + " training images, direct input, T=" + steps + "): "
+                    + rates.entrySet().stream().map(e -> e.getKey() + String.format(Locale.ROOT, " %.3f", e.getValue()))
+                    .collect(Collectors.joining(", ")));
+            JsonObject initRates = new JsonObject();
+            rates.forEach(initRates::addProperty);
+            extra.add("init_rates", initRates);
         }
         System.err.printf("training %s%s (%,d parameters) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 ann ? " (ANN twin, " + modelSpec.annActivation() + ")" : "", model.parameterCount(), train.name(), train.size(),
                 test.size(), steps, Terminal.threads());
-        JsonObject extra = new JsonObject();
         if (ann) extra.add("ann_activation", modelSpec.annActivation().toJson());
         if (!recipe.isEmpty()) extra.addProperty("recipe", String.join(" ", recipe));
         if (pretrain != null) extra.addProperty("pretrain", "stdp, " + pretrainSamples + " samples per convolution");

@@ -22,11 +22,12 @@ import org.snn4j.tensor.Tensor;
 /**
  * Folds every evaluation-mode batch norm into the conv or linear layer right before it:
  * <pre>
- *   k = γ / √(σ²_running + ε);   W'[o] = k[o]·W[o];   b'[o] = k[o]·(b[o] − μ_running[o]) + β[o]
+ *   k = s·γ / √(σ²_running + ε);   W'[o] = k[o]·W[o];   b'[o] = k[o]·(b[o] − μ_running[o]) + β[o]
  * </pre>
- * (b = 0 for a layer without bias; the folded layer gets one). The result computes what the ANN
- * computes in evaluation mode, with no batch norm left: what a spiking network, which has no batch
- * statistics, can run. Layer names stay those of the original (the builder numbers each kind apart).
+ * (b = 0 for a layer without bias; the folded layer gets one; s the batch norm's fixed scale, 1 or tdBN's
+ * α·V_th). The result computes what the model (an ANN, or an SNN trained with tdBN) computes in evaluation
+ * mode, with no batch norm left: what a spiking network, which has no batch statistics, can run (and what
+ * NIR export and neuromorphic targets take). Layer names stay those of the original (the builder numbers each kind apart).
  */
 public final class BatchNormFolding {
     private BatchNormFolding() {}
@@ -107,7 +108,7 @@ public final class BatchNormFolding {
         float[] mean = bn.runningMean().value().data(), var = bn.runningVar().value().data();
         float[] b = new float[channels];
         for (int c = 0; c < channels; c++) {
-            double k = g[c] / Math.sqrt(var[c] + bn.eps());
+            double k = bn.scale() * g[c] / Math.sqrt(var[c] + bn.eps());
             for (int j = c * perChannel; j < (c + 1) * perChannel; j++) w[j] = (float) (k * w[j]);
             double b0 = bias == null ? 0 : bias.value().data()[c];
             b[c] = (float) (k * (b0 - mean[c]) + beta[c]);

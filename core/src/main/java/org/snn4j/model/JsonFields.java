@@ -93,6 +93,13 @@ final class JsonFields {
         return v;
     }
 
+    /** A finite number &gt; 0. */
+    double positiveNumber(String field) {
+        double v = number(field, 1);
+        if (!(v > 0)) throw new SpecException(where + ": field '" + field + "' must be > 0, was " + v);
+        return v;
+    }
+
     boolean bool(String field, boolean fallback) {
         if (!has(field)) return fallback;
         JsonElement e = o.get(field);

@@ -59,6 +59,25 @@ final class LayerList {
         return add(new LayerSpec.BatchNorm(null, null));
     }
 
+    /** The normalisation {@code o} asks for after a conv (nothing, a batch norm, or tdBN with α = 1). */
+    LayerList norm(Presets.Options o) {
+        return norm(o, 1);
+    }
+
+    /** As {@link #norm(Presets.Options)}, with tdBN's α given (a plain batch norm has none). */
+    LayerList norm(Presets.Options o, double alpha) {
+        return switch (o.norm()) {
+            case NONE -> this;
+            case BATCH -> batchnorm();
+            case TDBN -> add(new LayerSpec.BatchNorm(null, null, alpha));
+        };
+    }
+
+    /** After a hidden linear layer: tdBN when {@code o} asks for it (the plain batch norm of ANN training goes after convs only). */
+    LayerList hiddenNorm(Presets.Options o) {
+        return o.norm() == Presets.Norm.TDBN ? norm(o) : this;
+    }
+
     LayerList dropout(double p) {
         return p > 0 ? add(new LayerSpec.Dropout(p)) : this;
     }

@@ -69,8 +69,17 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** {@code batchnorm}: momentum 0.1, eps 1e-5 unless set. */
-    record BatchNorm(Double momentum, Double eps) implements LayerSpec {
+    /**
+     * {@code batchnorm}: momentum 0.1, eps 1e-5 unless set. With {@code alpha} it is Zheng et al.'s tdBN
+     * (threshold-dependent batch norm): the normalised value is scaled by α·V_th (V_th: the threshold of the
+     * model's neuron) before γ and β; without, a plain batch norm (scale 1).
+     */
+    record BatchNorm(Double momentum, Double eps, Double alpha) implements LayerSpec {
+        /** A plain batch norm (no α·V_th scale). */
+        public BatchNorm(Double momentum, Double eps) {
+            this(momentum, eps, null);
+        }
+
         @Override
         public String type() {
             return "batchnorm";

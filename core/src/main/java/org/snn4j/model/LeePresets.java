@@ -20,12 +20,10 @@ final class LeePresets {
             if (c < 0) {
                 l.avgpool(2).spike(Presets.leePoolNeuron());
             } else {
-                l.conv3(Presets.scaled(c, o));
-                if (o.batchNorm()) l.batchnorm();
-                l.spike().dropout(o.dropout());
+                l.conv3(Presets.scaled(c, o)).norm(o).spike().dropout(o.dropout());
             }
         }
-        l.flatten().linear(1024).spike().dropout(o.dropout()).linear(classes).readout(0.99f);
+        l.flatten().linear(1024).hiddenNorm(o).spike().dropout(o.dropout()).linear(classes).readout(0.99f);
     }
 
     /**
@@ -35,26 +33,22 @@ final class LeePresets {
      */
     static void resnet11(LayerList l, int[] input, int classes, Presets.Options o) {
         int in = Presets.scaled(64, o);
-        l.conv(in, 3, 1, 1, std(input[0] * 9));
-        if (o.batchNorm()) l.batchnorm();
-        l.spike().dropout(o.dropout()).avgpool(2).spike(Presets.leePoolNeuron());
+        l.conv(in, 3, 1, 1, std(input[0] * 9)).norm(o).spike().dropout(o.dropout()).avgpool(2).spike(Presets.leePoolNeuron());
         int h = input[1] / 2, w = input[2] / 2;
         int[] widths = {128, 256, 512, 512};
         int[] strides = {1, 2, 1, 2};
         for (int b = 0; b < widths.length; b++) {
             int width = Presets.scaled(widths[b], o), s = strides[b];
-            LayerList branch = new LayerList().conv(width, 3, 1, 1, std(in * 9));
-            if (o.batchNorm()) branch.batchnorm();
-            branch.spike().dropout(o.dropout()).conv(width, 3, s, 1, std(width * 9));
-            if (o.batchNorm()) branch.batchnorm();
-            LayerList shortcut = in != width ? new LayerList().conv(width, 1, s, 0, std(in)) : s != 1 ? new LayerList().avgpool(1, s) : null;
-            if (shortcut != null && in != width && o.batchNorm()) shortcut.batchnorm();
+            LayerList branch = new LayerList().conv(width, 3, 1, 1, std(in * 9)).norm(o).spike().dropout(o.dropout())
+                    .conv(width, 3, s, 1, std(width * 9)).norm(o, Presets.RESIDUAL_ALPHA);
+            LayerList shortcut = in != width ? new LayerList().conv(width, 1, s, 0, std(in)).norm(o, Presets.RESIDUAL_ALPHA)
+                    : s != 1 ? new LayerList().avgpool(1, s) : null;
             l.residual(branch, shortcut).dropout(o.dropout());
             in = width;
             h = (h - 1) / s + 1;
             w = (w - 1) / s + 1;
         }
-        l.flatten().linear(1024, std(in * h * w)).spike().dropout(o.dropout()).linear(classes, std(1024)).readout(0.99f);
+        l.flatten().linear(1024, std(in * h * w)).hiddenNorm(o).spike().dropout(o.dropout()).linear(classes, std(1024)).readout(0.99f);
     }
 
     private static double std(int fanIn) {

@@ -182,7 +182,9 @@ public final class ModelBuilder {
             }
             case LayerSpec.BatchNorm b -> {
                 reserveWeights(at, 2L * in[0]);
-                return new BatchNorm(next(prefix, "bn"), in[0], or(b.momentum(), 0.1), or(b.eps(), 1e-5));
+                // tdBN: α·V_th, V_th the threshold of the model's neuron (1 unless set)
+                double scale = b.alpha() == null ? 1 : b.alpha() * or(spec.neuron().threshold(), 1f);
+                return new BatchNorm(next(prefix, "bn"), in[0], or(b.momentum(), 0.1), or(b.eps(), 1e-5), scale);
             }
             case LayerSpec.Dropout d -> {
                 return new Dropout(next(prefix, "drop"), or(d.p(), 0.5));

@@ -30,7 +30,7 @@ import org.snn4j.io.AtomicFile;
  *
  * <p>Layer types: {@code conv} (out, kernel, stride=1, padding=0, bias=false, init_std),
  * {@code linear} (out, bias=false, init_std), {@code avgpool}/{@code maxpool} (kernel, stride=kernel,
- * padding=0), {@code globalavgpool}, {@code batchnorm} (momentum=0.1, eps=1e-5), {@code dropout} (p), {@code flatten}, {@code relu},
+ * padding=0), {@code globalavgpool}, {@code batchnorm} (momentum=0.1, eps=1e-5, alpha: tdBN's α·V_th scale, absent for a plain batch norm), {@code dropout} (p), {@code flatten}, {@code relu},
  * {@code spike} (a spiking neuron layer; any field of the model-level {@code neuron} object may be
  * overridden here: model, leak, threshold, amplitude, reset, test, initial, surrogate, detach_reset,
  * signed, burst, channel_scale, channel_bias, see {@link NeuronSettings}), {@code readout} (non-spiking integrator, leak=1), {@code residual} (branch: a list

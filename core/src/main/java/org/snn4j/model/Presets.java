@@ -45,18 +45,63 @@ import java.util.List;
  *       example: T = 16 frames split by number, Adam 1e-3 cosine, batch 16; not measured here (no DVS128
  *       Gesture data on the project's machine).</li>
  * </ul>
- * Presets hold no batch norm unless asked ({@link Options#batchNorm}), which ANN training for
- * conversion uses; dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
+ * Presets hold no batch norm unless asked ({@link Options#norm}): a plain batch norm after each conv,
+ * which ANN training for conversion uses, or tdBN for SNN training (Zheng et al. 2021; {@link Norm#TDBN});
+ * dropout p is inserted after hidden FC layers (and conv blocks where the paper did).
  */
 public final class Presets {
     private Presets() {}
 
-    /** Build options shared by the presets. */
-    public record Options(boolean batchNorm, double dropout, double width) {
-        public static Options defaults() {
-            return new Options(false, 0, 1);
+    /** Which normalisation a preset puts after its weighted layers. */
+    public enum Norm {
+        /** None. */
+        NONE("none"),
+        /** A plain batch norm after each conv (ANN training for conversion). */
+        BATCH("bn"),
+        /**
+         * Zheng et al.'s tdBN for SNN training: a batch norm over time, batch and space per channel, its
+         * normalised value scaled by α·V_th, after each conv and hidden linear layer of the VGG and ResNet
+         * presets; α = 1, and 1/√2 for the two BNs whose outputs a residual block adds (the branch's last and
+         * the projection shortcut's), so that the sum keeps the variance V_th². Folded into the layer before
+         * it for inference ({@code convert.BatchNormFolding}).
+         */
+        TDBN("tdbn");
+
+        private final String label;
+
+        Norm(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /**
+         * The normalisation named {@code label} (none, bn, tdbn).
+         *
+         * @throws SpecException for another name
+         */
+        public static Norm byLabel(String label) {
+            for (Norm n : values()) if (n.label.equals(label)) return n;
+            throw new SpecException("unknown normalisation '" + label + "' (valid: none, bn, tdbn)");
         }
     }
+
+    /** Build options shared by the presets. */
+    public record Options(Norm norm, double dropout, double width) {
+        /** With a plain batch norm or none. */
+        public Options(boolean batchNorm, double dropout, double width) {
+            this(batchNorm ? Norm.BATCH : Norm.NONE, dropout, width);
+        }
+
+        public static Options defaults() {
+            return new Options(Norm.NONE, 0, 1);
+        }
+    }
+
+    /** α of tdBN for the BNs whose outputs a residual block adds (Zheng et al.): the sum's variance stays V_th². */
+    static final double RESIDUAL_ALPHA = 1 / Math.sqrt(2);
 
     /** The preset names (resnet&lt;6n+2&gt; stands for a family). */
     public static List<String> names() {
@@ -164,9 +209,7 @@ public final class Presets {
     /** Stem c32 + pool, a body of two c32 layers (one backward residual block of n passes, or n plain copies), pool, FC. */
     private static void pandaVgg(LayerList l, int n, boolean backres, int classes, Options o) {
         int width = scaled(32, o);
-        l.conv3(width);
-        if (o.batchNorm()) l.batchnorm();
-        l.spike().avgpool(2);
+        l.conv3(width).norm(o).spike().avgpool(2);
         LayerList body = new LayerList().conv3(width).spike().conv3(width).spike();
         if (backres) {
             l.backres(n, body);
@@ -226,13 +269,11 @@ public final class Presets {
             if (c < 0) {
                 l.avgpool(2);
             } else {
-                l.conv3(scaled(c, o));
-                if (o.batchNorm()) l.batchnorm();
-                l.spike().dropout(o.dropout());
+                l.conv3(scaled(c, o)).norm(o).spike().dropout(o.dropout());
             }
         }
-        l.flatten().linear(1024).spike().dropout(o.dropout());
-        if (plan.length > 10) l.linear(1024).spike().dropout(o.dropout());
+        l.flatten().linear(1024).hiddenNorm(o).spike().dropout(o.dropout());
+        if (plan.length > 10) l.linear(1024).hiddenNorm(o).spike().dropout(o.dropout());
         l.linear(classes).readout();
     }
 
@@ -240,24 +281,20 @@ public final class Presets {
     private static void leeResNet(LayerList l, int blocks, int classes, Options o) {
         int[] widths = {128, 256, 512, 512};
         int[] strides = {1, 2, 1, 2};
-        l.conv3(scaled(64, o));
-        if (o.batchNorm()) l.batchnorm();
-        l.spike().avgpool(2);
+        l.conv3(scaled(64, o)).norm(o).spike().avgpool(2);
         int in = scaled(64, o);
         for (int b = 0; b < blocks; b++) {
             int w = scaled(widths[b], o);
             l.residual(block(w, strides[b], o), shortcut(in, w, strides[b], o));
             in = w;
         }
-        l.flatten().linear(1024).spike().dropout(o.dropout()).linear(classes).readout();
+        l.flatten().linear(1024).hiddenNorm(o).spike().dropout(o.dropout()).linear(classes).readout();
     }
 
     /** CIFAR ResNet 6n+2: stem 16, stages of n blocks at 16/32/64 channels, global pool, FC. */
     private static void cifarResNet(LayerList l, int n, int classes, Options o) {
         int in = scaled(16, o);
-        l.conv3(in);
-        if (o.batchNorm()) l.batchnorm();
-        l.spike();
+        l.conv3(in).norm(o).spike();
         int[] widths = {16, 32, 64};
         for (int stage = 0; stage < 3; stage++) {
             for (int b = 0; b < n; b++) {
@@ -273,11 +310,7 @@ public final class Presets {
 
     /** Two 3×3 convs; the second's sum with the shortcut feeds the block's output neuron. */
     private static LayerList block(int width, int stride, Options o) {
-        LayerList b = new LayerList().conv(width, 3, stride, 1);
-        if (o.batchNorm()) b.batchnorm();
-        b.spike().conv3(width);
-        if (o.batchNorm()) b.batchnorm();
-        return b;
+        return new LayerList().conv(width, 3, stride, 1).norm(o).spike().conv3(width).norm(o, RESIDUAL_ALPHA);
     }
 
     /**
@@ -287,8 +320,6 @@ public final class Presets {
     private static LayerList shortcut(int in, int out, int stride, Options o) {
         if (in == out && stride == 1) return null;
         if (in == out) return new LayerList().avgpool(1, stride);
-        LayerList s = new LayerList().conv(out, 1, stride, 0);
-        if (o.batchNorm()) s.batchnorm();
-        return s;
+        return new LayerList().conv(out, 1, stride, 0).norm(o, RESIDUAL_ALPHA);
     }
 }

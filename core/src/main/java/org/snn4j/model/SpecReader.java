@@ -113,9 +113,9 @@ final class SpecReader {
                 };
             }
             case "batchnorm" -> {
-                f.onlyFields(Set.of("type", "momentum", "eps"));
+                f.onlyFields(Set.of("type", "momentum", "eps", "alpha"));
                 return new LayerSpec.BatchNorm(f.has("momentum") ? f.numberIn("momentum", 0.1, 0, 1) : null,
-                        f.has("eps") ? f.numberIn("eps", 1e-5, 0, 1) : null);
+                        f.has("eps") ? f.numberIn("eps", 1e-5, 0, 1) : null, f.has("alpha") ? f.positiveNumber("alpha") : null);
             }
             case "dropout" -> {
                 f.onlyFields(Set.of("type", "p"));

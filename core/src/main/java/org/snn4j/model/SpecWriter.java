@@ -72,6 +72,7 @@ final class SpecWriter {
             case LayerSpec.BatchNorm b -> {
                 put(o, "momentum", b.momentum());
                 put(o, "eps", b.eps());
+                put(o, "alpha", b.alpha());
             }
             case LayerSpec.Dropout d -> put(o, "p", d.p());
             case LayerSpec.Spike s -> {

@@ -5,7 +5,9 @@ import org.snn4j.kernels.Reductions;
 import org.snn4j.tensor.Tensor;
 
 /**
- * Batch normalisation per channel: {@code y = γ · (x − μ) / sqrt(σ² + eps) + β}.
+ * Batch normalisation per channel: {@code y = γ · s · (x − μ) / sqrt(σ² + eps) + β}, with a fixed scale s
+ * (1 for a plain batch norm; α·V_th for Zheng et al.'s threshold-dependent tdBN, whose statistics over time,
+ * batch and space are these).
  *
  * <p>Shapes: input and output {@code [T, N, C]} or {@code [T, N, C, H, W]} (any per-sample shape
  * {@code [C, ...]}); statistics are taken per channel over the M = T·N·(H·W) values of that channel.
@@ -17,19 +19,32 @@ import org.snn4j.tensor.Tensor;
  * <p>Backward, with x̂ = (x − μ)/sqrt(σ² + eps): {@code ∂β += Σ ∂y}, {@code ∂γ += Σ ∂y·x̂}; in training
  * {@code ∂x = γ/(M·sqrt(σ² + eps)) · (M·∂y − Σ∂y − x̂·Σ∂y·x̂)} (sums per channel), in evaluation
  * {@code ∂x = γ·∂y/sqrt(σ² + eps)}. Parameters {@code <name>.weight} (γ, init 1) and {@code <name>.bias}
- * (β, init 0), neither decayed; buffers {@code <name>.running_mean} (init 0), {@code <name>.running_var} (init 1).
+ * (β, init 0), neither decayed (with s ≠ 1 the formulas hold with γ·s in place of γ, and
+ * {@code ∂γ += s·Σ ∂y·x̂}); buffers {@code <name>.running_mean} (init 0), {@code <name>.running_var} (init 1).
  */
 public final class BatchNorm implements Layer {
     private final String name;
     private final int channels;
     private final double momentum;
     private final double eps;
+    private final double scale;
     private final Parameter gamma;
     private final Parameter beta;
     private final Parameter runningMean;
     private final Parameter runningVar;
 
+    /** A plain batch norm (scale 1). */
     public BatchNorm(String name, int channels, double momentum, double eps) {
+        this(name, channels, momentum, eps, 1);
+    }
+
+    /**
+     * A batch norm whose normalised value is multiplied by {@code scale} before γ and β (tdBN: α·V_th).
+     *
+     * @throws IllegalArgumentException for channels &lt; 1, momentum outside [0, 1], eps or scale not &gt; 0
+     */
+    public BatchNorm(String name, int channels, double momentum, double eps, double scale) {
+        if (!(scale > 0 && Double.isFinite(scale))) throw new IllegalArgumentException(name + ": scale must be finite and > 0, was " + scale);
         if (channels < 1) throw new IllegalArgumentException(name + ": channels must be >= 1, was " + channels);
         if (!(momentum >= 0 && momentum <= 1)) throw new IllegalArgumentException(name + ": momentum must be in [0, 1], was " + momentum);
         if (!(eps > 0)) throw new IllegalArgumentException(name + ": eps must be > 0, was " + eps);
@@ -37,6 +52,7 @@ public final class BatchNorm implements Layer {
         this.channels = channels;
         this.momentum = momentum;
         this.eps = eps;
+        this.scale = scale;
         this.gamma = new Parameter(name + ".weight", Tensor.full(1f, channels), false);
         this.beta = new Parameter(name + ".bias", Tensor.zeros(channels), false);
         this.runningMean = new Parameter(name + ".running_mean", Tensor.zeros(channels), false);
@@ -89,9 +105,10 @@ public final class BatchNorm implements Layer {
         float[] x = input.data(), yd = y.data(), g = gamma.value().data(), b = beta.value().data();
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
-                float scale = (float) (g[c] * invStd[c]), shift = (float) (b[c] - g[c] * invStd[c] * mean[c]);
+                double k = g[c] * scale * invStd[c];
+                float mul = (float) k, shift = (float) (b[c] - k * mean[c]);
                 int base = (n * channels + c) * spatial;
-                for (int i = base; i < base + spatial; i++) yd[i] = x[i] * scale + shift;
+                for (int i = base; i < base + spatial; i++) yd[i] = x[i] * mul + shift;
             }
         }
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
@@ -108,7 +125,7 @@ public final class BatchNorm implements Layer {
         for (int c = 0; c < channels; c++) {
             // Σ ∂y·x̂ = invStd·(Σ ∂y·x − μ·Σ ∂y), exact in double for float inputs.
             sumDyXhat[c] = invStd[c] * (sumDyXhat[c] - mean[c] * sumDy[c]);
-            dGamma[c] += (float) sumDyXhat[c];
+            dGamma[c] += (float) (scale * sumDyXhat[c]);
             dBeta[c] += (float) sumDy[c];
         }
         if (!needInputGrad) return null;
@@ -118,7 +135,7 @@ public final class BatchNorm implements Layer {
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int base = (n * channels + c) * spatial;
-                double k = g[c] * invStd[c];
+                double k = g[c] * scale * invStd[c];
                 if (batchStats) {
                     double meanDy = sumDy[c] / m, meanDyXhat = sumDyXhat[c] / m;
                     for (int i = base; i < base + spatial; i++) {
@@ -161,6 +178,11 @@ public final class BatchNorm implements Layer {
     /** Running (unbiased) variance buffer {@code [C]}. */
     public Parameter runningVar() {
         return runningVar;
+    }
+
+    /** The fixed scale s of the normalised value: 1, or tdBN's α·V_th. */
+    public double scale() {
+        return scale;
     }
 
     public double eps() {

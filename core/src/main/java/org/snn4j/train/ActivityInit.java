@@ -14,6 +14,7 @@ import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.SpikeListener;
+import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -62,7 +63,11 @@ public final class ActivityInit {
         return rates;
     }
 
-    /** Each spiking layer's rate on {@code batch}: spikes per neuron per step. */
+    /**
+     * Each spiking layer's rate on {@code batch}, spikes per neuron per step, as a training step sees it:
+     * a training pass without backward (batch norms on the batch's statistics, their running
+     * statistics left as they were; dropout masks from a fixed seed).
+     */
     public static Map<String, Double> rates(Model model, Tensor batch, int steps) {
         Map<String, Double> rates = new HashMap<>();
         SpikeListener listener = (layer, spikes, neurons, t, samples) ->
@@ -70,7 +75,13 @@ public final class ActivityInit {
         int[] shape = new int[batch.rank() + 1];
         shape[0] = 1;
         System.arraycopy(batch.shape(), 0, shape, 1, batch.rank());
-        Executor.dense(model).forward(batch.reshape(shape), ForwardContext.evaluation().withSteps(steps).with(listener));
+        Map<String, float[]> running = new HashMap<>();
+        model.bufferTensors().forEach((name, t) -> running.put(name, t.data().clone()));
+        try {
+            Executor.dense(model).forward(batch.reshape(shape), new ForwardContext(true, false, new Rng(0)).withSteps(steps).with(listener));
+        } finally {
+            model.bufferTensors().forEach((name, t) -> System.arraycopy(running.get(name), 0, t.data(), 0, t.size()));
+        }
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String name : model.neuronLayers().keySet()) ordered.put(name, rates.getOrDefault(name, 0.0));
         return ordered;

@@ -188,10 +188,27 @@ class SpecRoundTripTest {
         for (String name : List.of("lenet", "lenet-pool-scaled", "vgg7", "vgg9", "vgg9-plan", "vgg11", "vgg16", "resnet7", "resnet9",
                 "resnet11", "resnet11-plan", "resnet20",
                 "resnet8", "backres-vgg2", "plain-vgg2", "w1", "nmnist", "dvs-gesture")) {
-            ModelSpec s = Presets.byName(name, new int[] {3, 32, 32}, 10, new Presets.Options(true, 0.2, 1));
-            assertEquals(s, ModelSpec.parse(s.toJson(), name), name);
-            assertEquals(s.toJson(), ModelSpec.parse(s.toJson(), name).toJson(), name);
+            for (Presets.Norm norm : Presets.Norm.values()) {
+                ModelSpec s = Presets.byName(name, new int[] {3, 32, 32}, 10, new Presets.Options(norm, 0.2, 1));
+                assertEquals(s, ModelSpec.parse(s.toJson(), name), name + " " + norm);
+                assertEquals(s.toJson(), ModelSpec.parse(s.toJson(), name).toJson(), name + " " + norm);
+            }
         }
+    }
+
+    @Test
+    void tdbnAlphaIsReadWrittenAndChecked() {
+        String spec = """
+                {"name": "t", "input": [1, 4, 4], "classes": 2, "neuron": {"threshold": 0.5},
+                 "layers": [{"type": "conv", "out": 2, "kernel": 3, "padding": 1}, {"type": "batchnorm", "alpha": 0.25}, {"type": "spike"},
+                            {"type": "flatten"}, {"type": "linear", "out": 2}, {"type": "readout"}]}""";
+        ModelSpec s = ModelSpec.parse(spec, "t.json");
+        assertEquals(new LayerSpec.BatchNorm(null, null, 0.25), s.layers().get(1));
+        assertTrue(s.toJson().contains("\"alpha\": 0.25") || s.toJson().contains("\"alpha\":0.25"), s.toJson());
+        org.snn4j.nn.BatchNorm bn = (org.snn4j.nn.BatchNorm) ModelBuilder.build(s, ModelBuilder.Mode.SNN, 1).network().get(1);
+        assertEquals(0.25 * 0.5, bn.scale(), 1e-9, "alpha times the model neuron's threshold");
+        SpecException e = assertThrows(SpecException.class, () -> ModelSpec.parse(spec.replace("0.25", "0"), "t.json"));
+        assertTrue(e.getMessage().contains("'alpha' must be > 0"), e.getMessage());
     }
 
     @Test

@@ -55,6 +55,44 @@ class BatchNormTest {
     }
 
     @Test
+    void tdbnScalesTheNormalisedValueByItsFixedScale() {
+        // tdBN, s = α·V_th = 0.5: channel 0 sees 1, 3 (x̂ = ∓1), channel 1 sees 10, 20 (x̂ = ∓1 as well)
+        BatchNorm bn = new BatchNorm("bn1", 2, 0.1, 1e-5, 0.5);
+        bn.weight().value().data()[1] = 3;
+        bn.bias().value().data()[0] = 0.25f;
+        Tensor x = new Tensor(new float[] {1, 10, 3, 20}, 1, 2, 2);
+        float a = (float) (1 / Math.sqrt(1 + 1e-5)), b = (float) (5 / Math.sqrt(25 + 1e-5));
+        assertArrayEquals(new float[] {0.25f - 0.5f * a, -1.5f * b, 0.25f + 0.5f * a, 1.5f * b},
+                bn.forward(x, TRAIN.get()).output().data(), 1e-5f);
+        assertArrayEquals(new float[] {0.2f, 1.5f}, bn.runningMean().value().data(), 1e-6f, "statistics do not depend on the scale");
+        assertEquals(0.5, bn.scale());
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm("bn", 2, 0.1, 1e-5, 0));
+    }
+
+    private static BatchNorm scaledWithRandomAffine(int channels, long seed) {
+        BatchNorm bn = new BatchNorm("bn", channels, 0.1, 1e-5, 0.7071);
+        BatchNorm plain = withRandomAffine(channels, seed);
+        System.arraycopy(plain.weight().value().data(), 0, bn.weight().value().data(), 0, channels);
+        System.arraycopy(plain.bias().value().data(), 0, bn.bias().value().data(), 0, channels);
+        return bn;
+    }
+
+    @Test
+    void tdbnTrainingGradients() {
+        Tensor x = LinearTest.random(11, 4, 2, 3, 2, 2);  // [T = 4, N = 2, C = 3, 2, 2]: statistics over T, N, H, W
+        for (int i = 0; i < x.size(); i++) x.data()[i] = x.data()[i] * 3 - (i % 3);
+        GradientCheck.standard().check(scaledWithRandomAffine(3, 12), x, TRAIN);
+    }
+
+    @Test
+    void tdbnEvaluationGradients() {
+        BatchNorm bn = scaledWithRandomAffine(3, 13);
+        new Rng(14).fillUniform(bn.runningMean().value().data(), -1f, 1f);
+        new Rng(15).fillUniform(bn.runningVar().value().data(), 0.5f, 2f);
+        GradientCheck.standard().check(bn, LinearTest.random(16, 2, 2, 3), ForwardContext::evaluationWithBackward);
+    }
+
+    @Test
     void trainingGradients3d() {
         GradientCheck.standard().check(withRandomAffine(4, 1), LinearTest.random(2, 2, 3, 4), TRAIN);
     }
