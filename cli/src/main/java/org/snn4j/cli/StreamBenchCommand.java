@@ -72,6 +72,8 @@ final class StreamBenchCommand implements Callable<Integer> {
             o.addProperty("processing_s", s.processingNs() / 1e9);
             o.addProperty("events_per_second", s.eventsPerSecond());
             o.addProperty("real_time_factor", s.realTimeFactor());
+            o.addProperty("processing_cpu_s", s.processingCpuNs() / 1e9);
+            o.addProperty("real_time_factor_cpu", s.realTimeFactorCpu());
             o.addProperty("latency_median_us", s.latencyMedianNs() / 1e3);
             o.addProperty("latency_p99_us", s.latencyP99Ns() / 1e3);
             System.out.println(o);
@@ -80,6 +82,8 @@ final class StreamBenchCommand implements Callable<Integer> {
                     threads);
             System.out.printf(Locale.ROOT, "%d windows, %d events, %.2f s of recording in %.2f s: %.3g events/s, real time x %.1f%n",
                     s.windows(), s.events(), s.recordingUs() / 1e6, s.processingNs() / 1e9, s.eventsPerSecond(), s.realTimeFactor());
+            System.out.printf(Locale.ROOT, "thread CPU time %.2f s: real time x %.1f by CPU time%n", s.processingCpuNs() / 1e9,
+                    s.realTimeFactorCpu());
             System.out.printf(Locale.ROOT, "window latency: median %.0f us, p99 %.0f us%n", s.latencyMedianNs() / 1e3, s.latencyP99Ns() / 1e3);
         }
         return 0;
