@@ -71,7 +71,7 @@ class ArchitectureTest {
             // module snn4j-data: readers of files and the bundled digits, each returning a core data.Dataset
             Map.entry("datasets", List.of("events", "data", "tensor")),
             // the kernels' benchmarks, and the event readers' decoding speed (EventDecodeBenchmark)
-            Map.entry("bench", List.of("kernels", "tensor", "datasets", "events", "stream", "engine", "model", "metrics")),
+            Map.entry("bench", List.of("kernels", "tensor", "datasets", "events", "stream", "engine", "model", "metrics", "data")),
             Map.entry("cli", List.of("stream", "datasets", "bench", "stdp", "train", "plot", "interop", "convert", "engine", "model",
                     "metrics", "optim", "loss", "encode", "events", "data", "io", "neuron", "nn", "kernels", "tensor")));
 

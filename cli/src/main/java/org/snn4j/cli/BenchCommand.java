@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code snn4j bench}: throughput figures of the kernels and of inference. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput.",
-        subcommands = {BenchCommand.Kernels.class, InferBenchCommand.class})
+        subcommands = {BenchCommand.Kernels.class, InferBenchCommand.class, StreamBenchCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Deep spiking neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, ConvertCommand.class, FinetuneCommand.class, ExportCommand.class,
                 ImportCommand.class, BenchCommand.class, StdpCommand.class, InfoCommand.class, ReportCommand.class, DataCommand.class,
+                StreamCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

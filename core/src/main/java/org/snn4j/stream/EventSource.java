@@ -48,7 +48,9 @@ public interface EventSource extends AutoCloseable {
      * The events {@code decoder} decodes from {@code in}, read {@code bufferBytes} at most at a time: each
      * read returns what has arrived (a pipe's partial writes included), and a batch is returned as soon as
      * the bytes read hold a complete event. At the end of {@code in} the decoder checks that it did not end
-     * inside a record. Closing the source closes {@code in}.
+     * inside a record. When the decoder fails (a corrupt or truncated input), the events it decoded before
+     * the damage are returned first, and the error is thrown by the next call. Closing the source closes
+     * {@code in}.
      *
      * @param name names the input in messages (a file, or "-" for standard input)
      */
@@ -59,20 +61,27 @@ public interface EventSource extends AutoCloseable {
         byte[] buffer = new byte[bufferBytes];
         return new EventSource() {
             private boolean ended;
+            /** The decoder's error, thrown once the events decoded before it have been returned. */
+            private RuntimeException failure;
 
             @Override
             public Events next() {
-                while (!ended) {
+                while (!ended && failure == null) {
                     int n = read();
-                    if (n < 0) {
-                        ended = true;
-                        decoder.finish();
-                    } else {
-                        decoder.feed(buffer, 0, n);
+                    try {
+                        if (n < 0) {
+                            ended = true;
+                            decoder.finish();
+                        } else {
+                            decoder.feed(buffer, 0, n);
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
                     }
                     Events e = decoder.take();
                     if (e != null && e.size() > 0) return e;
                 }
+                if (failure != null) throw failure;
                 return null;
             }
 

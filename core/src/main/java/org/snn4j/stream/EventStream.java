@@ -1,5 +1,7 @@
 package org.snn4j.stream;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,16 +74,19 @@ public final class EventStream {
         Objects.requireNonNull(listener, "listener");
         Windowing w = new Windowing(listener);
         Rng rng = new Rng(0);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         while (true) {
             Events batch = source.next();
-            long arrived = System.nanoTime();
+            long arrived = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
             if (batch == null) break;
             w.add(transform.apply(batch, rng), arrived);
             w.busyNs += System.nanoTime() - arrived;
+            w.cpuNs += threads.getCurrentThreadCpuTime() - cpu;
         }
-        long end = System.nanoTime();
+        long end = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
         w.closeLast(end);
         w.busyNs += System.nanoTime() - end;
+        w.cpuNs += threads.getCurrentThreadCpuTime() - cpu;
         return w.summary();
     }
 
@@ -94,6 +99,7 @@ public final class EventStream {
         private long lastUs;
         private long events;
         private long busyNs;
+        private long cpuNs;
         private long spikes;
         private double acs;
         private double energyJ;
@@ -181,7 +187,7 @@ public final class EventStream {
         StreamSummary summary() {
             long[] sorted = Arrays.copyOf(latencies, (int) windowIndex);
             Arrays.sort(sorted);
-            return new StreamSummary(windowIndex, events, events == 0 ? 0 : lastUs - firstUs, busyNs, prediction, spikes, acs, energyJ,
+            return new StreamSummary(windowIndex, events, events == 0 ? 0 : lastUs - firstUs, busyNs, cpuNs, prediction, spikes, acs, energyJ,
                     rank(sorted, 0.5), rank(sorted, 0.99));
         }
     }
