@@ -1,0 +1,84 @@
+package org.snn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.snn4j.tensor.Rng;
+
+/**
+ * The weight gradient from events equals the dense GEMM's within the rounding bound of two summation orders
+ * (class comment of {@link EventWeightGradient}), on strided, padded and odd-channel convolutions and at input
+ * densities from 0 % to 100 %; exactly where there are no events.
+ */
+class EventWeightGradientTest {
+    private static final float U = 0x1p-24f;
+
+    @Test
+    void equalsTheDenseGradientWithinTheRoundingBound() {
+        ConvGeometry[] shapes = {
+            ConvGeometry.square(6, 8, 9, 9, 16, 3, 1, 1),    // W1's conv2 kind, small
+            ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),  // strided, outC not a multiple of a vector
+            ConvGeometry.square(4, 5, 7, 7, 7, 5, 1, 2),     // 5×5
+            ConvGeometry.square(3, 4, 8, 8, 9, 1, 1, 0),     // 1×1
+        };
+        for (ConvGeometry g : shapes) {
+            for (double density : new double[] {0, 0.02, 0.1, 0.3, 0.7, 1}) {
+                Rng rng = new Rng(17);
+                float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
+                for (int i = 0; i < x.length; i++) if (rng.nextFloat() < density) x[i] = (1 + rng.nextInt(4)) / 4f;
+                rng.fillUniform(dy, -1, 1);
+                float[] wDense = new float[g.weightSize()], wEvents = new float[g.weightSize()];
+                float[] bDense = new float[g.outC()], bEvents = new float[g.outC()];
+                rng.fillUniform(wDense, -1, 1);   // both add into the same starting gradient
+                System.arraycopy(wDense, 0, wEvents, 0, wDense.length);
+                float[] start = wDense.clone();
+                Conv2dKernels.backwardWeights(g, x, dy, wDense, bDense);
+                EventWeightGradient.backwardWeights(g, x, dy, wEvents, bEvents);
+                float[] bound = bound(g, x, dy, start);
+                String what = g + " density " + density;
+                for (int i = 0; i < wDense.length; i++) {
+                    assertTrue(Math.abs(wDense[i] - wEvents[i]) <= bound[i],
+                            what + " weight " + i + ": " + wDense[i] + " vs " + wEvents[i] + ", bound " + bound[i]);
+                }
+                if (density == 0) assertArrayEquals(wDense, wEvents, 0f, what);
+                for (int o = 0; o < g.outC(); o++) {
+                    double sumAbs = 0;
+                    for (int i = 0; i < g.n(); i++) for (int p = 0; p < g.outPlane(); p++) sumAbs += Math.abs(dy[(i * g.outC() + o) * g.outPlane() + p]);
+                    assertTrue(Math.abs(bDense[o] - bEvents[o]) <= 2 * g.n() * g.outPlane() * U * sumAbs + U * Math.abs(bDense[o]), what + " bias " + o);
+                }
+            }
+        }
+    }
+
+    /**
+     * 2·(n + 1)·u·(|start| + Σ|x·dy|) per weight (the starting gradient and n products): twice the bound of either
+     * summation order against the exact sum.
+     */
+    private static float[] bound(ConvGeometry g, float[] x, float[] dy, float[] start) {
+        float[] b = new float[g.weightSize()];
+        int n = g.n() * g.outPlane() + 1;
+        for (int o = 0; o < g.outC(); o++) {
+            for (int c = 0; c < g.c(); c++) {
+                for (int ki = 0; ki < g.kh(); ki++) {
+                    for (int kj = 0; kj < g.kw(); kj++) {
+                        double s = 0;
+                        for (int i = 0; i < g.n(); i++) {
+                            for (int oy = 0; oy < g.outH(); oy++) {
+                                for (int ox = 0; ox < g.outW(); ox++) {
+                                    int iy = oy * g.strideH() - g.padH() + ki, ix = ox * g.strideW() - g.padW() + kj;
+                                    if (iy < 0 || iy >= g.h() || ix < 0 || ix >= g.w()) continue;
+                                    s += Math.abs(x[((i * g.c() + c) * g.h() + iy) * g.w() + ix]
+                                            * dy[((i * g.outC() + o) * g.outH() + oy) * g.outW() + ox]);
+                                }
+                            }
+                        }
+                        int k = ((o * g.c() + c) * g.kh() + ki) * g.kw() + kj;
+                        b[k] = (float) (2 * n * U * (Math.abs(start[k]) + s));
+                    }
+                }
+            }
+        }
+        return b;
+    }
+}
