@@ -3,6 +3,7 @@ package org.snn4j.cli;
 import java.nio.file.Path;
 import org.snn4j.Snn4jException;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.DataSource;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.datasets.EventDatasets;
 import org.snn4j.datasets.ImageFolder;
@@ -69,7 +70,7 @@ final class DataOptions {
 
     /** The folder of {@code folder:PATH}, or null for a named set. */
     private static Path folder(String name) {
-        return name.startsWith("folder:") ? Path.of(name.substring("folder:".length())) : null;
+        return DataSource.folder(name);
     }
 
     private int atLeastOne(String flag, int n) {
@@ -132,13 +133,15 @@ final class DataOptions {
      * @throws Snn4jException when the files are missing or malformed, or the split holds no samples
      */
     Dataset load(Path dataDir, boolean train) {
-        Integer limit = train ? limitTrain : limitTest;
         if (isEvents()) return events.frames(recordings(dataDir, train), requireEventOptions(), seed).requireSamples();
-        Path folder = folder(data);
-        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples()
-                : Datasets.load(data, dataDir, train);
-        if (limit != null && limit < d.size()) d = d.subset(limit);
-        return d;
+        return source(dataDir, train).load();
+    }
+
+    /** Where the training or test split of an image set lives and its limit (null for event data, made from recordings). */
+    DataSource source(Path dataDir, boolean train) {
+        if (isEvents()) return null;
+        Integer limit = train ? limitTrain : limitTest;
+        return new DataSource(data, dataDir == null ? null : dataDir.toString(), train, imageSize, limit == null ? 0 : limit);
     }
 
     /** The recordings of an event data set's split, cut to its limit (read when asked). */

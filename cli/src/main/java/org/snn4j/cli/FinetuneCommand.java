@@ -76,6 +76,7 @@ final class FinetuneCommand implements Callable<Integer> {
         model.load(params, saved.model().bufferTensors(), modelFile.toString());
         training.checkAgainst(spec, dataOptions.name(), dataOptions.layout(), () -> model.neuronLayers().keySet());
         Dataset train = dataOptions.trainingSet(common.dataDir);
+        training.trainFiles(dataOptions.source(common.dataDir, true));
         Dataset test = dataOptions.load(common.dataDir, false);
         System.err.printf("fine-tuning %s from %s (%,d parameters%s) on %s: %d train / %d test samples, T=%d, %s%n", modelSpec.name(),
                 modelFile, model.parameterCount(), trainable ? ", trainable leaks and thresholds" : "", train.name(), train.size(),

@@ -145,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         training.checkAgainst(spec, dataOptions.name(), dataOptions.layout(),
                 () -> ModelBuilder.build(declared, mode, common.seed).neuronLayers().keySet());
         Dataset train = dataOptions.trainingSet(common.dataDir);
+        training.trainFiles(dataOptions.source(common.dataDir, true));
         Dataset test = dataOptions.load(common.dataDir, false);
         ModelSpec modelSpec = dataOptions.isEvents() ? declared : modelOptions.spec(train, norm);
         if (annActivation != null) modelSpec = modelSpec.withAnnActivation(annActivation);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.DataSource;
 import org.snn4j.datasets.Datasets;
 import org.snn4j.encode.EncoderSpec;
 import org.snn4j.io.JsonLines;
@@ -106,6 +107,11 @@ final class TrainingOptions {
     @Mixin
     SparkOptions sparkOptions;
 
+    @Option(names = "--spark-shared-data",
+            description = "With Spark: every executor opens the training set's files at the same path (a shared filesystem) instead of "
+                    + "receiving the samples from the driver; always so for --data folder:PATH, whose tasks decode only their shards' images.")
+    boolean sparkSharedData;
+
     @Option(names = "--local-sgd", paramLabel = "K",
             description = "With Spark: local SGD, every partition taking K optimizer steps on its shards before the weights and "
                     + "optimizer states are averaged (K times less traffic; not the single-machine run) (default: a synchronous step).")
@@ -117,11 +123,19 @@ final class TrainingOptions {
                     + "for any --spark-partitions (default: ${DEFAULT-VALUE}, off).")
     int gradientChunk;
 
+    /** Where the training set's files are (null: event data, or not known), for executors that open them. */
+    private DataSource trainFiles;
+
     private SpikePenalty penalty = SpikePenalty.none();
     private ScheduleSpec parsedSchedule;
     private OptimizerKind parsedOptimizer;
     private Loss parsedLoss;
     private TrainingBackend.Provider spark;
+
+    /** Tells where the training set's files are, so that Spark's executors can open them ({@code --spark-shared-data}). */
+    void trainFiles(DataSource files) {
+        this.trainFiles = files;
+    }
 
     /** Range checks and parsing into the library's values, as bad usage naming the flag. */
     void check(CommandSpec spec) {
@@ -137,6 +151,7 @@ final class TrainingOptions {
         plots.check(spec);
         parsedLoss = Flags.parsed(spec, "--loss", () -> Losses.byName(loss));
         spark = sparkOptions.provider(spec, TrainingBackend.Provider.class, TrainingBackend.Provider::name);
+        if (sparkSharedData && spark == null) throw new ParameterException(spec.commandLine(), "--spark-shared-data needs --spark-master");
         if (localSgd != null) {
             if (spark == null) throw new ParameterException(spec.commandLine(), "--local-sgd needs --spark-master");
             Flags.positive(spec, "--local-sgd", localSgd);
@@ -247,6 +262,12 @@ final class TrainingOptions {
         if (spark == null) return new LocalBackend(model, cfg);
         Map<String, String> options = sparkOptions.options();
         if (localSgd != null) options.put("local-sgd", String.valueOf(localSgd));
+        if (trainFiles != null && (sparkSharedData || DataSource.folder(trainFiles.data()) != null)) {
+            options.put("data", trainFiles.data());
+            if (trainFiles.dataDir() != null) options.put("data-dir", trainFiles.dataDir());
+            options.put("image-size", String.valueOf(trainFiles.imageSize()));
+            options.put("limit", String.valueOf(trainFiles.limit()));
+        }
         return spark.open(model, cfg, train, options);
     }
 }

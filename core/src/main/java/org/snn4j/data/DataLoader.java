@@ -174,8 +174,7 @@ public final class DataLoader implements AutoCloseable {
         int count = Math.min(batchSize, order.length - from);
         Tensor images = Tensor.zeros(Tensor.concat(new int[] {count}, data.sampleShape()));
         int[] labels = new int[count];
-        data.copyBatch(order, from, count, images, labels,
-                data.isStreaming() ? mix(mix(seed ^ 0x2545F4914F6CDD1DL, epoch), b) | 1 : 0);
+        data.copyBatch(order, from, count, images, labels, data.isStreaming() ? streamSeed(seed, epoch, b) : 0);
         if (!transforms.isEmpty()) {
             Rng rng = transformRng(seed, epoch, b);
             for (Transform t : transforms) t.apply(images, rng);
@@ -183,6 +182,11 @@ public final class DataLoader implements AutoCloseable {
         int[] indices = new int[count];
         System.arraycopy(order, from, indices, 0, count);
         return new Batch(images, labels, indices, epoch, b);
+    }
+
+    /** The seed of a streaming set's augmentation of batch {@code batch} of epoch {@code epoch} ({@link Dataset#copyBatch}). */
+    public static long streamSeed(long seed, int epoch, int batch) {
+        return mix(mix(seed ^ 0x2545F4914F6CDD1DL, epoch), batch) | 1;
     }
 
     /**

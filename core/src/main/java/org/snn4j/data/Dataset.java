@@ -219,6 +219,15 @@ public final class Dataset {
      * {@code (seed, k)}; with 0 every sample gets 0 (no augmentation). An in-memory set ignores {@code seed}.
      */
     public void copyBatch(int[] indices, int from, int count, Tensor images, int[] labels, long seed) {
+        copyBatch(indices, from, count, images, labels, seed, 0);
+    }
+
+    /**
+     * As {@link #copyBatch(int[], int, int, Tensor, int[], long)} for part of a batch that starts at the batch's
+     * {@code position}-th sample: the {@code k}-th copied sample draws as the batch's {@code (position + k)}-th,
+     * so a machine that copies part of a batch augments it as the whole batch's copy would.
+     */
+    public void copyBatch(int[] indices, int from, int count, Tensor images, int[] labels, long seed, int position) {
         Objects.checkFromIndexSize(from, count, indices.length);
         if (images.rank() != 4 || images.dim(0) != count || images.sizeFrom(1) != sampleSize
                 || !Arrays.equals(images.shapeFrom(1), sampleShape)) {
@@ -232,7 +241,7 @@ public final class Dataset {
         for (int k = 0; k < count; k++) {
             int i = indices[from + k];
             Objects.checkIndex(i, this.labels.length);
-            copySample(i, dst, k * sampleSize, source == null || seed == 0 ? 0 : DataLoader.mix(seed, k) | 1);
+            copySample(i, dst, k * sampleSize, source == null || seed == 0 ? 0 : DataLoader.mix(seed, position + k) | 1);
             if (labels != null) labels[k] = this.labels[i];
         }
     }

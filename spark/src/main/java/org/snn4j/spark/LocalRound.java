@@ -14,7 +14,7 @@ import org.snn4j.train.TrainConfig;
  * optimizer state, steps through its shards of global mini-batches {@code [first, end)} of the epoch's
  * order, and returns its weights, buffers and state weighted by its share of the round's samples.
  */
-record LocalRound(String run, TrainPayload payload, Broadcast<SampleBlock> data, Broadcast<float[][]> start,
+record LocalRound(String run, TrainPayload payload, SampleStore data, Broadcast<float[][]> start,
                   Broadcast<int[]> order, int epoch, int first, int end, int batches, int partitions) implements Serializable {
     /** Partition {@code p}'s weighted weights, buffers, optimizer state, loss and correct samples. */
     ShardResult compute(int p) {
@@ -33,7 +33,7 @@ record LocalRound(String run, TrainPayload payload, Broadcast<SampleBlock> data,
             SpikeRecords tally = new SpikeRecords();
             for (int b = first; b < end; b++) {
                 int at = b * cfg.batch(), n = Math.min(cfg.batch(), idx.length - at);
-                DataLoader.Batch shard = Shards.batch(data.value().dataset(), cfg, idx, at, n, partitions, p, epoch, b);
+                DataLoader.Batch shard = Shards.batch(data.dataset(), cfg, idx, at, n, partitions, p, epoch, b);
                 if (shard == null) continue;
                 var outcome = Shards.gradients(replica, shard, batches, tally, cfg, p);
                 optimizer.step(schedule.rate(epoch, b, batches));

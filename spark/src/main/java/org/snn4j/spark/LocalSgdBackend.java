@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.DataSource;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.optim.Optimizer;
@@ -36,7 +37,7 @@ public final class LocalSgdBackend implements TrainingBackend {
     private final int partitions;
     private final int syncEvery;
     private final String run = UUID.randomUUID().toString();
-    private final Broadcast<SampleBlock> train;
+    private final SampleStore train;
     private final DataLoader orders;
     private final List<Integer> partitionIds = new ArrayList<>();
     private final SparkEvaluation evaluation;
@@ -50,6 +51,12 @@ public final class LocalSgdBackend implements TrainingBackend {
      */
     public LocalSgdBackend(JavaSparkContext jsc, boolean ownsContext, Model model, TrainConfig cfg, Dataset train, int partitions,
                            int syncEvery) {
+        this(jsc, ownsContext, model, cfg, train, null, partitions, syncEvery);
+    }
+
+    /** With {@code files} not null the executors open the training set from its files, as {@link SparkBackend} can. */
+    public LocalSgdBackend(JavaSparkContext jsc, boolean ownsContext, Model model, TrainConfig cfg, Dataset train, DataSource files,
+                           int partitions, int syncEvery) {
         if (partitions < 1 || syncEvery < 1) {
             throw new IllegalArgumentException("partitions and syncEvery must be >= 1, were " + partitions + ", " + syncEvery);
         }
@@ -59,7 +66,7 @@ public final class LocalSgdBackend implements TrainingBackend {
         this.payload = TrainPayload.of(model, cfg);
         this.partitions = partitions;
         this.syncEvery = syncEvery;
-        this.train = jsc.broadcast(SampleBlock.of(train));
+        this.train = files != null ? SampleStore.files(files) : SampleStore.broadcast(jsc.broadcast(SampleBlock.of(train)));
         // the trainer's sample order of each epoch (its loader's: same set, batch, shuffle and seed)
         this.orders = DataLoader.over(train).batchSize(cfg.batch()).shuffle(true).seed(cfg.seed()).prefetch(0).build();
         for (int p = 0; p < partitions; p++) partitionIds.add(p);
@@ -107,7 +114,7 @@ public final class LocalSgdBackend implements TrainingBackend {
     @Override
     public void close() {
         if (order != null) order.destroy();
-        train.destroy();
+        train.release();
         orders.close();
         evaluation.close();
         if (ownsContext) jsc.stop();

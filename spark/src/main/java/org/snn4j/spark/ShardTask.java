@@ -18,14 +18,14 @@ import org.snn4j.train.TrainConfig;
  * that Spark runs again (a lost executor) computes the same result: everything it reads is
  * fixed by the step.
  */
-record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, Broadcast<float[][]> weights,
+record ShardTask(String run, TrainPayload payload, SampleStore data, Broadcast<float[][]> weights,
                  int[] indices, int epoch, int batch, int batches, int partitions) implements Serializable {
     /** Partition {@code p}'s weighted gradients, loss and spikes. */
     ShardResult compute(int p) {
         int n = indices.length;
         TrainConfig cfg = payload.config();
         if (cfg.gradientChunk() > 0) return computeChunks(p, cfg);
-        DataLoader.Batch b = Shards.batch(data.value().dataset(), cfg, indices, 0, n, partitions, p, epoch, batch);
+        DataLoader.Batch b = Shards.batch(data.dataset(), cfg, indices, 0, n, partitions, p, epoch, batch);
         ShardResult r = ShardResult.empty();
         if (b == null) return r;
         LocalBackend replica = Replicas.take(run, payload);
@@ -63,7 +63,7 @@ record ShardTask(String run, TrainPayload payload, Broadcast<SampleBlock> data, 
             Flat.setValues(replica.model().parameters(), weights.value()[0]);
             SpikeRecords tally = new SpikeRecords();
             for (int k = first; k < end; k++) {
-                DataLoader.Batch chunk = Shards.range(data.value().dataset(), cfg, indices, 0, n, GradientChunks.from(n, size, k),
+                DataLoader.Batch chunk = Shards.range(data.dataset(), cfg, indices, 0, n, GradientChunks.from(n, size, k),
                         GradientChunks.from(n, size, k + 1), epoch, batch);
                 r.chunks.add(replica.chunk(chunk, k, batches, tally, weights.value()[1]));
                 r.samples += chunk.size();

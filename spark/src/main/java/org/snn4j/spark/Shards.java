@@ -43,7 +43,8 @@ final class Shards {
         int first = whole ? at : at + from, copied = whole ? n : count;
         Tensor images = Tensor.zeros(Tensor.concat(new int[] {copied}, d.sampleShape()));
         int[] labels = new int[copied], idx = new int[copied];
-        d.copyBatch(indices, first, copied, images, labels);
+        // a streaming set (an image folder) crops each sample as the batch's copy on one machine would
+        d.copyBatch(indices, first, copied, images, labels, d.isStreaming() ? DataLoader.streamSeed(cfg.seed(), epoch, batch) : 0, first - at);
         System.arraycopy(indices, first, idx, 0, copied);
         DataLoader.Batch b = new DataLoader.Batch(images, labels, idx, epoch, batch);
         if (!whole) return b;

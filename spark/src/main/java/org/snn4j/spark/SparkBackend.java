@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.snn4j.data.DataLoader;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.DataSource;
 import org.snn4j.metrics.SpikeRecords;
 import org.snn4j.model.Model;
 import org.snn4j.nn.Finite;
@@ -24,7 +25,8 @@ import org.snn4j.train.TrainingBackend;
  * broadcasts the current weights; task p computes the gradients of shard p of the batch
  * ({@link ShardTask}); {@code treeReduce} sums them; the trainer on the driver applies one optimizer step
  * and writes the checkpoints as on one machine. Test evaluations run distributed too
- * ({@link SparkEvaluation}). The training set is broadcast once and kept by every executor.
+ * ({@link SparkEvaluation}). The training set is broadcast once and kept by every executor, or opened by every
+ * executor from the files it was read from ({@link SampleStore}).
  *
  * <p>Per step the network carries the weights to each executor (4 bytes per parameter, a torrent
  * broadcast) and the gradient sums back (8 bytes per parameter and partition, combined in a tree of depth
@@ -43,7 +45,7 @@ public final class SparkBackend implements TrainingBackend {
     private final boolean chunked;
     private final int partitions;
     private final String run = UUID.randomUUID().toString();
-    private final Broadcast<SampleBlock> train;
+    private final SampleStore train;
     private final List<Integer> partitionIds = new ArrayList<>();
     private final SparkEvaluation evaluation;
 
@@ -54,6 +56,17 @@ public final class SparkBackend implements TrainingBackend {
      * @throws org.snn4j.Snn4jException for a loss that cannot be computed in shards (see {@link TrainPayload})
      */
     public SparkBackend(JavaSparkContext jsc, boolean ownsContext, Model model, TrainConfig cfg, Dataset train, int partitions) {
+        this(jsc, ownsContext, model, cfg, train, null, partitions);
+    }
+
+    /**
+     * As {@link #SparkBackend(JavaSparkContext, boolean, Model, TrainConfig, Dataset, int)}; with {@code files} not
+     * null every executor opens the training set from those files (which it must see at the same path, e.g. on a
+     * shared filesystem) instead of receiving {@code train} from the driver, and reads only its shards' samples of
+     * an image folder. {@code train} must be the set {@code files} names (the trainer's order comes from it).
+     */
+    public SparkBackend(JavaSparkContext jsc, boolean ownsContext, Model model, TrainConfig cfg, Dataset train, DataSource files,
+                        int partitions) {
         if (partitions < 1) throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
         this.jsc = jsc;
         this.ownsContext = ownsContext;
@@ -62,7 +75,7 @@ public final class SparkBackend implements TrainingBackend {
         this.cfg = cfg;
         this.chunked = cfg.gradientChunk() > 0;
         this.partitions = partitions;
-        this.train = jsc.broadcast(SampleBlock.of(train));
+        this.train = files != null ? SampleStore.files(files) : SampleStore.broadcast(jsc.broadcast(SampleBlock.of(train)));
         for (int p = 0; p < partitions; p++) partitionIds.add(p);
         this.evaluation = new SparkEvaluation(jsc, payload, partitions);
     }
@@ -106,7 +119,7 @@ public final class SparkBackend implements TrainingBackend {
 
     @Override
     public void close() {
-        train.destroy();
+        train.release();
         evaluation.close();
         if (ownsContext) jsc.stop();
     }

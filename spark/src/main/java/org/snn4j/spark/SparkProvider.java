@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.snn4j.Snn4jException;
 import org.snn4j.convert.Cluster;
 import org.snn4j.data.Dataset;
+import org.snn4j.datasets.DataSource;
 import org.snn4j.model.Model;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.TrainingBackend;
@@ -18,13 +19,15 @@ import org.snn4j.train.TrainingBackend;
  * {@link SparkBackend} (training) or a {@link SparkCluster} (eval, convert) on a Spark context of its own, stopped
  * when it closes. Options: {@code master} (a Spark master URL; spark-submit's {@code spark.master} when absent),
  * {@code partitions} (tasks per mini-batch or evaluation; Spark's default parallelism when absent) and, for training,
- * {@code local-sgd} (K: local SGD averaging every K steps, {@link LocalSgdBackend}, instead of a synchronous step).
+ * {@code local-sgd} (K: local SGD averaging every K steps, {@link LocalSgdBackend}, instead of a synchronous step)
+ * and {@code data}, {@code data-dir}, {@code image-size}, {@code limit} (the training set's files, a {@link DataSource}:
+ * the executors open them themselves instead of receiving the samples from the driver).
  * Every other Spark setting comes from spark-submit or {@code spark.*} system properties, as for any Spark application.
  */
 public final class SparkProvider implements TrainingBackend.Provider, Cluster.Provider {
     /** A setting of the contexts this provider starts, so that it knows them from one it was handed. */
     private static final String OWNER = "spark.snn4j.owner";
-    private static final Set<String> OPTIONS = Set.of("master", "partitions", "local-sgd");
+    private static final Set<String> OPTIONS = Set.of("master", "partitions", "local-sgd", "data", "data-dir", "image-size", "limit");
 
     @Override
     public String name() {
@@ -37,13 +40,14 @@ public final class SparkProvider implements TrainingBackend.Provider, Cluster.Pr
         JavaSparkContext jsc = c.jsc();
         try {
             int partitions = partitions(jsc, options);
+            DataSource files = trainFiles(options);
             if (options.containsKey("local-sgd")) {
                 int k = Integer.parseInt(options.get("local-sgd"));
                 log("training on Spark " + jsc.master() + ", " + partitions + " partitions, local SGD averaging every " + k + " steps");
-                return new LocalSgdBackend(jsc, c.owned(), model, cfg, train, partitions, k);
+                return new LocalSgdBackend(jsc, c.owned(), model, cfg, train, files, partitions, k);
             }
             log("training on Spark " + jsc.master() + ", " + partitions + " partitions per mini-batch");
-            return new SparkBackend(jsc, c.owned(), model, cfg, train, partitions);
+            return new SparkBackend(jsc, c.owned(), model, cfg, train, files, partitions);
         } catch (RuntimeException e) {
             c.release();
             throw e;
@@ -86,6 +90,13 @@ public final class SparkProvider implements TrainingBackend.Provider, Cluster.Pr
         String mark = UUID.randomUUID().toString();
         SparkContext sc = SparkContext.getOrCreate(conf.set(OWNER, mark));
         return new Context(JavaSparkContext.fromSparkContext(sc), mark.equals(sc.getConf().get(OWNER, "")));
+    }
+
+    /** The training set's files when the options name them ({@code data}, {@code data-dir}, {@code image-size}, {@code limit}), else null. */
+    private static DataSource trainFiles(Map<String, String> options) {
+        if (!options.containsKey("data")) return null;
+        return new DataSource(options.get("data"), options.get("data-dir"), true, Integer.parseInt(options.getOrDefault("image-size", "224")),
+                Integer.parseInt(options.getOrDefault("limit", "0")));
     }
 
     private static int partitions(JavaSparkContext jsc, Map<String, String> options) {

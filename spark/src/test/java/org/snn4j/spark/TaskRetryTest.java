@@ -35,7 +35,7 @@ class TaskRetryTest {
         }
         Broadcast<SampleBlock> data = jsc.broadcast(SampleBlock.of(train));
         Broadcast<float[][]> weights = jsc.broadcast(new float[][] {Flat.values(model.parameters()), Flat.values(model.buffers())});
-        ShardTask task = new ShardTask(UUID.randomUUID().toString(), TrainPayload.of(model, cfg), data, weights, batch.indices(), 0,
+        ShardTask task = new ShardTask(UUID.randomUUID().toString(), TrainPayload.of(model, cfg), SampleStore.broadcast(data), weights, batch.indices(), 0,
                 0, 2, 2);
         List<Integer> ids = List.of(0, 1);
         ShardResult clean = jsc.parallelize(ids, 2).map(task::compute).treeReduce(ShardResult::plus, 2);
