@@ -161,6 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             // Each spiking layer's rate as the first training step sees it (batch statistics), on the first 64
             // training images as direct input: a layer at 0 gets no surrogate gradient.
             Tensor calibration = train.images(IntStream.range(0, Math.min(64, train.size())).toArray());
+            Flags.fits(spec, model, steps, Math.max(training.batch, calibration.dim(0)), true);  // a run too large is refused before this pass
             Map<String, Double> rates = init.equals("activity") ? ActivityInit.apply(model, calibration, steps, 0.02, 0.3)
                     : ActivityInit.rates(model, calibration, steps);
             System.err.println((init.equals("activity") ? "activity initialisation" : "at initialisation")

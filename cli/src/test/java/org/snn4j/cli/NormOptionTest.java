@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.model.ModelFile;
+import org.snn4j.model.Recipe;
 import org.snn4j.nn.BatchNorm;
+import picocli.CommandLine;
 
 /** {@code train --norm tdbn}: a deep preset with tdBN fires at initialisation, and goes out to NIR folded. */
 class NormOptionTest {
@@ -47,6 +49,18 @@ class NormOptionTest {
         JsonObject b = json(CliTest.run(concat("eval", "--model-file", back.toString(), eval)));
         assertEquals(a.get("test_accuracy"), b.get("test_accuracy"), "the folded network classifies as the trained one");
         assertEquals(a.get("spikes_per_neuron_per_step"), b.get("spikes_per_neuron_per_step"));
+    }
+
+    @Test
+    void aRecipeMaySetTheNormAndAnExplicitFlagWins() {
+        Recipe recipe = Recipe.of("a recipe that names tdBN", "norm", "tdbn", "T", "4");
+        for (String given : new String[] {null, "none"}) {
+            String[] args = given == null ? new String[] {"train", "--model", "vgg11"} : new String[] {"train", "--model", "vgg11", "--norm", given};
+            CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(args);
+            TrainCommand train = parsed.subcommand().commandSpec().commandLine().getCommand();
+            RecipeDefaults.apply(train.spec, recipe);
+            assertEquals(given == null ? "tdbn" : given, train.modelOptions.norm);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 
@@ -15,7 +17,12 @@ class BatchNormTest {
     private static final Supplier<ForwardContext> TRAIN = () -> ForwardContext.training(new Rng(0));
 
     private static BatchNorm withRandomAffine(int channels, long seed) {
-        BatchNorm bn = new BatchNorm("bn", channels, 0.1, 1e-5);
+        return withRandomAffine(channels, seed, 1);
+    }
+
+    /** With a fixed scale s of the normalised value (tdBN's α·V_th). */
+    private static BatchNorm withRandomAffine(int channels, long seed, double scale) {
+        BatchNorm bn = new BatchNorm("bn", channels, 0.1, 1e-5, scale);
         Rng rng = new Rng(seed);
         rng.fillUniform(bn.weight().value().data(), 0.5f, 2f);
         rng.fillUniform(bn.bias().value().data(), -1f, 1f);
@@ -69,27 +76,11 @@ class BatchNormTest {
         assertThrows(IllegalArgumentException.class, () -> new BatchNorm("bn", 2, 0.1, 1e-5, 0));
     }
 
-    private static BatchNorm scaledWithRandomAffine(int channels, long seed) {
-        BatchNorm bn = new BatchNorm("bn", channels, 0.1, 1e-5, 0.7071);
-        BatchNorm plain = withRandomAffine(channels, seed);
-        System.arraycopy(plain.weight().value().data(), 0, bn.weight().value().data(), 0, channels);
-        System.arraycopy(plain.bias().value().data(), 0, bn.bias().value().data(), 0, channels);
-        return bn;
-    }
-
     @Test
     void tdbnTrainingGradients() {
         Tensor x = LinearTest.random(11, 4, 2, 3, 2, 2);  // [T = 4, N = 2, C = 3, 2, 2]: statistics over T, N, H, W
         for (int i = 0; i < x.size(); i++) x.data()[i] = x.data()[i] * 3 - (i % 3);
-        GradientCheck.standard().check(scaledWithRandomAffine(3, 12), x, TRAIN);
-    }
-
-    @Test
-    void tdbnEvaluationGradients() {
-        BatchNorm bn = scaledWithRandomAffine(3, 13);
-        new Rng(14).fillUniform(bn.runningMean().value().data(), -1f, 1f);
-        new Rng(15).fillUniform(bn.runningVar().value().data(), 0.5f, 2f);
-        GradientCheck.standard().check(bn, LinearTest.random(16, 2, 2, 3), ForwardContext::evaluationWithBackward);
+        GradientCheck.standard().check(withRandomAffine(3, 12, 0.7071), x, TRAIN);
     }
 
     @Test
@@ -104,9 +95,10 @@ class BatchNormTest {
         GradientCheck.standard().check(withRandomAffine(3, 4), x, TRAIN);
     }
 
-    @Test
-    void evaluationGradients() {
-        BatchNorm bn = withRandomAffine(3, 5);
+    @ParameterizedTest
+    @ValueSource(doubles = {1, 0.7071})
+    void evaluationGradients(double scale) {
+        BatchNorm bn = withRandomAffine(3, 5, scale);
         new Rng(6).fillUniform(bn.runningMean().value().data(), -1f, 1f);
         new Rng(7).fillUniform(bn.runningVar().value().data(), 0.5f, 2f);
         GradientCheck.standard().check(bn, LinearTest.random(8, 2, 2, 3, 2, 3), ForwardContext::evaluationWithBackward);
