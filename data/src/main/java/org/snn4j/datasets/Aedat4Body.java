@@ -60,7 +60,11 @@ final class Aedat4Body {
             compression = header.compression();
             tablePosition = header.dataTablePosition();
             firstPacketAt = base + off;
-            if (tablePosition >= 0 && tablePosition < firstPacketAt) throw tableOutside(seen);
+            if (tablePosition >= 0 && tablePosition < firstPacketAt) {
+                // a stream's length is not known yet: the message must not depend on how much has arrived
+                throw new DataFormatException(file, "IOHeader dataTablePosition expected >= " + firstPacketAt + " (after the IOHeader), was "
+                        + tablePosition);
+            }
         }
         long limit = tablePosition >= 0 ? tablePosition : Long.MAX_VALUE;
         if (atEnd && limit != Long.MAX_VALUE && limit > seen) throw tableOutside(seen);
