@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# ab-infer.sh OUT MODEL ROUNDS JAR1 JAR2 ... : bench infer of MODEL (dense and auto, T = 8 and 32, batch 256, one thread), jars alternating
+out="$1"; model="$2"; rounds="$3"; shift 3
+java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+opts="--add-modules jdk.incubator.vector -XX:+UseSerialGC -XX:MaxNewSize=64m --sun-misc-unsafe-memory-access=allow"
+for r in $(seq "$rounds"); do
+  for T in 8 32; do for engine in dense auto; do for jar in "$@"; do
+    name=$(basename "$jar" .jar); load=$(cut -d' ' -f1-3 /proc/loadavg)
+    nice -n 10 $java $opts -jar "$jar" bench infer --model-file "$model" --data fashion-mnist --T $T --batch 256 --engine $engine \
+      --reps 5 --warmups 2 --threads 1 --json 2>/dev/null | tail -n 1 > /tmp/speed/last-infer.json
+    python3 - "$r" "$name" "$T" "$engine" "$load" "$(date -u +%T)" /tmp/speed/last-infer.json >> "$out" <<'PY'
+import json,sys
+r,name,T,engine,load,end,js=sys.argv[1:]
+d=json.load(open(js))
+print(json.dumps({"round":int(r),"jar":name,"T":int(T),"engine":engine,"end_utc":end,"load_at_start":load,
+ "median_caller_cpu_ms":d.get("median_caller_cpu_ms"),"samples_per_second":d.get("samples_per_second"),"accuracy":d.get("accuracy")}))
+PY
+    tail -n 1 "$out"
+  done; done; done
+done
