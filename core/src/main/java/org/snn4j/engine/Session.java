@@ -11,6 +11,7 @@ import org.snn4j.model.ModelBuilder;
 import org.snn4j.neuron.IntegratingReadout;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.tensor.Tensor;
+import org.snn4j.tensor.Workspace;
 
 /**
  * A model run as a batch of independent streams fed a few time steps at a time: frames or events as they
@@ -41,6 +42,8 @@ public final class Session {
     private final int streams;
     private final StreamStates states;
     private final int[] seen;
+    /** The arrays of a call's activations, handed back at the start of the next call (the readout is copied out). */
+    private final Workspace workspace = new Workspace();
     /** Counts every pass's synaptic operations when set ({@link #countingOps}); null: not counted. */
     private OpCounter ops;
 
@@ -164,13 +167,15 @@ public final class Session {
     }
 
     private ForwardContext context(int steps, SpikeRecords spikes) {
-        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with(states).with(spikes);
+        workspace.recycle();                                            // nothing of the last call is referenced
+        ForwardContext ctx = ForwardContext.evaluation().withSteps(steps).with(states).with(spikes).withWorkspace(workspace);
         return ops == null ? ctx : ctx.with(ops.forPass());
     }
 
     private Step finish(Tensor out, SpikeRecords spikes, int steps) {
         for (int n = 0; n < streams; n++) seen[n] += steps;
-        return new Step(out.reshape(out.shapeFrom(1)), spikes, steps);
+        // a copy: out's array may be the workspace's, which the next call reuses
+        return new Step(out.reshape(out.shapeFrom(1)).copy(), spikes, steps);
     }
 
     private void checkStreams(Tensor input, int streamDim) {

@@ -39,6 +39,9 @@ public final class EventKernels {
 
     /** One thread's tap lists and sums, grown on demand; contents are scratch. */
     static final class Buffers {
+        /** Geometries whose plans a thread keeps. */
+        static final int PLANS_KEPT = 16;
+
         int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0];
         float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0];
 
@@ -48,16 +51,20 @@ public final class EventKernels {
             if (sum.length < outputs) sum = new float[outputs];
         }
 
-        private ConvGeometry planned;
-        private Plan plan;
-
-        /** The plan of {@code g}, kept while this thread convolves with the same geometry (one per sample otherwise). */
-        Plan planFor(ConvGeometry g) {
-            if (!g.equals(planned)) {
-                plan = Plan.of(g);
-                planned = g;
+        /** The plans of the geometries this thread convolved with last, least recently used first. */
+        private final java.util.LinkedHashMap<ConvGeometry, Plan> plans = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<ConvGeometry, Plan> eldest) {
+                return size() > PLANS_KEPT;
             }
-            return plan;
+        };
+
+        /**
+         * The plan of {@code g}, kept for this thread's {@value #PLANS_KEPT} most recent geometries, so a
+         * network's convolutions, one after another at every step, each find theirs.
+         */
+        Plan planFor(ConvGeometry g) {
+            return plans.computeIfAbsent(g, Plan::of);
         }
 
         /** A plane of {@code positions} inputs' events, and the output lists and sums of {@code g}. */

@@ -2,12 +2,13 @@ package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API body of {@link PoolKernels}' 2×2, stride 2, unpadded average pooling; its scalar twin is
- * {@link ScalarPool} (the same float operations in the same order, so results agree exactly).
+ * The Vector API body of {@link PoolKernels}' 2×2, stride 2, unpadded average and max pooling; its scalar
+ * twin is {@link ScalarPool} (the same float operations in the same order, so results agree exactly).
  *
  * <p>Forward, per output row: the two input rows are added lane-wise, then adjacent lanes are paired with
  * two in-register shuffles (even and odd lanes), so one vector of {@code lanes} outputs consumes
@@ -65,6 +66,49 @@ final class PanamaPool implements PoolKernel {
                 }
             }
         }
+    }
+
+    @Override
+    public void max2Forward(float[] x, int h, int w, float[] y, int from, int to) {
+        int outH = h / 2, outW = w / 2, used = 2 * outW, yEnd = to * outH * outW;
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w, r1 = r0 + w, o = (q * outH + oy) * outW;
+                int c = 0;
+                for (; c + 2 * LANES <= used; c += 2 * LANES) windowMaxima(x, r0, r1, c).intoArray(y, o + c / 2);
+                if (c < used) {
+                    // Row end as in avg2Forward: lanes past it are discarded or rewritten later.
+                    if (r1 + c + 2 * LANES <= x.length && o + c / 2 + LANES <= yEnd) {
+                        windowMaxima(x, r0, r1, c).intoArray(y, o + c / 2);
+                    } else {
+                        ScalarPool.max2ForwardColumns(x, r0, r1, y, o, c / 2, outW);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lane i: the first maximum of the 2×2 window at columns c + 2i, c + 2i + 1 of rows r0 and r1, the
+     * cells taken in row-major order and a later one winning only when strictly greater (as the scalar twin).
+     */
+    private static FloatVector windowMaxima(float[] x, int r0, int r1, int c) {
+        FloatVector a0 = FloatVector.fromArray(SPECIES, x, r0 + c), b0 = FloatVector.fromArray(SPECIES, x, r0 + c + LANES);
+        FloatVector a1 = FloatVector.fromArray(SPECIES, x, r1 + c), b1 = FloatVector.fromArray(SPECIES, x, r1 + c + LANES);
+        FloatVector m = pick(a0, b0, EVEN);
+        m = laterIfGreater(m, pick(a0, b0, ODD));
+        m = laterIfGreater(m, pick(a1, b1, EVEN));
+        return laterIfGreater(m, pick(a1, b1, ODD));
+    }
+
+    /** The lanes {@code lanes} picks from a (low half of the result) and from b (high half). */
+    private static FloatVector pick(FloatVector a, FloatVector b, VectorShuffle<Float> lanes) {
+        return a.rearrange(lanes).blend(b.rearrange(lanes), HIGH);
+    }
+
+    /** Lane-wise: {@code later} where it is strictly greater than {@code m}, else {@code m}. */
+    private static FloatVector laterIfGreater(FloatVector m, FloatVector later) {
+        return m.blend(later, later.compare(VectorOperators.GT, m));
     }
 
     /** Lane i of the result: a[2i] + a[2i+1] for i &lt; lanes/2, else b[2i − lanes] + b[2i − lanes + 1]. */

@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Average pooling divides by {@code k²} whatever the padding (padded cells count as zeros).
  * Max pooling ignores padded cells, takes the first maximum in row-major window order and records
- * its index into {@code x} so backward routes the gradient there. Planes are split over the threads
+ * its index into {@code x} so backward routes the gradient there; for inference a variant skips the
+ * argmax (same outputs), with a {@link PoolKernel} fast path for 2×2, stride 2, unpadded windows. Planes are split over the threads
  * of {@link Parallel}. Facades check sizes and throw {@link IllegalArgumentException}.
  *
  * <p>Average pooling with {@code k = stride = 2, pad = 0} (the common case) takes a fast path, the
@@ -20,8 +21,8 @@ import java.util.Arrays;
  * dx once.
  */
 public final class PoolKernels {
-    /** The 2×2 fast path. */
-    private static final PoolKernel AVG2 = KernelProvider.get().pool();
+    /** The 2×2 fast paths (average, and max without argmax). */
+    private static final PoolKernel POOL2 = KernelProvider.get().pool();
 
     private PoolKernels() {}
 
@@ -39,7 +40,7 @@ public final class PoolKernels {
     public static void avgForward(float[] x, int planes, int h, int w, int k, int stride, int pad, float[] y) {
         check(x, y, planes, h, w, k, stride, pad);
         if (k == 2 && stride == 2 && pad == 0) {
-            avg2Forward(AVG2, x, planes, h, w, y);
+            avg2Forward(POOL2, x, planes, h, w, y);
             return;
         }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
@@ -71,7 +72,7 @@ public final class PoolKernels {
     public static void avgBackward(float[] dy, int planes, int h, int w, int k, int stride, int pad, float[] dx) {
         check(dx, dy, planes, h, w, k, stride, pad);
         if (k == 2 && stride == 2 && pad == 0) {
-            avg2Backward(AVG2, dy, planes, h, w, dx);
+            avg2Backward(POOL2, dy, planes, h, w, dx);
             return;
         }
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
@@ -141,6 +142,30 @@ public final class PoolKernels {
         if (argmax == null || argmax.length != y.length) {
             throw new IllegalArgumentException("argmax must have " + y.length + " elements");
         }
+        maxWindows(x, planes, h, w, k, stride, pad, y, argmax);
+    }
+
+    /**
+     * The y of {@link #maxForward(float[], int, int, int, int, int, int, float[], int[])}, bit for bit,
+     * without the argmax: for inference, where no backward runs. The 2×2, stride 2, unpadded case runs
+     * the {@link PoolKernel} body {@link KernelProvider} chose.
+     */
+    public static void maxForward(float[] x, int planes, int h, int w, int k, int stride, int pad, float[] y) {
+        check(x, y, planes, h, w, k, stride, pad);
+        if (k == 2 && stride == 2 && pad == 0) {
+            max2Forward(POOL2, x, planes, h, w, y);
+            return;
+        }
+        maxWindows(x, planes, h, w, k, stride, pad, y, null);
+    }
+
+    /** 2×2, stride 2, unpadded max forward by {@code kernel} (no argmax), planes split over threads. */
+    static void max2Forward(PoolKernel kernel, float[] x, int planes, int h, int w, float[] y) {
+        Parallel.forRange(planes, grain(h * w), (from, to) -> kernel.max2Forward(x, h, w, y, from, to));
+    }
+
+    /** The general max forward; {@code argmax} is filled when not null. */
+    private static void maxWindows(float[] x, int planes, int h, int w, int k, int stride, int pad, float[] y, int[] argmax) {
         int outH = outSize(h, k, stride, pad), outW = outSize(w, k, stride, pad);
         Parallel.forRange(planes, grain(outH * outW * k * k), (from, to) -> {
             for (int q = from; q < to; q++) {
@@ -162,7 +187,7 @@ public final class PoolKernels {
                         }
                         int out = (q * outH + oy) * outW + ox;
                         y[out] = max;
-                        argmax[out] = best;
+                        if (argmax != null) argmax[out] = best;
                     }
                 }
             }

@@ -48,4 +48,30 @@ final class ScalarPool implements PoolKernel {
             dx[r1 + c + 1] = g;
         }
     }
+
+    @Override
+    public void max2Forward(float[] x, int h, int w, float[] y, int from, int to) {
+        int outH = h / 2, outW = w / 2;
+        for (int q = from; q < to; q++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int r0 = (q * h + 2 * oy) * w;
+                max2ForwardColumns(x, r0, r0 + w, y, (q * outH + oy) * outW, 0, outW);
+            }
+        }
+    }
+
+    /**
+     * Output columns [oxFrom, oxTo) of one row pair of {@link #max2Forward}: y[o + ox] the first maximum of
+     * the 2×2 window at rows r0, r1 (the row end of the vector kernel uses it too).
+     */
+    static void max2ForwardColumns(float[] x, int r0, int r1, float[] y, int o, int oxFrom, int oxTo) {
+        for (int ox = oxFrom; ox < oxTo; ox++) {
+            int c = 2 * ox;
+            float m = x[r0 + c];
+            if (x[r0 + c + 1] > m) m = x[r0 + c + 1];
+            if (x[r1 + c] > m) m = x[r1 + c];
+            if (x[r1 + c + 1] > m) m = x[r1 + c + 1];
+            y[o + ox] = m;
+        }
+    }
 }

@@ -20,7 +20,7 @@ public final class AvgPool2d extends Pool2d<Void> {
     }
 
     @Override
-    Void forwardKernel(float[] x, Planes p, float[] y) {
+    Void forwardKernel(float[] x, Planes p, float[] y, boolean forBackward) {
         PoolKernels.avgForward(x, p.planes(), p.h(), p.w(), kernel(), stride(), padding(), y);
         return null;
     }

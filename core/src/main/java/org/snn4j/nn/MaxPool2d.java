@@ -7,7 +7,8 @@ import org.snn4j.kernels.PoolKernels;
  *
  * <p>{@code y[t, n, c, i, j] = max_{ki, kj} x[t, n, c, i·s − p + ki, j·s − p + kj]} over the window's
  * cells inside the image (padding never wins); shapes as in {@link Pool2d}. The pass keeps the argmax of
- * every output ({@code int[]}, the first maximum in row-major window order); backward routes each output
+ * every output ({@code int[]}, the first maximum in row-major window order) when a backward will run (at
+ * inference it takes the same maxima without it); backward routes each output
  * gradient to it. No parameters.
  */
 public final class MaxPool2d extends Pool2d<int[]> {
@@ -21,7 +22,11 @@ public final class MaxPool2d extends Pool2d<int[]> {
     }
 
     @Override
-    int[] forwardKernel(float[] x, Planes p, float[] y) {
+    int[] forwardKernel(float[] x, Planes p, float[] y, boolean forBackward) {
+        if (!forBackward) {
+            PoolKernels.maxForward(x, p.planes(), p.h(), p.w(), kernel(), stride(), padding(), y);
+            return null;
+        }
         int[] argmax = new int[y.length];
         PoolKernels.maxForward(x, p.planes(), p.h(), p.w(), kernel(), stride(), padding(), y, argmax);
         return argmax;

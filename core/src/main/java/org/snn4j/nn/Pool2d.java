@@ -27,8 +27,11 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
     /** The plane geometry of one call: {@code planes} images of h×w. */
     record Planes(int planes, int h, int w) {}
 
-    /** Runs the forward kernel into {@code y}; returns what the backward kernel needs (or null). */
-    abstract S forwardKernel(float[] x, Planes p, float[] y);
+    /**
+     * Runs the forward kernel into {@code y}; returns what the backward kernel needs (or null), kept only
+     * when {@code forBackward} (inference skips it).
+     */
+    abstract S forwardKernel(float[] x, Planes p, float[] y, boolean forBackward);
 
     /** Runs the backward kernel: {@code dx} (zeroed, input-shaped) from {@code dy} and the forward's state. */
     abstract void backwardKernel(float[] dy, S state, Planes p, float[] dx);
@@ -51,7 +54,7 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
         int[] out = outputShape(input.shapeFrom(2));
         Planes p = new Planes(input.dim(0) * input.dim(1) * input.dim(2), input.dim(3), input.dim(4));
         Tensor y = ctx.empty(Tensor.concat(new int[] {input.dim(0), input.dim(1)}, out));
-        S state = forwardKernel(input.data(), p, y.data());
+        S state = forwardKernel(input.data(), p, y.data(), ctx.keepForBackward());
         Finite.checkOwn(this, "forward output", y);
         if (!ctx.keepForBackward()) return Pass.inferenceOnly(name, y);
         int[] inShape = input.shape();
@@ -69,7 +72,7 @@ public abstract sealed class Pool2d<S> implements Layer permits AvgPool2d, MaxPo
      * time: {@code planes} images {@code h × w} of {@code x} pooled into {@code y} (sizes checked by the kernel).
      */
     public void forwardPlanes(float[] x, int planes, int h, int w, float[] y) {
-        forwardKernel(x, new Planes(planes, h, w), y);
+        forwardKernel(x, new Planes(planes, h, w), y, false);
     }
 
     /**

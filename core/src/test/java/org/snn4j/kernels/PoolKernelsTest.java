@@ -104,6 +104,9 @@ class PoolKernelsTest {
                 assertArrayEquals(avgDxRef, dx, 1e-5f);
                 PoolKernels.maxForward(x, planes, h, w, k, stride, pad, y, argmax);
                 assertArrayEquals(maxRef, y);
+                float[] yInference = new float[dy.length];
+                PoolKernels.maxForward(x, planes, h, w, k, stride, pad, yInference);
+                assertArrayEquals(y, yInference, "without argmax: the same maxima");
                 PoolKernels.maxBackward(dy, argmax, planes, h, w, k, stride, pad, dx);
                 assertArrayEquals(maxDxRef, dx, 1e-6f);
             }
@@ -141,6 +144,49 @@ class PoolKernelsTest {
     }
 
     @Test
+    void twoByTwoMaxWithoutArgmaxMatchesArgmaxVersionAndItsScalarTwin() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        PoolKernel vector = KernelProvider.vector().pool(), scalar = KernelProvider.scalar().pool();
+        Rng rng = new Rng(6);
+        int[][] shapes = {{2, 2}, {3, 5}, {4, 4}, {7, 9}, {14, 14}, {28, 28}, {17, 33}, {6, 64}, {5, 70}, {2, 1 + 2 * 33}};
+        for (int[] s : shapes) for (int planes : new int[] {1 + rng.nextInt(5), 40}) {
+            int h = s[0], w = s[1], n = planes * (h / 2) * (w / 2);
+            // spikes and ties (0/1, ±0) as a spiking layer gives them, plus random values and NaNs
+            float[] x = Conv2dKernelsTest.random(rng, planes * h * w);
+            for (int i = 0; i < x.length; i++) {
+                int kind = rng.nextInt(8);
+                if (kind < 3) x[i] = kind == 0 ? 0f : kind == 1 ? -0f : 1f;
+                else if (kind == 3 && rng.nextInt(8) == 0) x[i] = Float.NaN;
+            }
+            float[] ref = new float[n];
+            PoolKernels.maxForward(x, planes, h, w, 2, 2, 0, ref, new int[n]);
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                float[] yv = filled(n, 7f), ys = filled(n, 7f), yp = filled(n, 7f);
+                PoolKernels.max2Forward(vector, x, planes, h, w, yv);
+                PoolKernels.max2Forward(scalar, x, planes, h, w, ys);
+                PoolKernels.maxForward(x, planes, h, w, 2, 2, 0, yp);
+                for (int i = 0; i < n; i++) {
+                    // bit for bit: -0 and +0, and NaN, as the argmax version leaves them
+                    assertEquals(Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(ys[i]), h + "x" + w + " scalar at " + i);
+                    assertEquals(Float.floatToRawIntBits(ys[i]), Float.floatToRawIntBits(yv[i]), h + "x" + w + " vector at " + i);
+                    assertEquals(Float.floatToRawIntBits(ys[i]), Float.floatToRawIntBits(yp[i]), h + "x" + w + " facade at " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void maxWithoutArgmaxHandWorked() {
+        float[] x = X4.clone();
+        x[5] = 20;
+        x[2] = Float.NaN;                                         // a NaN first cell stays (as with the argmax)
+        float[] y = new float[4];
+        PoolKernels.maxForward(x, 1, 4, 4, 2, 2, 0, y);
+        assertArrayEquals(new float[] {20, Float.NaN, 14, 16}, y);
+    }
+
+    @Test
     void averageBackwardOverwritesStaleGradients() {
         Rng rng = new Rng(9);
         for (int[] c : new int[][] {{2, 2, 0}, {3, 2, 1}, {2, 1, 1}, {3, 3, 0}, {1, 2, 0}}) {
@@ -167,6 +213,7 @@ class PoolKernelsTest {
         assertThrows(IllegalArgumentException.class, () -> PoolKernels.avgForward(X4, 1, 4, 4, 5, 1, 0, new float[1]));
         assertThrows(IllegalArgumentException.class,
                 () -> PoolKernels.maxForward(X4, 1, 4, 4, 2, 2, 0, new float[4], new int[3]));
+        assertThrows(IllegalArgumentException.class, () -> PoolKernels.maxForward(X4, 1, 4, 4, 2, 2, 0, new float[3]));
     }
 
     private static void naive(float[] x, float[] dy, int planes, int h, int w, int k, int stride, int pad,

@@ -140,6 +140,25 @@ class SessionTest {
         assertArrayEquals(session.step(images).readout().data(), held.hold(images, steps - 1).readout().data());
     }
 
+    /** The session reuses its activations' arrays from call to call; a Step it returned must not change. */
+    @Test
+    void readoutsOfEarlierCallsStayAsTheyWereAfterLaterCalls() {
+        Model w1 = preset("w1", 1, 5);
+        Tensor images = images(0, 4);
+        for (EngineMode mode : ENGINES) {
+            Session session = new Session(w1, mode, 4);
+            java.util.List<Session.Step> steps = new java.util.ArrayList<>();
+            java.util.List<float[]> copies = new java.util.ArrayList<>();
+            for (int t = 0; t < 5; t++) {
+                Session.Step step = session.step(images);
+                steps.add(step);
+                copies.add(step.readout().data().clone());
+            }
+            for (int t = 0; t < 5; t++) assertArrayEquals(copies.get(t), steps.get(t).readout().data(), mode + " step " + t);
+            assertEquals(5, copies.stream().map(java.util.Arrays::toString).distinct().count(), mode + ": the readout changes every step");
+        }
+    }
+
     @Test
     void vgg7FedABernoulliCodeStreamsAsTheWholeSequence() {
         int steps = 4;
