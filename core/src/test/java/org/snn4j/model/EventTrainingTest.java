@@ -3,7 +3,6 @@ package org.snn4j.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.snn4j.engine.EngineMode;
@@ -12,7 +11,6 @@ import org.snn4j.kernels.EventKernels;
 import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.ForwardKernel;
-import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -66,7 +64,7 @@ class EventTrainingTest {
         for (int step = 0; step < 3; step++) {
             Tensor x = Tensor.zeros(1, 5, 1, 14, 14);
             new Rng(40 + step).fillUniform(x.data(), 0, 1);
-            List<float[]> a = step(events, byEvents, x, step), b = step(reference, dense, x, step);
+            List<float[]> a = TrainingSteps.step(events, byEvents, x, step, null), b = TrainingSteps.step(reference, dense, x, step, null);
             for (int i = 0; i < a.size(); i++) assertArrayEquals(b.get(i), a.get(i), 0f, "step " + step + " tensor " + i);
             assertTrue(events.activity().get("conv2").eventCalls() > 0, "conv2 ran by events");
             // an optimizer's step: the same change to both models' weights
@@ -78,17 +76,5 @@ class EventTrainingTest {
                 }
             }
         }
-    }
-
-    private static List<float[]> step(Executor executor, Model model, Tensor x, int step) {
-        Pass pass = executor.forward(x, ForwardContext.training(new Rng(7 + step)).withSteps(4));
-        for (Parameter p : model.parameters()) p.zeroGrad();
-        Tensor grad = Tensor.zeros(pass.output().shape());
-        new Rng(11 + step).fillUniform(grad.data(), -1, 1);
-        pass.backward(grad, true);
-        List<float[]> out = new ArrayList<>();
-        out.add(pass.output().data().clone());
-        for (Parameter p : model.parameters()) out.add(p.grad().data().clone());
-        return out;
     }
 }

@@ -3,14 +3,11 @@ package org.snn4j.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snn4j.engine.Executor;
 import org.snn4j.nn.ForwardContext;
-import org.snn4j.nn.Parameter;
-import org.snn4j.nn.Pass;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
@@ -32,26 +29,12 @@ class WorkspaceReuseTest {
         for (int step = 0; step < 3; step++) {
             Tensor x = Tensor.zeros(1, 4, 1, 12, 12);
             new Rng(100 + step).fillUniform(x.data(), 0, 1);
-            List<float[]> fresh = step(model, x, step, null);
-            List<float[]> reused = step(model, x, step, ws);
+            List<float[]> fresh = TrainingSteps.step(Executor.dense(model), model, x, step, null);
+            List<float[]> reused = TrainingSteps.step(Executor.dense(model), model, x, step, ws);
             for (int i = 0; i < fresh.size(); i++) assertArrayEquals(fresh.get(i), reused.get(i), "step " + step + " tensor " + i);
             ws.recycle();
         }
         assertTrue(ws.bytesHeld() > 0);
-    }
-
-    /** Output and every parameter gradient of one forward and backward pass, copied out. */
-    private static List<float[]> step(Model model, Tensor x, int step, Workspace ws) {
-        ForwardContext ctx = ForwardContext.training(new Rng(7 + step)).withSteps(4).withWorkspace(ws);
-        Pass pass = Executor.dense(model).forward(x, ctx);
-        for (Parameter p : model.parameters()) p.zeroGrad();
-        Tensor grad = Tensor.zeros(pass.output().shape());
-        new Rng(11 + step).fillUniform(grad.data(), -1, 1);
-        pass.backward(grad, true);
-        List<float[]> out = new ArrayList<>();
-        out.add(pass.output().data().clone());
-        for (Parameter p : model.parameters()) out.add(p.grad().data().clone());
-        return out;
     }
 
     @ParameterizedTest
