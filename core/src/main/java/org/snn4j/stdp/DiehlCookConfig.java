@@ -25,7 +25,8 @@ import java.util.Objects;
  *                        below the 5 ms refractory period: none)
  * @param eulerConductances the conductances decay by Euler steps as in Brian, else exactly
  * @param thetaRestMv     the level the adaptive threshold θ decays towards, in mV ({@link AdaptiveThreshold}; θ starts
- *                        at 0)
+ *                        at 0): −20, the reference code's (its θ starts at 20 mV and decays towards 0, with a 20 mV
+ *                        offset in the threshold)
  */
 public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double restMs, double maxRateHz, double rateStepHz,
         int minSpikes, int maxRetries, float inhibition, float thetaPlus, double tauThetaMs, float weightSum, float initialMax,
@@ -49,7 +50,7 @@ public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double
     /** The paper's network of {@code neurons} excitatory neurons at dt = 0.5 ms, seed 1. */
     public static DiehlCookConfig defaults(int neurons) {
         return new DiehlCookConfig(neurons, 0.5, 350, 150, 63.75, 31.875, 5, 5, 17f, 0.05f, 1e7, 78f, 0.3f,
-                TripletStdp.diehlCook(), 1, 0, false, 0);
+                TripletStdp.diehlCook(), 1, 0, false, -20);
     }
 
     /** These settings with another step. */
