@@ -45,6 +45,11 @@ import picocli.CommandLine.Spec;
                 + "trained bound λ (method bound, for ANNs trained with --activation clip or qcfs; QCFS: --initial half-threshold)."})
 final class ConvertCommand implements Callable<Integer> {
     private static final String TUNED = "tuned";
+    /** From p99.9, threshold tuning for the network's output instead of each layer's. */
+    private static final String TUNED_NETWORK = "tuned-network";
+    /** Method suffixes: the thresholds of max, pP or bound tuned for each T (layer objective, network objective). */
+    private static final String TUNED_SUFFIX = "+tuned";
+    private static final String TUNED_NETWORK_SUFFIX = "+tuned-network";
     /** What --table PREFIX writes: PREFIX.json and PREFIX.md (the plot is --plots DIR's conversion figure). */
     private static final List<String> TABLE_FILES = List.of(".json", ".md");
     private static final String SPIKE_NORM = "spike-norm";
@@ -67,9 +72,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "max,p99.9",
             description = {"Methods (default: ${DEFAULT-VALUE}): max (thresholds at the 100th percentile of each layer's ANN activations), "
                     + "pP (the P-th percentile, e.g. p99.9), bound (the trained bound λ of a clip or qcfs ANN), tuned (from p99.9, "
-                    + "each layer's threshold tuned for each T on the calibration batch, layer by layer: TTRBR's threshold tuning), "
+                    + "each layer's threshold tuned for each T on the calibration batch, layer by layer, for its own output: TTRBR's threshold "
+                    + "tuning), tuned-network (as tuned, then each layer's threshold, from the input on, set again among 0.5 to 2 times "
+                    + "it for the error of the network's output against the ANN's logits; one SNN pass per layer and candidate), "
                     + "spike-norm (each threshold = C times the largest input current the SNN layer receives at T, layer by layer: "
-                    + "Sengupta et al.'s threshold balancing). Any method with the suffix " + BIAS + " (e.g. bound+bias, tuned+bias) "
+                    + "Sengupta et al.'s threshold balancing). max, pP and bound take the suffix " + TUNED_SUFFIX + " or " + TUNED_NETWORK_SUFFIX
+                    + " (e.g. bound+tuned-network: the tuning starts from their thresholds; tuned is p99.9+tuned). "
+                    + "Any method with the suffix " + BIAS + " (e.g. bound+bias, tuned+bias) "
                     + "then calibrates a bias current per channel for each T on the calibration batch, layer by layer, so that each "
                     + "channel's mean SNN output matches the ANN's (Li et al.'s bias correction)."})
     List<String> methods;
@@ -225,16 +234,31 @@ final class ConvertCommand implements Callable<Integer> {
                 .seed(common.seed).build();
     }
 
-    /** A --method value: a base method, optionally with the suffix {@value #BIAS}. */
+    /**
+     * A --method value: a base method, optionally followed by a tuning suffix ({@value #TUNED_SUFFIX} or
+     * {@value #TUNED_NETWORK_SUFFIX}, after max, pP or bound) and then by {@value #BIAS}.
+     */
     private ConversionMethod method(String methodWithSuffix) {
         boolean bias = methodWithSuffix.endsWith(BIAS);
         String base = bias ? methodWithSuffix.substring(0, methodWithSuffix.length() - BIAS.length()) : methodWithSuffix;
-        if ((base.equals(TUNED) || base.equals(SPIKE_NORM)) && perChannel) {
-            throw new ParameterException(spec.commandLine(), "--per-channel: method " + base + " tunes one threshold per layer; "
-                    + "use it without --per-channel");
+        ConversionMethod.Tuning tuning = ConversionMethod.Tuning.NONE;
+        if (base.endsWith(TUNED_NETWORK_SUFFIX) || base.endsWith(TUNED_SUFFIX)) {
+            boolean network = base.endsWith(TUNED_NETWORK_SUFFIX);
+            tuning = network ? ConversionMethod.Tuning.NETWORK_THRESHOLD_TUNING : ConversionMethod.Tuning.THRESHOLD_TUNING;
+            base = base.substring(0, base.length() - (network ? TUNED_NETWORK_SUFFIX : TUNED_SUFFIX).length());
+            if (base.equals(TUNED) || base.equals(TUNED_NETWORK) || base.equals(SPIKE_NORM)) {
+                throw new ParameterException(spec.commandLine(), "--method " + methodWithSuffix + ": a tuning suffix follows max, "
+                        + "p<percentile> or bound, not " + base);
+            }
+        }
+        boolean tunes = tuning != ConversionMethod.Tuning.NONE || base.equals(TUNED) || base.equals(TUNED_NETWORK) || base.equals(SPIKE_NORM);
+        if (tunes && perChannel) {
+            throw new ParameterException(spec.commandLine(), "--per-channel: method " + methodWithSuffix + " tunes one threshold per "
+                    + "layer; use it without --per-channel");
         }
         ConversionMethod m = switch (base) {
             case TUNED -> ConversionMethod.thresholdTuning();
+            case TUNED_NETWORK -> ConversionMethod.networkThresholdTuning();
             case SPIKE_NORM -> ConversionMethod.spikeNorm();
             case "max" -> ConversionMethod.percentile(100, perChannel);
             case "bound" -> {
@@ -243,6 +267,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
             default -> ConversionMethod.percentile(percentile(methodWithSuffix, base), perChannel);
         };
+        if (tuning != ConversionMethod.Tuning.NONE) m = m.withTuning(tuning);
         return bias ? m.withBiasCalibration() : m;
     }
 
@@ -257,7 +282,8 @@ final class ConvertCommand implements Callable<Integer> {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), "--method: unknown method '" + methodWithSuffix
-                + "' (valid: max, p<percentile> such as p99.9, bound, tuned, spike-norm, each optionally with " + BIAS + ")");
+                + "' (valid: max, p<percentile> such as p99.9, bound, tuned, tuned-network, spike-norm; max, p<percentile> and bound "
+                + "optionally with " + TUNED_SUFFIX + " or " + TUNED_NETWORK_SUFFIX + "; each optionally with " + BIAS + ")");
     }
 
     /** The row's method as --method named it. */

@@ -170,12 +170,13 @@ class CliTest {
         assertEquals(0, run(with(with(new String[] {"train"}, SMALL), "--out", snn.toString())).code());
         Path table = dir.resolve("table"), converted = dir.resolve("converted.snn4j");
         Run c = run("convert", "--model-file", ann.toString(), "--limit-test", "128", "--calibration", "64", "--T", "4,16",
-                "--method", "max+bias,p99", "--table", table.toString(), "--out", converted.toString(), "--json",
+                "--method", "max+bias,p99,p99+tuned-network", "--table", table.toString(), "--out", converted.toString(), "--json",
                 "--plots", dir.resolve("convert-plots").toString());
         assertEquals(0, c.code(), c.err());
         JsonObject o = JsonParser.parseString(c.lastLine()).getAsJsonObject();
         assertTrue(o.get("ann_accuracy").getAsDouble() > 0.1);
-        assertEquals(4, o.getAsJsonArray("results").size());
+        assertEquals(6, o.getAsJsonArray("results").size());
+        assertEquals("p99+tuned-network", o.getAsJsonArray("results").get(5).getAsJsonObject().get("method").getAsString());
         JsonObject first = o.getAsJsonArray("results").get(0).getAsJsonObject();
         assertEquals("max+bias", first.get("method").getAsString());
         assertEquals(4, first.get("T").getAsInt());
@@ -202,7 +203,8 @@ class CliTest {
 
         Path never = dir.resolve("never");
         for (String[] bad : new String[][] {{"--T", "0"}, {"--method", "median"}, {"--method", "median+bias"}, {"--calibration", "0"},
-                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"}, {"--burst"}, {"--signed", "--reset", "zero"},
+                {"--model-file", snn.toString()}, {"--per-channel", "--method", "tuned"},
+                {"--per-channel", "--method", "p99+tuned-network"}, {"--method", "tuned+tuned"}, {"--method", "spike-norm+tuned-network"}, {"--burst"}, {"--signed", "--reset", "zero"},
                 {"--reset", "sometimes"}, {"--initial", "half"}, {"--threshold-scale", "-1"}}) {
             String[] args = with(new String[] {"convert", "--model-file", ann.toString(), "--limit-test", "64", "--table", never.toString()}, bad);
             Run r = run(args);

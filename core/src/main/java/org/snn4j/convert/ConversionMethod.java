@@ -17,8 +17,13 @@ public record ConversionMethod(Converter.Normalization normalization, Tuning tun
     public enum Tuning {
         /** The converted thresholds stay. */
         NONE,
-        /** TTRBR's threshold tuning ({@link ThresholdTuning}). */
+        /** TTRBR's threshold tuning, each layer's own output against the ANN's ({@link ThresholdTuning.Objective#LAYER_OUTPUT}). */
         THRESHOLD_TUNING,
+        /**
+         * Threshold tuning for the network's output: the layer objective, then each layer's threshold set
+         * again for the readout's error against the ANN's logits ({@link ThresholdTuning.Objective#NETWORK_OUTPUT}).
+         */
+        NETWORK_THRESHOLD_TUNING,
         /** Sengupta et al.'s threshold balancing ({@link SpikeNorm}). */
         SPIKE_NORM
     }
@@ -48,6 +53,16 @@ public record ConversionMethod(Converter.Normalization normalization, Tuning tun
     /** From the 99.9th percentile, each layer's threshold tuned for each T (TTRBR). */
     public static ConversionMethod thresholdTuning() {
         return new ConversionMethod(new Converter.Percentile(TUNING_START_PERCENTILE), Tuning.THRESHOLD_TUNING, false);
+    }
+
+    /** From the 99.9th percentile, the thresholds tuned for each T for the network's output. */
+    public static ConversionMethod networkThresholdTuning() {
+        return new ConversionMethod(new Converter.Percentile(TUNING_START_PERCENTILE), Tuning.NETWORK_THRESHOLD_TUNING, false);
+    }
+
+    /** The same normalization, its thresholds set again for each T by {@code tuning}. */
+    public ConversionMethod withTuning(Tuning tuning) {
+        return new ConversionMethod(normalization, tuning, biasCalibration);
     }
 
     /** From the 99.9th percentile, each layer's threshold balanced for each T (Spike-Norm). */

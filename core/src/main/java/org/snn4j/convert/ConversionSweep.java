@@ -140,7 +140,9 @@ public final class ConversionSweep {
     private Converter.Conversion tunedAndCalibrated(Converter.Conversion base, ConversionMethod method, Tensor tuneImages, int steps) {
         Converter.Options converter = options.converterOptions(method);
         Converter.Conversion c = switch (method.tuning()) {
-            case THRESHOLD_TUNING -> ThresholdTuning.tune(base, folded.ann(), converter, tuneImages, steps, ThresholdTuning.DEFAULT_GRID);
+            case THRESHOLD_TUNING -> ThresholdTuning.tune(base, folded.ann(), converter, tuneImages, steps, ThresholdTuning.Objective.LAYER_OUTPUT);
+            case NETWORK_THRESHOLD_TUNING -> ThresholdTuning.tune(base, folded.ann(), converter, tuneImages, steps,
+                    ThresholdTuning.Objective.NETWORK_OUTPUT);
             case SPIKE_NORM -> SpikeNorm.balance(base, folded.ann(), converter, tuneImages, steps);
             case NONE -> base;
         };
