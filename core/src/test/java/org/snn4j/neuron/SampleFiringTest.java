@@ -131,4 +131,22 @@ class SampleFiringTest {
         assertTrue(fused.getMessage().contains("pool"), fused.getMessage());
         assertEquals(layered.getMessage(), fused.getMessage());
     }
+
+    @Test
+    void thePooledMapsAreScannedOnlyWhenAWindowsSumOfSpikesCouldOverflow() {
+        Pool2d<?> pool = new AvgPool2d("pool", 2, 2);
+        assertEquals(4.0 * 0.37f, SampleFiring.mayPoolTo(lif(0.37f), pool), 1e-6);
+        // every neuron fires at t = 0: four spikes of the largest amplitude whose window sum stays finite, then one ulp more
+        float largest = Float.MAX_VALUE / 4;
+        Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
+        java.util.Arrays.fill(input.data(), 0, SAMPLES * C * H * W, 5f);
+        Sequential atBound = new Sequential("chain", lif(largest), pool);
+        Run fused = run(atBound, input, true), layered = run(atBound, input, false);
+        assertArrayEquals(layered.output(), fused.output(), 0f);
+        assertEquals(largest, fused.output()[0]);   // the window's sum reached Float.MAX_VALUE
+        Sequential past = new Sequential("chain", lif(Math.nextUp(largest)), pool);
+        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(past, input, true));
+        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(past, input, false));
+        assertEquals(layeredError.getMessage(), fusedError.getMessage());
+    }
 }
