@@ -44,6 +44,10 @@ final class StdpCommand implements Callable<Integer> {
             + "as Brian steps them (default: that of the network's defaults).")
     String conductances;
 
+    @Option(names = "--theta-rest", paramLabel = "MV", description = "The level the adaptive thresholds decay towards, in mV above "
+            + "the base threshold (the reference code's: -20; default: that of the network's defaults).")
+    Double thetaRest;
+
     @Option(names = "--holdout", paramLabel = "N", defaultValue = "0", description = "Learn and label on all training samples but the "
             + "last N and score on those N instead of the test set, for choosing settings without the test set (default: 0, off).")
     int holdout;
@@ -101,12 +105,13 @@ final class StdpCommand implements Callable<Integer> {
         }
         DiehlCookConfig defaults = DiehlCookConfig.defaults(1);
         return new StdpTraining(spec, neurons, passes, dt, lockout != null ? lockout : defaults.lockoutMs(),
-                conductances != null ? conductances.equals("euler") : defaults.eulerConductances(), holdout)
+                conductances != null ? conductances.equals("euler") : defaults.eulerConductances(),
+                thetaRest != null ? thetaRest : defaults.thetaRestMv(), holdout)
                 .run(dataOptions, common, plots, bench, out);
     }
 
     private static final java.util.Set<String> DIEHL_COOK_FLAGS = java.util.Set.of("--neurons", "--passes", "--dt", "--bench", "--out",
-            "--lockout", "--conductances", "--holdout");
+            "--lockout", "--conductances", "--theta-rest", "--holdout");
     private static final java.util.Set<String> CONV_FLAGS = java.util.Set.of("--conv-thresholds", "--kernel", "--pool", "--steps", "--stdp-samples",
             "--readout-epochs", "--coding");
 

@@ -41,19 +41,23 @@ final class StdpTraining {
     private final double dt;
     private final double lockoutMs;
     private final boolean eulerConductances;
+    private final double thetaRestMv;
     private final int holdout;
 
     /**
+     * @param thetaRestMv the level the adaptive thresholds decay towards, mV
      * @param holdout 0, or learn and label on all training samples but the last {@code holdout} and score on those
      * @throws ParameterException for a count of neurons or passes below 1, a dt outside (0, 10] ms, a lock-out outside
-     *     [0, 1000] ms, a negative hold-out, or Euler conductances at dt &gt;= 1 ms
+     *     [0, 1000] ms, a threshold rest level outside [-100, 100] mV, a negative hold-out, or Euler conductances at dt &gt;= 1 ms
      */
-    StdpTraining(CommandSpec spec, int neurons, int passes, double dt, double lockoutMs, boolean eulerConductances, int holdout) {
+    StdpTraining(CommandSpec spec, int neurons, int passes, double dt, double lockoutMs, boolean eulerConductances, double thetaRestMv,
+            int holdout) {
         if (neurons < 1) throw new ParameterException(spec.commandLine(), "--neurons must be >= 1, was " + neurons);
         if (passes < 1) throw new ParameterException(spec.commandLine(), "--passes must be >= 1, was " + passes);
         if (!(dt > 0) || dt > 10) throw new ParameterException(spec.commandLine(), "--dt must be in (0, 10] ms, was " + dt);
         if (!(lockoutMs >= 0) || lockoutMs > 1000) throw new ParameterException(spec.commandLine(), "--lockout must be in [0, 1000] ms, was " + lockoutMs);
         if (holdout < 0) throw new ParameterException(spec.commandLine(), "--holdout must be >= 0, was " + holdout);
+        if (!(Math.abs(thetaRestMv) <= 100)) throw new ParameterException(spec.commandLine(), "--theta-rest must be in [-100, 100] mV, was " + thetaRestMv);
         if (eulerConductances && dt >= 1) throw new ParameterException(spec.commandLine(), "euler conductances need --dt below 1 ms, was " + dt);
         this.spec = spec;
         this.neurons = neurons;
@@ -61,6 +65,7 @@ final class StdpTraining {
         this.dt = dt;
         this.lockoutMs = lockoutMs;
         this.eulerConductances = eulerConductances;
+        this.thetaRestMv = thetaRestMv;
         this.holdout = holdout;
     }
 
@@ -91,7 +96,7 @@ final class StdpTraining {
         boolean passesGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
         if (passesGiven && epochs < 1) throw new ParameterException(spec.commandLine(), "--epochs must be >= 1, was " + epochs);
         DiehlCookConfig d = DiehlCookConfig.defaults(n);
-        return new StdpTraining(spec, n, passesGiven ? epochs : 1, d.dtMs(), d.lockoutMs(), d.eulerConductances(), 0);
+        return new StdpTraining(spec, n, passesGiven ? epochs : 1, d.dtMs(), d.lockoutMs(), d.eulerConductances(), d.thetaRestMv(), 0);
     }
 
     /**
@@ -112,7 +117,7 @@ final class StdpTraining {
         }
         Dataset train = data.load(common.dataDir, true);
         DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed).withLockout(lockoutMs)
-                .withEulerConductances(eulerConductances), train.sampleSize());
+                .withEulerConductances(eulerConductances).withThetaRest(thetaRestMv), train.sampleSize());
         if (bench) return bench(net, train, common);
         Dataset test;
         if (holdout > 0) {
@@ -129,13 +134,16 @@ final class StdpTraining {
         for (int p = 1; p <= passes; p++) {
             DiehlCook.Pass pass = net.train(train);
             double accuracy = net.evaluate(test);
-            System.out.printf(Locale.ROOT, "pass %d: %d samples in %.1f s (%.1f samples/s, %.1f spikes/sample), %s %.2f %%%n",
-                    p, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples(), scored, 100 * accuracy);
+            double theta = meanThreshold(net);
+            System.out.printf(Locale.ROOT, "pass %d: %d samples in %.1f s (%.1f samples/s, %.1f spikes/sample, mean θ %.2f mV), %s %.2f %%%n",
+                    p, pass.samples(), pass.seconds(), pass.samplesPerSecond(), (double) pass.spikes() / pass.samples(), theta, scored,
+                    100 * accuracy);
             JsonObject o = new JsonObject();
             o.addProperty("pass", p);
             o.addProperty("samples_per_second", pass.samplesPerSecond());
             o.addProperty(holdout > 0 ? "heldout_accuracy" : "test_accuracy", accuracy);
             o.addProperty("spikes_per_sample", (double) pass.spikes() / pass.samples());
+            o.addProperty("mean_theta_mv", theta);
             perPass.add(o);
             if (log != null) JsonLines.append(log, logLine(p, pass, accuracy, train, test));
         }
@@ -152,6 +160,14 @@ final class StdpTraining {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** The mean of the excitatory neurons' adaptive thresholds θ, mV above the base threshold. */
+    private static double meanThreshold(DiehlCook net) {
+        int n = net.config().neurons();
+        double sum = 0;
+        for (int j = 0; j < n; j++) sum += net.threshold(j);
+        return sum / n;
     }
 
     private int bench(DiehlCook net, Dataset train, CommonOptions common) {
@@ -193,6 +209,7 @@ final class StdpTraining {
         o.addProperty("dt_ms", dt);
         o.addProperty("lockout_ms", lockoutMs);
         o.addProperty("conductances", eulerConductances ? "euler" : "exact");
+        o.addProperty("theta_rest_mv", thetaRestMv);
         return o;
     }
 

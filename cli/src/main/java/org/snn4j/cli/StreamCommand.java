@@ -75,6 +75,11 @@ final class StreamCommand implements Callable<Integer> {
             description = "A window: a duration (1ms, 500us, 0.5s) of sensor time or a number of events (2000ev) (default: ${DEFAULT-VALUE}).")
     String window;
 
+    @Option(names = "--max-gap", paramLabel = "TIME|none", defaultValue = "60s",
+            description = "With duration windows: the longest sensor time between two events (each window of a gap is a network step);"
+                    + " a longer gap, e.g. a corrupt timestamp, stops the stream with an error (default: ${DEFAULT-VALUE}).")
+    String maxGap;
+
     @Option(names = "--crop", paramLabel = "X,Y,W,H", description = "Keep the W x H window of the sensor at corner (X, Y), moved to (0, 0).")
     String crop;
 
@@ -110,6 +115,7 @@ final class StreamCommand implements Callable<Integer> {
     public Integer call() {
         EngineMode mode = engine.mode(spec);
         WindowPolicy policy = usage("--window", () -> WindowPolicy.parse(window));
+        long gapMicros = usage("--max-gap", () -> maxGapMicros(maxGap));
         EventTransform transform = transform();
         Flags.positive(spec, "--every", every);
         if (!polarity.equals("channels") && !polarity.equals("merged")) {
@@ -123,7 +129,8 @@ final class StreamCommand implements Callable<Integer> {
         double dt = time.dt(spec);
         EventDecoder decoder = decoder();
         Model net = model.nir != null ? NirImporter.importSnn(model.nir, dt) : ModelFile.read(model.modelFile).model();
-        EventStream stream = new EventStream(new Session(net, mode, 1), policy, transform, polarity.equals("channels"), energyModel);
+        EventStream stream = new EventStream(new Session(net, mode, 1), policy, transform, polarity.equals("channels"), energyModel)
+                .withMaxGap(gapMicros);
         StreamPrinter printer = new StreamPrinter(System.out, json, every);
         try (EventSource source = EventSource.decoding(open(), decoder, events, READ_BYTES)) {
             StreamSummary summary = stream.run(source, printer);
@@ -162,6 +169,16 @@ final class StreamCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
         }
+    }
+
+    private static long maxGapMicros(String s) {
+        if (s.equals("none")) return Long.MAX_VALUE;
+        try {
+            if (WindowPolicy.parse(s) instanceof WindowPolicy.Duration d) return d.micros();
+        } catch (IllegalArgumentException e) {
+            // the message below names the forms
+        }
+        throw new IllegalArgumentException("expected a duration (60s, 500ms, 250us) or none, was '" + s + "'");
     }
 
     private static Crop parseCrop(String s) {

@@ -17,6 +17,7 @@ import org.snn4j.model.Model;
 import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.ModelSpec;
 import org.snn4j.model.Presets;
+import org.snn4j.model.Recipe;
 import org.snn4j.tensor.Tensor;
 import org.snn4j.train.ActivityInit;
 import picocli.CommandLine.Command;
@@ -110,9 +111,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model " + modelOptions.model + " learns by STDP: add --learning stdp");
         }
         // A preset's measured recipe replaces the defaults of the flags not given (SNN training only: an ANN
-        // twin is trained with the command's defaults).
-        List<String> recipe = ann || modelOptions.specFile() != null ? List.of()
-                : RecipeDefaults.apply(spec, Presets.recipe(modelOptions.model));
+        // twin is trained with the command's defaults). --init activity is the other remedy for a silent deep
+        // preset: asked for, it wins over the recipe's tdBN as an explicit flag wins over any recipe setting.
+        Recipe presetRecipe = init.equals("activity") ? Presets.recipe(modelOptions.model).without("norm") : Presets.recipe(modelOptions.model);
+        List<String> recipe = ann || modelOptions.specFile() != null ? List.of() : RecipeDefaults.apply(spec, presetRecipe);
         if (!recipe.isEmpty()) System.err.println("recipe of " + modelOptions.model + ": " + String.join(" ", recipe));
         Flags.positive(spec, "--T", steps);
         Flags.positive(spec, "--gain", gain);

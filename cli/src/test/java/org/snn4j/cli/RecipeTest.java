@@ -94,6 +94,8 @@ class RecipeTest {
         assertEquals(0, r.code(), r.err());
         String line = r.err().lines().filter(l -> l.startsWith("activity initialisation")).findFirst().orElseThrow();
         assertFalse(line.contains(" 0.000"), "every spiking layer fires: " + line);
+        String recipe = JsonParser.parseString(r.lastLine()).getAsJsonObject().get("recipe").getAsString();
+        assertFalse(recipe.contains("--norm"), "--init activity, asked for, wins over the recipe's tdBN: " + recipe);
         assertEquals(2, CliTest.run("train", "--init", "lsuv", "--data-dir", "/nonexistent").code());
         assertEquals(2, CliTest.run("train", "--ann", "--init", "activity", "--data-dir", "/nonexistent").code());
     }
@@ -119,5 +121,43 @@ class RecipeTest {
         CliTest.Run w1 = CliTest.run("info", "--model", "w1");
         assertTrue(w1.out().contains("recipe: none"), w1.out());
         assertEquals(2, CliTest.run("info", "--model", "nonet").code());
+    }
+
+    /** The deep presets that fall silent without normalisation (docs/EXPERIMENTS.md, issue 25). */
+    static final String[] TDBN_PRESETS = {"vgg9-plan", "vgg11", "vgg16", "resnet14", "resnet20", "resnet56", "resnet110"};
+
+    @Test
+    void theDeepPresetsTrainWithTdbnUnlessNormNoneIsGiven() {
+        for (String name : TDBN_PRESETS) {
+            assertEquals("tdbn", parsedWithRecipe("train", "--model", name).modelOptions.norm, name);
+            assertEquals("none", parsedWithRecipe("train", "--model", name, "--norm", "none").modelOptions.norm, name);
+        }
+        // vgg7's figures were measured without normalisation, Lee's presets follow the authors' code (no batch norm),
+        // the shallower ResNets fire in every layer without it
+        for (String name : new String[] {"vgg7", "vgg9", "resnet11", "lenet", "resnet7", "resnet9", "resnet11-plan", "resnet8", "w1",
+                "backres-vgg2", "plain-vgg2", "nmnist"}) {
+            assertEquals("none", parsedWithRecipe("train", "--model", name).modelOptions.norm, name);
+        }
+    }
+
+    @Test
+    void vgg11FromItsRecipeFiresInEveryLayerAndNormNoneFallsSilent() {
+        JsonObject withRecipe = trainVgg11("vgg11-recipe.snn4j");
+        assertTrue(withRecipe.get("recipe").getAsString().contains("--norm tdbn"), withRecipe.toString());
+        JsonObject rates = withRecipe.getAsJsonObject("init_rates");
+        rates.entrySet().forEach(e -> assertTrue(e.getValue().getAsDouble() > 0.01, "every spiking layer fires: " + rates));
+        JsonObject none = trainVgg11("vgg11-none.snn4j", "--norm", "none");
+        assertFalse(none.get("recipe").getAsString().contains("--norm"), none.toString());
+        assertTrue(none.getAsJsonObject("init_rates").entrySet().stream().anyMatch(e -> e.getValue().getAsDouble() < 0.001),
+                "without tdBN a deep layer is silent: " + none.getAsJsonObject("init_rates"));
+    }
+
+    private JsonObject trainVgg11(String out, String... extra) {
+        String[] base = {"train", "--model", "vgg11", "--width", "0.25", "--limit-train", "64", "--limit-test", "32", "--epochs", "1",
+                "--threads", "1", "--no-progress", "--json", "--out", dir.resolve(out).toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra)).toArray(String[]::new);
+        CliTest.Run r = CliTest.run(args);
+        assertEquals(0, r.code(), r.err());
+        return JsonParser.parseString(r.lastLine()).getAsJsonObject();
     }
 }

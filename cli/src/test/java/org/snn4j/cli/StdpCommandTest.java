@@ -53,18 +53,20 @@ class StdpCommandTest {
     @Test
     void holdoutScoresOnTheLastTrainingSamplesWithTheBrianSettings() {
         CliTest.Run r = CliTest.run("stdp", "--neurons", "6", "--limit-train", "30", "--holdout", "10", "--lockout", "50",
-                "--conductances", "euler", "--json");
+                "--conductances", "euler", "--theta-rest", "-20", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("pass 1: 20 samples in") && r.out().contains("held-out accuracy"), r.out());
         JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
         assertEquals(10, o.get("heldout_samples").getAsInt());
         assertEquals(50.0, o.get("lockout_ms").getAsDouble());
         assertEquals("euler", o.get("conductances").getAsString());
+        assertEquals(-20.0, o.get("theta_rest_mv").getAsDouble());
         assertTrue(o.getAsJsonArray("passes").get(0).getAsJsonObject().has("heldout_accuracy"));
         assertEquals(2, CliTest.run("stdp", "--limit-train", "10", "--holdout", "10").code());
         assertEquals(2, CliTest.run("stdp", "--holdout", "5", "--bench").code());
         assertEquals(2, CliTest.run("stdp", "--conductances", "rk4").code());
         assertEquals(2, CliTest.run("stdp", "--lockout", "-1").code());
+        assertEquals(2, CliTest.run("stdp", "--theta-rest", "-200").code());
         assertEquals(2, CliTest.run("stdp", "--conductances", "euler", "--dt", "1").code());
     }
 

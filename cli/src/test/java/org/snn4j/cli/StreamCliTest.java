@@ -153,6 +153,37 @@ class StreamCliTest {
     }
 
     @Test
+    void aGapLongerThanMaxGapStopsTheStreamAfterTheWindowsBeforeIt() throws Exception {
+        Path modelFile = dir.resolve("m.snn4j");
+        ModelFile.of(network(), 8).save(modelFile);
+        Events rec = NDigits.open(false).recording(3);
+        org.snn4j.events.EventsBuilder b = new org.snn4j.events.EventsBuilder(rec.width(), rec.height(), rec.size());
+        int half = rec.size() / 2;
+        for (int i = 0; i < rec.size(); i++) {   // the second half 5 s later
+            b.add(rec.timeUs(i) + (i < half ? 0 : 5_000_000L), rec.x(i), rec.y(i), rec.polarity(i));
+        }
+        Path file = Files.write(dir.resolve("gap.bin"), EventFileWriters.nmnist(b.build()));
+        String[] args = {"stream", "--model-file", modelFile.toString(), "--format", "nmnist", "--window", "100ms", "--events", file.toString()};
+        CliTest.Run stopped = CliTest.run(CliTest.with(args, "--max-gap", "2s"));
+        assertEquals(1, stopped.code());
+        String err = stopped.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("snn4j stream: event " + (half + 1) + " (t = "), err);
+        assertTrue(err.contains("more than the maximum gap of 2.000 s between events"), err);
+        long lastComplete = (rec.timeUs(half - 1) - rec.firstTimeUs()) / 100_000 - 1;   // the window in progress is dropped
+        assertTrue(stopped.out().strip().lines().toList().getLast().startsWith("window " + lastComplete + " ["), stopped.out());
+
+        CliTest.Run through = CliTest.run(args);   // the default bound (60 s) steps through the 5 s gap
+        assertEquals(0, through.code(), through.err());
+        long windows = (rec.timeUs(rec.size() - 1) + 5_000_000L - rec.firstTimeUs()) / 100_000 + 1;
+        assertTrue(through.out().strip().lines().toList().getLast().startsWith("summary: " + windows + " windows"), through.out());
+
+        CliTest.Run bad = CliTest.run(CliTest.with(args, "--max-gap", "300ev"));
+        assertEquals(2, bad.code());
+        assertTrue(lastLine(bad.err()).startsWith("snn4j stream: --max-gap: expected a duration"), bad.err());
+    }
+
+    @Test
     void runsANirGraphAndRefusesWhatDoesNotFit() throws Exception {
         Path nir = dir.resolve("m.nir");
         NirExporter.export(network(), nir, 1e-4);

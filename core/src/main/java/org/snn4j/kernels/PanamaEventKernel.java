@@ -4,12 +4,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API body of {@link EventKernel}: a count compares vectors of inputs with zero, a gather
- * compresses their non-zero lanes; a sum keeps four vectors of outputs in registers over all events of the
- * row, then single vectors, then a scalar tail.
+ * compresses their non-zero lanes; a sum keeps eight vectors of outputs in registers over all events of the
+ * row, then four, then single vectors, then a scalar tail.
  * Same loop order and rounding as {@link ScalarEventKernel}. Loaded only after {@link KernelProvider} has
  * checked that the Vector API is readable.
  */
@@ -52,14 +53,43 @@ final class PanamaEventKernel implements EventKernel {
      * The accumulators start from a load, of y (continuing) or of these zeros, not from a choice between
      * vectors (which the JIT would box).
      */
-    private static final float[] ZEROS = new float[4 * LANES];
+    private static final float[] ZEROS = new float[8 * LANES];
 
     @Override
     public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into) {
         boolean add = into == Into.ADD, carry = into == Into.CONTINUE;
         float[] start = carry ? y : ZEROS;
         int i = 0;
-        // four vectors of outputs at a time, their accumulators held in registers across the events
+        // eight vectors of outputs at a time: one read of the list feeds eight chains of fmas, enough to hide
+        // the fma's latency (a row of 64 outputs with 8 lanes, W1's second convolution, in one pass)
+        for (; i <= n - 8 * LANES; i += 8 * LANES) {
+            int s = carry ? yOff + i : 0;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, start, s), a1 = FloatVector.fromArray(SPECIES, start, s + LANES);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, start, s + 2 * LANES), a3 = FloatVector.fromArray(SPECIES, start, s + 3 * LANES);
+            FloatVector a4 = FloatVector.fromArray(SPECIES, start, s + 4 * LANES), a5 = FloatVector.fromArray(SPECIES, start, s + 5 * LANES);
+            FloatVector a6 = FloatVector.fromArray(SPECIES, start, s + 6 * LANES), a7 = FloatVector.fromArray(SPECIES, start, s + 7 * LANES);
+            for (int e = from; e < to; e++) {
+                FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+                int at = offset[e] + i;
+                a0 = FloatVector.fromArray(SPECIES, w, at).fma(v, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, at + LANES).fma(v, a1);
+                a2 = FloatVector.fromArray(SPECIES, w, at + 2 * LANES).fma(v, a2);
+                a3 = FloatVector.fromArray(SPECIES, w, at + 3 * LANES).fma(v, a3);
+                a4 = FloatVector.fromArray(SPECIES, w, at + 4 * LANES).fma(v, a4);
+                a5 = FloatVector.fromArray(SPECIES, w, at + 5 * LANES).fma(v, a5);
+                a6 = FloatVector.fromArray(SPECIES, w, at + 6 * LANES).fma(v, a6);
+                a7 = FloatVector.fromArray(SPECIES, w, at + 7 * LANES).fma(v, a7);
+            }
+            store(a0, y, yOff + i, add);
+            store(a1, y, yOff + i + LANES, add);
+            store(a2, y, yOff + i + 2 * LANES, add);
+            store(a3, y, yOff + i + 3 * LANES, add);
+            store(a4, y, yOff + i + 4 * LANES, add);
+            store(a5, y, yOff + i + 5 * LANES, add);
+            store(a6, y, yOff + i + 6 * LANES, add);
+            store(a7, y, yOff + i + 7 * LANES, add);
+        }
+        // then four vectors at a time
         for (; i <= n - 4 * LANES; i += 4 * LANES) {
             int s = carry ? yOff + i : 0;
             FloatVector a0 = FloatVector.fromArray(SPECIES, start, s), a1 = FloatVector.fromArray(SPECIES, start, s + LANES);
@@ -98,6 +128,10 @@ final class PanamaEventKernel implements EventKernel {
      */
     @Override
     public void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff) {
+        if (LANES == 8) {
+            toChannelsFirst8(sum, row, plane, outC, bias, y, yOff);
+            return;
+        }
         int pTiles = LANES == 16 ? plane & ~15 : 0, oTiles = LANES == 16 ? outC & ~15 : 0;
         for (int p0 = 0; p0 < pTiles; p0 += 16) {
             for (int o0 = 0; o0 < oTiles; o0 += 16) {
@@ -110,6 +144,58 @@ final class PanamaEventKernel implements EventKernel {
         }
         ScalarEventKernel.channelsFirst(sum, row, plane, 0, pTiles, oTiles, outC, bias, y, yOff);
         ScalarEventKernel.channelsFirst(sum, row, plane, pTiles, plane, 0, outC, bias, y, yOff);
+    }
+
+    /** Lane i takes lane i / 2 of the first half, or of the second ({@link #interleave8}). */
+    private static final VectorShuffle<Float> DUP_LOW = VectorShuffle.fromOp(SPECIES, i -> i / 2),
+            DUP_HIGH = VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2);
+    /** The odd lanes. */
+    private static final VectorMask<Float> ODD = VectorMask.fromLong(SPECIES, 0xAAAAAAAAAAAAAAAAL & ((1L << LANES) - 1));
+
+    /**
+     * {@link #toChannelsFirst} with 8 lanes (AVX2): tiles of 8 positions by 8 channels transposed in registers
+     * ({@link #transpose8}), the bias added as they are stored; the edges by the scalar twin's loop (W1's second
+     * convolution, 196 positions by 64 channels, ran its whole transpose element by element, a twentieth of
+     * its inference by events).
+     */
+    private static void toChannelsFirst8(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff) {
+        int pTiles = plane & ~7, oTiles = outC & ~7;
+        for (int o0 = 0; o0 < oTiles; o0 += 8) {
+            for (int p0 = 0; p0 < pTiles; p0 += 8) transpose8(sum, p0 * row + o0, row, bias, o0, y, yOff + o0 * plane + p0, plane);
+        }
+        ScalarEventKernel.channelsFirst(sum, row, plane, 0, pTiles, oTiles, outC, bias, y, yOff);
+        ScalarEventKernel.channelsFirst(sum, row, plane, pTiles, plane, 0, outC, bias, y, yOff);
+    }
+
+    /**
+     * {@code dst[to + j·ld + i] = src[from + i·lds + j] + bias[o0 + j]} (bias null: + 0) for 0 ≤ i, j &lt; 8: three
+     * rounds of "rows 2i and 2i + 1 of the result are the low and high interleaves of rows i and i + 4".
+     */
+    private static void transpose8(float[] src, int from, int lds, float[] bias, int o0, float[] dst, int to, int ld) {
+        FloatVector r0 = FloatVector.fromArray(SPECIES, src, from), r1 = FloatVector.fromArray(SPECIES, src, from + lds);
+        FloatVector r2 = FloatVector.fromArray(SPECIES, src, from + 2 * lds), r3 = FloatVector.fromArray(SPECIES, src, from + 3 * lds);
+        FloatVector r4 = FloatVector.fromArray(SPECIES, src, from + 4 * lds), r5 = FloatVector.fromArray(SPECIES, src, from + 5 * lds);
+        FloatVector r6 = FloatVector.fromArray(SPECIES, src, from + 6 * lds), r7 = FloatVector.fromArray(SPECIES, src, from + 7 * lds);
+        for (int round = 0; round < 3; round++) {
+            FloatVector n0 = interleave8(r0, r4, DUP_LOW), n1 = interleave8(r0, r4, DUP_HIGH);
+            FloatVector n2 = interleave8(r1, r5, DUP_LOW), n3 = interleave8(r1, r5, DUP_HIGH);
+            FloatVector n4 = interleave8(r2, r6, DUP_LOW), n5 = interleave8(r2, r6, DUP_HIGH);
+            FloatVector n6 = interleave8(r3, r7, DUP_LOW), n7 = interleave8(r3, r7, DUP_HIGH);
+            r0 = n0; r1 = n1; r2 = n2; r3 = n3; r4 = n4; r5 = n5; r6 = n6; r7 = n7;
+        }
+        r0.add(bias == null ? 0f : bias[o0]).intoArray(dst, to);
+        r1.add(bias == null ? 0f : bias[o0 + 1]).intoArray(dst, to + ld);
+        r2.add(bias == null ? 0f : bias[o0 + 2]).intoArray(dst, to + 2 * ld);
+        r3.add(bias == null ? 0f : bias[o0 + 3]).intoArray(dst, to + 3 * ld);
+        r4.add(bias == null ? 0f : bias[o0 + 4]).intoArray(dst, to + 4 * ld);
+        r5.add(bias == null ? 0f : bias[o0 + 5]).intoArray(dst, to + 5 * ld);
+        r6.add(bias == null ? 0f : bias[o0 + 6]).intoArray(dst, to + 6 * ld);
+        r7.add(bias == null ? 0f : bias[o0 + 7]).intoArray(dst, to + 7 * ld);
+    }
+
+    /** [a_h, b_h, a_{h+1}, b_{h+1}, ...]: h = 0 with {@link #DUP_LOW}, LANES / 2 with {@link #DUP_HIGH}. */
+    private static FloatVector interleave8(FloatVector a, FloatVector b, VectorShuffle<Float> half) {
+        return a.rearrange(half).blend(b.rearrange(half), ODD);
     }
 
     /**

@@ -34,7 +34,7 @@ final class PanamaGemm implements GemmMicroKernel {
 
     @Override
     public void packBRow(float[] src, int srcOff, int n, float[] dst, int dstOff, int panelStride) {
-        if (PanamaPacking.supports(nr())) {
+        if (PanamaPacking.supportsRow(nr())) {
             PanamaPacking.packBRow(src, srcOff, n, nr(), dst, dstOff, panelStride);
         } else {
             GemmPacking.packBRow(src, srcOff, n, nr(), dst, dstOff, panelStride);
@@ -45,7 +45,7 @@ final class PanamaGemm implements GemmMicroKernel {
     public void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kb, int j0, int nb, float[] dst) {
         if (transB && PanamaPacking.supports(nr())) {
             PanamaPacking.packBTransposed(b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
-        } else if (!transB && PanamaPacking.supports(nr())) {
+        } else if (!transB && PanamaPacking.supportsRow(nr())) {
             for (int p = 0; p < kb; p++) packBRow(b, bOff + (p0 + p) * ldb + j0, nb, dst, p * nr(), kb * nr());
         } else {
             GemmPacking.packB(transB, b, bOff, ldb, p0, kb, j0, nb, nr(), dst);

@@ -33,6 +33,11 @@ final class PanamaPacking {
         return VectorConstants.LANES == 16 && nr == 32;
     }
 
+    /** True when {@link #packBRow} runs its vector path for panels {@code nr} wide: two vectors of 8 or 16 lanes. */
+    static boolean supportsRow(int nr) {
+        return (VectorConstants.LANES == 8 || VectorConstants.LANES == 16) && nr == 2 * VectorConstants.LANES;
+    }
+
     /** True when {@link #packA} runs its vector path for panels {@code mr} rows high. */
     static boolean supportsA(int mr) {
         return VectorConstants.LANES == 16 && mr == 8;
@@ -66,15 +71,16 @@ final class PanamaPacking {
     }
 
     /**
-     * {@link GemmPacking#packBRow} when {@link #supports}{@code (nr)}: a full panel's row is two vector
+     * {@link GemmPacking#packBRow} when {@link #supportsRow}{@code (nr)}: a full panel's row is two vector
      * copies (the scalar packer's 32-float {@code System.arraycopy} calls cost a fifth of the forward
-     * convolution's GEMM); the partial last panel is copied and zero-padded.
+     * convolution's GEMM; with 8 lanes, 16-float copies, as much as the im2col that feeds them); the partial
+     * last panel is copied and zero-padded.
      */
     static void packBRow(float[] src, int srcOff, int n, int nr, float[] dst, int dstOff, int panelStride) {
-        int full = n - n % nr, to = dstOff;
+        int full = n - n % nr, to = dstOff, lanes = VectorConstants.LANES;
         for (int jr = 0; jr < full; jr += nr, to += panelStride) {
             FloatVector.fromArray(S, src, srcOff + jr).intoArray(dst, to);
-            FloatVector.fromArray(S, src, srcOff + jr + 16).intoArray(dst, to + 16);
+            FloatVector.fromArray(S, src, srcOff + jr + lanes).intoArray(dst, to + lanes);
         }
         if (full < n) {
             System.arraycopy(src, srcOff + full, dst, to, n - full);

@@ -190,8 +190,29 @@ public final class Presets {
                     "momentum", "0", "lr", "0.0085", "loss", "sse", "weight-decay", "5e-4", "schedule", "constant");
             case "vgg7" -> Recipe.of("docs/EXPERIMENTS.md, issue 3, row (c) (measured at --width 0.25 on Fashion-MNIST)",
                     "T", "4", "epochs", "2", "lr", "1e-3");
-            default -> LeePresets.recipe(name);
+            // The presets whose deeper spiking layers fall silent at He initialisation without normalisation
+            // (docs/EXPERIMENTS.md, issue 25: rates at initialisation) train with tdBN.
+            case "vgg11" -> Recipe.of(TDBN_SOURCE + " (measured at --width 0.25 on 2,048 Fashion-MNIST images)",
+                    "norm", "tdbn", "T", "4", "epochs", "2", "lr", "1e-3");
+            case "vgg9-plan", "vgg16" -> Recipe.of(TDBN_SOURCE + " (silent without it at initialisation; training not measured)",
+                    "norm", "tdbn");
+            default -> cifarResNetFallsSilent(name)
+                    ? Recipe.of(TDBN_SOURCE + " (resnet20 measured at --width 0.5 on 2,048 Fashion-MNIST images)", "norm", "tdbn", "T", "4",
+                            "epochs", "2")
+                    : LeePresets.recipe(name);
         };
+    }
+
+    private static final String TDBN_SOURCE = "docs/EXPERIMENTS.md, issue 25, \"Deep presets trained directly with tdBN\"";
+
+    /**
+     * Whether {@code name} is a CIFAR-style {@code resnet<6n+2>} deep enough to fall silent without normalisation:
+     * n ≥ 2 (resnet14 on: its last block is silent at initialisation, resnet8's blocks all fire).
+     */
+    private static boolean cifarResNetFallsSilent(String name) {
+        if (!name.matches("resnet\\d{1,9}")) return false;
+        int depth = Integer.parseInt(name.substring(6));
+        return depth >= 14 && (depth - 2) % 6 == 0;
     }
 
     /** n of {@code backres-vgg<n>} / {@code plain-vgg<n>}. */

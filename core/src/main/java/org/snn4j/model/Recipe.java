@@ -39,6 +39,14 @@ public record Recipe(Map<String, String> settings, String source) {
         return new Recipe(m, source);
     }
 
+    /** This recipe without the setting {@code name} (the same recipe when it has none). */
+    public Recipe without(String name) {
+        if (!settings.containsKey(name)) return this;
+        Map<String, String> m = new LinkedHashMap<>(settings);
+        m.remove(name);
+        return new Recipe(m, source);
+    }
+
     /** The settings as command-line flags ({@code --lr 0.0085 --loss sse}). */
     public String asFlags() {
         StringBuilder b = new StringBuilder();

@@ -57,7 +57,7 @@ public final class DiehlCook {
         rng.fillUniform(w, 0f, config.initialMax());
         this.synapses = Synapses.inByOut(w, inputs, n);
         this.plasticity = config.rule().start(synapses, config.dtMs());
-        this.theta = new AdaptiveThreshold(n, 0f, config.thetaPlus(), config.tauThetaMs(), config.dtMs());
+        this.theta = new AdaptiveThreshold(n, 0f, config.thetaPlus(), config.tauThetaMs(), config.dtMs(), config.thetaRestMv());
         this.neurons = new ExcitatoryLayer(n, config.dtMs(), theta, config.lockoutMs(), config.eulerConductances());
         this.inhibition = new LateralInhibition(config.inhibition());
         this.normalisation = new WeightNormalisation(config.weightSum());

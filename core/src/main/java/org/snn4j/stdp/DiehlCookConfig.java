@@ -24,11 +24,16 @@ import java.util.Objects;
  * @param lockoutMs       after a spike an excitatory neuron cannot fire for this long ({@link ExcitatoryLayer}; at or
  *                        below the 5 ms refractory period: none)
  * @param eulerConductances the conductances decay by Euler steps as in Brian, else exactly
+ * @param thetaRestMv     the level the adaptive threshold θ decays towards, in mV ({@link AdaptiveThreshold}; θ starts
+ *                        at 0): −20, the reference code's (its θ starts at 20 mV and decays towards 0, with a 20 mV
+ *                        offset in the threshold)
  */
 public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double restMs, double maxRateHz, double rateStepHz,
         int minSpikes, int maxRetries, float inhibition, float thetaPlus, double tauThetaMs, float weightSum, float initialMax,
-        StdpRule rule, long seed, double lockoutMs, boolean eulerConductances) {
+        StdpRule rule, long seed, double lockoutMs, boolean eulerConductances,
+        double thetaRestMv) {
     public DiehlCookConfig {
+        if (!Double.isFinite(thetaRestMv)) throw new IllegalArgumentException("the threshold's rest level must be finite, was " + thetaRestMv);
         if (!(lockoutMs >= 0)) throw new IllegalArgumentException("lockout must be >= 0 ms, was " + lockoutMs);
         if (neurons < 1) throw new IllegalArgumentException("neurons must be >= 1, was " + neurons);
         if (!(dtMs > 0) || !(presentMs >= dtMs) || !(restMs >= 0)) {
@@ -45,31 +50,37 @@ public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double
     /** The paper's network of {@code neurons} excitatory neurons at dt = 0.5 ms, seed 1. */
     public static DiehlCookConfig defaults(int neurons) {
         return new DiehlCookConfig(neurons, 0.5, 350, 150, 63.75, 31.875, 5, 5, 17f, 0.05f, 1e7, 78f, 0.3f,
-                TripletStdp.diehlCook(), 1, 0, false);
+                TripletStdp.diehlCook(), 1, 0, false, -20);
     }
 
     /** These settings with another step. */
     public DiehlCookConfig withDt(double dt) {
         return new DiehlCookConfig(neurons, dt, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, eulerConductances);
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, eulerConductances, thetaRestMv);
     }
 
     /** These settings with another seed. */
     public DiehlCookConfig withSeed(long s) {
         return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, s, lockoutMs, eulerConductances);
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, s, lockoutMs, eulerConductances, thetaRestMv);
     }
 
     /** These settings with another lock-out after a spike, in ms. */
     public DiehlCookConfig withLockout(double ms) {
         return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, ms, eulerConductances);
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, ms, eulerConductances, thetaRestMv);
     }
 
     /** These settings with Euler-stepped (true) or exactly decaying (false) conductances. */
     public DiehlCookConfig withEulerConductances(boolean euler) {
         return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, euler);
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, euler, thetaRestMv);
+    }
+
+    /** These settings with another rest level of the adaptive threshold, in mV. */
+    public DiehlCookConfig withThetaRest(double mv) {
+        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
+                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, eulerConductances, mv);
     }
 
     /** Steps of one presentation. */

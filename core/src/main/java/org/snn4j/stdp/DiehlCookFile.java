@@ -12,9 +12,9 @@ import org.snn4j.tensor.Tensor;
  * A trained {@link DiehlCook} network as a file: safetensors with the tensors {@code weights} {@code [inputs, N]},
  * {@code thresholds} {@code [N]} (θ) and, once labelled, {@code labels} {@code [N]} (a class, or -1: unlabelled), and
  * the metadata {@code format} = {@value #FORMAT}, {@code neurons}, {@code dt_ms}, {@code seed}, {@code lockout_ms},
- * {@code conductances} ({@code exact} or {@code euler}; these two absent: 0 and exact) and {@code sample_shape} (e.g.
- * {@code 1,28,28}). The network read back has {@link DiehlCookConfig#defaults} with that dt, seed, lock-out and
- * conductances, and the saved state. Written atomically.
+ * {@code conductances} ({@code exact} or {@code euler}), {@code theta_rest_mv} (these three absent: 0, exact and 0) and
+ * {@code sample_shape} (e.g. {@code 1,28,28}). The network read back has {@link DiehlCookConfig#defaults} with that dt,
+ * seed, lock-out, conductances and threshold rest level, and the saved state. Written atomically.
  */
 public final class DiehlCookFile {
     /** The {@code format} metadata value that marks such a file. */
@@ -56,6 +56,7 @@ public final class DiehlCookFile {
         metadata.put("seed", Long.toString(network.config().seed()));
         metadata.put("lockout_ms", Double.toString(network.config().lockoutMs()));
         metadata.put("conductances", network.config().eulerConductances() ? "euler" : "exact");
+        metadata.put("theta_rest_mv", Double.toString(network.config().thetaRestMv()));
         metadata.put("sample_shape", String.join(",", Arrays.stream(sampleShape).mapToObj(Integer::toString).toList()));
         SafeTensors.save(file, tensors, metadata);
     }
@@ -86,7 +87,8 @@ public final class DiehlCookFile {
         int n = (int) number(meta, "neurons", source, 1, MAX_NEURONS);
         long seed = (long) number(meta, "seed", source, Long.MIN_VALUE, Long.MAX_VALUE);
         double dt = decimal(meta, "dt_ms", source);
-        double lockout = lockout(meta.get("lockout_ms"), source);
+        double lockout = optional(meta, "lockout_ms", 0, 1000, source);
+        double thetaRest = optional(meta, "theta_rest_mv", -100, 100, source);
         String conductances = meta.getOrDefault("conductances", "exact");
         if (!conductances.equals("exact") && !conductances.equals("euler")) {
             throw new FileFormatException(source, "metadata conductances is " + conductances + ", expected exact or euler");
@@ -110,7 +112,7 @@ public final class DiehlCookFile {
         DiehlCook network;
         try {
             network = new DiehlCook(DiehlCookConfig.defaults(n).withDt(dt).withSeed(seed).withLockout(lockout)
-                    .withEulerConductances(conductances.equals("euler")), (int) inputs);
+                    .withEulerConductances(conductances.equals("euler")).withThetaRest(thetaRest), (int) inputs);
             network.restore(weights, theta, labels);
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(source, e.getMessage());
@@ -130,15 +132,16 @@ public final class DiehlCookFile {
         }
     }
 
-    /** The lock-out in ms; absent (a file written before it was kept): none. */
-    private static double lockout(String v, String source) {
+    /** Metadata {@code field}, a number in [min, max]; absent (a file written before it was kept): 0. */
+    private static double optional(Map<String, String> meta, String field, double min, double max, String source) {
+        String v = meta.get(field);
         if (v == null) return 0;
         try {
             double x = Double.parseDouble(v);
-            if (!(x >= 0) || x > 1000) throw new NumberFormatException();
+            if (!(x >= min) || x > max) throw new NumberFormatException();
             return x;
         } catch (NumberFormatException e) {
-            throw new FileFormatException(source, "metadata lockout_ms is " + v + ", expected a number in [0, 1000]");
+            throw new FileFormatException(source, "metadata " + field + " is " + v + ", expected a number in [" + (long) min + ", " + (long) max + "]");
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Arrays;
  *   locked out for t_lock, θ ← θ + θ₊
  * </pre>
  * with v_rest = v_reset = −65 mV, v_thresh = −52 mV, E_exc = 0 mV, E_inh = −100 mV, τ_e = 100 ms, τ_ge = 1 ms,
- * τ_gi = 2 ms, t_ref = 5 ms. θ starts at 0 (the reference code's θ = 20 mV with its 20 mV offset). Input
+ * τ_gi = 2 ms, t_ref = 5 ms. θ starts at 0 and by default decays towards −20 mV (the reference code's θ starts at
+ * 20 mV, decays towards 0 and is compared with v_thresh − 20 mV: the same threshold, shifted). Input
  * spikes add their weights to g_e, inhibition to g_i, between steps. The clamp keeps v where the exact
  * solution stays (between the reversal potentials): explicit Euler is unstable once dt/τ_e·(1 + g_e + g_i)
  * &gt; 2, which inhibition reaches when some 24 neurons fire in one step (g_i = 17 each), and without the clamp

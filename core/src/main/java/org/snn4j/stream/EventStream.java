@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.snn4j.Snn4jException;
@@ -45,6 +46,11 @@ public final class EventStream {
     private final EnergyModel energy;
     private final OpCounter ops = new OpCounter();
     private final int[] inputShape;
+    /** The longest time between two events a duration-windowed stream steps through; longer is refused. */
+    private long maxGapUs = DEFAULT_MAX_GAP_US;
+
+    /** The default of {@link #withMaxGap}: one minute of sensor time. */
+    public static final long DEFAULT_MAX_GAP_US = 60_000_000L;
 
     /**
      * @param session   a session of one stream on the model (its engine mode decides dense or event frames)
@@ -65,10 +71,25 @@ public final class EventStream {
     }
 
     /**
+     * Bounds the time between two consecutive events when windows are durations: every window of a gap is a
+     * network step, so one corrupt timestamp far ahead would otherwise run the network through millions of
+     * empty windows. A longer gap stops the run with an error after the windows before it.
+     *
+     * @param micros the longest gap in µs, or {@link Long#MAX_VALUE} for no bound
+     * @return this stream
+     * @throws IllegalArgumentException when not positive
+     */
+    public EventStream withMaxGap(long micros) {
+        if (micros < 1) throw new IllegalArgumentException("the maximum gap between events must be >= 1 us, was " + micros);
+        this.maxGapUs = micros;
+        return this;
+    }
+
+    /**
      * Reads {@code source} to its end, reporting every window to {@code listener}.
      *
-     * @throws Snn4jException the source's error (after the windows completed before it), or when the
-     *     stream's frames do not fit the model's input
+     * @throws Snn4jException the source's error (after the windows completed before it), when the
+     *     stream's frames do not fit the model's input, or when two events are further apart than {@link #withMaxGap}
      */
     public StreamSummary run(EventSource source, WindowListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -121,6 +142,7 @@ public final class EventStream {
             for (int i = 0; i < batch.size(); i++) {
                 long t = batch.timeUs(i);
                 if (policy instanceof WindowPolicy.Duration d) {
+                    if (events > 0 && t - lastUs > maxGapUs) throw gap(t);
                     while (t >= firstUs + (windowIndex + 1) * d.micros()) close(arrived);
                 }
                 pending.add(t, batch.x(i), batch.y(i), batch.polarity(i));
@@ -128,6 +150,12 @@ public final class EventStream {
                 events++;
                 if (policy instanceof WindowPolicy.Count c && pending.size() == c.events()) close(arrived);
             }
+        }
+
+        private Snn4jException gap(long t) {
+            return new Snn4jException(String.format(Locale.ROOT,
+                    "event %d (t = %d us) comes %.3f s after the one before, more than the maximum gap of %.3f s between events"
+                            + " (a corrupt timestamp?); %d windows were complete", events + 1, t, (t - lastUs) / 1e6, maxGapUs / 1e6, windowIndex));
         }
 
         /** At the end of input: the window in progress, if it holds events or (by duration) was begun. */

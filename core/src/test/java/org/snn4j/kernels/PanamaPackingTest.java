@@ -45,6 +45,29 @@ class PanamaPackingTest {
     }
 
     @Test
+    void packsRowsOfPlainBExactlyAsScalarPackingWithEightOrSixteenLanes() {
+        int nr = new PanamaGemm().nr();
+        assumeTrue(KernelProvider.whyNotVector().isEmpty() && PanamaPacking.supportsRow(nr), "needs 8 or 16 float lanes");
+        SplittableRandom random = new SplittableRandom(4);
+        // k rows stored, n columns stored, ldb padding, offset, p0, kb, j0, nb: whole panels, a partial last one, offsets
+        int[][] cases = {{16, 32, 0, 0, 0, 16, 0, 32}, {288, 1176, 0, 0, 0, 288, 0, 1176}, {300, 1200, 4, 1, 12, 288, 17, 1000},
+            {40, 33, 2, 3, 1, 31, 0, 33}, {9, 7, 0, 0, 0, 9, 0, 7}};
+        for (int[] t : cases) {
+            int k = t[0], n = t[1], ldb = n + t[2], off = t[3], p0 = t[4], kb = t[5], j0 = t[6], nb = t[7];
+            float[] b = new float[off + k * ldb];
+            for (int i = 0; i < b.length; i++) b[i] = (float) random.nextDouble(-1, 1);
+            int size = Math.ceilDiv(nb, nr) * nr * kb;
+            float[] expected = new float[size + 5], actual = new float[size + 5];
+            Arrays.fill(expected, Float.NaN);
+            Arrays.fill(actual, Float.NaN);
+            GemmPacking.packB(false, b, off, ldb, p0, kb, j0, nb, nr, expected);
+            new PanamaGemm().packB(false, b, off, ldb, p0, kb, j0, nb, actual);
+            assertArrayEquals(expected, actual, () -> "case " + Arrays.toString(t));
+            for (int i = 0; i < size; i++) assertTrue(!Float.isNaN(actual[i]), "unwritten element " + i);
+        }
+    }
+
+    @Test
     void packsPlainAExactlyAsScalarPacking() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty() && PanamaPacking.supportsA(PanamaGemm.MR),
                 "needs 16 float lanes");

@@ -151,7 +151,8 @@ class LeePresetsTest {
             assertEquals("sse", r.get("loss"), name);
             assertEquals("bernoulli", r.get("encoder"), name);
         }
-        assertTrue(Presets.recipe("vgg9-plan").isEmpty() && Presets.recipe("w1").isEmpty());
+        assertEquals(Map.of("norm", "tdbn"), Presets.recipe("vgg9-plan").settings(), "the plan alone: tdBN, not Lee's recipe");
+        assertTrue(Presets.recipe("w1").isEmpty());
     }
 
     private static double standardDeviation(float[] v) {

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.snn4j.metrics.SpikeRecords;
-import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.AvgPool2d;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.MaxPool2d;
 import org.snn4j.nn.NumericalException;
+import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
 import org.snn4j.nn.Sequential;
 import org.snn4j.nn.ThresholdTuner;
@@ -23,7 +23,7 @@ import org.snn4j.tensor.Tensor;
 /**
  * A spiking layer followed by pooling, run at inference one sample at a time ({@link SampleFiring},
  * {@link NeuronLayer#forwardThenPool}), gives bit for bit the output and spike count of the two layers run
- * one after the other (which an activation observer forces), for held and multi-step currents.
+ * one after the other, for held and multi-step currents.
  */
 class SampleFiringTest {
     private static final int STEPS = 5, SAMPLES = 7, C = 3, H = 6, W = 10;
@@ -42,12 +42,13 @@ class SampleFiringTest {
 
     private record Run(float[] output, long spikes) {}
 
-    private static Run run(Sequential chain, Tensor input, boolean fused) {
+    /** The spiking layer then the pooling, fused ({@link NeuronLayer#forwardThenPool}) or one by one. */
+    private static Run run(NeuronLayer neurons, Pool2d<?> pool, Tensor input, boolean fused) {
         SpikeRecords records = new SpikeRecords();
         ForwardContext ctx = ForwardContext.evaluation().withSteps(STEPS).with(records);
-        if (!fused) ctx.with((ActivationObserver) (layer, in, out) -> { });
-        float[] out = chain.forward(input, ctx).output().data().clone();
-        return new Run(out, records.byLayer().get("sn").spikes());
+        Pass pass = fused ? neurons.forwardThenPool(input, pool, ctx) : new Sequential("chain", neurons, pool).forward(input, ctx);
+        assertNotNull(pass, "the plain inference pass is fused");
+        return new Run(pass.output().data().clone(), records.byLayer().get("sn").spikes());
     }
 
     @Test
@@ -55,9 +56,8 @@ class SampleFiringTest {
         for (Pool2d<?> pool : new Pool2d<?>[] {new AvgPool2d("pool", 2, 2), new MaxPool2d("pool", 2, 2), new AvgPool2d("pool", 3, 2, 1)}) {
             for (float amplitude : new float[] {1f, 0.37f}) {
                 for (int steps : new int[] {1, STEPS}) {   // 1: a current held for all steps
-                    Sequential chain = new Sequential("chain", lif(amplitude), pool);
                     Tensor input = current(steps, 11 + steps);
-                    Run fused = run(chain, input, true), layered = run(chain, input, false);
+                    Run fused = run(lif(amplitude), pool, input, true), layered = run(lif(amplitude), pool, input, false);
                     String what = pool + " amplitude " + amplitude + " steps " + steps;
                     assertArrayEquals(layered.output(), fused.output(), 0f, what);
                     assertEquals(layered.spikes(), fused.spikes(), what);
@@ -123,12 +123,29 @@ class SampleFiringTest {
     @Test
     void aNonFinitePooledValueNamesThePoolAndItsIndexInTheUnfusedOutput() {
         // an amplitude so large that two spikes in a window overflow the average pool's sum
-        Sequential chain = new Sequential("chain", lif(Float.MAX_VALUE), new AvgPool2d("pool", 2, 2));
+        Pool2d<?> pool = new AvgPool2d("pool", 2, 2);
         Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
         java.util.Arrays.fill(input.data(), 2 * C * H * W, 3 * C * H * W, 5f);   // sample 2 at t = 0 only
-        NumericalException fused = assertThrows(NumericalException.class, () -> run(chain, input, true));
-        NumericalException layered = assertThrows(NumericalException.class, () -> run(chain, input, false));
+        NumericalException fused = assertThrows(NumericalException.class, () -> run(lif(Float.MAX_VALUE), pool, input, true));
+        NumericalException layered = assertThrows(NumericalException.class, () -> run(lif(Float.MAX_VALUE), pool, input, false));
         assertTrue(fused.getMessage().contains("pool"), fused.getMessage());
         assertEquals(layered.getMessage(), fused.getMessage());
+    }
+
+    @Test
+    void thePooledMapsAreScannedOnlyWhenAWindowsSumOfSpikesCouldOverflow() {
+        Pool2d<?> pool = new AvgPool2d("pool", 2, 2);
+        assertEquals(4.0 * 0.37f, SampleFiring.mayPoolTo(lif(0.37f), pool), 1e-6);
+        // every neuron fires at t = 0: four spikes of the largest amplitude whose window sum stays finite, then one ulp more
+        float largest = Float.MAX_VALUE / 4;
+        Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
+        java.util.Arrays.fill(input.data(), 0, SAMPLES * C * H * W, 5f);
+        Run fused = run(lif(largest), pool, input, true), layered = run(lif(largest), pool, input, false);
+        assertArrayEquals(layered.output(), fused.output(), 0f);
+        assertEquals(largest, fused.output()[0]);   // the window's sum reached Float.MAX_VALUE
+        float past = Math.nextUp(largest);
+        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(lif(past), pool, input, true));
+        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(lif(past), pool, input, false));
+        assertEquals(layeredError.getMessage(), fusedError.getMessage());
     }
 }

@@ -24,6 +24,33 @@ class CompetitionTest {
     }
 
     @Test
+    void theThresholdDecaysTowardsItsRestLevel() {
+        // θ_rest = -20, τ_θ = 10 ms, dt = 1 ms, from θ = 0: spike -> 0.5; 2 decays -> -20 + 20.5·e^-0.2 = -3.216020;
+        // a rest of 8 steps -> -20 + 20.5·e^-1 = -12.458471
+        AdaptiveThreshold theta = new AdaptiveThreshold(1, 0f, 0.5f, 10, 1, -20);
+        theta.spiked(new int[] {0}, 1);
+        theta.decay();
+        theta.decay();
+        assertEquals(-3.216020, theta.get(0), 1e-6);
+        theta.rest(8);
+        assertEquals(-12.458471, theta.get(0), 1e-6);
+    }
+
+    @Test
+    void theSlowDecayOfTheDiehlCookSettingKeepsItsTimeConstant() {
+        // τ_θ = 1e7 ms, dt = 0.5 ms: 1,000 steps (one 500 ms sample) take θ = 9 mV to 9·e^-5e-5 = 8.9995500112 mV,
+        // a drop of 4.49989e-4 mV (hand: 9·(1 − e^-5e-5)). In float the step factor rounds to 1 - 2^-24 and each product to θ's last place,
+        // which drops 1,000 · 2^-20 = 9.54e-4 mV: twice the decay.
+        AdaptiveThreshold theta = new AdaptiveThreshold(1, 9f, 0.05f, 1e7, 0.5);
+        for (int t = 0; t < 1000; t++) theta.decay();
+        assertEquals(9 - 4.49989e-4, theta.get(0), 2e-6);
+        // towards the reference code's rest level, -20 mV: the drop is (9 + 20)·(1 - e^-5e-5) = 1.449964e-3 mV
+        AdaptiveThreshold towards = new AdaptiveThreshold(1, 9f, 0.05f, 1e7, 0.5, -20);
+        for (int t = 0; t < 1000; t++) towards.decay();
+        assertEquals(9 - 1.449964e-3, towards.get(0), 2e-6);
+    }
+
+    @Test
     void aFrozenThresholdNeitherRisesNorDecays() {
         AdaptiveThreshold theta = new AdaptiveThreshold(1, 2f, 0.5f, 10, 1);
         theta.freeze(true);

@@ -49,10 +49,10 @@ class DiehlCookFileTest {
         DiehlCook fresh = new DiehlCook(DiehlCookConfig.defaults(4).withDt(1).withSeed(7), 9);
         fresh.restore(net.weights(), new float[] {net.threshold(0), net.threshold(1), net.threshold(2), net.threshold(3)}, net.labels());
         assertEquals(fresh.evaluate(data), back.evaluate(data), "the read network votes as the same state restored");
-        DiehlCook brian = new DiehlCook(DiehlCookConfig.defaults(4).withLockout(50).withEulerConductances(true), 9);
+        DiehlCook brian = new DiehlCook(DiehlCookConfig.defaults(4).withLockout(50).withEulerConductances(true).withThetaRest(-20), 9);
         Path second = dir.resolve("brian.safetensors");
         DiehlCookFile.save(second, brian, new int[] {1, 3, 3});
-        assertEquals(brian.config(), DiehlCookFile.load(second).network().config(), "lock-out and Euler conductances kept");
+        assertEquals(brian.config(), DiehlCookFile.load(second).network().config(), "lock-out, Euler conductances and θ's rest level kept");
     }
 
     @Test

@@ -31,7 +31,7 @@ class DiehlCookTest {
     private static DiehlCookConfig small(long seed) {
         DiehlCookConfig d = DiehlCookConfig.defaults(10);
         return new DiehlCookConfig(10, 1.0, 100, 50, 400, 200, 5, 5, d.inhibition(), d.thetaPlus(), d.tauThetaMs(),
-                16 * 78f / 784, d.initialMax(), d.rule(), seed, d.lockoutMs(), d.eulerConductances());
+                16 * 78f / 784, d.initialMax(), d.rule(), seed, d.lockoutMs(), d.eulerConductances(), d.thetaRestMv());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.snn4j.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -60,7 +61,7 @@ class TdbnPresetsTest {
     @ValueSource(strings = {"vgg7", "vgg9", "vgg9-plan", "vgg11", "vgg16", "resnet7", "resnet9", "resnet11", "resnet11-plan", "resnet8",
             "resnet20"})
     void everyLayerFiresAtInitialisationAndTheLossFalls(String name) {
-        Model m = build(name, Presets.Norm.TDBN, 0.25);
+        Model m = build(name, trainingNorm(name), 0.25);
         assertTrue(m.layers().stream().anyMatch(l -> l instanceof BatchNorm), name + " has tdBN layers");
         Tensor x = images();
         Map<String, Double> rates = ActivityInit.rates(m, x, T);
@@ -91,6 +92,22 @@ class TdbnPresetsTest {
             last = r.value();
         }
         assertTrue(last < first, name + ": loss " + first + " -> " + last + " in 6 steps");
+    }
+
+    /**
+     * The normalisation {@code train --model NAME} builds: its recipe's for the presets whose recipe names tdBN,
+     * else tdBN as {@code --norm tdbn} asks for (vgg7, Lee's presets and the shallower ResNets train without
+     * normalisation by default).
+     */
+    private static Presets.Norm trainingNorm(String name) {
+        String recipe = Presets.recipe(name).settings().get("norm");
+        return recipe != null ? Presets.Norm.byLabel(recipe) : Presets.Norm.TDBN;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vgg9-plan", "vgg11", "vgg16", "resnet14", "resnet20", "resnet110"})
+    void theDeepPresetsRecipesNameTdbn(String name) {
+        assertEquals("tdbn", Presets.recipe(name).settings().get("norm"), name);
     }
 
     @Test

@@ -27,7 +27,8 @@ public record DataSource(String data, String dataDir, boolean train, int imageSi
     public Dataset load() {
         Path folder = folder(data);
         Path dir = dataDir == null ? null : Path.of(dataDir);
-        Dataset d = folder != null ? ImageFolder.load(folder, train, imageSize).requireSamples() : Datasets.load(data, dir, train);
+        if (folder == null) return Datasets.load(data, dir, train, limit);
+        Dataset d = ImageFolder.load(folder, train, imageSize).requireSamples();
         return limit > 0 && limit < d.size() ? d.subset(limit) : d;
     }
 }

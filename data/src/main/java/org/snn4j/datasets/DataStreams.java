@@ -92,6 +92,20 @@ final class DataStreams {
         return buf;
     }
 
+    /**
+     * Reads and drops exactly {@code len} bytes, or fails as {@link #readExactly} does ("truncated after R of T
+     * bytes", {@code R = done + read}).
+     */
+    static void skipExactly(InputStream in, long len, String file, long done, long total) {
+        byte[] scratch = new byte[(int) Math.min(len, 1 << 16)];
+        for (long skipped = 0; skipped < len; ) {
+            int want = (int) Math.min(scratch.length, len - skipped);
+            int r = readUpTo(in, scratch, 0, want, file);
+            skipped += r;
+            if (r < want) throw new DataFormatException(file, "truncated after " + (done + skipped) + " of " + total + " bytes");
+        }
+    }
+
     /** Fails when {@code in} holds more bytes after the {@code expected} ones. */
     static void expectEnd(InputStream in, String file, long expected) {
         byte[] probe = new byte[4096];

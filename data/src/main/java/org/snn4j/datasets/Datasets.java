@@ -79,17 +79,27 @@ public final class Datasets {
      *     samples ({@link Dataset#requireSamples})
      */
     public static Dataset load(String name, Path dataDir, boolean train) {
-        return read(name, dataDir, train).requireSamples();
+        return load(name, dataDir, train, 0);
     }
 
-    private static Dataset read(String name, Path dataDir, boolean train) {
+    /**
+     * As {@link #load(String, Path, boolean)}, the first {@code limit} samples only (all for 0): {@link
+     * Dataset#subset} of the split, same name and samples; the IDX sets (MNIST, Fashion-MNIST) never hold the
+     * rest (their files are still read and checked whole).
+     */
+    public static Dataset load(String name, Path dataDir, boolean train, int limit) {
+        Dataset d = read(name, dataDir, train, limit).requireSamples();
+        return limit > 0 && limit < d.size() ? d.subset(limit) : d;
+    }
+
+    private static Dataset read(String name, Path dataDir, boolean train, int limit) {
         String split = train ? "train" : "test";
         String id = name + "-" + split;
         return switch (name) {
             case "mnist-10k" -> loadBundled(train);
-            case "mnist" -> idx(id, requireDir(name, dataDir, "the MNIST IDX files"), train, "");
+            case "mnist" -> idx(id, requireDir(name, dataDir, "the MNIST IDX files"), train, "", limit);
             case "fashion-mnist" -> idx(id, dataDir != null ? dataDir : Path.of(FASHION_MNIST_DIR), train,
-                    dataDir != null ? "" : "; install it with `apt-get install dataset-fashion-mnist` or pass --data-dir");
+                    dataDir != null ? "" : "; install it with `apt-get install dataset-fashion-mnist` or pass --data-dir", limit);
             case "cifar10" -> {
                 Path dir = subdir(requireDir(name, dataDir, "the CIFAR-10 binary files"), "cifar-10-batches-bin");
                 List<Path> files = new ArrayList<>();
@@ -148,11 +158,11 @@ public final class Datasets {
         return bytes;
     }
 
-    private static Dataset idx(String id, Path dir, boolean train, String fix) {
+    private static Dataset idx(String id, Path dir, boolean train, String fix, int limit) {
         String prefix = train ? "train" : "t10k";
         Path images = idxFile(dir, prefix + "-images-idx3-ubyte", fix);
         Path labels = idxFile(dir, prefix + "-labels-idx1-ubyte", fix);
-        return IdxReader.read(id, images, labels, 10);
+        return IdxReader.read(id, images, labels, 10, limit);
     }
 
     /** {@code base.gz} if present, else {@code base}; an error naming {@code base.gz} if neither is. */

@@ -50,6 +50,34 @@ class IdxReaderTest {
     }
 
     @Test
+    void aLimitKeepsWhatTheSubsetOfTheWholeSetHolds() throws Exception {
+        Files.write(dir.resolve("images"), DataFiles.gzip(DataFiles.idxImages(PIXELS, N, R, C)));
+        Files.write(dir.resolve("labels"), DataFiles.idxLabels(LABELS));
+        Dataset whole = IdxReader.read("tiny", dir.resolve("images"), dir.resolve("labels"), 10);
+        for (int limit = 1; limit <= N + 2; limit++) {
+            Dataset cut = IdxReader.read("tiny", dir.resolve("images"), dir.resolve("labels"), 10, limit);
+            Dataset expected = limit < N ? whole.subset(limit) : whole;
+            assertEquals(expected.name(), cut.name());
+            assertArrayEquals(expected.labels(), cut.labels());
+            for (int i = 0; i < expected.size(); i++) assertArrayEquals(expected.sample(i), cut.sample(i));
+        }
+        assertEquals("tiny[:2]", IdxReader.read("tiny", dir.resolve("images"), dir.resolve("labels"), 10, 2).name());
+    }
+
+    @Test
+    void aLimitStillChecksTheWholeFile() {
+        byte[] im = DataFiles.idxImages(PIXELS, N, R, C);
+        byte[] lb = DataFiles.idxLabels(LABELS);
+        int total = 16 + N * R * C;
+        assertEquals("im.idx3: truncated after 50 of " + total + " bytes", message(() -> IdxReader.read("t",
+                new ByteArrayInputStream(Arrays.copyOf(im, 50)), "im.idx3", new ByteArrayInputStream(lb), "lb.idx1", 10, 1)));
+        assertEquals("im.idx3: 3 unexpected bytes after the expected " + im.length, message(() -> IdxReader.read("t",
+                new ByteArrayInputStream(Arrays.copyOf(im, im.length + 3)), "im.idx3", new ByteArrayInputStream(lb), "lb.idx1", 10, 1)));
+        assertEquals("lb.idx1: 4 labels but 5 images in im.idx3", message(() -> IdxReader.read("t", new ByteArrayInputStream(im),
+                "im.idx3", new ByteArrayInputStream(DataFiles.idxLabels(new int[] {1, 2, 3, 4})), "lb.idx1", 10, 2)));
+    }
+
+    @Test
     void wrongMagicNamesExpectedAndActual() {
         byte[] lb = DataFiles.idxLabels(LABELS);
         // a label file given as the image file
