@@ -26,11 +26,12 @@ import org.snn4j.tensor.Tensor;
  *
  * <p>{@link Objective#NETWORK_OUTPUT}: each layer's own error is not what a deep network is judged by; an
  * error a layer leaves that the layers above amplify costs more than one they damp. Starting from the
- * thresholds the layer objective chose, the layers are visited once more in the order the network runs,
+ * thresholds the layer objective chose or the converted ones, whichever gives the network's output the
+ * lower error, the layers are visited once more in the order the network runs,
  * and each layer's threshold is set to the candidate c·θ_l ({@link #NETWORK_GRID}, c = 1 keeping it) that
  * minimises the mean squared error of the network's output (the readout, the mean over T of the output
  * layer's current) against the ANN's logits on the calibration batch, the layers below at the thresholds
- * already chosen and those above at their layer-tuned ones: greedy coordinate descent on the whole
+ * already chosen and those above at their starting ones: greedy coordinate descent on the whole
  * network's error, which never ends above where it started on that batch. It costs one forward pass of
  * the SNN per layer and candidate.
  */
@@ -68,14 +69,20 @@ public final class ThresholdTuning {
     }
 
     /**
-     * Tunes for {@code objective}: the layer objective with {@link #DEFAULT_GRID}, or it followed by the
-     * network objective's pass with {@link #NETWORK_GRID}.
+     * Tunes for {@code objective}: the layer objective with {@link #DEFAULT_GRID}; for the network objective,
+     * its pass with {@link #NETWORK_GRID} from whichever of {@code start}'s thresholds and the layer-tuned
+     * ones gives the lower output error on {@code images} (at small T the layer objective can leave a deep
+     * network further from its ANN than the converted thresholds do).
      */
     public static Converter.Conversion tune(Converter.Conversion start, Model foldedAnn, Converter.Options options,
                                             Tensor images, int steps, Objective objective) {
         Converter.Conversion layerTuned = tune(start, foldedAnn, options, images, steps, DEFAULT_GRID);
-        return objective == Objective.LAYER_OUTPUT ? layerTuned
-                : tuneForNetworkOutput(layerTuned, foldedAnn, options, images, steps, NETWORK_GRID);
+        if (objective == Objective.LAYER_OUTPUT) return layerTuned;
+        float[] logits = annLogits(foldedAnn, images);
+        double fromStart = outputError(start.snn(), start.thresholds(), images, steps, logits);
+        double fromLayerTuned = outputError(layerTuned.snn(), layerTuned.thresholds(), images, steps, logits);
+        return fromLayerTuned <= fromStart ? descend(layerTuned, fromLayerTuned, foldedAnn, options, images, steps, logits, NETWORK_GRID)
+                : descend(start, fromStart, foldedAnn, options, images, steps, logits, NETWORK_GRID);
     }
 
     /**
@@ -86,13 +93,19 @@ public final class ThresholdTuning {
      */
     public static Converter.Conversion tuneForNetworkOutput(Converter.Conversion start, Model foldedAnn, Converter.Options options,
                                                             Tensor images, int steps, double[] grid) {
+        float[] logits = annLogits(foldedAnn, images);
+        return descend(start, outputError(start.snn(), start.thresholds(), images, steps, logits), foldedAnn, options, images, steps,
+                logits, grid);
+    }
+
+    private static Converter.Conversion descend(Converter.Conversion start, double startError, Model foldedAnn, Converter.Options options,
+                                                Tensor images, int steps, float[] logits, double[] grid) {
         if (!start.channels().isEmpty()) {
             throw new org.snn4j.Snn4jException("threshold tuning sets one threshold per layer; this conversion has per-channel "
                     + "settings in " + String.join(", ", start.channels().keySet()));
         }
-        float[] logits = annLogits(foldedAnn, images);
         Map<String, Float> thresholds = new LinkedHashMap<>(start.thresholds());
-        double best = outputError(start.snn(), thresholds, images, steps, logits);
+        double best = startError;
         for (String layer : start.thresholds().keySet()) {
             float configured = thresholds.get(layer), chosen = configured;
             for (double c : grid) {
