@@ -64,15 +64,6 @@ public final class Executor {
     public static final double INITIAL_CROSSOVER = 0.16;
     /** The call of each layer on which "auto" measures its crossover. */
     static final int CALIBRATION_CALL = 3;
-    /**
-     * The call on which a training executor ({@link #withChangingWeights}) measures each layer's crossover again,
-     * in place of the first: on the 3rd call the JIT is still compiling the two kernels, and the first
-     * measurement times that. W1's conv2 in training measured 0.23 on its 3rd call and 0.31 to 0.33 on the
-     * calls after (input density 0.16 to 0.19, so the two choices were near even, and the layer ran dense
-     * whenever a batch's density passed 0.23), while on that layer's shape (512 images) the event kernel took 0.25
-     * to 0.44 of the dense one's CPU time at densities 0.1 to 0.3 once compiled (docs/BENCHMARKS.md, issue 27).
-     */
-    static final int RECALIBRATION_CALL = 20;
     /** The share of the measured crossover that "auto" uses (see {@link #measureCrossover}). */
     static final double MARGIN = 0.9;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
@@ -82,8 +73,6 @@ public final class Executor {
     private final EngineMode mode;
     private final Plan plan;
     private final Map<Layer, Double> crossovers = new IdentityHashMap<>();
-    /** The layers whose crossover a training executor measured again ({@link #RECALIBRATION_CALL}). */
-    private final java.util.Set<Layer> recalibrated = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
@@ -296,15 +285,10 @@ public final class Executor {
 
     /**
      * In "auto", on {@code layer}'s {@value #CALIBRATION_CALL}th call with any events, measures its crossover
-     * ({@code measure}) once and keeps it for the layer and in its activity record; a training executor
-     * measures it once more on the {@value #RECALIBRATION_CALL}th call and keeps that one.
+     * ({@code measure}) once and keeps it for the layer and in its activity record.
      */
     private void calibrateOnce(Layer layer, LayerActivity a, double density, java.util.function.DoubleSupplier measure) {
-        if (mode != EngineMode.AUTO || !(density > 0)) return;
-        long call = a.calls() + 1;
-        boolean first = call == CALIBRATION_CALL && !crossovers.containsKey(layer);
-        boolean again = changingWeights && call == RECALIBRATION_CALL && recalibrated.add(layer);
-        if (!first && !again) return;
+        if (mode != EngineMode.AUTO || a.calls() + 1 != CALIBRATION_CALL || !(density > 0) || crossovers.containsKey(layer)) return;
         double measured = measure.getAsDouble();
         crossovers.put(layer, measured);
         a.measuredCrossover(measured);

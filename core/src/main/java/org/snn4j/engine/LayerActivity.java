@@ -9,16 +9,9 @@ public final class LayerActivity {
     private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps;
     private double densitySum;
     private double crossover = Double.NaN;
-    private int calibrations;
 
     void measuredCrossover(double density) {
         crossover = density;
-        calibrations++;
-    }
-
-    /** How many times the crossover was measured: 1 in "auto", 2 for an executor whose weights change (training). */
-    public int calibrations() {
-        return calibrations;
     }
 
     /** The crossover density "auto" measured for this layer, NaN until it has (or in other modes). */
