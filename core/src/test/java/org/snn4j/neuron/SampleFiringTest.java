@@ -140,13 +140,12 @@ class SampleFiringTest {
         float largest = Float.MAX_VALUE / 4;
         Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
         java.util.Arrays.fill(input.data(), 0, SAMPLES * C * H * W, 5f);
-        Sequential atBound = new Sequential("chain", lif(largest), pool);
-        Run fused = run(atBound, input, true), layered = run(atBound, input, false);
+        Run fused = run(lif(largest), pool, input, true), layered = run(lif(largest), pool, input, false);
         assertArrayEquals(layered.output(), fused.output(), 0f);
         assertEquals(largest, fused.output()[0]);   // the window's sum reached Float.MAX_VALUE
-        Sequential past = new Sequential("chain", lif(Math.nextUp(largest)), pool);
-        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(past, input, true));
-        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(past, input, false));
+        NeuronLayer past = lif(Math.nextUp(largest));
+        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(past, pool, input, true));
+        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(past, pool, input, false));
         assertEquals(layeredError.getMessage(), fusedError.getMessage());
     }
 }
