@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# ab-infer.sh OUT MODEL ROUNDS JAR1 JAR2 ... : bench infer of MODEL (dense and auto, T = 8 and 32, batch 256, one thread), jars alternating
+# ab-infer.sh OUT MODEL ROUNDS JAR1 JAR2 ... : bench infer of MODEL (engines $ENGINES, default dense and auto; T = 8 and 32, batch 256, one thread), jars alternating
 out="$1"; model="$2"; rounds="$3"; shift 3
 java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 opts="--add-modules jdk.incubator.vector -XX:+UseSerialGC -XX:MaxNewSize=64m --sun-misc-unsafe-memory-access=allow"
 for r in $(seq "$rounds"); do
-  for T in 8 32; do for engine in dense auto; do for jar in "$@"; do
+  for T in 8 32; do for engine in ${ENGINES:-dense auto}; do for jar in "$@"; do
     name=$(basename "$jar" .jar); load=$(cut -d' ' -f1-3 /proc/loadavg)
     nice -n 10 $java $opts -jar "$jar" bench infer --model-file "$model" --data fashion-mnist --T $T --batch 256 --engine $engine \
       --reps 5 --warmups 2 --threads 1 --json 2>/dev/null | tail -n 1 > /tmp/speed/last-infer.json

@@ -143,9 +143,9 @@ class SampleFiringTest {
         Run fused = run(lif(largest), pool, input, true), layered = run(lif(largest), pool, input, false);
         assertArrayEquals(layered.output(), fused.output(), 0f);
         assertEquals(largest, fused.output()[0]);   // the window's sum reached Float.MAX_VALUE
-        float past = Math.nextUp(largest);
-        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(lif(past), pool, input, true));
-        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(lif(past), pool, input, false));
+        NeuronLayer past = lif(Math.nextUp(largest));
+        NumericalException fusedError = assertThrows(NumericalException.class, () -> run(past, pool, input, true));
+        NumericalException layeredError = assertThrows(NumericalException.class, () -> run(past, pool, input, false));
         assertEquals(layeredError.getMessage(), fusedError.getMessage());
     }
 }
