@@ -68,6 +68,15 @@ final class DataStreams {
         }
     }
 
+    /** The bytes {@code in} can give without blocking, 0 when it cannot tell. */
+    private static int available(InputStream in) {
+        try {
+            return Math.max(0, in.available());
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Reads exactly {@code len} bytes, or fails with "truncated after R of T bytes" ({@code R = done + read}). */
     static void readExactly(InputStream in, byte[] buf, int off, int len, String file, long done, long total) {
         int n = readUpTo(in, buf, off, len, file);
@@ -75,13 +84,14 @@ final class DataStreams {
     }
 
     /**
-     * Reads the {@code len} bytes a header declared, allocating as they arrive (doubling from 1 MiB), so a
-     * damaged header that declares gigabytes costs no more memory than the data actually present.
+     * Reads the {@code len} bytes a header declared, allocating as they arrive (doubling from 1 MiB, or from what
+     * the stream says it holds, e.g. the rest of a plain file), so a damaged header that declares gigabytes costs
+     * no more memory than the data actually present, and a sound one is read into one array of its size.
      *
      * @throws DataFormatException "truncated after R of T bytes" when the data ends first
      */
     static byte[] readDeclared(InputStream in, int len, String file, long done, long total) {
-        byte[] buf = new byte[Math.min(len, 1 << 20)];
+        byte[] buf = new byte[Math.min(len, Math.max(1 << 20, available(in)))];
         int n = 0;
         while (true) {
             n += readUpTo(in, buf, n, buf.length - n, file);
