@@ -87,17 +87,11 @@ public final class ThresholdTuning {
 
     /**
      * The network objective's pass from the thresholds of {@code start} (one per layer, no per-channel
-     * settings): each spiking layer in the order the network runs gets the candidate c·θ_l, c from
-     * {@code grid}, that minimises {@link #outputError} with the layers before it at their chosen
-     * thresholds and those after it at {@code start}'s; θ_l stays when no candidate is strictly better.
+     * settings), whose output error is {@code startError}: each spiking layer in the order the network runs
+     * gets the candidate c·θ_l, c from {@code grid}, that minimises {@link #outputError} with the layers
+     * before it at their chosen thresholds and those after it at {@code start}'s; θ_l stays when no
+     * candidate is strictly better.
      */
-    public static Converter.Conversion tuneForNetworkOutput(Converter.Conversion start, Model foldedAnn, Converter.Options options,
-                                                            Tensor images, int steps, double[] grid) {
-        float[] logits = annLogits(foldedAnn, images);
-        return descend(start, outputError(start.snn(), start.thresholds(), images, steps, logits), foldedAnn, options, images, steps,
-                logits, grid);
-    }
-
     private static Converter.Conversion descend(Converter.Conversion start, double startError, Model foldedAnn, Converter.Options options,
                                                 Tensor images, int steps, float[] logits, double[] grid) {
         if (!start.channels().isEmpty()) {
