@@ -12,10 +12,12 @@ package org.snn4j.kernels;
  * major across the chunk, so for b > 1 it is staged and scattered into NCHW (and dY gathered the
  * other way); for b = 1 the GEMM reads and writes the NCHW arrays directly.
  *
- * <p>Two shortcuts: a 1×1 stride-1 unpadded convolution uses the image itself as its column matrix,
+ * <p>Three shortcuts: a 1×1 stride-1 unpadded convolution uses the image itself as its column matrix,
  * and backward-data at stride 1 with at least as many input as output channels runs as the forward
  * convolution of dy with the flipped, transposed kernel (an im2col of dy instead of a col2im; measured
  * 9 against 20 ms for N = 64, C = 64, 32×32, 3×3).
+ * A weight gradient whose patch has fewer rows than a GEMM panel has columns (W1's first convolution: 9) is
+ * one dot product per weight and image ({@link #dots}), within a few float roundings of the GEMM's sum.
  */
 final class ConvImpl {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -152,17 +154,24 @@ final class ConvImpl {
         float[][] partialW = new float[threads][];
         float[][] partialB = new float[threads][];
         boolean[][] inside = IM2COL.insideMasks(g);
+        boolean byDots = k < GEMM.nr() && !pointwise(g);
         int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane + SLACK);
-            float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
+            float[] stage = chunk > 1 && !byDots ? buffers.stage(outC * chunk * plane) : null;
             // Slot 0 accumulates straight into the caller's arrays; the others into partials summed below.
             float[] dw = slot == 0 ? dWeight : new float[outC * k];
             float[] db = dBias == null ? null : slot == 0 ? dBias : new float[outC];
             partialW[slot] = dw;
             partialB[slot] = db;
+            float[] partial = byDots ? new float[Im2Col.CHAINS] : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
+                if (byDots) {
+                    dots(g, x, dy, i0, b, inside, col, partial, dw);
+                    if (db != null) biasSums(dy, i0, b, outC, plane, db);
+                    continue;
+                }
                 boolean direct = b == 1 && pointwise(g);
                 if (!direct) for (int r = 0; r < k; r++) IM2COL.row(g, x, i0, b, r, inside, col, r * width);
                 float[] a = dy;
@@ -174,18 +183,37 @@ final class ConvImpl {
                 }
                 Gemm.sgemm(false, true, outC, k, width, 1f, a, aOff, width, direct ? x : col, direct ? i0 * k * plane : 0,
                         width, 1f, dw, 0, k);
-                if (db != null) {
-                    for (int o = 0; o < outC; o++) {
-                        double sum = 0;
-                        for (int bi = 0; bi < b; bi++) sum += sum(dy, ((i0 + bi) * outC + o) * plane, plane);
-                        db[o] += (float) sum;
-                    }
-                }
+                if (db != null) biasSums(dy, i0, b, outC, plane, db);
             }
         });
         for (int s = 1; s < slots; s++) {
             add(partialW[s], dWeight);
             if (dBias != null) add(partialB[s], dBias);
+        }
+    }
+
+    /**
+     * dW += Σ over images [i0, i0 + b) of dY[image] · col(x[image])ᵀ as one dot product per weight
+     * ({@link Im2ColKernel#accumulateDots}), for a patch of fewer rows than a GEMM panel has columns (W1's first
+     * convolution: 9): there every GEMM tile was an edge tile, and the GEMM's operands were copied three times
+     * (dY gathered, dY packed, the columns packed) for 9 multiply-adds per dY value. Here dY is read once, and
+     * one image's column rows (9 × 784 floats for W1) stay in L1.
+     */
+    private static void dots(ConvGeometry g, float[] x, float[] dy, int i0, int b, boolean[][] inside, float[] col,
+                             float[] partial, float[] dw) {
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        for (int i = i0; i < i0 + b; i++) {
+            for (int r = 0; r < k; r++) IM2COL.row(g, x, i, 1, r, inside, col, r * plane);
+            for (int o = 0; o < outC; o++) IM2COL.accumulateDots(dy, (i * outC + o) * plane, col, plane, k, plane, partial, dw, o * k);
+        }
+    }
+
+    /** db[o] += Σ over images [i0, i0 + b) and positions of dy[image, o] (a double sum per channel). */
+    private static void biasSums(float[] dy, int i0, int b, int outC, int plane, float[] db) {
+        for (int o = 0; o < outC; o++) {
+            double sum = 0;
+            for (int bi = 0; bi < b; bi++) sum += sum(dy, ((i0 + bi) * outC + o) * plane, plane);
+            db[o] += (float) sum;
         }
     }
 

@@ -113,6 +113,22 @@ final class Im2Col {
         }
     }
 
+    /** Chains of fmas per sum of {@link Im2ColKernel#accumulateDots}: four vectors of 8 lanes, two of 16. */
+    static final int CHAINS = 32;
+
+    /**
+     * Continues the chains of {@link Im2ColKernel#accumulateDots} over terms [from, n)
+     * ({@code partial[p mod CHAINS] = fma(dy[dyOff + p], col[colOff + p], partial[p mod CHAINS])}), then adds the
+     * chains pairwise (chain i + s into chain i, s = 16, 8, 4, 2, 1) and returns the sum. partial: overwritten.
+     */
+    static float addChains(float[] dy, int dyOff, float[] col, int colOff, int from, int n, float[] partial) {
+        for (int p = from; p < n; p++) partial[p % CHAINS] = Math.fma(dy[dyOff + p], col[colOff + p], partial[p % CHAINS]);
+        for (int s = CHAINS / 2; s >= 1; s /= 2) {
+            for (int i = 0; i < s; i++) partial[i] += partial[i + s];
+        }
+        return partial[0];
+    }
+
     /** Smallest ox ≥ 0 with ox·s − shift ≥ 0, i.e. ceil(shift / s) for shift > 0. */
     private static int firstInside(int shift, int s) {
         return shift <= 0 ? 0 : (shift + s - 1) / s;

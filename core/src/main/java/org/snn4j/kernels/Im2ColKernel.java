@@ -27,4 +27,12 @@ interface Im2ColKernel {
      * to 0); {@code inside} is {@link #insideMasks} of {@code g}. Touches no element of dx outside those images.
      */
     void col2im(ConvGeometry g, float[] dcol, int i0, int b, boolean[][] inside, float[] dx);
+
+    /**
+     * Weight-gradient entries from one image's column rows: for r in [0, rows),
+     * {@code dw[dwOff + r] += Σ_{p<n} dy[dyOff + p] · col[r·ld + p]}, each sum as {@link Im2Col#CHAINS} chains of
+     * fmas (term p in chain p mod CHAINS, in p order) added by {@link Im2Col#addChains}, so both implementations
+     * give the same bits whatever their lane count. {@code partial}: scratch of CHAINS floats.
+     */
+    void accumulateDots(float[] dy, int dyOff, float[] col, int ld, int rows, int n, float[] partial, float[] dw, int dwOff);
 }

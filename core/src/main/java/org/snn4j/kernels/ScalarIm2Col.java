@@ -24,4 +24,12 @@ final class ScalarIm2Col implements Im2ColKernel {
     public void col2im(ConvGeometry g, float[] dcol, int i0, int b, boolean[][] inside, float[] dx) {
         Im2Col.col2im(g, dcol, i0, b, dx);
     }
+
+    @Override
+    public void accumulateDots(float[] dy, int dyOff, float[] col, int ld, int rows, int n, float[] partial, float[] dw, int dwOff) {
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(partial, 0f);
+            dw[dwOff + r] += Im2Col.addChains(dy, dyOff, col, r * ld, 0, n, partial);
+        }
+    }
 }

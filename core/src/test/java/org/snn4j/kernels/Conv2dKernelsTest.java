@@ -100,6 +100,49 @@ class Conv2dKernelsTest {
         }
     }
 
+    /**
+     * A patch of fewer rows than a GEMM panel's columns (W1's first convolution: 1 channel, 3×3) takes the weight
+     * gradient by dot products: within (n + 1)·u·(|start| + Σ|x·dy|) of the exact sum (n terms per weight) at input
+     * densities 0 % to 100 %, at 1 and 2 threads; the vector and scalar dot kernels agree bit for bit.
+     */
+    @Test
+    void smallPatchWeightGradientByDotsIsWithinTheRoundingBound() {
+        float u = 0x1p-24f;
+        for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.square(7, 1, 28, 28, 12, 3, 1, 1), ConvGeometry.square(5, 1, 9, 11, 3, 3, 2, 1)}) {
+            for (double density : new double[] {0, 0.1, 0.5, 1}) {
+                Rng rng = new Rng(31);
+                float[] x = new float[g.inputSize()], dy = random(rng, g.outputSize());
+                for (int i = 0; i < x.length; i++) if (rng.nextFloat() < density) x[i] = rng.nextFloat();
+                float[] start = random(rng, g.weightSize());
+                double[] exact = new double[g.weightSize()], sumAbs = new double[g.weightSize()];
+                naiveBackwardWeights(g, x, dy, exact, new double[g.outC()]);
+                forEachTap(g, (n, o, oy, ox, c, ki, kj, src) -> sumAbs[weightIndex(g, o, c, ki, kj)] +=
+                        Math.abs((double) x[src] * dy[outIndex(g, n, o, oy, ox)]));
+                int terms = g.n() * g.outPlane();
+                for (int threads = 1; threads <= 2; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] dw = start.clone();
+                    Conv2dKernels.backwardWeights(g, x, dy, dw, null);
+                    for (int i = 0; i < dw.length; i++) {
+                        double bound = (terms + 1) * (double) u * (Math.abs(start[i]) + sumAbs[i]);
+                        assertTrue(Math.abs(dw[i] - (start[i] + exact[i])) <= bound,
+                                g + " density " + density + " threads " + threads + " weight " + i + ": " + dw[i] + " vs " + (start[i] + exact[i]));
+                    }
+                    if (density == 0) assertArrayEquals(start, dw, g + " threads " + threads);
+                }
+            }
+        }
+        if (!KernelProvider.whyNotVector().isEmpty()) return;
+        Rng rng = new Rng(37);
+        for (int n : new int[] {0, 5, 32, 100, 784, 1000}) {
+            float[] dy = random(rng, n), col = random(rng, 3 * n + 16), partial = new float[Im2Col.CHAINS];
+            float[] vector = random(rng, 3), scalar = vector.clone();
+            KernelProvider.vector().im2col().accumulateDots(dy, 0, col, n + 5, 3, n, partial, vector, 0);
+            KernelProvider.scalar().im2col().accumulateDots(dy, 0, col, n + 5, 3, n, partial, scalar, 0);
+            assertArrayEquals(scalar, vector, "n " + n);
+        }
+    }
+
     @Test
     void threadedWeightGradientIsDeterministic() {
         Parallel.setThreads(2);
