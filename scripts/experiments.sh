@@ -3,6 +3,7 @@
 #
 # Usage: scripts/experiments.sh [--out DIR] NAME...     (NAME: a record of docs/results/records/NAME.json)
 #        scripts/experiments.sh [--out DIR] panda       (every panda-* record: issue 6's runs)
+#        scripts/experiments.sh [--out DIR] presets     (every preset-* record: each preset's bare command, issue 25)
 #        scripts/experiments.sh [--out DIR] --list      (the record names)
 #        scripts/experiments.sh [--out DIR]             (the issue-3 runs)
 # A first argument that is not a record name is taken as DIR (the older form `scripts/experiments.sh DIR NAME...`).
@@ -18,11 +19,12 @@ cd "$(dirname "$0")/.."
 records=docs/results/records
 out=runs/experiments
 if [ "${1:-}" = --out ]; then out="$2"; shift 2
-elif [ $# -gt 0 ] && [ "$1" != panda ] && [ "$1" != --list ] && [ ! -f "$records/$1.json" ]; then out="$1"; shift
+elif [ $# -gt 0 ] && [ "$1" != panda ] && [ "$1" != presets ] && [ "$1" != --list ] && [ ! -f "$records/$1.json" ]; then out="$1"; shift
 fi
 if [ "${1:-}" = --list ]; then ls "$records" | sed 's/\.json$//'; exit 0; fi
 names=("$@")
 [ "${names[*]}" != panda ] || mapfile -t names < <(ls "$records" | sed -n 's/^\(panda-.*\)\.json$/\1/p')
+[ "${names[*]}" != presets ] || mapfile -t names < <(ls "$records" | sed -n 's/^\(preset-.*\)\.json$/\1/p')
 [ ${#names[@]} -gt 0 ] || names=(default w1-fmnist-1ep w1-fmnist-1ep-ann lenet-lee-digits lenet-lee-digits-ann vgg7-fmnist
                                 vgg7-fmnist-ann w1-fmnist-5ep w1-fmnist-5ep-ann)
 for n in "${names[@]}"; do [ -f "$records/$n.json" ] || { echo "unknown record $n (scripts/experiments.sh --list)" >&2; exit 2; }; done
