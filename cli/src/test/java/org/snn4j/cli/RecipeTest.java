@@ -134,6 +134,14 @@ class RecipeTest {
     }
 
     @Test
+    void theRatesAtInitialisationTakeNoMoreImagesThanABatch() {
+        CliTest.Run r = CliTest.run("train", "--model", "w1", "--width", "0.25", "--batch", "16", "--limit-train", "64", "--limit-test", "32",
+                "--epochs", "1", "--T", "2", "--no-progress", "--out", dir.resolve("w1.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("at initialisation, spikes per neuron per step (first 16 training images"), r.err());
+    }
+
+    @Test
     void annTrainingKeepsTheCommandDefaults() {
         CliTest.Run r = CliTest.run("train", "--ann", "--model", "lenet", "--width", "0.25", "--limit-train", "64",
                 "--limit-test", "32", "--epochs", "1", "--no-progress", "--json", "--out", dir.resolve("ann.snn4j").toString());
