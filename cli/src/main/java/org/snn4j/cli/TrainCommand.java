@@ -160,9 +160,12 @@ final class TrainCommand implements Callable<Integer> {
         if (pretrain != null) StdpPretrain.apply(spec, model, train, pretrainSamples, common.seed);
         JsonObject extra = new JsonObject();
         if (!ann && !dataOptions.isEvents()) {
-            // Each spiking layer's rate as the first training step sees it (batch statistics), on the first 64
-            // training images as direct input: a layer at 0 gets no surrogate gradient.
-            Tensor calibration = train.images(IntStream.range(0, Math.min(64, train.size())).toArray());
+            // Each spiking layer's rate as the first training step sees it (batch statistics), on the first training
+            // batch (at most 64 images; --init activity scales on 64) as direct input: a layer at 0 gets no surrogate
+            // gradient. No more images than a batch, so that a run whose batches fit is not refused for this pass
+            // (Lee's vgg9 and resnet11 at T = 100 with batch 16).
+            int calibrationSize = Math.min(train.size(), init.equals("activity") ? 64 : Math.min(64, training.batch));
+            Tensor calibration = train.images(IntStream.range(0, calibrationSize).toArray());
             Flags.fits(spec, model, steps, Math.max(training.batch, calibration.dim(0)), true);  // a run too large is refused before this pass
             Map<String, Double> rates = init.equals("activity") ? ActivityInit.apply(model, calibration, steps, 0.02, 0.3)
                     : ActivityInit.rates(model, calibration, steps);

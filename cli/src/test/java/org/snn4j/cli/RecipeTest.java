@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snn4j.model.Presets;
+import org.snn4j.model.Recipe;
 import picocli.CommandLine;
 
 /** A preset's training recipe replaces the defaults of the flags not given; an explicit flag wins. */
@@ -61,13 +64,43 @@ class RecipeTest {
         assertEquals("ce", t.training.loss);
     }
 
+    /**
+     * Every preset by a name that builds: the families ({@code resnet<6n+2>}, {@code backres-vgg<n>}, {@code plain-vgg<n>})
+     * by their shallowest member, a deep one and, for the ResNets, the first with tdBN in its recipe.
+     */
+    static List<String> everyPreset() {
+        List<String> names = new ArrayList<>();
+        for (String name : Presets.names()) {
+            switch (name) {
+                case "resnet<6n+2>" -> names.addAll(List.of("resnet8", "resnet14", "resnet56", "resnet110"));
+                case "backres-vgg<n>" -> names.addAll(List.of("backres-vgg1", "backres-vgg3"));
+                case "plain-vgg<n>" -> names.addAll(List.of("plain-vgg1", "plain-vgg3"));
+                default -> names.add(name);
+            }
+        }
+        assertTrue(names.stream().noneMatch(n -> n.contains("<")), "a family without members here: " + names);
+        return names;
+    }
+
+    /** Whether an option's value is the recipe's text as the option's type reads it. */
+    private static boolean sameValue(Object value, String text) {
+        if (value instanceof Number n) return n.doubleValue() == Double.parseDouble(text);
+        if (value instanceof Boolean b) return b == Boolean.parseBoolean(text);
+        return text.equals(value);
+    }
+
     @Test
-    void everyPresetsRecipePassesTrainsChecks() {
-        for (String name : org.snn4j.model.Presets.names()) {
-            if (name.contains("<")) continue;
+    void everyPresetsRecipeParsesIntoTrainsOptions() {
+        for (String name : everyPreset()) {
             TrainCommand t = parsedWithRecipe("train", "--model", name);
             t.training.check(t.spec);
             t.modelOptions.check(t.spec);
+            Recipe recipe = Presets.recipe(name);
+            recipe.settings().forEach((key, text) -> {
+                Object value = t.spec.findOption("--" + key).getValue();
+                assertTrue(sameValue(value, text), name + ": --" + key + " is " + value + ", the recipe says " + text);
+            });
+            assertTrue(recipe.isEmpty() || !recipe.source().isBlank(), name + ": a recipe names its source");
         }
         TrainCommand vgg9 = parsedWithRecipe("train", "--model", "vgg9");
         assertEquals(0.2, vgg9.modelOptions.dropout, "a model flag from the recipe");
@@ -101,6 +134,14 @@ class RecipeTest {
     }
 
     @Test
+    void theRatesAtInitialisationTakeNoMoreImagesThanABatch() {
+        CliTest.Run r = CliTest.run("train", "--model", "w1", "--width", "0.25", "--batch", "16", "--limit-train", "64", "--limit-test", "32",
+                "--epochs", "1", "--T", "2", "--no-progress", "--out", dir.resolve("w1.snn4j").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("at initialisation, spikes per neuron per step (first 16 training images"), r.err());
+    }
+
+    @Test
     void annTrainingKeepsTheCommandDefaults() {
         CliTest.Run r = CliTest.run("train", "--ann", "--model", "lenet", "--width", "0.25", "--limit-train", "64",
                 "--limit-test", "32", "--epochs", "1", "--no-progress", "--json", "--out", dir.resolve("ann.snn4j").toString());
@@ -121,6 +162,23 @@ class RecipeTest {
         CliTest.Run w1 = CliTest.run("info", "--model", "w1");
         assertTrue(w1.out().contains("recipe: none"), w1.out());
         assertEquals(2, CliTest.run("info", "--model", "nonet").code());
+    }
+
+    @Test
+    void infoShowsEveryPresetsRecipe() {
+        for (String name : everyPreset()) {
+            CliTest.Run r = CliTest.run("info", "--model", name, "--json");
+            assertEquals(0, r.code(), name + ": " + r.err());
+            JsonObject o = JsonParser.parseString(r.lastLine()).getAsJsonObject();
+            Recipe recipe = Presets.recipe(name);
+            assertEquals(recipe.isEmpty() ? "none: train's defaults" : recipe.asFlags(), o.get("recipe").getAsString(), name);
+            assertTrue(r.out().contains("recipe: " + o.get("recipe").getAsString() + "\n"), name + ": " + r.out());
+            if (!recipe.isEmpty()) assertEquals(recipe.source(), o.get("recipe_source").getAsString(), name);
+            Presets.Options built = new Presets.Options(Presets.Norm.byLabel(recipe.settings().getOrDefault("norm", "none")),
+                    Double.parseDouble(recipe.settings().getOrDefault("dropout", "0")), 1);
+            assertEquals(JsonParser.parseString(Presets.byName(name, new int[] {1, 28, 28}, 10, built).toJson()), o.get("spec"),
+                    name + ": the spec shown is the preset with the recipe's normalisation and dropout");
+        }
     }
 
     /** The deep presets that fall silent without normalisation (docs/EXPERIMENTS.md, issue 25). */

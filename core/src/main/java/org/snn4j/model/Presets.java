@@ -28,13 +28,15 @@ import java.util.List;
  *       FC classes. In {@code backres-vgg<n>} the body is one backward residual block traversed n
  *       times with shared weights (logical depth 2n + 2 weighted layers, the parameters of depth 4);
  *       {@code plain-vgg<n>} stacks n copies of the body with their own weights and no feedback (the
- *       plain net of the same logical depth). n = 1 is the same shallow net in both families.</li>
+ *       plain net of the same logical depth). n = 1 is the same shallow net in both families. Recipe (as measured in
+ *       docs/EXPERIMENTS.md, issue 6): T = 4, one epoch, train's Adam 5e-3 cosine.</li>
  *   <li>{@code w1}: the benchmark network of shared/data.md: conv 32 → LIF → pool → conv 64 → LIF → pool
  *       → FC classes → integrating readout; LIF α = 0.9, θ = 1.</li>
  *   <li>{@code shd-rsnn}: a recurrent SNN for spike-encoded audio (SHD: 700 input units): FC 256 → recurrent
  *       ALIF → FC 256 → recurrent ALIF → FC classes → leaky integrator (α = 0.9) → maximum over time; ALIF
  *       α = 0.9, adaptation decay ρ = 0.9 and jump b = 0.2, θ = 1, soft reset, dense recurrence, fast-sigmoid
- *       surrogate (steps of about 10 ms); the width option scales the 256.</li>
+ *       surrogate (steps of about 10 ms); the width option scales the 256. Recipe (docs/ARCHITECTURE.md; not
+ *       measured here): T = 100, Adam 1e-3 cosine, batch 64, dropout 0.1, 50 epochs.</li>
  *   <li>{@code nmnist}: a small network for N-MNIST-like event frames (2×34×34 per step): conv 16 → LIF →
  *       max pool → conv 32 → LIF → max pool → FC classes → integrating readout; LIF α = 0.9, θ = 1. The
  *       default for event data. Recipe (docs/EXPERIMENTS.md, measured on the emulated n-digits): T = 8
@@ -42,7 +44,7 @@ import java.util.List;
  *   <li>{@code dvs-gesture}: the usual DVS128 Gesture network (SpikingJelly's {@code DVSGestureNet}; Fang
  *       et al. 2021): five blocks of conv 128 → batch norm → LIF → 2×2 max pool on 2×128×128 frames, then
  *       dropout 0.5 → FC 512 → LIF → dropout 0.5 → FC classes → integrating readout. Recipe of that
- *       example: T = 16 frames split by number, Adam 1e-3 cosine, batch 16; not measured here (no DVS128
+ *       example (the preset's): T = 16 frames split by number, Adam 1e-3 cosine, batch 16; not measured here (no DVS128
  *       Gesture data on the project's machine).</li>
  * </ul>
  * Presets hold no batch norm unless asked ({@link Options#norm}): a plain batch norm after each conv,
@@ -179,8 +181,9 @@ public final class Presets {
     }
 
     /**
-     * The training settings the preset was measured with ({@link Recipe#NONE} when the training command's
-     * defaults are its recipe, as for {@code w1}, or when no measured run is documented).
+     * The training settings the preset was measured with, or for a preset not trained here ({@code vgg9}, {@code resnet11},
+     * {@code dvs-gesture}, {@code shd-rsnn}) the reference's ({@link Recipe#NONE} when the training command's defaults
+     * are its recipe, as for {@code w1} and {@code nmnist}, or when no run is documented). The source says which.
      */
     public static Recipe recipe(String name) {
         return switch (name) {
@@ -196,11 +199,28 @@ public final class Presets {
                     "norm", "tdbn", "T", "4", "epochs", "2", "lr", "1e-3");
             case "vgg9-plan", "vgg16" -> Recipe.of(TDBN_SOURCE + " (silent without it at initialisation; training not measured)",
                     "norm", "tdbn");
-            default -> cifarResNetFallsSilent(name)
-                    ? Recipe.of(TDBN_SOURCE + " (resnet20 measured at --width 0.5 on 2,048 Fashion-MNIST images)", "norm", "tdbn", "T", "4",
-                            "epochs", "2")
-                    : LeePresets.recipe(name);
+            // The reference recipes of the event and audio presets, as their Javadoc above states them (no such data here).
+            case "dvs-gesture" -> Recipe.of("SpikingJelly's DVS128 Gesture example (Fang et al. 2021); not measured here (no DVS128 Gesture data)",
+                    "T", "16", "optimizer", "adam", "lr", "1e-3", "schedule", "cosine", "batch", "16");
+            case "shd-rsnn" -> Recipe.of("docs/ARCHITECTURE.md, \"Spec and preset\" of the temporal layers: the usual settings for recurrent SHD "
+                    + "networks, 10 ms bins; not measured here", "T", "100", "optimizer", "adam", "lr", "1e-3", "schedule", "cosine", "batch", "64",
+                    "dropout", "0.1", "epochs", "50");
+            default -> familyRecipe(name);
         };
+    }
+
+    /** The recipe of a preset of a family ({@code backres-vgg<n>}, {@code plain-vgg<n>}, {@code resnet<6n+2>}) or of Lee's. */
+    private static Recipe familyRecipe(String name) {
+        // Panda et al.'s comparison: T = 4 and one epoch with train's Adam 5e-3 cosine (docs/EXPERIMENTS.md, issue 6)
+        if (name.matches("(backres|plain)-vgg\\d{1,9}")) {
+            return Recipe.of("docs/EXPERIMENTS.md, issue 6, \"Backward residual block against the shallow net ...\" (measured on the first "
+                    + "10,000 Fashion-MNIST images)", "T", "4", "epochs", "1");
+        }
+        if (cifarResNetFallsSilent(name)) {
+            return Recipe.of(TDBN_SOURCE + " (resnet20 measured at --width 0.5 on 2,048 Fashion-MNIST images)", "norm", "tdbn", "T", "4",
+                    "epochs", "2");
+        }
+        return LeePresets.recipe(name);
     }
 
     private static final String TDBN_SOURCE = "docs/EXPERIMENTS.md, issue 25, \"Deep presets trained directly with tdBN\"";
