@@ -3,6 +3,7 @@
 #
 # Usage: scripts/experiments.sh [--out DIR] NAME...     (NAME: a record of docs/results/records/NAME.json)
 #        scripts/experiments.sh [--out DIR] panda       (every panda-* record: issue 6's runs)
+#        scripts/experiments.sh [--out DIR] allred      (every allred-* record: issue 25's spike-penalty runs on VGG-7/4)
 #        scripts/experiments.sh [--out DIR] presets     (every preset-* record: each preset's bare command, issue 25)
 #        scripts/experiments.sh [--out DIR] --list      (the record names)
 #        scripts/experiments.sh [--out DIR]             (the issue-3 runs)
@@ -17,14 +18,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=docs/results/records
+# A group name and the prefix of the records it runs.
+group_prefix() { case "$1" in panda) echo panda-;; allred) echo allred-;; presets) echo preset-;; *) return 1;; esac; }
 out=runs/experiments
 if [ "${1:-}" = --out ]; then out="$2"; shift 2
-elif [ $# -gt 0 ] && [ "$1" != panda ] && [ "$1" != presets ] && [ "$1" != --list ] && [ ! -f "$records/$1.json" ]; then out="$1"; shift
+elif [ $# -gt 0 ] && ! group_prefix "$1" >/dev/null && [ "$1" != --list ] && [ ! -f "$records/$1.json" ]; then out="$1"; shift
 fi
 if [ "${1:-}" = --list ]; then ls "$records" | sed 's/\.json$//'; exit 0; fi
 names=("$@")
-[ "${names[*]}" != panda ] || mapfile -t names < <(ls "$records" | sed -n 's/^\(panda-.*\)\.json$/\1/p')
-[ "${names[*]}" != presets ] || mapfile -t names < <(ls "$records" | sed -n 's/^\(preset-.*\)\.json$/\1/p')
+if [ ${#names[@]} -eq 1 ] && prefix=$(group_prefix "${names[0]}"); then
+    mapfile -t names < <(ls "$records" | sed -n "s/^\(${prefix}.*\)\.json$/\1/p")
+fi
 [ ${#names[@]} -gt 0 ] || names=(default w1-fmnist-1ep w1-fmnist-1ep-ann lenet-lee-digits lenet-lee-digits-ann vgg7-fmnist
                                 vgg7-fmnist-ann w1-fmnist-5ep w1-fmnist-5ep-ann)
 for n in "${names[@]}"; do [ -f "$records/$n.json" ] || { echo "unknown record $n (scripts/experiments.sh --list)" >&2; exit 2; }; done

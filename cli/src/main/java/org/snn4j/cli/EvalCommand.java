@@ -70,6 +70,11 @@ final class EvalCommand implements Callable<Integer> {
                     + "and report their standard deviation and mean gap between each sample's two largest.")
     Path logits;
 
+    @Option(names = "--holdout", paramLabel = "N",
+            description = "Score on the last N training samples (of those --limit-train keeps) instead of the test set, for choosing "
+                    + "settings without the test set: a model trained on fewer than the first (limit − N) never saw them.")
+    Integer holdout;
+
     @Option(names = "--activation", paramLabel = "clip",
             description = "For an ANN trained with --activation qcfs: evaluate it as the clip ANN of the same weights and "
                     + "trained bounds (the floor removed: what its SNN approaches as T grows).")
@@ -110,9 +115,12 @@ final class EvalCommand implements Callable<Integer> {
         String enc = encoder != null ? encoder : saved.encoder();
         double gain = saved.encoderGain();
         if (dataOptions.isEvents()) eventData(enc, t, modelSpec.inputShape());
+        if (holdout != null && dataOptions.isEvents()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--holdout takes image data; event data is scored on its test split");
+        }
         if (logits != null) AtomicFile.requireWritable(logits);
         // event data goes straight into the network (event lists; no dense frame in the event modes)
-        Dataset test = dataOptions.isEvents() ? null : dataOptions.load(common.dataDir, false);
+        Dataset test = dataOptions.isEvents() ? null : holdout != null ? heldOut() : dataOptions.load(common.dataDir, false);
         if (raster != null && raster >= test.size()) {  // refused before the evaluation, not after it
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raster " + raster + " is past the last test sample ("
                     + (test.size() - 1) + ")");
@@ -156,6 +164,7 @@ final class EvalCommand implements Callable<Integer> {
             o.addProperty("model", modelSpec.name());
             o.addProperty("T", t);
             o.addProperty("engine", inference.mode().label());
+            if (holdout != null) o.addProperty("heldout_samples", test.size());
             o.add("engine_layers", Reports.engineActivityJson(inference));
             if (spread != null) {
                 o.addProperty("logit_std", spread[0]);
@@ -164,6 +173,17 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** The last {@code --holdout} samples of the training split (as cut by {@code --limit-train}). */
+    private Dataset heldOut() {
+        Flags.positive(spec, "--holdout", holdout);
+        Dataset train = dataOptions.load(common.dataDir, true);
+        if (holdout > train.size()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--holdout " + holdout + " is more than the "
+                    + train.size() + " training samples");
+        }
+        return train.range(train.size() - holdout, train.size());
     }
 
     /** What evaluation on Spark does not do: event data, logits, engines other than the dense one (all give the same results). */

@@ -37,7 +37,8 @@ final class InferBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "10", description = "Timed batches; the median is reported (default: ${DEFAULT-VALUE}).")
     int reps;
 
-    @Option(names = "--warmups", defaultValue = "3", description = "Untimed batches first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmups", defaultValue = "3", description = "Untimed batches first, at least as many as the auto "
+            + "engine needs to measure its crossovers (default: ${DEFAULT-VALUE}).")
     int warmups;
 
     @Mixin
@@ -62,7 +63,7 @@ final class InferBenchCommand implements Callable<Integer> {
         System.out.printf("model %s from %s, engine %s, T=%d, batch %d, %s%n", e.model().spec().name(), model.modelFile,
                 e.mode().label(), t, batch, Terminal.threads());
         System.out.printf("%.0f samples/s (median batch %.1f ms of %d, after %d warm-ups; CPU time of the calling thread %.1f ms), "
-                + "accuracy on those samples %.2f%%%n", r.samplesPerSecond(), r.medianBatchMillis(), reps, warmups, r.medianCpuMillis(),
+                + "accuracy on those samples %.2f%%%n", r.samplesPerSecond(), r.medianBatchMillis(), reps, r.warmups(), r.medianCpuMillis(),
                 100 * r.accuracy());
         Reports.printEngineActivity(System.out, e);
         if (common.json) {
@@ -73,6 +74,8 @@ final class InferBenchCommand implements Callable<Integer> {
             o.addProperty("engine", e.mode().label());
             o.addProperty("T", t);
             o.addProperty("batch", batch);
+            o.addProperty("warmups", r.warmups());
+            o.addProperty("reps", reps);
             o.addProperty("threads", Parallel.threads());
             o.addProperty("gemm_implementation", Gemm.implementationName());
             o.addProperty("samples_per_second", r.samplesPerSecond());

@@ -116,8 +116,8 @@ final class StdpTraining {
             throw new ParameterException(spec.commandLine(), "--holdout and " + (bench ? "--bench" : "--out") + " exclude each other");
         }
         Dataset train = data.load(common.dataDir, true);
-        DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(neurons).withDt(dt).withSeed(common.seed).withLockout(lockoutMs)
-                .withEulerConductances(eulerConductances).withThetaRest(thetaRestMv), train.sampleSize());
+        DiehlCook net = new DiehlCook(DiehlCookConfig.builder(neurons).dt(dt).seed(common.seed).lockout(lockoutMs)
+                .eulerConductances(eulerConductances).thetaRest(thetaRestMv).build(), train.sampleSize());
         if (bench) return bench(net, train, common);
         Dataset test;
         if (holdout > 0) {

@@ -79,6 +79,11 @@ final class TrainingOptions {
             description = "Per-layer weights of the spike count in the penalty (default: 1 for every spiking layer).")
     String spikePenaltyWeights;
 
+    @Option(names = "--spike-penalty-norm", paramLabel = "N", defaultValue = "neurons",
+            description = "What the spike counts are divided by: neurons (all hidden neuron-steps: every spike weighs alike) or "
+                    + "layers (each layer's own, averaged over the layers: each layer's rate weighs alike) (default: ${DEFAULT-VALUE}).")
+    String spikePenaltyNorm;
+
     @Option(names = "--crop", paramLabel = "PAD", defaultValue = "0",
             description = "Random crop of training images after zero padding by PAD pixels (default: ${DEFAULT-VALUE}: none).")
     int crop;
@@ -159,7 +164,7 @@ final class TrainingOptions {
         }
         penalty = Flags.parsed(spec, "--spike-penalty",
                 () -> new SpikePenalty(spikePenalty, SpikePenalty.Schedule.parse(spikePenaltySchedule),
-                        SpikePenalty.parseWeights(spikePenaltyWeights)));
+                        SpikePenalty.parseWeights(spikePenaltyWeights), SpikePenalty.Normalisation.parse(spikePenaltyNorm)));
         parsedOptimizer = Flags.parsed(spec, "--optimizer", () -> OptimizerKind.byLabel(optimizer));
         parsedSchedule = Flags.parsed(spec, "--schedule", () -> {
             ScheduleSpec s = ScheduleSpec.parse(schedule);

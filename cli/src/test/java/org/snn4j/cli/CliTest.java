@@ -90,6 +90,7 @@ class CliTest {
         assertTrue(bo.get("samples_per_second").getAsDouble() > 0);
         assertEquals(2, bo.get("T").getAsInt(), "T as trained");
         assertEquals("event", bo.get("engine").getAsString());
+        assertEquals(1, bo.get("warmups").getAsInt(), "the event engine measures nothing: the warm-ups asked for");
         assertTrue(bo.getAsJsonArray("layers").get(0).getAsJsonObject().get("synaptic_ops_per_sample").getAsDouble() > 0);
     }
 

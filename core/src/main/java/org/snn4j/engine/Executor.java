@@ -80,6 +80,8 @@ public final class Executor {
     private boolean changingWeights;
     /** The network after its first layer, for {@link #inferEvents}; made when first needed. */
     private Sequential afterFirst;
+    /** The passes run so far ({@link #forward} and {@link #inferEvents}), for {@link #passesUntilCalibrated}. */
+    private int passes;
 
     /** An executor for {@code model}; the event modes copy its conv and linear weights now. */
     public Executor(Model model, EngineMode mode) {
@@ -155,6 +157,7 @@ public final class Executor {
     }
 
     private Pass run(Tensor input, ForwardContext ctx) {
+        passes++;
         PassRunner runner = new PassRunner();
         ctx.with(runner);
         return model.network().forward(input, ctx, runner);
@@ -193,6 +196,7 @@ public final class Executor {
                 conv.padding(), conv.padding());
         Tensor y = ctx.empty(in[0], in[1], out[0], out[1], out[2]);
         float[] weight = current((Plan.Synapses) plan.step(conv), null);
+        passes++;
         long ops = EventListKernels.convForward(g, frames.start(), frames.index(), frames.value(), weight,
                 conv.hasBias() ? conv.bias().value().data() : null, y.data());
         ctx.listeners().synapseEvents(conv.name(), in[1], (long) out[0] * out[1] * out[2] * in[2] * k * k, ops);
@@ -212,6 +216,16 @@ public final class Executor {
     /** Per conv and linear layer that ran fed by spikes, by name in the order they first ran. */
     public Map<String, LayerActivity> activity() {
         return Collections.unmodifiableMap(activity);
+    }
+
+    /**
+     * The passes still to run before "auto" has measured every crossover it will measure: a layer measures
+     * its own on its {@value #CALIBRATION_CALL}th call (or never, if that call has no events), and every
+     * pass runs every layer, so no pass after this many measures anything. 0 in the other modes. A benchmark warms up with at least this many passes, so that its timed passes run the
+     * choices made, not the measuring.
+     */
+    public int passesUntilCalibrated() {
+        return mode == EngineMode.AUTO ? Math.max(0, CALIBRATION_CALL - passes) : 0;
     }
 
     /** The crossover density "auto" uses for {@code layer} now (the initial one until measured). */

@@ -127,6 +127,7 @@ final class ConvImpl {
             return;
         }
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+        boolean[][] inside = IM2COL.insideMasks(g);
         forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] dcol = buffers.col(k * chunk * plane);
@@ -140,7 +141,7 @@ final class ConvImpl {
                     gather(dy, i0, b, outC, plane, stage);
                     Gemm.sgemm(true, false, k, width, outC, 1f, weight, 0, k, stage, 0, width, 0f, dcol, 0, width);
                 }
-                Im2Col.col2im(g, dcol, i0, b, dx);
+                IM2COL.col2im(g, dcol, i0, b, inside, dx);
             }
         });
     }

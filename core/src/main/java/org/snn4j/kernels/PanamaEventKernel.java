@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -146,12 +145,6 @@ final class PanamaEventKernel implements EventKernel {
         ScalarEventKernel.channelsFirst(sum, row, plane, pTiles, plane, 0, outC, bias, y, yOff);
     }
 
-    /** Lane i takes lane i / 2 of the first half, or of the second ({@link #interleave8}). */
-    private static final VectorShuffle<Float> DUP_LOW = VectorShuffle.fromOp(SPECIES, i -> i / 2),
-            DUP_HIGH = VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2);
-    /** The odd lanes. */
-    private static final VectorMask<Float> ODD = VectorMask.fromLong(SPECIES, 0xAAAAAAAAAAAAAAAAL & ((1L << LANES) - 1));
-
     /**
      * {@link #toChannelsFirst} with 8 lanes (AVX2): tiles of 8 positions by 8 channels transposed in registers
      * ({@link #transpose8}), the bias added as they are stored; the edges by the scalar twin's loop (W1's second
@@ -177,10 +170,10 @@ final class PanamaEventKernel implements EventKernel {
         FloatVector r4 = FloatVector.fromArray(SPECIES, src, from + 4 * lds), r5 = FloatVector.fromArray(SPECIES, src, from + 5 * lds);
         FloatVector r6 = FloatVector.fromArray(SPECIES, src, from + 6 * lds), r7 = FloatVector.fromArray(SPECIES, src, from + 7 * lds);
         for (int round = 0; round < 3; round++) {
-            FloatVector n0 = interleave8(r0, r4, DUP_LOW), n1 = interleave8(r0, r4, DUP_HIGH);
-            FloatVector n2 = interleave8(r1, r5, DUP_LOW), n3 = interleave8(r1, r5, DUP_HIGH);
-            FloatVector n4 = interleave8(r2, r6, DUP_LOW), n5 = interleave8(r2, r6, DUP_HIGH);
-            FloatVector n6 = interleave8(r3, r7, DUP_LOW), n7 = interleave8(r3, r7, DUP_HIGH);
+            FloatVector n0 = PanamaPacking.interleaveLow(r0, r4), n1 = PanamaPacking.interleaveHigh(r0, r4);
+            FloatVector n2 = PanamaPacking.interleaveLow(r1, r5), n3 = PanamaPacking.interleaveHigh(r1, r5);
+            FloatVector n4 = PanamaPacking.interleaveLow(r2, r6), n5 = PanamaPacking.interleaveHigh(r2, r6);
+            FloatVector n6 = PanamaPacking.interleaveLow(r3, r7), n7 = PanamaPacking.interleaveHigh(r3, r7);
             r0 = n0; r1 = n1; r2 = n2; r3 = n3; r4 = n4; r5 = n5; r6 = n6; r7 = n7;
         }
         r0.add(bias == null ? 0f : bias[o0]).intoArray(dst, to);
@@ -191,11 +184,6 @@ final class PanamaEventKernel implements EventKernel {
         r5.add(bias == null ? 0f : bias[o0 + 5]).intoArray(dst, to + 5 * ld);
         r6.add(bias == null ? 0f : bias[o0 + 6]).intoArray(dst, to + 6 * ld);
         r7.add(bias == null ? 0f : bias[o0 + 7]).intoArray(dst, to + 7 * ld);
-    }
-
-    /** [a_h, b_h, a_{h+1}, b_{h+1}, ...]: h = 0 with {@link #DUP_LOW}, LANES / 2 with {@link #DUP_HIGH}. */
-    private static FloatVector interleave8(FloatVector a, FloatVector b, VectorShuffle<Float> half) {
-        return a.rearrange(half).blend(b.rearrange(half), ODD);
     }
 
     /**

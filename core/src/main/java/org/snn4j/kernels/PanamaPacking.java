@@ -1,6 +1,8 @@
 package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,15 +18,22 @@ import jdk.incubator.vector.VectorSpecies;
  * element for a 288×1176 column matrix). Used only with 16 float lanes and NR = 32 (AVX-512); the
  * partial last panel and the p tail past a multiple of 16 take the scalar path.
  *
- * <p>A's panels are MR = 8 rows: an 8×16 block (8 stored rows × 16 consecutive p) becomes 128
- * contiguous floats after three interleave rounds (a 7-bit index rotated by three). The scalar packing
+ * <p>A's panels are MR = 8 rows: an 8×LANES block (8 stored rows × LANES consecutive p) becomes 8·LANES
+ * contiguous floats after three interleave rounds (the block's index rotated by three bits), with 16 lanes
+ * and, since issue 27, with 8 (AVX2), where the scalar packing of W1's first convolution's output gradient
+ * (the weight gradient's A) took about 2 % of the training step. The scalar packing
  * of A costed about a tenth of the W1 training step (the weights of every forward convolution chunk).
  * Source: read. Destination: written (the whole padded extent).
  */
 final class PanamaPacking {
     private static final VectorSpecies<Float> S = VectorConstants.FLOATS;
-    /** Interleave indices: lanes 0..15 pick from the first vector, 16..31 from the second. */
-    private static final FloatVector LOW = interleave(0), HIGH = interleave(8);
+    private static final int LANES = VectorConstants.LANES;
+    /** Interleave indices (16 lanes): lanes 0..15 pick from the first vector, 16..31 from the second. */
+    private static final FloatVector LOW = LANES == 16 ? interleave(0) : null, HIGH = LANES == 16 ? interleave(8) : null;
+    /** With 8 lanes: each of the low or high half's lanes twice, and the odd lanes, for {@link #interleaveLow}. */
+    private static final VectorShuffle<Float> DUP_LOW = VectorShuffle.fromOp(S, i -> i / 2),
+            DUP_HIGH = VectorShuffle.fromOp(S, i -> LANES / 2 + i / 2);
+    private static final VectorMask<Float> ODD = VectorMask.fromLong(S, 0xAAAAAAAAAAAAAAAAL & ((1L << LANES) - 1));
 
     private PanamaPacking() {}
 
@@ -38,9 +47,9 @@ final class PanamaPacking {
         return (VectorConstants.LANES == 8 || VectorConstants.LANES == 16) && nr == 2 * VectorConstants.LANES;
     }
 
-    /** True when {@link #packA} runs its vector path for panels {@code mr} rows high. */
+    /** True when {@link #packA} runs its vector path for panels {@code mr} rows high: 8 rows of 8 or 16 lanes. */
     static boolean supportsA(int mr) {
-        return VectorConstants.LANES == 16 && mr == 8;
+        return (VectorConstants.LANES == 8 || VectorConstants.LANES == 16) && mr == 8;
     }
 
     /** [a_{h}, b_{h}, a_{h+1}, b_{h+1}, …] as selectFrom indices, h = 0 (low half) or 8 (high half). */
@@ -90,7 +99,7 @@ final class PanamaPacking {
 
     /** {@link GemmPacking#packA} without {@code transA}, when {@link #supportsA}{@code (mr)}. */
     static void packA(float[] a, int aOff, int lda, int i0, int mb, int p0, int kb, int mr, float[] dst) {
-        int kVec = kb & ~15;
+        int kVec = kb & -LANES;
         for (int ir = 0; ir < mb; ir += mr) {
             int rows = Math.min(mr, mb - ir), d = ir * kb;
             if (rows < mr) {
@@ -98,36 +107,49 @@ final class PanamaPacking {
                 continue;
             }
             int src = aOff + (i0 + ir) * lda + p0;
-            for (int p = 0; p < kVec; p += 16) transpose8x16(a, src + p, lda, dst, d + p * mr);
+            for (int p = 0; p < kVec; p += LANES) transpose8(a, src + p, lda, dst, d + p * mr);
             if (kVec < kb) scalarPanel(a, aOff, lda, p0, kVec, kb, i0 + ir, rows, mr, dst, d);
         }
     }
 
     /**
-     * dst[to + p·8 + r] = a[from + r·lda + p] for 0 ≤ r &lt; 8, 0 ≤ p &lt; 16: three rounds of "rows 2i,
-     * 2i + 1 of the result are the interleaves of rows i and i + 4".
+     * dst[to + p·8 + r] = a[from + r·lda + p] for 0 ≤ r &lt; 8, 0 ≤ p &lt; LANES: three rounds of "rows 2i,
+     * 2i + 1 of the result are the interleaves of rows i and i + 4" rotate the block's index (3 bits of r, then
+     * those of p) by three bits, whatever the lane count: with 8 lanes an 8×8 transpose, with 16 the 8×16 one.
      */
-    private static void transpose8x16(float[] a, int from, int lda, float[] dst, int to) {
-        FloatVector lo = LOW, hi = HIGH;
+    private static void transpose8(float[] a, int from, int lda, float[] dst, int to) {
         FloatVector r0 = FloatVector.fromArray(S, a, from), r1 = FloatVector.fromArray(S, a, from + lda);
         FloatVector r2 = FloatVector.fromArray(S, a, from + 2 * lda), r3 = FloatVector.fromArray(S, a, from + 3 * lda);
         FloatVector r4 = FloatVector.fromArray(S, a, from + 4 * lda), r5 = FloatVector.fromArray(S, a, from + 5 * lda);
         FloatVector r6 = FloatVector.fromArray(S, a, from + 6 * lda), r7 = FloatVector.fromArray(S, a, from + 7 * lda);
         for (int round = 0; round < 3; round++) {
-            FloatVector n0 = lo.selectFrom(r0, r4), n1 = hi.selectFrom(r0, r4);
-            FloatVector n2 = lo.selectFrom(r1, r5), n3 = hi.selectFrom(r1, r5);
-            FloatVector n4 = lo.selectFrom(r2, r6), n5 = hi.selectFrom(r2, r6);
-            FloatVector n6 = lo.selectFrom(r3, r7), n7 = hi.selectFrom(r3, r7);
+            FloatVector n0 = interleaveLow(r0, r4), n1 = interleaveHigh(r0, r4);
+            FloatVector n2 = interleaveLow(r1, r5), n3 = interleaveHigh(r1, r5);
+            FloatVector n4 = interleaveLow(r2, r6), n5 = interleaveHigh(r2, r6);
+            FloatVector n6 = interleaveLow(r3, r7), n7 = interleaveHigh(r3, r7);
             r0 = n0; r1 = n1; r2 = n2; r3 = n3; r4 = n4; r5 = n5; r6 = n6; r7 = n7;
         }
         r0.intoArray(dst, to);
-        r1.intoArray(dst, to + 16);
-        r2.intoArray(dst, to + 32);
-        r3.intoArray(dst, to + 48);
-        r4.intoArray(dst, to + 64);
-        r5.intoArray(dst, to + 80);
-        r6.intoArray(dst, to + 96);
-        r7.intoArray(dst, to + 112);
+        r1.intoArray(dst, to + LANES);
+        r2.intoArray(dst, to + 2 * LANES);
+        r3.intoArray(dst, to + 3 * LANES);
+        r4.intoArray(dst, to + 4 * LANES);
+        r5.intoArray(dst, to + 5 * LANES);
+        r6.intoArray(dst, to + 6 * LANES);
+        r7.intoArray(dst, to + 7 * LANES);
+    }
+
+    /**
+     * [a_0, b_0, a_1, b_1, …, a_{L/2−1}, b_{L/2−1}]: one two-vector permute with 16 lanes; with 8 two lane
+     * duplications and a blend of the odd lanes (the two-vector permute is not compiled to one instruction there).
+     */
+    static FloatVector interleaveLow(FloatVector a, FloatVector b) {
+        return LANES == 16 ? LOW.selectFrom(a, b) : a.rearrange(DUP_LOW).blend(b.rearrange(DUP_LOW), ODD);
+    }
+
+    /** [a_{L/2}, b_{L/2}, …, a_{L−1}, b_{L−1}]: the high halves, as {@link #interleaveLow}. */
+    static FloatVector interleaveHigh(FloatVector a, FloatVector b) {
+        return LANES == 16 ? HIGH.selectFrom(a, b) : a.rearrange(DUP_HIGH).blend(b.rearrange(DUP_HIGH), ODD);
     }
 
     /**

@@ -49,38 +49,62 @@ public record DiehlCookConfig(int neurons, double dtMs, double presentMs, double
 
     /** The paper's network of {@code neurons} excitatory neurons at dt = 0.5 ms, seed 1. */
     public static DiehlCookConfig defaults(int neurons) {
-        return new DiehlCookConfig(neurons, 0.5, 350, 150, 63.75, 31.875, 5, 5, 17f, 0.05f, 1e7, 78f, 0.3f,
-                TripletStdp.diehlCook(), 1, 0, false, -20);
+        return builder(neurons).build();
     }
 
-    /** These settings with another step. */
-    public DiehlCookConfig withDt(double dt) {
-        return new DiehlCookConfig(neurons, dt, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, eulerConductances, thetaRestMv);
+    /** A builder starting from {@link #defaults}, for settings that differ from the paper's in a few fields. */
+    public static Builder builder(int neurons) {
+        return new Builder(neurons);
     }
 
-    /** These settings with another seed. */
-    public DiehlCookConfig withSeed(long s) {
-        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, s, lockoutMs, eulerConductances, thetaRestMv);
-    }
+    /** Settings that start as the paper's; each setter replaces one field, {@link #build} checks them all. */
+    public static final class Builder {
+        private final int neurons;
+        private double dtMs = 0.5;
+        private long seed = 1;
+        private double lockoutMs;
+        private boolean eulerConductances;
+        private double thetaRestMv = -20;
 
-    /** These settings with another lock-out after a spike, in ms. */
-    public DiehlCookConfig withLockout(double ms) {
-        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, ms, eulerConductances, thetaRestMv);
-    }
+        private Builder(int neurons) {
+            this.neurons = neurons;
+        }
 
-    /** These settings with Euler-stepped (true) or exactly decaying (false) conductances. */
-    public DiehlCookConfig withEulerConductances(boolean euler) {
-        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, euler, thetaRestMv);
-    }
+        /** The step, in ms. */
+        public Builder dt(double ms) {
+            dtMs = ms;
+            return this;
+        }
 
-    /** These settings with another rest level of the adaptive threshold, in mV. */
-    public DiehlCookConfig withThetaRest(double mv) {
-        return new DiehlCookConfig(neurons, dtMs, presentMs, restMs, maxRateHz, rateStepHz, minSpikes, maxRetries, inhibition,
-                thetaPlus, tauThetaMs, weightSum, initialMax, rule, seed, lockoutMs, eulerConductances, mv);
+        /** The seed of the initial weights and the Poisson inputs. */
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        /** The lock-out after a spike, in ms. */
+        public Builder lockout(double ms) {
+            lockoutMs = ms;
+            return this;
+        }
+
+        /** Euler-stepped (true) or exactly decaying (false) conductances. */
+        public Builder eulerConductances(boolean euler) {
+            eulerConductances = euler;
+            return this;
+        }
+
+        /** The rest level of the adaptive threshold, in mV. */
+        public Builder thetaRest(double mv) {
+            thetaRestMv = mv;
+            return this;
+        }
+
+        /** The settings, checked. */
+        public DiehlCookConfig build() {
+            return new DiehlCookConfig(neurons, dtMs, 350, 150, 63.75, 31.875, 5, 5, 17f, 0.05f, 1e7, 78f, 0.3f,
+                    TripletStdp.diehlCook(), seed, lockoutMs, eulerConductances, thetaRestMv);
+        }
     }
 
     /** Steps of one presentation. */

@@ -111,8 +111,8 @@ public final class DiehlCookFile {
         }
         DiehlCook network;
         try {
-            network = new DiehlCook(DiehlCookConfig.defaults(n).withDt(dt).withSeed(seed).withLockout(lockout)
-                    .withEulerConductances(conductances.equals("euler")).withThetaRest(thetaRest), (int) inputs);
+            network = new DiehlCook(DiehlCookConfig.builder(n).dt(dt).seed(seed).lockout(lockout)
+                    .eulerConductances(conductances.equals("euler")).thetaRest(thetaRest).build(), (int) inputs);
             network.restore(weights, theta, labels);
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(source, e.getMessage());

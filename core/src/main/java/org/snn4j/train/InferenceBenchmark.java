@@ -13,8 +13,9 @@ import org.snn4j.tensor.Workspace;
  * Inference throughput of an engine: batches of consecutive samples of a data set (wrapping around),
  * each encoded and run through the engine with a recycled {@link Workspace}, no op counter and no
  * loss; the images are copied out of the data set before the clock starts. After {@code warmups}
- * untimed batches, {@code reps} batches are timed one by one; the median batch time gives the figure
- * (robust against a busy machine).
+ * untimed batches (more if the engine has crossovers still to measure: {@link Executor#passesUntilCalibrated},
+ * so that no timed batch includes "auto"'s measuring), {@code reps} batches are timed one by one; the
+ * median batch time gives the figure (robust against a busy machine).
  */
 public final class InferenceBenchmark {
     private InferenceBenchmark() {}
@@ -25,8 +26,9 @@ public final class InferenceBenchmark {
      * @param medianCpuMillis   the median CPU time of the calling thread per batch: the whole cost of a batch
      *                          at one thread, which a busy machine inflates much less than wall time
      * @param accuracy          fraction of the timed samples classified correctly (a sanity check)
+     * @param warmups           the untimed batches run first: the requested ones, or the engine's calibration passes if more
      */
-    public record Result(double samplesPerSecond, double medianBatchMillis, double medianCpuMillis, double accuracy) {}
+    public record Result(double samplesPerSecond, double medianBatchMillis, double medianCpuMillis, double accuracy, int warmups) {}
 
     /**
      * @throws IllegalArgumentException when the data set is empty or a count is not positive
@@ -37,7 +39,8 @@ public final class InferenceBenchmark {
             throw new IllegalArgumentException("bad benchmark: " + data.size() + " samples, T " + steps + ", batch " + batch
                     + ", warm-ups " + warmups + ", reps " + reps);
         }
-        int batches = warmups + reps;
+        int warm = Math.max(warmups, engine.passesUntilCalibrated());
+        int batches = warm + reps;
         Tensor[] images = new Tensor[batches];
         int[][] labels = new int[batches][];
         for (int b = 0; b < batches; b++) {
@@ -57,15 +60,15 @@ public final class InferenceBenchmark {
             ForwardContext ctx = new ForwardContext(false, false, rng).withSteps(steps).withWorkspace(workspace);
             Tensor readout = engine.infer(input, ctx);
             long end = System.nanoTime(), cpuEnd = cpu.getCurrentThreadCpuTime();
-            if (b >= warmups) {
-                millis[b - warmups] = (end - start) / 1e6;
-                cpuMillis[b - warmups] = (cpuEnd - cpuStart) / 1e6;
+            if (b >= warm) {
+                millis[b - warm] = (end - start) / 1e6;
+                cpuMillis[b - warm] = (cpuEnd - cpuStart) / 1e6;
                 correct += org.snn4j.loss.Accuracy.correct(readout, labels[b]);
             }
             workspace.recycle();
         }
         double median = median(millis);
-        return new Result(batch / (median / 1e3), median, median(cpuMillis), (double) correct / ((long) reps * batch));
+        return new Result(batch / (median / 1e3), median, median(cpuMillis), (double) correct / ((long) reps * batch), warm);
     }
 
     private static double median(double[] a) {

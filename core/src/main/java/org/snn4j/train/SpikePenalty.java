@@ -12,15 +12,22 @@ import org.snn4j.nn.SpikeLoss;
  * neuron per time step over all spiking layers (shared/papers.md §4.3 [INF]). Its gradient, λ/(B·T·N_h)
  * at every spike output, is carried back through the surrogate like the task's.
  *
+ * <p>Normalisation ({@link Normalisation}): {@code neurons} (the default) divides the weighted spike count by
+ * all hidden neuron-steps, S = Σ_l w_l·spikes_l / (B·T·N_h), so every spike weighs alike and a layer weighs by
+ * its size; {@code layers} averages the layers' own rates, S = (1/L)·Σ_l w_l·spikes_l / (B·T·N_l) over the
+ * L spiking layers of the pass, so a deep layer of few neurons weighs as much as a wide shallow one (its
+ * gradient at a spike, λ·w_l/(L·B·T·N_l), is larger). Both give the same S when every layer fires at the same rate.
+ *
  * <p>Schedules of λ over epochs e = 0..E−1 ({@link Schedule}): {@code constant} λ_max; {@code linear}
  * λ_max·e/(E−1); {@code anneal} λ_max·(1 − r^e)/(1 − r^(E−1)) with r = 0.5 (fast rise, saturating);
  * {@code step} 0 for the first half of the epochs, λ_max after. (With one epoch every schedule gives λ_max.)
  *
  * @param max          λ_max ≥ 0 (0: no penalty)
  * @param schedule     how λ rises over the epochs
- * @param layerWeights w_l ≥ 0 of the spiking layers named (the others weigh 1): S = Σ_l w_l·spikes_l / (B·T·N_h)
+ * @param layerWeights w_l ≥ 0 of the spiking layers named (the others weigh 1)
+ * @param normalisation what the weighted spike counts are divided by
  */
-public record SpikePenalty(double max, Schedule schedule, Map<String, Double> layerWeights) {
+public record SpikePenalty(double max, Schedule schedule, Map<String, Double> layerWeights, Normalisation normalisation) {
     /** The annealing schedule's ratio r. */
     static final double ANNEAL_RATIO = 0.5;
 
@@ -41,18 +48,53 @@ public record SpikePenalty(double max, Schedule schedule, Map<String, Double> la
         }
     }
 
-    /** A penalty that weighs every spiking layer 1. */
+    /** What the weighted spike counts are divided by (see {@link SpikePenalty}). */
+    public enum Normalisation {
+        /** All hidden neuron-steps: S = Σ_l w_l·spikes_l / (B·T·N_h). */
+        NEURONS,
+        /** Each layer's own neuron-steps, averaged over the layers: S = (1/L)·Σ_l w_l·spikes_l / (B·T·N_l). */
+        LAYERS;
+
+        /** The normalisation called {@code name} (case-insensitive). */
+        public static Normalisation parse(String name) {
+            for (Normalisation n : values()) if (n.label().equalsIgnoreCase(name)) return n;
+            throw new Snn4jException("unknown spike penalty normalisation '" + name.toLowerCase(Locale.ROOT) + "' (valid: neurons, layers)");
+        }
+
+        /** The name {@link #parse} takes. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A penalty that weighs every spiking layer 1, over all hidden neuron-steps. */
     public SpikePenalty(double max, Schedule schedule) {
         this(max, schedule, Map.of());
     }
 
+    /** A penalty over all hidden neuron-steps ({@link Normalisation#NEURONS}). */
+    public SpikePenalty(double max, Schedule schedule, Map<String, Double> layerWeights) {
+        this(max, schedule, layerWeights, Normalisation.NEURONS);
+    }
+
     public SpikePenalty {
         java.util.Objects.requireNonNull(schedule, "schedule");
+        java.util.Objects.requireNonNull(normalisation, "normalisation");
         layerWeights = Map.copyOf(layerWeights);
         layerWeights.forEach((layer, w) -> {
             if (!(w >= 0) || !Double.isFinite(w)) throw new Snn4jException("spike penalty weight of " + layer + " must be finite and >= 0, was " + w);
         });
         if (!(max >= 0) || !Double.isFinite(max)) throw new Snn4jException("spike penalty max must be finite and >= 0, was " + max);
+    }
+
+    /**
+     * The record's fields, the normalisation only when it is not the default, so that the settings of
+     * checkpoints written before it existed ({@link RunSettings}) still match and resume.
+     */
+    @Override
+    public String toString() {
+        return "SpikePenalty[max=" + max + ", schedule=" + schedule + ", layerWeights=" + layerWeights
+                + (normalisation == Normalisation.NEURONS ? "" : ", normalisation=" + normalisation.label()) + "]";
     }
 
     /** No penalty. */
@@ -107,18 +149,20 @@ public record SpikePenalty(double max, Schedule schedule, Map<String, Double> la
      * context, it records the pass's spikes, gives each spiking layer's backward its gradient and the loss.
      */
     public Term forPass(int epoch, int epochs) {
-        return new Term(weight(epoch, epochs), layerWeights);
+        return new Term(weight(epoch, epochs), layerWeights, normalisation);
     }
 
     /** λ·S of one pass (see {@link SpikePenalty}), from the spikes its layers emitted. */
     public static final class Term implements SpikeListener, SpikeLoss {
         private final double lambda;
         private final Map<String, Double> layerWeights;
+        private final Normalisation normalisation;
         private final SpikeRecords spikes = new SpikeRecords();
 
-        private Term(double lambda, Map<String, Double> layerWeights) {
+        private Term(double lambda, Map<String, Double> layerWeights, Normalisation normalisation) {
             this.lambda = lambda;
             this.layerWeights = layerWeights;
+            this.normalisation = normalisation;
         }
 
         @Override
@@ -126,19 +170,32 @@ public record SpikePenalty(double max, Schedule schedule, Map<String, Double> la
             spikes.spikes(layer, count, neurons, steps, samples);
         }
 
-        /** λ·w_l/(B·T·N_h): ∂(λS)/∂s at every spike output of {@code layer}; 0 without a penalty. */
+        /**
+         * ∂(λS)/∂s at every spike output of {@code layer}: λ·w_l/(B·T·N_h), or λ·w_l/(L·B·T·N_l) normalised by
+         * layers; 0 without a penalty or before the layer has run.
+         */
         @Override
         public float gradientAtSpike(String layer) {
-            long neuronSteps = spikes.neuronSteps();
-            return lambda == 0 || neuronSteps == 0 ? 0f : (float) (lambda * weight(layer) / neuronSteps);
+            double d = denominator(layer);
+            return lambda == 0 || d == 0 ? 0f : (float) (lambda * weight(layer) / d);
         }
 
         /** λ·S for the spikes recorded so far (0 without a penalty). */
         public double loss() {
-            long neuronSteps = spikes.neuronSteps();
-            double weighted = 0;
-            for (SpikeRecords.SpikeRecord r : spikes.byLayer().values()) weighted += weight(r.layer()) * r.spikes();
-            return lambda == 0 || neuronSteps == 0 ? 0 : lambda * weighted / neuronSteps;
+            if (lambda == 0) return 0;
+            double s = 0;
+            for (SpikeRecords.SpikeRecord r : spikes.byLayer().values()) {
+                double d = denominator(r.layer());
+                if (d > 0) s += weight(r.layer()) * r.spikes() / d;
+            }
+            return lambda * s;
+        }
+
+        /** What a spike of {@code layer} is divided by in S: B·T·N_h, or L·B·T·N_l (0 when nothing is recorded). */
+        private double denominator(String layer) {
+            if (normalisation == Normalisation.NEURONS) return spikes.neuronSteps();
+            SpikeRecords.SpikeRecord r = spikes.get(layer);
+            return r == null ? 0 : (double) spikes.byLayer().size() * r.neuronSteps();
         }
 
         private double weight(String layer) {

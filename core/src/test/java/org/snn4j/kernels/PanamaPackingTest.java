@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The vector packers against their scalar twins {@link GemmPacking#packB} (transposed and plain B)
- * and {@link GemmPacking#packA} (plain A):
- * bit-identical over whole panels, the partial last panel, p tails past a multiple of 16, offsets and
+ * and {@link GemmPacking#packA} (plain A, with 8 or 16 lanes):
+ * bit-identical over whole panels, the partial last panel, p tails past a multiple of 8 or 16, offsets and
  * leading dimensions wider than K; and the GEMM it serves on the W1 backward-weights shape.
  */
 class PanamaPackingTest {
@@ -70,7 +70,7 @@ class PanamaPackingTest {
     @Test
     void packsPlainAExactlyAsScalarPacking() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty() && PanamaPacking.supportsA(PanamaGemm.MR),
-                "needs 16 float lanes");
+                "needs 8 or 16 float lanes");
         int mr = PanamaGemm.MR;
         SplittableRandom random = new SplittableRandom(5);
         int[][] cases = { // m rows stored, k columns stored, lda padding, offset, i0, mb, p0, kb

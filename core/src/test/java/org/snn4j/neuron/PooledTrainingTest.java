@@ -63,20 +63,37 @@ class PooledTrainingTest {
             for (float amplitude : new float[] {1f, 0.37f}) {
                 for (float penalty : new float[] {0f, 0.05f}) {
                     for (int steps : new int[] {1, STEPS}) {   // 1: a current held for all steps
-                        float[] x = new float[steps * SAMPLES * C * H * W];
-                        new Rng(11 + steps).fillUniform(x, -0.4f, 0.9f);
-                        Tensor input = new Tensor(x, steps, SAMPLES, C, H, W);
-                        String what = pool.kernel() + "x" + pool.kernel() + " amplitude " + amplitude + " penalty " + penalty + " steps " + steps;
-                        Run fused = run(lif(amplitude), pool, input, penalty, true);
-                        Run layered = run(lif(amplitude), pool, input, penalty, false);
-                        assertArrayEquals(layered.output(), fused.output(), 0f, what);
-                        assertArrayEquals(layered.gradInput(), fused.gradInput(), 0f, what);
-                        assertEquals(layered.spikes(), fused.spikes(), what);
-                        assertTrue(fused.spikes() > 0, what);
+                        assertFusedEqualsLayered(pool, amplitude, penalty, steps, SAMPLES, C, H, W);
                     }
                 }
             }
         }
+    }
+
+    /** Planes large enough for the backward to cut a sample into tiles: of one channel, and of six. */
+    @Test
+    void fusedTrainingPassEqualsTheLayersRunOneByOneAcrossTiles() {
+        assertEquals(1, PooledTraining.channelsPerTile(6, 40 * 30));
+        assertEquals(6, PooledTraining.channelsPerTile(12, 16 * 16));
+        for (int steps : new int[] {1, STEPS}) {
+            assertFusedEqualsLayered(new AvgPool2d("pool", 2, 2), 1f, 0f, steps, 3, 6, 40, 30);
+            assertFusedEqualsLayered(new AvgPool2d("pool", 2, 2), 0.37f, 0.05f, steps, 3, 12, 16, 16);
+        }
+    }
+
+    private static void assertFusedEqualsLayered(Pool2d<?> pool, float amplitude, float penalty, int steps,
+                                                 int samples, int c, int h, int w) {
+        float[] x = new float[steps * samples * c * h * w];
+        new Rng(11 + steps).fillUniform(x, -0.4f, 0.9f);
+        Tensor input = new Tensor(x, steps, samples, c, h, w);
+        String what = pool.kernel() + "x" + pool.kernel() + " amplitude " + amplitude + " penalty " + penalty + " steps " + steps
+                + " " + c + "x" + h + "x" + w;
+        Run fused = run(lif(amplitude), pool, input, penalty, true);
+        Run layered = run(lif(amplitude), pool, input, penalty, false);
+        assertArrayEquals(layered.output(), fused.output(), 0f, what);
+        assertArrayEquals(layered.gradInput(), fused.gradInput(), 0f, what);
+        assertEquals(layered.spikes(), fused.spikes(), what);
+        assertTrue(fused.spikes() > 0, what);
     }
 
     @Test

@@ -34,7 +34,7 @@ class DiehlCookFileTest {
     @Test
     void aSavedNetworkReadsBackWithItsWeightsThresholdsAndLabelsAndRunsAlike() {
         Dataset data = data();
-        DiehlCook net = new DiehlCook(DiehlCookConfig.defaults(4).withDt(1).withSeed(7), 9);
+        DiehlCook net = new DiehlCook(DiehlCookConfig.builder(4).dt(1).seed(7).build(), 9);
         net.train(data);
         Path file = dir.resolve("dc.safetensors");
         DiehlCookFile.save(file, net, new int[] {1, 3, 3});
@@ -46,10 +46,10 @@ class DiehlCookFileTest {
         assertArrayEquals(net.labels(), back.labels());
         for (int j = 0; j < 4; j++) assertEquals(net.threshold(j), back.threshold(j));
         assertEquals(net.config(), back.config());
-        DiehlCook fresh = new DiehlCook(DiehlCookConfig.defaults(4).withDt(1).withSeed(7), 9);
+        DiehlCook fresh = new DiehlCook(DiehlCookConfig.builder(4).dt(1).seed(7).build(), 9);
         fresh.restore(net.weights(), new float[] {net.threshold(0), net.threshold(1), net.threshold(2), net.threshold(3)}, net.labels());
         assertEquals(fresh.evaluate(data), back.evaluate(data), "the read network votes as the same state restored");
-        DiehlCook brian = new DiehlCook(DiehlCookConfig.defaults(4).withLockout(50).withEulerConductances(true).withThetaRest(-20), 9);
+        DiehlCook brian = new DiehlCook(DiehlCookConfig.builder(4).lockout(50).eulerConductances(true).thetaRest(-20).build(), 9);
         Path second = dir.resolve("brian.safetensors");
         DiehlCookFile.save(second, brian, new int[] {1, 3, 3});
         assertEquals(brian.config(), DiehlCookFile.load(second).network().config(), "lock-out, Euler conductances and θ's rest level kept");

@@ -75,4 +75,60 @@ class SpikePenaltyTest {
         Snn4jException e = assertThrows(Snn4jException.class, () -> weighted.requireLayers(java.util.List.of("sn1", "sn2")));
         assertEquals("spike penalty weight for 'sn9', which is not a spiking layer (spiking layers: sn1, sn2)", e.getMessage());
     }
+
+    @Test
+    void normalisedByLayersEachLayersRateWeighsAlikeAsComputedByHand() {
+        // two layers of one pass, B = 2, T = 4: sn1 200 neurons with 400 spikes, sn2 10 neurons with 40 spikes
+        SpikePenalty.Term byLayers = new SpikePenalty(0.6, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn2", 3.0),
+                SpikePenalty.Normalisation.LAYERS).forPass(0, 1);
+        SpikePenalty.Term byNeurons = new SpikePenalty(0.6, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn2", 3.0)).forPass(0, 1);
+        for (SpikePenalty.Term t : java.util.List.of(byLayers, byNeurons)) {
+            t.spikes("sn1", 400, 200, 4, 2);
+            t.spikes("sn2", 40, 10, 4, 2);
+        }
+        // rates 400/1600 = 0.25 and 40/80 = 0.5; layers: 0.6·(0.25 + 3·0.5)/2 = 0.525
+        assertEquals(0.525, byLayers.loss(), 1e-12);
+        assertEquals((float) (0.6 / (2 * 1600)), byLayers.gradientAtSpike("sn1"), 0f);
+        assertEquals((float) (0.6 * 3 / (2 * 80)), byLayers.gradientAtSpike("sn2"), 0f);
+        // neurons: 0.6·(400 + 3·40)/1680
+        assertEquals(0.6 * 520 / 1680, byNeurons.loss(), 1e-12);
+        assertEquals((float) (0.6 / 1680), byNeurons.gradientAtSpike("sn1"), 0f);
+        assertEquals(0f, byLayers.gradientAtSpike("sn3"), "a layer that has not run");
+        assertEquals(SpikePenalty.Normalisation.LAYERS, SpikePenalty.Normalisation.parse("Layers"));
+        Snn4jException e = assertThrows(Snn4jException.class, () -> SpikePenalty.Normalisation.parse("rates"));
+        assertEquals("unknown spike penalty normalisation 'rates' (valid: neurons, layers)", e.getMessage());
+    }
+
+    @Test
+    void theGradientAtASpikeIsTheFiniteDifferenceOfThePenaltyInThatLayersCount() {
+        Rng rng = new Rng(11);
+        for (SpikePenalty.Normalisation n : SpikePenalty.Normalisation.values()) {
+            SpikePenalty penalty = new SpikePenalty(0.8, SpikePenalty.Schedule.CONSTANT, java.util.Map.of("sn1", 0.5, "sn3", 2.0), n);
+            int[] neurons = {300, 64, 12};
+            long[] counts = new long[3];
+            for (int l = 0; l < 3; l++) counts[l] = (long) (rng.nextFloat() * neurons[l] * 3 * 4);
+            SpikePenalty.Term base = withCounts(penalty, neurons, counts);
+            for (int l = 0; l < 3; l++) {
+                long[] plus = counts.clone(), minus = counts.clone();
+                plus[l] += 5;
+                minus[l] -= 5;
+                double numeric = (withCounts(penalty, neurons, plus).loss() - withCounts(penalty, neurons, minus).loss()) / 10;
+                assertEquals(numeric, base.gradientAtSpike("sn" + (l + 1)), 1e-6 * Math.abs(numeric), n + " sn" + (l + 1));
+            }
+        }
+    }
+
+    /** A pass of three layers, T = 3, B = 4, with {@code counts} spikes. */
+    private static SpikePenalty.Term withCounts(SpikePenalty penalty, int[] neurons, long[] counts) {
+        SpikePenalty.Term t = penalty.forPass(0, 1);
+        for (int l = 0; l < neurons.length; l++) t.spikes("sn" + (l + 1), counts[l], neurons[l], 3, 4);
+        return t;
+    }
+
+    @Test
+    void theNormalisationShowsInTheSettingsOnlyWhenItIsNotTheDefault() {
+        assertEquals("SpikePenalty[max=0.5, schedule=STEP, layerWeights={}]", new SpikePenalty(0.5, SpikePenalty.Schedule.STEP).toString());
+        assertEquals("SpikePenalty[max=0.5, schedule=STEP, layerWeights={}, normalisation=layers]",
+                new SpikePenalty(0.5, SpikePenalty.Schedule.STEP, java.util.Map.of(), SpikePenalty.Normalisation.LAYERS).toString());
+    }
 }

@@ -28,6 +28,7 @@ import org.snn4j.tensor.Tensor;
 import org.snn4j.tensor.Workspace;
 import org.snn4j.train.EvalResult;
 import org.snn4j.train.Evaluator;
+import org.snn4j.train.InferenceBenchmark;
 import org.snn4j.train.TrainConfig;
 import org.snn4j.train.Trainer;
 
@@ -193,6 +194,32 @@ class ExecutorTest {
         assertTrue(fc2.denseCalls() >= Executor.CALIBRATION_CALL - 1, "dense calls " + fc2.denseCalls());
         assertEquals(Executor.CALIBRATION_CALL, fc2.calls());
         assertTrue(fc2.measuredCrossover() > 0, "crossover " + fc2.measuredCrossover());
+    }
+
+    @Test
+    void anInferenceBenchmarkTimesNoPassThatMeasuresACrossover() {
+        Model model = preset("w1", 0.5, 5);
+        Executor auto = new Executor(model, EngineMode.AUTO);
+        assertEquals(Executor.CALIBRATION_CALL, auto.passesUntilCalibrated());
+        run(auto, digits.images(range(16)), 8, "direct");
+        assertEquals(Executor.CALIBRATION_CALL - 1, auto.passesUntilCalibrated());
+        // asked for no warm-up, the benchmark still runs the passes that measure before it starts the clock
+        InferenceBenchmark.Result r = InferenceBenchmark.run(auto, digits, 8, Encoders.byName("direct", 1.0), 16, 0, 2, 5);
+        assertEquals(Executor.CALIBRATION_CALL - 1, r.warmups());
+        assertEquals(0, auto.passesUntilCalibrated());
+        assertEquals(java.util.List.of("conv2", "fc1"), java.util.List.copyOf(auto.activity().keySet()));
+        for (Map.Entry<String, LayerActivity> e : auto.activity().entrySet()) {
+            assertTrue(e.getValue().measuredCrossover() > 0, e.getKey() + " crossover " + e.getValue().measuredCrossover());
+            assertEquals(Executor.CALIBRATION_CALL + 2, e.getValue().calls(), e.getKey());
+        }
+        // more warm-ups than the measuring needs are kept; the other modes measure nothing
+        assertEquals(5, InferenceBenchmark.run(new Executor(model, EngineMode.AUTO), digits, 8, Encoders.byName("direct", 1.0), 16, 5, 1, 5)
+                .warmups());
+        for (EngineMode mode : new EngineMode[] {EngineMode.DENSE, EngineMode.EVENT}) {
+            Executor other = new Executor(model, mode);
+            assertEquals(0, other.passesUntilCalibrated());
+            assertEquals(0, InferenceBenchmark.run(other, digits, 8, Encoders.byName("direct", 1.0), 16, 0, 1, 5).warmups());
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.snn4j.train.TrainConfig;
  */
 record TrainPayload(String specJson, String mode, int epochs, int batch, int steps, long seed, String encoder,
                     double gain, String loss, double labelSmoothing, int cropPadding, boolean flip, double penaltyMax,
-                    String penaltySchedule, LinkedHashMap<String, Double> penaltyWeights, double lr, String schedule,
+                    String penaltySchedule, LinkedHashMap<String, Double> penaltyWeights, String penaltyNorm, double lr, String schedule,
                     String optimizer, double weightDecay, double momentum, int gradientChunk) implements Serializable {
     /** The payload of {@code model} trained with {@code cfg}. */
     static TrainPayload of(Model model, TrainConfig cfg) {
@@ -46,7 +46,7 @@ record TrainPayload(String specJson, String mode, int epochs, int batch, int ste
         SpikePenalty p = cfg.spikePenalty();
         return new TrainPayload(model.spec().toJson(), model.mode().name(), cfg.epochs(), cfg.batch(), cfg.steps(), cfg.seed(),
                 cfg.encoder().kind().label(), cfg.encoder().gain(), name, smoothing, cfg.augment().cropPadding(),
-                cfg.augment().flip(), p.max(), p.schedule().label(), new LinkedHashMap<>(p.layerWeights()), cfg.lr(),
+                cfg.augment().flip(), p.max(), p.schedule().label(), new LinkedHashMap<>(p.layerWeights()), p.normalisation().label(), cfg.lr(),
                 cfg.schedule().text(), cfg.optimizer().label(), cfg.weightDecay(), cfg.momentum(), cfg.gradientChunk());
     }
 
@@ -57,7 +57,8 @@ record TrainPayload(String specJson, String mode, int epochs, int batch, int ste
                 .momentum(momentum).gradientChunk(gradientChunk)
                 .encoder(EncoderSpec.parse(encoder, gain)).loss(Losses.byName(loss, labelSmoothing))
                 .augment(new Augment(cropPadding, flip))
-                .spikePenalty(new SpikePenalty(penaltyMax, SpikePenalty.Schedule.parse(penaltySchedule), Map.copyOf(penaltyWeights)))
+                .spikePenalty(new SpikePenalty(penaltyMax, SpikePenalty.Schedule.parse(penaltySchedule), Map.copyOf(penaltyWeights),
+                        SpikePenalty.Normalisation.parse(penaltyNorm)))
                 .build();
     }
 
