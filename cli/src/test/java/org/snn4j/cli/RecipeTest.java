@@ -101,6 +101,9 @@ class RecipeTest {
                 assertTrue(sameValue(value, text), name + ": --" + key + " is " + value + ", the recipe says " + text);
             });
             assertTrue(recipe.isEmpty() || !recipe.source().isBlank(), name + ": a recipe names its source");
+            for (String shrinking : List.of("width", "limit-train", "limit-test")) {
+                assertFalse(recipe.settings().containsKey(shrinking), name + ": a recipe does not shrink the network or the data (--" + shrinking + ")");
+            }
         }
         TrainCommand vgg9 = parsedWithRecipe("train", "--model", "vgg9");
         assertEquals(0.2, vgg9.modelOptions.dropout, "a model flag from the recipe");
