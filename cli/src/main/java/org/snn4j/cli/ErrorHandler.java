@@ -21,6 +21,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = commandPath(cmd);
+        if (causedByOutOfMemory(e)) return outOfMemory(cmd);
         if (e instanceof Snn4jException) {
             cmd.getErr().println(name + ": " + e.getMessage());
         } else {
@@ -28,6 +29,32 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             if (System.getenv("SNN4J_DEBUG") != null) e.printStackTrace(cmd.getErr());
         }
         return 1;
+    }
+
+    /**
+     * The run did not fit the heap (thrown in the command's thread, or in a worker's and passed on as a cause):
+     * one line naming the heap and what to change, exit code 1. What the run had written so far was written
+     * atomically, so nothing is left half-written.
+     */
+    int outOfMemory(CommandLine cmd) {
+        cmd.getErr().println(commandPath(cmd) + ": out of memory: the run needs more than the JVM's heap of "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB; lower --batch or --T, or give the JVM more heap (SNN4J_JAVA_OPTS=-Xmx...)");
+        return 1;
+    }
+
+    /** The subcommand that ran (the deepest one parsed), or {@code root} when parsing did not get that far. */
+    static CommandLine commandRun(CommandLine root) {
+        CommandLine.ParseResult parsed = root.getParseResult();
+        if (parsed == null) return root;
+        while (parsed.hasSubcommand()) parsed = parsed.subcommand();
+        return parsed.commandSpec().commandLine();
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     /** The command as typed, from the root: {@code snn4j train}, {@code snn4j data inspect}. */

@@ -24,12 +24,21 @@ public final class Main implements Runnable {
      */
     public static int run(String... args) {
         ConsoleLog.install();
+        return execute(new CommandLine(new Main()).setOverwrittenOptionsAllowed(true), args);
+    }
+
+    /**
+     * Runs {@code cli} with the tool's error handling: a failure or bad usage is one line on stderr
+     * ({@link ErrorHandler}), and so is running out of heap, which picocli does not catch (an {@link Error}).
+     */
+    static int execute(CommandLine cli, String... args) {
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new Main())
-                .setOverwrittenOptionsAllowed(true)
-                .setParameterExceptionHandler(errors)
-                .setExecutionExceptionHandler(errors)
-                .execute(args);
+        cli.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return errors.outOfMemory(ErrorHandler.commandRun(cli));
+        }
     }
 
     @Override
