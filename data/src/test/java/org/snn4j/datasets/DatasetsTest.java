@@ -83,17 +83,13 @@ class DatasetsTest {
     @Test
     void fashionMnistLoadsFromTheDebianPackage() {
         assumeTrue(Files.isDirectory(Path.of(Datasets.FASHION_MNIST_DIR)), "dataset-fashion-mnist not installed");
-        long t0 = System.nanoTime();
         Dataset train = Datasets.load("fashion-mnist", null, true);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         Dataset test = Datasets.load("fashion-mnist", null, false);
         assertEquals(60_000, train.size());
         assertEquals(10_000, test.size());
         assertArrayEquals(new int[] {1, 28, 28}, train.sampleShape());
         for (int c : train.classCounts()) assertEquals(6000, c);
         for (int c : test.classCounts()) assertEquals(1000, c);
-        // well under a second on an idle machine; generous here because other jobs share the cores
-        assertTrue(ms < 5000, "decoding 60,000 images took " + ms + " ms");
     }
 
     @Test
