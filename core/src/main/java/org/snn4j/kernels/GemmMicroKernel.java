@@ -43,6 +43,14 @@ interface GemmMicroKernel {
         GemmPacking.packB(transB, b, bOff, ldb, p0, kb, j0, nb, nr(), dst);
     }
 
+    /**
+     * Whether {@code x[off .. off + len)} holds only +0 and −0 (a NaN is not zero): {@link GemmPacking#allZero},
+     * or a faster twin with the same answer. {@link PackedGemm} skips the products of zero panels.
+     */
+    default boolean allZero(float[] x, int off, int len) {
+        return GemmPacking.allZero(x, off, len);
+    }
+
     /** Packs one row of op(B): {@link GemmPacking#packBRow}, or a faster twin with the same output. */
     default void packBRow(float[] src, int srcOff, int n, float[] dst, int dstOff, int panelStride) {
         GemmPacking.packBRow(src, srcOff, n, nr(), dst, dstOff, panelStride);

@@ -76,4 +76,12 @@ final class GemmPacking {
             }
         }
     }
+
+    /** Whether {@code x[off .. off + len)} holds only ±0; stops at the first other value (NaN included). */
+    static boolean allZero(float[] x, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (x[i] != 0f) return false;
+        }
+        return true;
+    }
 }

@@ -9,6 +9,17 @@ package org.snn4j.kernels;
  * L1) against NR-column micro-panels of B. The first k block applies beta, later ones accumulate (beta 1).
  * Tiles cut by the edge of C are computed into a scratch tile and merged with the same store formula.
  *
+ * <p>Zero operands are skipped: a spiking network's output gradients are often exactly zero wherever the
+ * surrogate derivative is (W5, issue 27: every convolution's dY in a network whose deep layers are silent),
+ * and its backward GEMMs then multiply zeros. A k block whose rows of op(A) are all ±0, a packed B block or
+ * a packed A or B micro-panel that is all ±0 runs no kernel; the tiles it would have written get the
+ * store formula with the sum +0, which is the kernel's exact sum when the other operand is finite (every
+ * product is ±0 and the sum starts at +0), so results are bit-identical. If the other operand holds
+ * NaN or ±Inf where this one is zero, the kernel would have summed NaN (0 · Inf); skipped, the tile gets
+ * beta·C + alpha·(+0) instead: a zero gradient times a non-finite activation counts as zero. The test
+ * costs one vector compare per 16 floats of packed data and stops at the first nonzero: about 1/M of a
+ * dense B block's multiply, 1/N of a dense A block's.
+ *
  * <p>Threads: the larger of the two panel counts (N in NR panels, M in MR panels) is split into
  * contiguous ranges with {@link Parallel#forRange}; each range runs the whole nest with its own pack
  * buffers, which live in a per-thread workspace reused across calls. Trusts its arguments.
@@ -27,15 +38,23 @@ final class PackedGemm {
     private final GemmMicroKernel kernel;
     private final int mr, nr, kc, mc, nc;
     private final ThreadLocal<Workspace> workspaces;
+    /** Whether zero operands are skipped (see the class comment); off only to measure and test the skipping. */
+    private final boolean skipZeros;
 
     /** The driver with the default blocks {@link #KC}, {@link #MC}, {@link #NC}. */
     PackedGemm(GemmMicroKernel kernel) {
-        this(kernel, KC, MC, NC);
+        this(kernel, KC, MC, NC, true);
     }
 
     /** The driver with other blocks (tests use small ones); mc and nc are rounded up to MR and NR. */
     PackedGemm(GemmMicroKernel kernel, int kc, int mc, int nc) {
+        this(kernel, kc, mc, nc, true);
+    }
+
+    /** As {@link #PackedGemm(GemmMicroKernel, int, int, int)}, skipping zero operands or not. */
+    PackedGemm(GemmMicroKernel kernel, int kc, int mc, int nc, boolean skipZeros) {
         this.kernel = kernel;
+        this.skipZeros = skipZeros;
         this.mr = kernel.mr();
         this.nr = kernel.nr();
         this.kc = kc;
@@ -99,7 +118,12 @@ final class PackedGemm {
         });
     }
 
-    /** The serial loop nest over rows [i0, i1) and columns [j0, j1) of C; B packed here unless {@code packed}. */
+    /**
+     * The serial loop nest over rows [i0, i1) and columns [j0, j1) of C; B packed here unless {@code packed}.
+     * Zero operands are skipped (see the class comment): a k block whose op(A) rows are all zero packs
+     * nothing, a zero packed B block packs no A, and a tile whose A or B micro-panel is zero runs no kernel;
+     * each stores what the kernel would, {@link #storeZero}.
+     */
     private void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
                          float beta, float[] c, int cOff, int ldc) {
@@ -110,6 +134,10 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += kStep) {
                 int kb = Math.min(kStep, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
+                if (skipZeros && zeroA(transA, a, aOff, lda, i0, i1, pc, kb)) {
+                    storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    continue;
+                }
                 float[] bPack;
                 int bBase;
                 if (packed != null) {
@@ -120,16 +148,26 @@ final class PackedGemm {
                     bBase = 0;
                     kernel.packB(transB, b, bOff, ldb, pc, kb, jc, nb, bPack);
                 }
+                boolean[] bLive = w.bLive(Math.ceilDiv(nb, nr));
+                if (!markLive(bPack, bBase, nr * kb, bLive, Math.ceilDiv(nb, nr))) {
+                    storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    continue;
+                }
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mb = Math.min(mc, i1 - ic);
                     float[] aPack = w.aPack(Math.ceilDiv(mb, mr) * mr * kb);
                     kernel.packA(transA, a, aOff, lda, ic, mb, pc, kb, aPack);
+                    boolean[] aLive = w.aLive(Math.ceilDiv(mb, mr));
+                    markLive(aPack, 0, mr * kb, aLive, Math.ceilDiv(mb, mr));
                     for (int ir = 0; ir < mb; ir += mr) {
                         int rows = Math.min(mr, mb - ir), aPanel = ir * kb;
+                        boolean aLiveHere = aLive[ir / mr];
                         for (int jr = 0; jr < nb; jr += nr) {
                             int cols = Math.min(nr, nb - jr), bPanel = bBase + jr * kb;
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
-                            if (rows == mr && cols == nr) {
+                            if (!aLiveHere || !bLive[jr / nr]) {
+                                storeZero(rows, cols, alpha, betaK, c, cAt, ldc);
+                            } else if (rows == mr && cols == nr) {
                                 kernel.multiply(kb, aPack, aPanel, bPack, bPanel, alpha, betaK, c, cAt, ldc);
                             } else {
                                 // alpha 1, beta 0 leaves the raw sums in the tile; merge applies the store formula
@@ -139,6 +177,48 @@ final class PackedGemm {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** Whether op(A)[i0 .. i1)[p0 .. p0 + kb) is all (±)zero, read in the stored matrix's contiguous runs. */
+    private boolean zeroA(boolean transA, float[] a, int aOff, int lda, int i0, int i1, int p0, int kb) {
+        if (transA) {
+            for (int p = p0; p < p0 + kb; p++) if (!kernel.allZero(a, aOff + p * lda + i0, i1 - i0)) return false;
+        } else {
+            for (int i = i0; i < i1; i++) if (!kernel.allZero(a, aOff + i * lda + p0, kb)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * live[q] = whether packed panel q ({@code panelSize} floats from {@code base + q·panelSize}) has a value
+     * other than ±0, for q &lt; panels; returns whether any has.
+     */
+    private boolean markLive(float[] pack, int base, int panelSize, boolean[] live, int panels) {
+        if (!skipZeros) {
+            java.util.Arrays.fill(live, 0, panels, true);
+            return true;
+        }
+        boolean any = false;
+        for (int q = 0; q < panels; q++) {
+            live[q] = !kernel.allZero(pack, base + q * panelSize, panelSize);
+            any |= live[q];
+        }
+        return any;
+    }
+
+    /**
+     * What a tile whose products are all zero stores: the kernel's sum from +0 of fma(±0, finite, acc) is +0,
+     * so each element becomes {@code ScalarGemm.store(+0, alpha, beta, c)} (beta 0: alpha·0; else beta·c + alpha·0).
+     */
+    private static void storeZero(int rows, int cols, float alpha, float beta, float[] c, int cAt, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int row = cAt + r * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + cols, alpha * 0f);
+            } else {
+                for (int j = 0; j < cols; j++) c[row + j] = ScalarGemm.store(0f, alpha, beta, c[row + j]);
             }
         }
     }
@@ -182,6 +262,7 @@ final class PackedGemm {
     private static final class Workspace {
         final float[] tile;
         private float[] a = new float[0], b = new float[0];
+        private boolean[] aLive = new boolean[0], bLive = new boolean[0];
 
         Workspace(int tileSize) {
             tile = new float[tileSize];
@@ -195,6 +276,16 @@ final class PackedGemm {
         float[] bPack(int size) {
             if (b.length < size) b = new float[size];
             return b;
+        }
+
+        boolean[] aLive(int panels) {
+            if (aLive.length < panels) aLive = new boolean[panels];
+            return aLive;
+        }
+
+        boolean[] bLive(int panels) {
+            if (bLive.length < panels) bLive = new boolean[panels];
+            return bLive;
         }
     }
 }

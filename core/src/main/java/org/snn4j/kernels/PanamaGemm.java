@@ -33,6 +33,11 @@ final class PanamaGemm implements GemmMicroKernel {
     }
 
     @Override
+    public boolean allZero(float[] x, int off, int len) {
+        return PanamaPacking.allZero(x, off, len);
+    }
+
+    @Override
     public void packBRow(float[] src, int srcOff, int n, float[] dst, int dstOff, int panelStride) {
         if (PanamaPacking.supportsRow(nr())) {
             PanamaPacking.packBRow(src, srcOff, n, nr(), dst, dstOff, panelStride);
