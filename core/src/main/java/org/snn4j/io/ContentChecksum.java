@@ -41,12 +41,7 @@ final class ContentChecksum {
             buf.clear().putInt(shape.length);
             for (int d : shape) buf.putInt(d);
             sha.update(buf.flip());
-            float[] data = e.getValue().data();
-            for (int i = 0; i < data.length; ) {
-                buf.clear();
-                while (i < data.length && buf.remaining() >= Float.BYTES) buf.putFloat(data[i++]);
-                sha.update(buf.flip());
-            }
+            Float32Bytes.stream(e.getValue().data(), buf, sha::update);
         }
         return HexFormat.of().formatHex(sha.digest());
     }

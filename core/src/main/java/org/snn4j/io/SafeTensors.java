@@ -70,15 +70,8 @@ public final class SafeTensors {
         for (int i = json.length; i < padded; i++) out.write(' ');
         ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         for (Tensor t : tensors.values()) {
-            for (float v : t.data()) {
-                if (!buf.hasRemaining()) {
-                    out.write(buf.array(), 0, buf.position());
-                    buf.clear();
-                }
-                buf.putFloat(v);
-            }
+            Float32Bytes.stream(t.data(), buf, bytes -> out.write(bytes.array(), 0, bytes.limit()));
         }
-        out.write(buf.array(), 0, buf.position());
     }
 
     /** Atomically writes a safetensors file. */
