@@ -1,5 +1,7 @@
 package org.snn4j.kernels;
 
+import java.util.Arrays;
+
 /**
  * 2-D convolution over NCHW batches as im2col + GEMM: forward, backward-data and backward-weights.
  *
@@ -16,6 +18,11 @@ package org.snn4j.kernels;
  * slot with a threaded GEMM (N·C·H·W = 64·64·32², 64·128·8², 16·256·4², 8·3·32², 2·64·16²; 3×3) and was
  * as fast or faster at two threads: the im2col work is split too and each GEMM keeps its panels to itself.
  *
+ * <p>An all-zero output gradient (W5 of issue 27: a spiking network whose deep layers are silent, with a
+ * surrogate derivative that is zero there) skips the work: backward-data writes zeros, backward-weights adds
+ * +0. That is what the passes give bit for bit when weights and inputs are finite ({@link PackedGemm}
+ * skips zero operands the same way); a NaN or infinite weight or input times the zero gradient counts as 0.
+ *
  * <p>Facades check array lengths and throw {@link IllegalArgumentException}; the bodies trust them.
  */
 public final class Conv2dKernels {
@@ -23,6 +30,8 @@ public final class Conv2dKernels {
     private static final long COL_BUDGET = 2L << 20;
     /** GEMM width (images · P) a chunk aims for, so small feature maps still make one wide GEMM. */
     private static final int TARGET_COLUMNS = 1024;
+
+    private static final PackedGemm GEMM = KernelProvider.get().gemm();
 
     private Conv2dKernels() {}
 
@@ -54,6 +63,11 @@ public final class Conv2dKernels {
         check("weight", weight, g.weightSize());
         check("dx", dx, g.inputSize());
         if (dx == dy) throw new IllegalArgumentException("dx must not alias dy");
+        if (zero(dy)) {
+            // what the GEMM's zero skipping gives, without the im2col, col2im and stores around it
+            Arrays.fill(dx, 0f);
+            return;
+        }
         ConvImpl.backwardData(g, dy, weight, dx);
     }
 
@@ -70,6 +84,12 @@ public final class Conv2dKernels {
         check("dy", dy, g.outputSize());
         check("dWeight", dWeight, g.weightSize());
         if (dBias != null) check("dBias", dBias, g.outC());
+        if (zero(dy)) {
+            // what the GEMM's zero skipping and the bias sums give (+0 added: a −0 becomes +0), without the im2col of x
+            addZero(dWeight);
+            if (dBias != null) addZero(dBias);
+            return;
+        }
         ConvImpl.backwardWeights(g, x, dy, dWeight, dBias);
     }
 
@@ -85,6 +105,15 @@ public final class Conv2dKernels {
         long byMemory = Math.max(1, COL_BUDGET / perImage);
         long share = Math.max(1, ((long) g.n() + threads - 1) / threads);
         return (int) Math.max(1, Math.min(Math.min(wanted, byMemory), share));
+    }
+
+    /** Whether dy is all ±0 (the GEMM's own zero test, on vectors where it has them). */
+    private static boolean zero(float[] dy) {
+        return GEMM.allZero(dy, 0, dy.length);
+    }
+
+    private static void addZero(float[] a) {
+        for (int i = 0; i < a.length; i++) a[i] += 0f;
     }
 
     private static void check(String name, float[] a, int size) {

@@ -85,6 +85,11 @@ final class PackedGemm {
         return kStep(k, kc);
     }
 
+    /** Whether {@code x[off .. off + len)} is all ±0, by this kernel's zero test (the one the driver skips by). */
+    boolean allZero(float[] x, int off, int len) {
+        return kernel.allZero(x, off, len);
+    }
+
     /** Columns of a packed B panel. */
     int nr() {
         return nr;

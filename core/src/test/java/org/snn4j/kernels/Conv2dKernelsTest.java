@@ -105,6 +105,34 @@ class Conv2dKernelsTest {
      * gradient by dot products: within (n + 1)·u·(|start| + Σ|x·dy|) of the exact sum (n terms per weight) at input
      * densities 0 % to 100 %, at 1 and 2 threads; the vector and scalar dot kernels agree bit for bit.
      */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void zeroOutputGradientGivesTheBitsOfThePasses(ConvGeometry g) {
+        // the facades' shortcut for an all-zero dY (signed zeros) against the passes they skip; also 2 threads
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(g.inputSize());
+        float[] x = new float[g.inputSize()], w = new float[g.weightSize()], dy = new float[g.outputSize()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) rng.nextDouble(-1, 1);
+        for (int i = 0; i < w.length; i++) w[i] = (float) rng.nextDouble(-1, 1);
+        for (int i = 0; i < dy.length; i++) dy[i] = rng.nextBoolean() ? 0f : -0f;
+        float[] dw0 = new float[w.length], db0 = new float[g.outC()];
+        for (int i = 0; i < dw0.length; i++) dw0[i] = rng.nextInt(3) == 0 ? -0f : (float) rng.nextDouble(-1, 1);
+        for (int i = 0; i < db0.length; i++) db0[i] = rng.nextInt(3) == 0 ? -0f : (float) rng.nextDouble(-1, 1);
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            float[] dxSkip = new float[x.length], dxPass = new float[x.length];
+            java.util.Arrays.fill(dxSkip, Float.NaN);
+            java.util.Arrays.fill(dxPass, Float.NaN);
+            Conv2dKernels.backwardData(g, dy, w, dxSkip);
+            ConvImpl.backwardData(g, dy, w, dxPass);
+            assertArrayEquals(dxPass, dxSkip, g + " dx");
+            float[] dwSkip = dw0.clone(), dwPass = dw0.clone(), dbSkip = db0.clone(), dbPass = db0.clone();
+            Conv2dKernels.backwardWeights(g, x, dy, dwSkip, dbSkip);
+            ConvImpl.backwardWeights(g, x, dy, dwPass, dbPass);
+            assertArrayEquals(dwPass, dwSkip, g + " dW");
+            assertArrayEquals(dbPass, dbSkip, g + " db");
+        }
+    }
+
     @Test
     void smallPatchWeightGradientByDotsIsWithinTheRoundingBound() {
         float u = 0x1p-24f;
