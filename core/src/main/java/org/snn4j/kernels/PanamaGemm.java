@@ -34,7 +34,7 @@ final class PanamaGemm implements GemmMicroKernel {
 
     @Override
     public boolean allZero(float[] x, int off, int len) {
-        return PanamaPacking.allZero(x, off, len);
+        return PanamaZeros.allZero(x, off, len);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -37,21 +36,6 @@ final class PanamaPacking {
     private static final VectorMask<Float> ODD = VectorMask.fromLong(S, 0xAAAAAAAAAAAAAAAAL & ((1L << LANES) - 1));
 
     private PanamaPacking() {}
-
-    /**
-     * The vector twin of {@link GemmPacking#allZero}: same answer (x != 0 is false for ±0 only, true for NaN),
-     * a vector compare per LANES floats, stopping at the first vector with another value.
-     */
-    static boolean allZero(float[] x, int off, int len) {
-        int i = 0;
-        for (int bound = S.loopBound(len); i < bound; i += LANES) {
-            if (FloatVector.fromArray(S, x, off + i).compare(VectorOperators.NE, 0f).anyTrue()) return false;
-        }
-        for (; i < len; i++) {
-            if (x[off + i] != 0f) return false;
-        }
-        return true;
-    }
 
     /** True when {@link #packBTransposed} runs its vector path for panels {@code nr} wide. */
     static boolean supports(int nr) {

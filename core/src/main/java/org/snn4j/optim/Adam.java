@@ -2,6 +2,7 @@ package org.snn4j.optim;
 
 import java.util.List;
 import org.snn4j.Snn4jException;
+import org.snn4j.kernels.Zeros;
 import org.snn4j.nn.Parameter;
 
 /**
@@ -60,6 +61,16 @@ public class Adam extends StatefulOptimizer {
         return decoupled ? "adamw" : "adam";
     }
 
+    /** Elements per block that {@link #update} may skip. */
+    static final int SKIP_BLOCK = 1 << 12;
+
+    /**
+     * Updates one parameter. A block of {@link #SKIP_BLOCK} elements whose gradient, m and v all hold +0 (a
+     * parameter that has never had a gradient: every weight of W5, issue 27, whose deep layers are silent) is
+     * left alone when there is no weight decay: the update would write m = +0, v = +0 and w − (+0) = w, the
+     * same bits. The exception: a non-finite weight, which the update turns into NaN (0 · ∞ in g + 0 · w),
+     * stays as it is. The test reads g first and stops at its first nonzero, so dense gradients pay ~nothing.
+     */
     @Override
     final void update(int p, float[] w, float[] g, boolean decayed, double learningRate) {
         float[] m = slots[0][p], v = slots[1][p];
@@ -68,14 +79,22 @@ public class Adam extends StatefulOptimizer {
         float shrink = decayed && decoupled ? (float) (1 - learningRate * weightDecay) : 1f;
         double stepSize = learningRate / (1 - Math.pow(beta1, steps));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, steps));
-        for (int i = 0; i < w.length; i++) {
-            float wi = w[i] * shrink;
-            float gi = g[i] + l2 * wi;
-            float mi = b1 * m[i] + oneMinusB1 * gi;
-            float vi = b2 * v[i] + oneMinusB2 * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            w[i] = (float) (wi - stepSize * mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+        boolean maySkip = l2 == 0f && shrink == 1f;
+        for (int from = 0; from < w.length; from += SKIP_BLOCK) {
+            int to = Math.min(w.length, from + SKIP_BLOCK), n = to - from;
+            if (maySkip && Zeros.allPositiveZero(g, from, n) && Zeros.allPositiveZero(m, from, n)
+                    && Zeros.allPositiveZero(v, from, n)) {
+                continue;
+            }
+            for (int i = from; i < to; i++) {
+                float wi = w[i] * shrink;
+                float gi = g[i] + l2 * wi;
+                float mi = b1 * m[i] + oneMinusB1 * gi;
+                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] = (float) (wi - stepSize * mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+            }
         }
     }
 

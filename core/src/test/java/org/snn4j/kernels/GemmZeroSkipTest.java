@@ -133,7 +133,7 @@ class GemmZeroSkipTest {
                 boolean expected = true;
                 for (int i = off; i < off + len; i++) expected &= x[i] == 0f;
                 assertEquals(expected, GemmPacking.allZero(x, off, len));
-                if (KernelProvider.whyNotVector().isEmpty()) assertEquals(expected, PanamaPacking.allZero(x, off, len));
+                if (KernelProvider.whyNotVector().isEmpty()) assertEquals(expected, PanamaZeros.allZero(x, off, len));
             }
         }
         assertFalse(GemmPacking.allZero(new float[] {Float.NaN}, 0, 1));

@@ -1,0 +1,69 @@
+package org.snn4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.snn4j.nn.Parameter;
+import org.snn4j.tensor.Tensor;
+
+/**
+ * Adam's skipping of blocks that have never had a gradient gives the bits of the plain per-element update:
+ * blocks all zero, partly zero, zero for some steps and then not, signed zeros in gradients and weights,
+ * with and without weight decay (L2 and decoupled), across several steps.
+ */
+class AdamZeroSkipTest {
+    private static final int N = 3 * Adam.SKIP_BLOCK + 77;
+
+    @Test
+    void sameBitsAsUpdatingEveryElement() {
+        for (double decay : new double[] {0, 0.01}) {
+            for (boolean decoupled : new boolean[] {false, true}) {
+                for (boolean decayed : new boolean[] {false, true}) check(decay, decoupled, decayed);
+            }
+        }
+    }
+
+    private static void check(double decay, boolean decoupled, boolean decayed) {
+        SplittableRandom random = new SplittableRandom(11);
+        float[] w0 = new float[N];
+        for (int i = 0; i < N; i++) w0[i] = i % 97 == 0 ? -0f : (float) random.nextDouble(-1, 1);
+        Parameter p = new Parameter("w", new Tensor(w0.clone(), N), decayed);
+        Adam adam = new Adam(List.of(p), 0.9, 0.999, 1e-8, decay, decoupled);
+        float[] w = w0.clone(), m = new float[N], v = new float[N];
+        for (int step = 1; step <= 4; step++) {
+            float[] g = p.grad().data();
+            java.util.Arrays.fill(g, 0f);
+            // block 0 never has a gradient; block 1 from step 3 on; block 2 has one element, some −0 gradients; the tail always
+            for (int i = Adam.SKIP_BLOCK; i < 2 * Adam.SKIP_BLOCK; i++) if (step >= 3) g[i] = (float) random.nextDouble(-1, 1);
+            g[2 * Adam.SKIP_BLOCK + 5] = (float) random.nextDouble(-1, 1);
+            for (int i = 2 * Adam.SKIP_BLOCK + 100; i < 2 * Adam.SKIP_BLOCK + 200; i++) g[i] = -0f;
+            for (int i = 3 * Adam.SKIP_BLOCK; i < N; i++) g[i] = (float) random.nextDouble(-1, 1);
+            reference(w, g, m, v, step, 1e-3, decay, decoupled, decayed);
+            adam.step(1e-3);
+            assertArrayEquals(w, p.value().data(), "weights, step " + step + ", decay " + decay + (decoupled ? " decoupled" : "")
+                    + (decayed ? " decayed" : ""));
+            assertArrayEquals(m, adam.state().get("exp_avg/w").data(), "m, step " + step);
+            assertArrayEquals(v, adam.state().get("exp_avg_sq/w").data(), "v, step " + step);
+        }
+    }
+
+    /** The per-element update of {@link Adam}'s class comment, every element. */
+    private static void reference(float[] w, float[] g, float[] m, float[] v, int step, double lr, double decay,
+                                  boolean decoupled, boolean decayed) {
+        float b1 = 0.9f, b2 = 0.999f;
+        float l2 = decayed && !decoupled ? (float) decay : 0f;
+        float shrink = decayed && decoupled ? (float) (1 - lr * (float) decay) : 1f;
+        double stepSize = lr / (1 - Math.pow(b1, step)), bc2Sqrt = Math.sqrt(1 - Math.pow(b2, step));
+        for (int i = 0; i < w.length; i++) {
+            float wi = w[i] * shrink;
+            float gi = g[i] + l2 * wi;
+            float mi = b1 * m[i] + (1 - b1) * gi;
+            float vi = b2 * v[i] + (1 - b2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] = (float) (wi - stepSize * mi / (Math.sqrt(vi) / bc2Sqrt + 1e-8));
+        }
+    }
+}
