@@ -53,7 +53,7 @@ class ArchitectureTest {
             Map.entry("events", List.of("data", "io", "tensor")),
             Map.entry("encode", List.of("tensor")),
             Map.entry("loss", List.of("tensor")),
-            Map.entry("optim", List.of("nn", "tensor")),
+            Map.entry("optim", List.of("nn", "kernels", "tensor")),
             Map.entry("model", List.of("io", "neuron", "nn", "tensor")),
             Map.entry("engine", List.of("model", "metrics", "events", "neuron", "nn", "kernels", "tensor")),
             // running a model on live event streams (issue 28)
