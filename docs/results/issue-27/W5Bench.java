@@ -60,5 +60,15 @@ public class W5Bench {
       double ts = least(() -> skipping.sgemm(true, false, m, nn, k, 1f, a, 0, m, b, 0, nn, 0f, cc, 0, nn));
       System.out.printf("%.0f %% of panels live | %.3f | %.3f | %.2f%n", 100 * live, te, ts, te / ts);
     }
+    // Adam over W5's 4.4 M parameters (one tensor here): gradients all zero from the start (W5) against dense ones
+    int params = 4_400_000;
+    org.snn4j.nn.Parameter zeroP = new org.snn4j.nn.Parameter("w", new org.snn4j.tensor.Tensor(new float[params], params), false);
+    org.snn4j.nn.Parameter denseP = new org.snn4j.nn.Parameter("w", new org.snn4j.tensor.Tensor(new float[params], params), false);
+    rng.fillUniform(zeroP.value().data(), -1, 1);
+    rng.fillUniform(denseP.value().data(), -1, 1);
+    rng.fillUniform(denseP.grad().data(), -1e-3f, 1e-3f);
+    org.snn4j.optim.Adam zeroAdam = new org.snn4j.optim.Adam(java.util.List.of(zeroP), 0), denseAdam = new org.snn4j.optim.Adam(java.util.List.of(denseP), 0);
+    double az = least(() -> zeroAdam.step(1e-3)), ad = least(() -> denseAdam.step(1e-3));
+    System.out.printf("Adam step, 4.4 M parameters | dense gradient %.2f ms | zero gradient %.3f ms | ratio %.0f%n", ad, az, ad / az);
   }
 }
