@@ -54,6 +54,22 @@ public class Adam extends StatefulOptimizer {
         this.beta2 = (float) beta2;
         this.eps = eps;
         this.weightDecay = (float) weightDecay;
+        this.stateZero = new boolean[slots[0].length][];
+        for (int p = 0; p < stateZero.length; p++) {
+            stateZero[p] = new boolean[Math.ceilDiv(slots[0][p].length, SKIP_BLOCK)];
+            java.util.Arrays.fill(stateZero[p], true);
+        }
+    }
+
+    @Override
+    final void stateLoaded() {
+        for (int p = 0; p < stateZero.length; p++) {
+            float[] m = slots[0][p], v = slots[1][p];
+            for (int from = 0, block = 0; from < m.length; from += SKIP_BLOCK, block++) {
+                int n = Math.min(SKIP_BLOCK, m.length - from);
+                stateZero[p][block] = Zeros.allPositiveZero(m, from, n) && Zeros.allPositiveZero(v, from, n);
+            }
+        }
     }
 
     @Override
@@ -64,12 +80,18 @@ public class Adam extends StatefulOptimizer {
     /** Elements per block that {@link #update} may skip. */
     static final int SKIP_BLOCK = 1 << 12;
 
+    /** stateZero[p][b]: whether block b of parameter p has m and v all +0 (known without reading them). */
+    private final boolean[][] stateZero;
+
     /**
      * Updates one parameter. A block of {@link #SKIP_BLOCK} elements whose gradient, m and v all hold +0 (a
      * parameter that has never had a gradient: every weight of W5, issue 27, whose deep layers are silent) is
      * left alone when there is no weight decay: the update would write m = +0, v = +0 and w − (+0) = w, the
      * same bits. The exception: a non-finite weight, which the update turns into NaN (0 · ∞ in g + 0 · w),
-     * stays as it is. The test reads g first and stops at its first nonzero, so dense gradients pay ~nothing.
+     * stays as it is. Whether m and v are +0 is remembered per block (true from the start and for a loaded
+     * state that is +0, false once a block is updated), so the test reads g alone and stops at its first
+     * nonzero: dense gradients pay ~nothing, and a skipped block costs a read of g instead of 4 reads and 3
+     * writes (W5's 4.4 M parameters: 5.4 ms a step before).
      */
     @Override
     final void update(int p, float[] w, float[] g, boolean decayed, double learningRate) {
@@ -80,12 +102,11 @@ public class Adam extends StatefulOptimizer {
         double stepSize = learningRate / (1 - Math.pow(beta1, steps));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, steps));
         boolean maySkip = l2 == 0f && shrink == 1f;
-        for (int from = 0; from < w.length; from += SKIP_BLOCK) {
-            int to = Math.min(w.length, from + SKIP_BLOCK), n = to - from;
-            if (maySkip && Zeros.allPositiveZero(g, from, n) && Zeros.allPositiveZero(m, from, n)
-                    && Zeros.allPositiveZero(v, from, n)) {
-                continue;
-            }
+        boolean[] zeroState = stateZero[p];
+        for (int from = 0, block = 0; from < w.length; from += SKIP_BLOCK, block++) {
+            int to = Math.min(w.length, from + SKIP_BLOCK);
+            if (maySkip && zeroState[block] && Zeros.allPositiveZero(g, from, to - from)) continue;
+            zeroState[block] = false;
             for (int i = from; i < to; i++) {
                 float wi = w[i] * shrink;
                 float gi = g[i] + l2 * wi;

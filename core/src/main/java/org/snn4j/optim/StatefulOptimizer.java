@@ -123,7 +123,11 @@ abstract class StatefulOptimizer implements Optimizer {
             }
         }
         steps = (int) count;
+        stateLoaded();
     }
+
+    /** Called after {@link #loadState} replaced the slots' contents, for subclasses that keep facts about them. */
+    void stateLoaded() {}
 
     private String key(int slot, int param) {
         return slotNames[slot] + "/" + params.get(param).name();

@@ -25,6 +25,35 @@ class AdamZeroSkipTest {
         }
     }
 
+    @Test
+    void aLoadedStateIsSkippedOnlyWhereItsMomentsAreZero() {
+        // moments loaded: block 0 all +0 (skippable), block 1 nonzero, block 2 +0 but for one −0 (which the plain
+        // update turns into +0, so it must not be skipped); zero gradients for three steps, against the reference
+        SplittableRandom random = new SplittableRandom(12);
+        float[] w = new float[N], m = new float[N], v = new float[N];
+        for (int i = 0; i < N; i++) w[i] = (float) random.nextDouble(-1, 1);
+        for (int i = Adam.SKIP_BLOCK; i < 2 * Adam.SKIP_BLOCK; i++) {
+            m[i] = (float) random.nextDouble(-1e-3, 1e-3);
+            v[i] = (float) random.nextDouble(0, 1e-6);
+        }
+        v[2 * Adam.SKIP_BLOCK + 9] = -0f;
+        Parameter p = new Parameter("w", new Tensor(w.clone(), N), false);
+        Adam adam = new Adam(List.of(p), 0);
+        java.util.Map<String, Tensor> state = new java.util.LinkedHashMap<>();
+        state.put("step", new Tensor(new float[] {5}, 1));
+        state.put("exp_avg/w", new Tensor(m.clone(), N));
+        state.put("exp_avg_sq/w", new Tensor(v.clone(), N));
+        adam.loadState(state);
+        for (int step = 6; step <= 8; step++) {
+            float[] g = new float[N];
+            reference(w, g, m, v, step, 1e-3, 0, false, false);
+            adam.step(1e-3);
+            assertArrayEquals(w, p.value().data(), "weights, step " + step);
+            assertArrayEquals(m, adam.state().get("exp_avg/w").data(), "m, step " + step);
+            assertArrayEquals(v, adam.state().get("exp_avg_sq/w").data(), "v, step " + step);
+        }
+    }
+
     private static void check(double decay, boolean decoupled, boolean decayed) {
         SplittableRandom random = new SplittableRandom(11);
         float[] w0 = new float[N];
