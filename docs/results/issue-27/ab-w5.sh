@@ -11,7 +11,7 @@ for r in $(seq "$rounds"); do
     name=$(basename "$jar" .jar); load=$(cut -d' ' -f1-3 /proc/loadavg)
     norm=$($java $opts -jar "$jar" train --help 2>/dev/null | grep -q -e '--norm=' && echo "--norm none" || true)
     /usr/bin/time -f "%M %e %U %S" -o $dir/time-w5.txt nice -n 10 $java $opts -jar "$jar" train --model vgg11 --width 0.5 $norm \
-      --data cifar10 --data-dir $dir/cifar-synthetic --limit-train 320 --limit-test 128 --epochs 1 --batch 32 --T 4 --lr 1e-3 \
+      --data cifar10 --data-dir $dir/cifar-synthetic --limit-train ${W5_SAMPLES:-320} --limit-test 128 --epochs 1 --batch 32 --T 4 --lr 1e-3 \
       --schedule constant --threads 2 --seed 1 --out $dir/w5-$name-r$r.snn4j --json 2>$dir/w5-$name.err | tail -n 1 > $dir/last-w5.json
     python3 - "$r" "$name" "$load" "$(date -u +%T)" $dir/last-w5.json $dir/time-w5.txt >> "$out" <<'PY'
 import json,sys
