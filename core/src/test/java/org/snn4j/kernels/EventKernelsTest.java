@@ -80,7 +80,8 @@ class EventKernelsTest {
         float[] w = gaussian(g.weightSize(), rng), bias = gaussian(g.outC(), rng);
         float[] wt = EventKernels.transposed(g.outC(), g.patch(), w);
         for (int kind = 0; kind < 3; kind++) {
-            float[] x = spikes(g.inputSize(), 0.2, kind, rng);
+            float[] x = spikes(g.inputSize(), kind == 0 ? 1.0 : 0.2, kind, rng);    // every input a spike, then a fifth
+            if (kind == 2) java.util.Arrays.fill(x, 0, x.length / 2, 0f);           // no events in the first half
             for (float[] b : new float[][] {bias, null}) {
                 float[] dense = new float[g.outputSize()];
                 Conv2dKernels.forward(g, x, w, b, dense);
@@ -274,8 +275,8 @@ class EventKernelsTest {
                     }
                 }
                 float[] w = gaussian(rows * n, rng), y0 = gaussian(lists * n, rng), y1 = gaussian(lists * n, rng);
-                new ScalarEventKernel().sumLists(lists, stride, end, offset, value, w, y0, n);
-                new PanamaEventKernel().sumLists(lists, stride, end, offset, value, w, y1, n);
+                new ScalarEventKernel().sumLists(0, lists, stride, end, offset, value, w, y0, 0, n);
+                new PanamaEventKernel().sumLists(0, lists, stride, end, offset, value, w, y1, 0, n);
                 assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
             }
         }
