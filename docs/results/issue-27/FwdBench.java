@@ -1,6 +1,7 @@
 // One-off harness of docs/BENCHMARKS.md, issue 27: the forward of W1's conv2 by GEMM and by events (the whole batch,
 // EventKernels.convForward, and per sample, EventKernels.convSample as the fused inference block runs it), thread CPU time.
-// Usage: java -cp JAR:DIR org.snn4j.kernels.FwdBench [images channels side outChannels]  (defaults 512 32 14 64)
+// Usage: java -cp JAR:DIR [-Ddensities=0.05,0.15] org.snn4j.kernels.FwdBench [images channels side outChannels]
+// (defaults 512 32 14 64); FwdAB.java runs it for two jars in one JVM, alternating.
 package org.snn4j.kernels;
 import java.lang.management.*;
 import org.snn4j.tensor.Rng;
@@ -12,7 +13,8 @@ public class FwdBench {
     int side = a.length > 2 ? Integer.parseInt(a[2]) : 14, oc = a.length > 3 ? Integer.parseInt(a[3]) : 64;
     int steps = 8, reps = 9, warm = 3;
     ConvGeometry g = ConvGeometry.square(n, c, side, side, oc, 3, 1, 1);
-    for (double d : new double[] {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5}) {
+    String densities = System.getProperty("densities", "0.05,0.1,0.15,0.2,0.25,0.3,0.5");
+    for (double d : java.util.Arrays.stream(densities.split(",")).mapToDouble(Double::parseDouble).toArray()) {
       Rng rng = new Rng(1);
       float[] x = new float[g.inputSize()], w = new float[g.weightSize()], b = new float[oc];
       float[] yd = new float[g.outputSize()], ye = new float[g.outputSize()], ys = new float[g.outputSize()];
