@@ -262,9 +262,9 @@ class EventKernelsTest {
     void listsSummedSideBySideMatchTheScalarTwin() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         Rng rng = new Rng(9);
-        for (int n : new int[] {8, 16, 32, 48, 64}) {
-            for (int lists : new int[] {1, 3, 4, 7, 13}) {
-                int stride = 12, rows = 5;
+        for (int n : new int[] {8, 16, 32, 48, 64, 128}) {
+            for (int lists : new int[] {1, 2, 3, 4, 7, 13}) {
+                int stride = 12, rows = 5, from = lists > 3 ? 1 : 0, yOff = 3;
                 int[] end = new int[lists], offset = new int[lists * stride];
                 float[] value = new float[lists * stride];
                 for (int p = 0; p < lists; p++) {
@@ -274,9 +274,10 @@ class EventKernelsTest {
                         value[e] = (1 + rng.nextInt(4)) * 0.25f;
                     }
                 }
-                float[] w = gaussian(rows * n, rng), y0 = gaussian(lists * n, rng), y1 = gaussian(lists * n, rng);
-                new ScalarEventKernel().sumLists(0, lists, stride, end, offset, value, w, y0, 0, n);
-                new PanamaEventKernel().sumLists(0, lists, stride, end, offset, value, w, y1, 0, n);
+                float[] w = gaussian(rows * n, rng);
+                float[] y0 = gaussian(yOff + lists * n, rng), y1 = y0.clone();
+                new ScalarEventKernel().sumLists(from, lists, stride, end, offset, value, w, y0, yOff, n);
+                new PanamaEventKernel().sumLists(from, lists, stride, end, offset, value, w, y1, yOff, n);
                 assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
             }
         }
