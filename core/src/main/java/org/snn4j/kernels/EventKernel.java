@@ -38,15 +38,14 @@ interface EventKernel {
     void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into);
 
     /**
-     * {@link #sum} of {@code lists} lists at once, each stored ({@link Into#STORE}): list p holds the events
-     * [p·stride, end[p]) and its sums go to {@code y[p·n, p·n + n)}. Each output's sum is the same chain of
-     * fmas as {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum
-     * may come out +0 instead of −0); running several lists side by side only lets their chains overlap.
-     * Entries of {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be
-     * overwritten.
+     * {@link #sum} of the lists p in [from, to) at once, each stored ({@link Into#STORE}): list p holds the
+     * events [p·stride, end[p]) and its sums go to {@code y[yOff + (p − from)·n, yOff + (p − from)·n + n)}. Each output's sum is the same chain of fmas as
+     * {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum may come out
+     * +0 instead of −0); running several lists side by side only lets their chains overlap. Entries of
+     * {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be overwritten.
      */
-    default void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
-        for (int p = 0; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
+    default void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        for (int p = from; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 
     /**

@@ -191,17 +191,71 @@ final class PanamaEventKernel implements EventKernel {
      * fma's latency, so eight lists of one vector, or four of two, run side by side (eight chains in flight).
      * The shorter lists of a group are padded to the longest with events of value 0 (offset 0), which add
      * exactly nothing to a finite sum: at the low densities where lists differ most in length, finishing
-     * each list alone took as long as the common part. Wider rows already hold four chains per list.
+     * each list alone took as long as the common part. Rows of four vectors (W1's second convolution, 64
+     * outputs with 16 lanes) run two lists side by side over their common length, then the rest of the longer
+     * list alone: the four chains of one list left the fma's latency exposed. Wider rows already hold eight
+     * chains per list.
      */
     @Override
-    public void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
-        int p = 0;
+    public void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        int p = from;
         if (n == LANES) {
-            for (; p + 8 <= lists; p += 8) sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y);
+            for (; p + 8 <= to; p += 8) {
+                sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+            }
         } else if (n == 2 * LANES) {
-            for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y);
+            for (; p + 4 <= to; p += 4) {
+                sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+            }
+        } else if (n == 4 * LANES) {
+            for (; p + 2 <= to; p += 2) sumTwoQuads(p * stride, end[p], (p + 1) * stride, end[p + 1], offset, value, w, y, yOff + (p - from) * n);
         }
-        for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
+        for (; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
+    }
+
+    /**
+     * Two lists of four vectors each, [e0, end0) into {@code y[at, at + 4·LANES)} and [e1, end1) into the next
+     * four vectors: eight chains over their common length, then four for the rest of the longer one.
+     */
+    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int[] offset, float[] value, float[] w, float[] y, int at) {
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        int common = Math.min(end0 - e0, end1 - e1);
+        for (int j = 0; j < common; j++) {
+            FloatVector u = FloatVector.broadcast(SPECIES, value[e0 + j]), v = FloatVector.broadcast(SPECIES, value[e1 + j]);
+            int o = offset[e0 + j], q = offset[e1 + j];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
+        }
+        for (int e = e0 + common; e < end0; e++) {
+            FloatVector u = FloatVector.broadcast(SPECIES, value[e]);
+            int o = offset[e];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
+        }
+        for (int e = e1 + common; e < end1; e++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+            int q = offset[e];
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
+        }
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + LANES);
+        a2.intoArray(y, at + 2 * LANES);
+        a3.intoArray(y, at + 3 * LANES);
+        b0.intoArray(y, at + 4 * LANES);
+        b1.intoArray(y, at + 5 * LANES);
+        b2.intoArray(y, at + 6 * LANES);
+        b3.intoArray(y, at + 7 * LANES);
     }
 
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
@@ -219,7 +273,7 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /** Lists p to p + 7 of one vector each, {@code length} events each. */
-    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
+    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
         int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
         int e4 = e3 + stride, e5 = e4 + stride, e6 = e5 + stride, e7 = e6 + stride;
         FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
@@ -233,19 +287,19 @@ final class PanamaEventKernel implements EventKernel {
             a6 = FloatVector.fromArray(SPECIES, w, offset[e6 + j]).fma(FloatVector.broadcast(SPECIES, value[e6 + j]), a6);
             a7 = FloatVector.fromArray(SPECIES, w, offset[e7 + j]).fma(FloatVector.broadcast(SPECIES, value[e7 + j]), a7);
         }
-        a0.intoArray(y, p * LANES);
-        a1.intoArray(y, (p + 1) * LANES);
-        a2.intoArray(y, (p + 2) * LANES);
-        a3.intoArray(y, (p + 3) * LANES);
-        a4.intoArray(y, (p + 4) * LANES);
-        a5.intoArray(y, (p + 5) * LANES);
-        a6.intoArray(y, (p + 6) * LANES);
-        a7.intoArray(y, (p + 7) * LANES);
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + LANES);
+        a2.intoArray(y, at + 2 * LANES);
+        a3.intoArray(y, at + 3 * LANES);
+        a4.intoArray(y, at + 4 * LANES);
+        a5.intoArray(y, at + 5 * LANES);
+        a6.intoArray(y, at + 6 * LANES);
+        a7.intoArray(y, at + 7 * LANES);
     }
 
     /** Lists p to p + 3 of two vectors each, {@code length} events each. */
-    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
-        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
+    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride, n = 2 * LANES;
         FloatVector a0 = FloatVector.zero(SPECIES), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
         for (int j = 0; j < length; j++) {
             FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0 + j]), v1 = FloatVector.broadcast(SPECIES, value[e1 + j]);
@@ -260,15 +314,14 @@ final class PanamaEventKernel implements EventKernel {
             a3 = FloatVector.fromArray(SPECIES, w, o3).fma(v3, a3);
             b3 = FloatVector.fromArray(SPECIES, w, o3 + LANES).fma(v3, b3);
         }
-        int n = 2 * LANES;
-        a0.intoArray(y, p * n);
-        b0.intoArray(y, p * n + LANES);
-        a1.intoArray(y, (p + 1) * n);
-        b1.intoArray(y, (p + 1) * n + LANES);
-        a2.intoArray(y, (p + 2) * n);
-        b2.intoArray(y, (p + 2) * n + LANES);
-        a3.intoArray(y, (p + 3) * n);
-        b3.intoArray(y, (p + 3) * n + LANES);
+        a0.intoArray(y, at);
+        b0.intoArray(y, at + LANES);
+        a1.intoArray(y, at + n);
+        b1.intoArray(y, at + n + LANES);
+        a2.intoArray(y, at + 2 * n);
+        b2.intoArray(y, at + 2 * n + LANES);
+        a3.intoArray(y, at + 3 * n);
+        b3.intoArray(y, at + 3 * n + LANES);
     }
 
     private static void store(FloatVector acc, float[] y, int at, boolean add) {

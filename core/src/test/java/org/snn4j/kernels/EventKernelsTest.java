@@ -80,7 +80,8 @@ class EventKernelsTest {
         float[] w = gaussian(g.weightSize(), rng), bias = gaussian(g.outC(), rng);
         float[] wt = EventKernels.transposed(g.outC(), g.patch(), w);
         for (int kind = 0; kind < 3; kind++) {
-            float[] x = spikes(g.inputSize(), 0.2, kind, rng);
+            float[] x = spikes(g.inputSize(), kind == 0 ? 1.0 : 0.2, kind, rng);    // every input a spike, then a fifth
+            if (kind == 2) java.util.Arrays.fill(x, 0, x.length / 2, 0f);           // no events in the first half
             for (float[] b : new float[][] {bias, null}) {
                 float[] dense = new float[g.outputSize()];
                 Conv2dKernels.forward(g, x, w, b, dense);
@@ -261,9 +262,9 @@ class EventKernelsTest {
     void listsSummedSideBySideMatchTheScalarTwin() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         Rng rng = new Rng(9);
-        for (int n : new int[] {8, 16, 32, 48, 64}) {
-            for (int lists : new int[] {1, 3, 4, 7, 13}) {
-                int stride = 12, rows = 5;
+        for (int n : new int[] {8, 16, 32, 48, 64, 128}) {
+            for (int lists : new int[] {1, 2, 3, 4, 7, 13}) {
+                int stride = 12, rows = 5, from = lists > 3 ? 1 : 0, yOff = 3;
                 int[] end = new int[lists], offset = new int[lists * stride];
                 float[] value = new float[lists * stride];
                 for (int p = 0; p < lists; p++) {
@@ -273,9 +274,10 @@ class EventKernelsTest {
                         value[e] = (1 + rng.nextInt(4)) * 0.25f;
                     }
                 }
-                float[] w = gaussian(rows * n, rng), y0 = gaussian(lists * n, rng), y1 = gaussian(lists * n, rng);
-                new ScalarEventKernel().sumLists(lists, stride, end, offset, value, w, y0, n);
-                new PanamaEventKernel().sumLists(lists, stride, end, offset, value, w, y1, n);
+                float[] w = gaussian(rows * n, rng);
+                float[] y0 = gaussian(yOff + lists * n, rng), y1 = y0.clone();
+                new ScalarEventKernel().sumLists(from, lists, stride, end, offset, value, w, y0, yOff, n);
+                new PanamaEventKernel().sumLists(from, lists, stride, end, offset, value, w, y1, yOff, n);
                 assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
             }
         }
