@@ -77,7 +77,7 @@ final class ScalarEventKernel implements EventKernel {
         columnSums(rows, from, count, n, 0, n, sums, sumsOff);
     }
 
-    /** {@link #addColumnSums} of columns [i0, n) only (also the vector kernel's tail). */
+    /** {@link #addColumnSums} of columns [i0, i1) only (also the vector kernel's tail). */
     static void columnSums(float[] rows, int from, int count, int n, int i0, int i1, double[] sums, int sumsOff) {
         for (int i = i0; i < i1; i++) {
             float s = 0f;
