@@ -259,6 +259,60 @@ class EventKernelsTest {
     }
 
     @Test
+    void shiftedSumsMatchTheScalarTwinAndTheSumOfTheShiftedEvents() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(12);
+        for (int n : new int[] {1, 7, 8, 16, 17, 32, 40, 64}) {
+            for (int taps : new int[] {1, 3, 4, 5, 9, 10, 14, 25}) {
+                int events = rng.nextInt(12), rows = 6, wOff = 3, yStride = n + rng.nextInt(3), from = 2;
+                int[] offset = new int[from + events], shift = new int[taps];
+                float[] value = new float[from + events];
+                for (int e = from; e < from + events; e++) {
+                    offset[e] = rng.nextInt(rows) * n;
+                    value[e] = (1 + rng.nextInt(4)) * 0.25f;
+                }
+                for (int t = 0; t < taps; t++) shift[t] = rng.nextInt(rows) * n + rng.nextInt(2);
+                float[] w = gaussian(wOff + 2 * rows * n + 2, rng), y0 = gaussian(5 + taps * yStride, rng), y1 = y0.clone();
+                float[] expected = y0.clone();
+                new ScalarEventKernel().sumShifted(from, from + events, offset, value, w, wOff, shift, taps, y0, 5, yStride, n);
+                new PanamaEventKernel().sumShifted(from, from + events, offset, value, w, wOff, shift, taps, y1, 5, yStride, n);
+                assertArrayEquals(y0, y1, 0f, "n " + n + " taps " + taps);
+                int[] moved = new int[offset.length];    // tap by tap: sum over the events moved by the tap's shift
+                for (int t = 0; t < taps; t++) {
+                    for (int e = 0; e < offset.length; e++) moved[e] = wOff + offset[e] + shift[t];
+                    new ScalarEventKernel().sum(from, from + events, moved, value, w, expected, 5 + t * yStride, n, EventKernel.Into.ADD);
+                }
+                assertArrayEquals(expected, y0, 0f, "n " + n + " taps " + taps);
+            }
+        }
+    }
+
+    @Test
+    void channelsLastAndColumnSumsMatchTheirScalarTwins() {
+        Rng rng = new Rng(13);
+        for (int[] shape : new int[][] {{16, 16}, {196, 16}, {196, 64}, {7, 10}, {33, 17}, {49, 5}}) {
+            int plane = shape[0], outC = shape[1], row = EventKernels.padded(outC);
+            float[] x = gaussian(2 + outC * plane, rng);
+            float[] expected = new float[4 + plane * row];
+            new ScalarEventKernel().toChannelsLast(x, 2, plane, outC, expected, 4, row);
+            assertEquals(x[2 + (outC - 1) * plane + plane - 1], expected[4 + (plane - 1) * row + outC - 1]);
+            double[] sums = new double[1 + row];
+            new ScalarEventKernel().addColumnSums(expected, 4, plane, row, sums, 1);
+            double exact = 0;
+            for (int p = 0; p < plane; p++) exact += x[2 + p];
+            assertEquals(exact, sums[1], 1e-4 * plane);
+            for (EventKernel body : bodies()) {
+                float[] rows = new float[4 + plane * row];
+                body.toChannelsLast(x, 2, plane, outC, rows, 4, row);
+                assertArrayEquals(expected, rows, 0f, body.getClass().getSimpleName() + " " + plane + "x" + outC);
+                double[] s = new double[1 + row];
+                body.addColumnSums(rows, 4, plane, row, s, 1);
+                assertArrayEquals(sums, s, 0, body.getClass().getSimpleName() + " sums " + plane + "x" + outC);
+            }
+        }
+    }
+
+    @Test
     void listsSummedSideBySideMatchTheScalarTwin() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         Rng rng = new Rng(9);
