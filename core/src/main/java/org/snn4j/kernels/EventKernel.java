@@ -38,15 +38,14 @@ interface EventKernel {
     void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into);
 
     /**
-     * {@link #sum} of {@code lists} lists at once, each stored ({@link Into#STORE}): list p holds the events
-     * [p·stride, end[p]) and its sums go to {@code y[p·n, p·n + n)}. Each output's sum is the same chain of
-     * fmas as {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum
-     * may come out +0 instead of −0); running several lists side by side only lets their chains overlap.
-     * Entries of {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be
-     * overwritten.
+     * {@link #sum} of the lists p in [from, to) at once, each stored ({@link Into#STORE}): list p holds the
+     * events [p·stride, end[p]) and its sums go to {@code y[yOff + (p − from)·n, yOff + (p − from)·n + n)}. Each output's sum is the same chain of fmas as
+     * {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum may come out
+     * +0 instead of −0); running several lists side by side only lets their chains overlap. Entries of
+     * {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be overwritten.
      */
-    default void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
-        for (int p = 0; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
+    default void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        for (int p = from; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 
     /**
@@ -54,4 +53,27 @@ interface EventKernel {
      * {@code y[yOff + o·plane + p] = sum[p·row + o] + (bias == null ? 0 : bias[o])}.
      */
     void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff);
+
+    /**
+     * One image's channels-first array to channel-last rows, the inverse of {@link #toChannelsFirst} without a
+     * bias: for p in [0, plane), o in [0, outC), {@code rows[rowsOff + p·row + o] = x[xOff + o·plane + p]}; the
+     * rest of each row is left as it is.
+     */
+    void toChannelsLast(float[] x, int xOff, int plane, int outC, float[] rows, int rowsOff, int row);
+
+    /**
+     * The events [from, to) summed for {@code taps} shifts at once, each added into its own output row: for t in
+     * [0, taps) and i in [0, n), {@code acc = Σ_e fma(w[wOff + offset[e] + shift[t] + i], value[e], acc)} in
+     * event order from zero, then {@code y[yOff + t·yStride + i] += acc}: {@link #sum} with {@link Into#ADD} of
+     * the events moved by {@code shift[t]}, one read of an event serving every shift (the taps of the weight
+     * gradient, {@link EventWeightGradient}).
+     */
+    void sumShifted(int from, int to, int[] offset, float[] value, float[] w, int wOff, int[] shift, int taps, float[] y, int yOff,
+                    int yStride, int n);
+
+    /**
+     * Column sums of {@code count} rows of {@code n}: for i in [0, n), {@code sums[sumsOff + i] += s} with
+     * {@code s = Σ_p rows[from + p·n + i]} summed in float in row order (a bias gradient's sums of one image).
+     */
+    void addColumnSums(float[] rows, int from, int count, int n, double[] sums, int sumsOff);
 }

@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A convolution scans each image's inputs once in index order and appends every non-zero input's
  * taps (weight-row offset and value) to the list of each output position it reaches, so every list is
- * in k order; each position then sums its list into a channel-last row of outC outputs held in vector
- * registers ({@link EventKernel#sum}, weights read from the channel-last copy {@code [c, kh, kw, outC]},
- * {@link #transposed}); the rows are transposed into the NCHW output. A linear layer lists each row's
+ * in k order (with stride 1 the lists lie on the output plane widened by margins that catch the taps
+ * falling outside it, so every event appends the same kh × kw taps at fixed list offsets: {@link Plan});
+ * each row of output positions then sums its lists into channel-last rows of outC outputs held in vector
+ * registers, several lists side by side ({@link EventKernel#sumLists}, weights read from the channel-last
+ * copy {@code [c, kh, kw, outC]}, {@link #transposed}); the rows are transposed into the NCHW output. A linear layer lists each row's
  * events ({@link EventKernel#gather}) and sums their weight rows the same way, a group of rows at a time
  * so that the rows share the weight rows they read from cache ({@link #linearGroup}). Images (rows) are split over the
  * threads of {@link Parallel}; each thread keeps its lists and sums between calls. Facades check array
@@ -67,10 +69,10 @@ public final class EventKernels {
             return plans.computeIfAbsent(g, Plan::of);
         }
 
-        /** A plane of {@code positions} inputs' events, and the output lists and sums of {@code g}. */
-        void fitConvolution(ConvGeometry g) {
-            fitOutputs(g.outPlane(), padded(g.outC()) * g.outPlane());
-            fitTaps(g.outPlane() * g.patch());
+        /** A plane of {@code positions} inputs' events, and the tap lists of {@code plan} and the sums of {@code g}. */
+        void fitConvolution(ConvGeometry g, Plan plan) {
+            fitOutputs(plan.lists(), padded(g.outC()) * g.outPlane());
+            fitTaps(plan.lists() * g.patch());
             int positions = g.h() * g.w();
             if (eventIndex.length < positions) {
                 eventIndex = new int[positions];
@@ -184,8 +186,8 @@ public final class EventKernels {
         LongAdder ops = new LongAdder();
         Parallel.forRange(g.n(), 4, (from, to) -> {
             Buffers buffers = BUFFERS.get();
-            buffers.fitConvolution(g);
             Plan plan = buffers.planFor(g);
+            buffers.fitConvolution(g, plan);
             long done = 0;
             for (int image = from; image < to; image++) {
                 done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
@@ -218,8 +220,8 @@ public final class EventKernels {
         }
         EventKernel kernel = KERNEL;
         Buffers buffers = BUFFERS.get();
-        buffers.fitConvolution(g);
         Plan plan = buffers.planFor(g);
+        buffers.fitConvolution(g, plan);
         long done = 0;
         for (int t = from; t < to; t++) {
             done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, (t - from) * out, buffers);
@@ -251,49 +253,62 @@ public final class EventKernels {
     }
 
     /**
-     * A convolution's taps along rows and columns, the row and column of each input position of a plane, and
-     * for each position whose event reaches all kh × kw taps with stride 1 the output position its tap (0, 0)
-     * reaches (tap (ki, kj) reaches that − ki·outW − kj), else −1: most events of a stride-1 convolution take
-     * this path, with no table lookups and loops of constant length.
+     * Where a convolution's events go. Each output position (oy, ox) has a tap list, list
+     * {@code first + oy·listW + ox}. With stride 1 an event's taps reach outputs at fixed offsets: its tap
+     * (ki, kj) reaches the list {@code corner[p] − ki·listW − kj}, p its position in the plane, so the lists
+     * are laid out on the output plane widened by a margin of {@code k − 1 − pad} lists on every side (where
+     * that is positive), and the taps that fall outside the output go to the margin's lists, which are never
+     * summed: every event takes the same loops of constant length, with no bounds to test (W1's second
+     * convolution: 16 × 16 lists for its 14 × 14 outputs). With larger strides the taps that reach an
+     * output depend on the position, and come from the tables {@code rows} (list offsets oy·listW) and
+     * {@code cols} (ox), by the row and column of the position ({@code corner} null).
      */
-    record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] fullBase) {
+    record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] corner, int listW, int first, int lists) {
         static Plan of(ConvGeometry g) {
-            int[] rowOf = new int[g.h() * g.w()], colOf = new int[g.h() * g.w()], fullBase = new int[g.h() * g.w()];
-            Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
-            Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
-            boolean unitStride = g.strideH() == 1 && g.strideW() == 1;
-            for (int p = 0; p < rowOf.length; p++) {
-                int iy = p / g.w(), ix = p % g.w();
-                rowOf[p] = iy;
-                colOf[p] = ix;
-                boolean full = unitStride && rows.start[iy + 1] - rows.start[iy] == g.kh() && cols.start[ix + 1] - cols.start[ix] == g.kw();
-                fullBase[p] = full ? (iy + g.padH()) * g.outW() + ix + g.padW() : -1;
+            int positions = g.h() * g.w();
+            int[] rowOf = new int[positions], colOf = new int[positions];
+            for (int p = 0; p < positions; p++) {
+                rowOf[p] = p / g.w();
+                colOf[p] = p % g.w();
             }
-            return new Plan(rows, cols, rowOf, colOf, fullBase);
+            if (g.strideH() != 1 || g.strideW() != 1) {
+                Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
+                Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
+                return new Plan(rows, cols, rowOf, colOf, null, g.outW(), 0, g.outPlane());
+            }
+            int marginH = Math.max(0, g.kh() - 1 - g.padH()), marginW = Math.max(0, g.kw() - 1 - g.padW());
+            int listW = g.outW() + 2 * marginW, first = marginH * listW + marginW;
+            int[] corner = new int[positions];
+            for (int p = 0; p < positions; p++) corner[p] = first + (rowOf[p] + g.padH()) * listW + colOf[p] + g.padW();
+            return new Plan(null, null, rowOf, colOf, corner, listW, first, (g.outH() + 2 * marginH) * listW);
+        }
+
+        /** The list of output position (oy, ox). */
+        int list(int oy, int ox) {
+            return first + oy * listW + ox;
         }
     }
 
     /**
      * One image: list each input channel's events in index order (iy, ix) ({@link EventKernel#gather}) and
-     * append every event's taps to the list of the output position each reaches (position p owns the slots [p·patch, p·patch + patch), its
+     * append every event's taps to the list of the output position each reaches (list l owns the slots [l·patch, l·patch + patch), its
      * most possible taps), so each list is in k order; sum each position's list into a channel-last row
      * of outC outputs, block by block; transpose to NCHW ({@link EventKernel#toChannelsFirst}).
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
                                   float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
         int positions = g.h() * g.w();
-        startImage(g, b);
+        startImage(g, plan, b);
         for (int ci = 0; ci < g.c(); ci++) {
             int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, b.eventIndex, b.eventValue, 0);
             scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, events, b);
         }
-        return finishImage(kernel, g, weight, bias, y, yOff, b);
+        return finishImage(kernel, g, plan, weight, bias, y, yOff, b);
     }
 
-    /** Empties every output position's tap list (position p owns the slots [p·patch, p·patch + patch)). */
-    static void startImage(ConvGeometry g, Buffers b) {
-        int patch = g.patch();
-        for (int p = 0, plane = g.outPlane(); p < plane; p++) b.next[p] = p * patch;
+    /** Empties every tap list (list l owns the slots [l·patch, l·patch + patch)). */
+    static void startImage(ConvGeometry g, Plan plan, Buffers b) {
+        for (int l = 0, lists = plan.lists(), patch = g.patch(); l < lists; l++) b.next[l] = l * patch;
     }
 
     /**
@@ -301,48 +316,58 @@ public final class EventKernels {
      * ascending), to the lists of the output positions they reach.
      */
     static void scatter(ConvGeometry g, Plan plan, int ci, int[] index, float[] values, int from, int to, Buffers b) {
-        int row = padded(g.outC()), kh = g.kh(), kw = g.kw(), taps = kh * kw, outW = g.outW();
-        int[] next = b.next, offset = b.tapOffset;
+        int row = padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
+        int[] next = b.next, offset = b.tapOffset, corner = plan.corner();
         float[] value = b.tapValue;
-        Taps rows = plan.rows(), cols = plan.cols();
-        for (int e = from; e < to; e++) {
-            float v = values[e];
-            int base = plan.fullBase()[index[e]];
-            if (base >= 0) {                    // all taps, stride 1: tap (ki, kj) reaches base − ki·outW − kj
-                for (int ki = 0, kRow = ci * taps; ki < kh; ki++, kRow += kw, base -= outW) {
-                    for (int kj = 0; kj < kw; kj++) {
+        if (corner != null) {                   // stride 1: tap (ki, kj) reaches list corner − ki·listW − kj
+            int listW = plan.listW();
+            for (int e = from; e < to; e++) {
+                float v = values[e];
+                int base = corner[index[e]], k = channel;
+                for (int ki = 0; ki < kh; ki++, base -= listW) {
+                    for (int kj = 0; kj < kw; kj++, k += row) {
                         int slot = next[base - kj]++;
-                        offset[slot] = (kRow + kj) * row;
+                        offset[slot] = k;
                         value[slot] = v;
                     }
                 }
-                continue;
             }
+            return;
+        }
+        Taps rows = plan.rows(), cols = plan.cols();
+        for (int e = from; e < to; e++) {
+            float v = values[e];
             int iy = plan.rowOf()[index[e]], ix = plan.colOf()[index[e]];
             for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                int kRow = ci * taps + rows.tap[r] * kw, outRow = rows.out[r];
+                int kRow = channel + rows.tap[r] * kw * row, outRow = rows.out[r];
                 for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
                     int slot = next[outRow + cols.out[q]]++;
-                    offset[slot] = (kRow + cols.tap[q]) * row;
+                    offset[slot] = kRow + cols.tap[q] * row;
                     value[slot] = v;
                 }
             }
         }
     }
 
-    /** Sums each position's tap list into a channel-last row, block by block, and transposes to NCHW; returns the synaptic operations. */
-    static long finishImage(EventKernel kernel, ConvGeometry g, float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
-        int outC = g.outC(), row = padded(outC), plane = g.outPlane(), patch = g.patch();
+    /**
+     * Sums each output position's tap list into a channel-last row, block by block, a row of outputs at a
+     * time, and transposes to NCHW; returns the synaptic operations.
+     */
+    static long finishImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
+        int outC = g.outC(), row = padded(outC), outW = g.outW(), patch = g.patch();
         int[] next = b.next;
         int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
         long done = 0;
-        for (int p = 0; p < plane; p++) done += next[p] - p * patch;
-        if (step == patch * row) {          // one k block: the positions' lists side by side
-            kernel.sumLists(plane, patch, next, b.tapOffset, b.tapValue, weight, b.sum, row);
-        } else {
-            for (int p = 0; p < plane; p++) sumInBlocks(kernel, p * patch, next[p], b, weight, b.sum, p * row, row, step);
+        for (int oy = 0; oy < g.outH(); oy++) {
+            int first = plan.list(oy, 0), at = oy * outW * row;
+            for (int l = first; l < first + outW; l++) done += next[l] - l * patch;
+            if (step == patch * row) {          // one k block: the row's lists side by side
+                kernel.sumLists(first, first + outW, patch, next, b.tapOffset, b.tapValue, weight, b.sum, at, row);
+            } else {
+                for (int ox = 0; ox < outW; ox++) sumInBlocks(kernel, (first + ox) * patch, next[first + ox], b, weight, b.sum, at + ox * row, row, step);
+            }
         }
-        kernel.toChannelsFirst(b.sum, row, plane, outC, bias, y, yOff);
+        kernel.toChannelsFirst(b.sum, row, g.outPlane(), outC, bias, y, yOff);
         return done * outC;
     }
 

@@ -33,16 +33,16 @@ public final class EventListKernels {
         LongAdder ops = new LongAdder();
         Parallel.forRange(g.n(), 4, (from, to) -> {
             EventKernels.Buffers b = EventKernels.BUFFERS.get();
-            b.fitConvolution(g);
             EventKernels.Plan plan = b.planFor(g);
+            b.fitConvolution(g, plan);
             long done = 0;
             for (int image = from; image < to; image++) {
-                EventKernels.startImage(g, b);
+                EventKernels.startImage(g, plan, b);
                 for (int ci = 0; ci < g.c(); ci++) {
                     int list = image * g.c() + ci;
                     EventKernels.scatter(g, plan, ci, index, value, start[list], start[list + 1], b);
                 }
-                done += EventKernels.finishImage(EventKernels.KERNEL, g, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), b);
+                done += EventKernels.finishImage(EventKernels.KERNEL, g, plan, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), b);
             }
             ops.add(done);
         });

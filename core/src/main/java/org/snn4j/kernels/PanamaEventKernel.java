@@ -146,6 +146,112 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /**
+     * Whole tiles of 16 channels by 16 positions transposed in registers ({@link PanamaPacking#transpose16});
+     * the edges and vectors other than 16 lanes by the scalar twin's loop.
+     */
+    @Override
+    public void toChannelsLast(float[] x, int xOff, int plane, int outC, float[] rows, int rowsOff, int row) {
+        int pTiles = LANES == 16 ? plane & ~15 : 0, oTiles = LANES == 16 ? outC & ~15 : 0;
+        for (int p0 = 0; p0 < pTiles; p0 += 16) {
+            for (int o0 = 0; o0 < oTiles; o0 += 16) {
+                PanamaPacking.transpose16(x, xOff + o0 * plane + p0, plane, rows, rowsOff + p0 * row + o0, row);
+            }
+        }
+        ScalarEventKernel.channelsLast(x, xOff, plane, 0, pTiles, oTiles, outC, rows, rowsOff, row);
+        ScalarEventKernel.channelsLast(x, xOff, plane, pTiles, plane, 0, outC, rows, rowsOff, row);
+    }
+
+    /**
+     * A vector of outputs by nine shifts at a time (a 3×3 kernel's taps): one read of an event (offset, value,
+     * broadcast) feeds nine chains of fmas; the remaining shifts by four, then one; then a scalar tail.
+     */
+    @Override
+    public void sumShifted(int from, int to, int[] offset, float[] value, float[] w, int wOff, int[] shift, int taps, float[] y, int yOff,
+                           int yStride, int n) {
+        int i = 0;
+        for (; i <= n - LANES; i += LANES) {
+            int t = 0, base = wOff + i;
+            for (; t + 9 <= taps; t += 9) nineShifts(from, to, offset, value, w, base, shift, t, y, yOff + t * yStride + i, yStride);
+            for (; t + 4 <= taps; t += 4) {
+                FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+                int s0 = base + shift[t], s1 = base + shift[t + 1], s2 = base + shift[t + 2], s3 = base + shift[t + 3];
+                for (int e = from; e < to; e++) {
+                    FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+                    int o = offset[e];
+                    a0 = FloatVector.fromArray(SPECIES, w, o + s0).fma(v, a0);
+                    a1 = FloatVector.fromArray(SPECIES, w, o + s1).fma(v, a1);
+                    a2 = FloatVector.fromArray(SPECIES, w, o + s2).fma(v, a2);
+                    a3 = FloatVector.fromArray(SPECIES, w, o + s3).fma(v, a3);
+                }
+                int at = yOff + t * yStride + i;
+                store(a0, y, at, true);
+                store(a1, y, at + yStride, true);
+                store(a2, y, at + 2 * yStride, true);
+                store(a3, y, at + 3 * yStride, true);
+            }
+            for (; t < taps; t++) {
+                FloatVector a = FloatVector.zero(SPECIES);
+                for (int e = from, s = base + shift[t]; e < to; e++) {
+                    a = FloatVector.fromArray(SPECIES, w, offset[e] + s).fma(FloatVector.broadcast(SPECIES, value[e]), a);
+                }
+                store(a, y, yOff + t * yStride + i, true);
+            }
+        }
+        for (; i < n; i++) {   // scalar tail (the callers pass whole vectors)
+            for (int t = 0; t < taps; t++) {
+                float acc = 0f;
+                for (int e = from, s = wOff + shift[t] + i; e < to; e++) acc = Math.fma(w[offset[e] + s], value[e], acc);
+                y[yOff + t * yStride + i] += acc;
+            }
+        }
+    }
+
+    /** {@link #sumShifted} of one vector at {@code w[base + offset[e] + shift[t + k]]} for k in [0, 9), added at y[at + k·yStride]. */
+    private static void nineShifts(int from, int to, int[] offset, float[] value, float[] w, int base, int[] shift, int t,
+                                   float[] y, int at, int yStride) {
+        int s0 = base + shift[t], s1 = base + shift[t + 1], s2 = base + shift[t + 2], s3 = base + shift[t + 3];
+        int s4 = base + shift[t + 4], s5 = base + shift[t + 5], s6 = base + shift[t + 6], s7 = base + shift[t + 7];
+        int s8 = base + shift[t + 8];
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0;
+        for (int e = from; e < to; e++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+            int o = offset[e];
+            a0 = FloatVector.fromArray(SPECIES, w, o + s0).fma(v, a0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + s1).fma(v, a1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + s2).fma(v, a2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + s3).fma(v, a3);
+            a4 = FloatVector.fromArray(SPECIES, w, o + s4).fma(v, a4);
+            a5 = FloatVector.fromArray(SPECIES, w, o + s5).fma(v, a5);
+            a6 = FloatVector.fromArray(SPECIES, w, o + s6).fma(v, a6);
+            a7 = FloatVector.fromArray(SPECIES, w, o + s7).fma(v, a7);
+            a8 = FloatVector.fromArray(SPECIES, w, o + s8).fma(v, a8);
+        }
+        store(a0, y, at, true);
+        store(a1, y, at + yStride, true);
+        store(a2, y, at + 2 * yStride, true);
+        store(a3, y, at + 3 * yStride, true);
+        store(a4, y, at + 4 * yStride, true);
+        store(a5, y, at + 5 * yStride, true);
+        store(a6, y, at + 6 * yStride, true);
+        store(a7, y, at + 7 * yStride, true);
+        store(a8, y, at + 8 * yStride, true);
+    }
+
+    /** A vector of columns at a time, summed down the rows in row order; the columns past the last whole vector by the scalar twin. */
+    @Override
+    public void addColumnSums(float[] rows, int from, int count, int n, double[] sums, int sumsOff) {
+        int i = 0;
+        float[] lanes = new float[LANES];
+        for (; i <= n - LANES; i += LANES) {
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int p = 0, at = from + i; p < count; p++, at += n) s = s.add(FloatVector.fromArray(SPECIES, rows, at));
+            s.intoArray(lanes, 0);
+            for (int k = 0; k < LANES; k++) sums[sumsOff + i + k] += lanes[k];
+        }
+        ScalarEventKernel.columnSums(rows, from, count, n, i, n, sums, sumsOff);
+    }
+
+    /**
      * {@link #toChannelsFirst} with 8 lanes (AVX2): tiles of 8 positions by 8 channels transposed in registers
      * ({@link #transpose8}), the bias added as they are stored; the edges by the scalar twin's loop (W1's second
      * convolution, 196 positions by 64 channels, ran its whole transpose element by element, a twentieth of
@@ -191,17 +297,71 @@ final class PanamaEventKernel implements EventKernel {
      * fma's latency, so eight lists of one vector, or four of two, run side by side (eight chains in flight).
      * The shorter lists of a group are padded to the longest with events of value 0 (offset 0), which add
      * exactly nothing to a finite sum: at the low densities where lists differ most in length, finishing
-     * each list alone took as long as the common part. Wider rows already hold four chains per list.
+     * each list alone took as long as the common part. Rows of four vectors (W1's second convolution, 64
+     * outputs with 16 lanes) run two lists side by side over their common length, then the rest of the longer
+     * list alone: the four chains of one list left the fma's latency exposed. Wider rows already hold eight
+     * chains per list.
      */
     @Override
-    public void sumLists(int lists, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int n) {
-        int p = 0;
+    public void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        int p = from;
         if (n == LANES) {
-            for (; p + 8 <= lists; p += 8) sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y);
+            for (; p + 8 <= to; p += 8) {
+                sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+            }
         } else if (n == 2 * LANES) {
-            for (; p + 4 <= lists; p += 4) sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y);
+            for (; p + 4 <= to; p += 4) {
+                sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+            }
+        } else if (n == 4 * LANES) {
+            for (; p + 2 <= to; p += 2) sumTwoQuads(p * stride, end[p], (p + 1) * stride, end[p + 1], offset, value, w, y, yOff + (p - from) * n);
         }
-        for (; p < lists; p++) sum(p * stride, end[p], offset, value, w, y, p * n, n, Into.STORE);
+        for (; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
+    }
+
+    /**
+     * Two lists of four vectors each, [e0, end0) into {@code y[at, at + 4·LANES)} and [e1, end1) into the next
+     * four vectors: eight chains over their common length, then four for the rest of the longer one.
+     */
+    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int[] offset, float[] value, float[] w, float[] y, int at) {
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        int common = Math.min(end0 - e0, end1 - e1);
+        for (int j = 0; j < common; j++) {
+            FloatVector u = FloatVector.broadcast(SPECIES, value[e0 + j]), v = FloatVector.broadcast(SPECIES, value[e1 + j]);
+            int o = offset[e0 + j], q = offset[e1 + j];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
+        }
+        for (int e = e0 + common; e < end0; e++) {
+            FloatVector u = FloatVector.broadcast(SPECIES, value[e]);
+            int o = offset[e];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
+        }
+        for (int e = e1 + common; e < end1; e++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
+            int q = offset[e];
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
+        }
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + LANES);
+        a2.intoArray(y, at + 2 * LANES);
+        a3.intoArray(y, at + 3 * LANES);
+        b0.intoArray(y, at + 4 * LANES);
+        b1.intoArray(y, at + 5 * LANES);
+        b2.intoArray(y, at + 6 * LANES);
+        b3.intoArray(y, at + 7 * LANES);
     }
 
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
@@ -219,7 +379,7 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /** Lists p to p + 7 of one vector each, {@code length} events each. */
-    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
+    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
         int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
         int e4 = e3 + stride, e5 = e4 + stride, e6 = e5 + stride, e7 = e6 + stride;
         FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
@@ -233,19 +393,19 @@ final class PanamaEventKernel implements EventKernel {
             a6 = FloatVector.fromArray(SPECIES, w, offset[e6 + j]).fma(FloatVector.broadcast(SPECIES, value[e6 + j]), a6);
             a7 = FloatVector.fromArray(SPECIES, w, offset[e7 + j]).fma(FloatVector.broadcast(SPECIES, value[e7 + j]), a7);
         }
-        a0.intoArray(y, p * LANES);
-        a1.intoArray(y, (p + 1) * LANES);
-        a2.intoArray(y, (p + 2) * LANES);
-        a3.intoArray(y, (p + 3) * LANES);
-        a4.intoArray(y, (p + 4) * LANES);
-        a5.intoArray(y, (p + 5) * LANES);
-        a6.intoArray(y, (p + 6) * LANES);
-        a7.intoArray(y, (p + 7) * LANES);
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + LANES);
+        a2.intoArray(y, at + 2 * LANES);
+        a3.intoArray(y, at + 3 * LANES);
+        a4.intoArray(y, at + 4 * LANES);
+        a5.intoArray(y, at + 5 * LANES);
+        a6.intoArray(y, at + 6 * LANES);
+        a7.intoArray(y, at + 7 * LANES);
     }
 
     /** Lists p to p + 3 of two vectors each, {@code length} events each. */
-    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y) {
-        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
+    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride, n = 2 * LANES;
         FloatVector a0 = FloatVector.zero(SPECIES), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
         for (int j = 0; j < length; j++) {
             FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0 + j]), v1 = FloatVector.broadcast(SPECIES, value[e1 + j]);
@@ -260,15 +420,14 @@ final class PanamaEventKernel implements EventKernel {
             a3 = FloatVector.fromArray(SPECIES, w, o3).fma(v3, a3);
             b3 = FloatVector.fromArray(SPECIES, w, o3 + LANES).fma(v3, b3);
         }
-        int n = 2 * LANES;
-        a0.intoArray(y, p * n);
-        b0.intoArray(y, p * n + LANES);
-        a1.intoArray(y, (p + 1) * n);
-        b1.intoArray(y, (p + 1) * n + LANES);
-        a2.intoArray(y, (p + 2) * n);
-        b2.intoArray(y, (p + 2) * n + LANES);
-        a3.intoArray(y, (p + 3) * n);
-        b3.intoArray(y, (p + 3) * n + LANES);
+        a0.intoArray(y, at);
+        b0.intoArray(y, at + LANES);
+        a1.intoArray(y, at + n);
+        b1.intoArray(y, at + n + LANES);
+        a2.intoArray(y, at + 2 * n);
+        b2.intoArray(y, at + 2 * n + LANES);
+        a3.intoArray(y, at + 3 * n);
+        b3.intoArray(y, at + 3 * n + LANES);
     }
 
     private static void store(FloatVector acc, float[] y, int at, boolean add) {

@@ -80,7 +80,8 @@ class EventKernelsTest {
         float[] w = gaussian(g.weightSize(), rng), bias = gaussian(g.outC(), rng);
         float[] wt = EventKernels.transposed(g.outC(), g.patch(), w);
         for (int kind = 0; kind < 3; kind++) {
-            float[] x = spikes(g.inputSize(), 0.2, kind, rng);
+            float[] x = spikes(g.inputSize(), kind == 0 ? 1.0 : 0.2, kind, rng);    // every input a spike, then a fifth
+            if (kind == 2) java.util.Arrays.fill(x, 0, x.length / 2, 0f);           // no events in the first half
             for (float[] b : new float[][] {bias, null}) {
                 float[] dense = new float[g.outputSize()];
                 Conv2dKernels.forward(g, x, w, b, dense);
@@ -258,12 +259,66 @@ class EventKernelsTest {
     }
 
     @Test
+    void shiftedSumsMatchTheScalarTwinAndTheSumOfTheShiftedEvents() {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        Rng rng = new Rng(12);
+        for (int n : new int[] {1, 7, 8, 16, 17, 32, 40, 64}) {
+            for (int taps : new int[] {1, 3, 4, 5, 9, 10, 14, 25}) {
+                int events = rng.nextInt(12), rows = 6, wOff = 3, yStride = n + rng.nextInt(3), from = 2;
+                int[] offset = new int[from + events], shift = new int[taps];
+                float[] value = new float[from + events];
+                for (int e = from; e < from + events; e++) {
+                    offset[e] = rng.nextInt(rows) * n;
+                    value[e] = (1 + rng.nextInt(4)) * 0.25f;
+                }
+                for (int t = 0; t < taps; t++) shift[t] = rng.nextInt(rows) * n + rng.nextInt(2);
+                float[] w = gaussian(wOff + 2 * rows * n + 2, rng), y0 = gaussian(5 + taps * yStride, rng), y1 = y0.clone();
+                float[] expected = y0.clone();
+                new ScalarEventKernel().sumShifted(from, from + events, offset, value, w, wOff, shift, taps, y0, 5, yStride, n);
+                new PanamaEventKernel().sumShifted(from, from + events, offset, value, w, wOff, shift, taps, y1, 5, yStride, n);
+                assertArrayEquals(y0, y1, 0f, "n " + n + " taps " + taps);
+                int[] moved = new int[offset.length];    // tap by tap: sum over the events moved by the tap's shift
+                for (int t = 0; t < taps; t++) {
+                    for (int e = 0; e < offset.length; e++) moved[e] = wOff + offset[e] + shift[t];
+                    new ScalarEventKernel().sum(from, from + events, moved, value, w, expected, 5 + t * yStride, n, EventKernel.Into.ADD);
+                }
+                assertArrayEquals(expected, y0, 0f, "n " + n + " taps " + taps);
+            }
+        }
+    }
+
+    @Test
+    void channelsLastAndColumnSumsMatchTheirScalarTwins() {
+        Rng rng = new Rng(13);
+        for (int[] shape : new int[][] {{16, 16}, {196, 16}, {196, 64}, {7, 10}, {33, 17}, {49, 5}}) {
+            int plane = shape[0], outC = shape[1], row = EventKernels.padded(outC);
+            float[] x = gaussian(2 + outC * plane, rng);
+            float[] expected = new float[4 + plane * row];
+            new ScalarEventKernel().toChannelsLast(x, 2, plane, outC, expected, 4, row);
+            assertEquals(x[2 + (outC - 1) * plane + plane - 1], expected[4 + (plane - 1) * row + outC - 1]);
+            double[] sums = new double[1 + row];
+            new ScalarEventKernel().addColumnSums(expected, 4, plane, row, sums, 1);
+            double exact = 0;
+            for (int p = 0; p < plane; p++) exact += x[2 + p];
+            assertEquals(exact, sums[1], 1e-4 * plane);
+            for (EventKernel body : bodies()) {
+                float[] rows = new float[4 + plane * row];
+                body.toChannelsLast(x, 2, plane, outC, rows, 4, row);
+                assertArrayEquals(expected, rows, 0f, body.getClass().getSimpleName() + " " + plane + "x" + outC);
+                double[] s = new double[1 + row];
+                body.addColumnSums(rows, 4, plane, row, s, 1);
+                assertArrayEquals(sums, s, 0, body.getClass().getSimpleName() + " sums " + plane + "x" + outC);
+            }
+        }
+    }
+
+    @Test
     void listsSummedSideBySideMatchTheScalarTwin() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         Rng rng = new Rng(9);
-        for (int n : new int[] {8, 16, 32, 48, 64}) {
-            for (int lists : new int[] {1, 3, 4, 7, 13}) {
-                int stride = 12, rows = 5;
+        for (int n : new int[] {8, 16, 32, 48, 64, 128}) {
+            for (int lists : new int[] {1, 2, 3, 4, 7, 13}) {
+                int stride = 12, rows = 5, from = lists > 3 ? 1 : 0, yOff = 3;
                 int[] end = new int[lists], offset = new int[lists * stride];
                 float[] value = new float[lists * stride];
                 for (int p = 0; p < lists; p++) {
@@ -273,9 +328,10 @@ class EventKernelsTest {
                         value[e] = (1 + rng.nextInt(4)) * 0.25f;
                     }
                 }
-                float[] w = gaussian(rows * n, rng), y0 = gaussian(lists * n, rng), y1 = gaussian(lists * n, rng);
-                new ScalarEventKernel().sumLists(lists, stride, end, offset, value, w, y0, n);
-                new PanamaEventKernel().sumLists(lists, stride, end, offset, value, w, y1, n);
+                float[] w = gaussian(rows * n, rng);
+                float[] y0 = gaussian(yOff + lists * n, rng), y1 = y0.clone();
+                new ScalarEventKernel().sumLists(from, lists, stride, end, offset, value, w, y0, yOff, n);
+                new PanamaEventKernel().sumLists(from, lists, stride, end, offset, value, w, y1, yOff, n);
                 assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
             }
         }

@@ -1,6 +1,7 @@
 package org.snn4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class EventWeightGradientTest {
             ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),  // strided, outC not a multiple of a vector
             ConvGeometry.square(4, 5, 7, 7, 7, 5, 1, 2),     // 5×5
             ConvGeometry.square(3, 4, 8, 8, 9, 1, 1, 0),     // 1×1
+            new ConvGeometry(5, 3, 8, 10, 40, 3, 5, 1, 1, 0, 2),  // 3×5, unpadded rows, three blocks of channels
+            ConvGeometry.square(3, 2, 6, 6, 8, 1, 1, 1),     // padded more than the kernel less one: zero borders
         };
         for (ConvGeometry g : shapes) {
             for (double density : new double[] {0, 0.02, 0.1, 0.3, 0.7, 1}) {
@@ -49,6 +52,34 @@ class EventWeightGradientTest {
                 }
             }
         }
+    }
+
+    /**
+     * An infinite input spreads to the weights of the taps that carry it to an output, as in the GEMM, and to no
+     * other: not through a tap that falls outside the output (where the events' frame holds zeros).
+     */
+    @Test
+    void aNonFiniteInputReachesOnlyTheWeightsOfItsTaps() {
+        ConvGeometry g = ConvGeometry.square(4, 3, 9, 9, 20, 3, 1, 1);
+        Rng rng = new Rng(3);
+        float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
+        for (int i = 0; i < x.length; i++) if (rng.nextFloat() < 0.2) x[i] = 1f;
+        x[(1 * g.c() + 2) * 81] = Float.POSITIVE_INFINITY;    // image 1, channel 2, corner (0, 0)
+        rng.fillUniform(dy, 0.5f, 1);
+        float[] wDense = new float[g.weightSize()], wEvents = new float[g.weightSize()];
+        Conv2dKernels.backwardWeights(g, x, dy, wDense, null);
+        EventWeightGradient.backwardWeights(g, x, dy, wEvents, null);
+        float[] bound = bound(g, x, dy, new float[g.weightSize()]);
+        int infinite = 0;
+        for (int i = 0; i < wDense.length; i++) {
+            if (!Float.isFinite(wDense[i])) {
+                infinite++;
+                assertEquals(wDense[i], wEvents[i], "weight " + i);
+            } else {
+                assertTrue(Math.abs(wDense[i] - wEvents[i]) <= bound[i], "weight " + i + ": " + wDense[i] + " vs " + wEvents[i]);
+            }
+        }
+        assertEquals(4 * g.outC(), infinite);    // the corner reaches an output through taps (1..2, 1..2) only
     }
 
     /**
