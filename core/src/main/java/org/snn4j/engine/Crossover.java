@@ -39,7 +39,7 @@ final class Crossover {
 
     /**
      * @param initial the crossover density used until this one is measured
-     * @param clock   nanoseconds (System::nanoTime; a test's fake clock)
+     * @param clock   nanoseconds (the executor's kernel clock: CPU or wall time; a test's fake clock)
      */
     Crossover(double initial, LongSupplier clock) {
         this.crossover = initial;

@@ -1,5 +1,7 @@
 package org.snn4j.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.ConvGeometry;
 import org.snn4j.kernels.EventKernels;
 import org.snn4j.kernels.EventListKernels;
+import org.snn4j.kernels.Parallel;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ChildRunner;
 import org.snn4j.nn.Conv2d;
@@ -80,6 +83,8 @@ public final class Executor {
     public static final double INITIAL_GRADIENT_CROSSOVER = 0.2;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
+    /** The CPU-time clock of {@link #kernelClock}; null where the JVM cannot measure a thread's CPU time. */
+    private static final ThreadMXBean THREAD_CPU = threadCpu();
 
     private final Model model;
     private final EngineMode mode;
@@ -87,8 +92,8 @@ public final class Executor {
     /** "auto"'s choices per layer: the forward of a layer alone, of a fused block (by its convolution), a convolution's weight gradient. */
     private final Map<Layer, Crossover> forwardChoices = new IdentityHashMap<>(), blockChoices = new IdentityHashMap<>(),
             gradientChoices = new IdentityHashMap<>();
-    /** What the crossovers are timed with: nanoseconds. */
-    private LongSupplier clock = System::nanoTime;
+    /** What the crossovers are timed with: nanoseconds ({@link #kernelClock}). */
+    private LongSupplier clock = Executor::kernelClock;
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
@@ -129,7 +134,7 @@ public final class Executor {
         return this;
     }
 
-    /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of {@link System#nanoTime}: a test's fake clock. Returns this executor. */
+    /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of {@link #kernelClock}: a test's fake clock. Returns this executor. */
     Executor withClock(LongSupplier clock) {
         this.clock = clock;
         return this;
@@ -373,6 +378,23 @@ public final class Executor {
         R result = c.run(density, byEvents, dense);
         if (c.measured()) measured.accept(c.density());
         return result;
+    }
+
+    /**
+     * What "auto" times its kernels with, in nanoseconds: when the kernels run on the calling thread alone (one
+     * compute thread, {@link Parallel#threads}), that thread's CPU time, which other processes on a loaded
+     * machine barely change (they stretch the wall time by whatever share of a core they take); with more
+     * threads the wall time, the work being spread over the pool's workers.
+     */
+    private static long kernelClock() {
+        return Parallel.threads() == 1 && THREAD_CPU != null ? THREAD_CPU.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static ThreadMXBean threadCpu() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!bean.isCurrentThreadCpuTimeSupported()) return null;
+        if (!bean.isThreadCpuTimeEnabled()) bean.setThreadCpuTimeEnabled(true);
+        return bean;
     }
 
     private LayerActivity activity(Layer layer) {
