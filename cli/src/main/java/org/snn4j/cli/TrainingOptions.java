@@ -238,8 +238,10 @@ final class TrainingOptions {
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
         TrainResult r;
+        com.google.gson.JsonArray engineLayers = null;   // what the local executor chose per layer (--json)
         try (TrainingBackend backend = backend(model, cfg, train)) {
             r = new Trainer(model, cfg, train, test, listener, backend).fit();
+            if (backend instanceof LocalBackend local) engineLayers = Reports.engineActivityJson(local.executor());
         }
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
@@ -258,6 +260,7 @@ final class TrainingOptions {
             o.addProperty("model_file", String.valueOf(r.modelFile()));
             o.addProperty("epochs", r.history().size());
             o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
+            if (engineLayers != null) o.add("engine_layers", engineLayers);
             System.out.println(o);
         }
     }
