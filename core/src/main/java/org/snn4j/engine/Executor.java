@@ -62,7 +62,10 @@ import org.snn4j.tensor.Tensor;
  * layer's shape (measured 0.03 to 0.20 for the forward, docs/BENCHMARKS.md) and on the kernels: a
  * {@link Crossover} times the two kernels on the layer's own calls {@value Crossover#FIRST_MEASURED_CALL} to
  * {@value Crossover#LAST_MEASURED_CALL}, alternately, each computing that call's real result (earlier calls
- * use {@link #INITIAL_CROSSOVER} or {@link #INITIAL_GRADIENT_CROSSOVER}). Results never depend on the choice.
+ * use {@link #INITIAL_CROSSOVER}). The forward's results never depend on the choice. The weight gradient's
+ * choice is measured only when asked ({@link #withMeasuredWeightGradient}): the event sum equals the GEMM's
+ * within rounding only, so a timed choice would make training runs differ in their last bits from run to
+ * run; by default it is the fixed {@link #WEIGHT_GRADIENT_CROSSOVER}.
  *
  * <p>The event modes copy the weights into the layouts the event kernels read when the executor is built:
  * build a new one after the weights change (a dense executor reads the weights as they are). One executor
@@ -77,10 +80,12 @@ public final class Executor {
     /** The forward crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
     public static final double INITIAL_CROSSOVER = 0.16;
     /**
-     * The weight-gradient crossover "auto" uses until a convolution's own is measured: W1's conv2's event weight
-     * gradient was even with the GEMM near 0.23 (AMD EPYC Zen 4, AVX-512, one thread), less the margin.
+     * The weight-gradient crossover of the event modes unless measured ({@link #withMeasuredWeightGradient}),
+     * and the initial one when measured: a convolution whose input is at most this fraction non-zero sums its
+     * weight gradient over the input's events. From a Zen 3 AVX2 kernel table (even with the GEMM at 40 % on
+     * W1's conv2); on a Zen 4 AVX-512 the two were even near 23 %.
      */
-    public static final double INITIAL_GRADIENT_CROSSOVER = 0.2;
+    public static final double WEIGHT_GRADIENT_CROSSOVER = 0.3;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
     /** The CPU-time clock of {@link #kernelClock}; null where the JVM cannot measure a thread's CPU time. */
@@ -99,6 +104,8 @@ public final class Executor {
     private ComputePool pool;
     /** Whether the weights change between passes (training): a layer's event copy is refreshed in each pass that runs it by events. */
     private boolean changingWeights;
+    /** Whether "auto" chooses a convolution's weight-gradient kernel by timing it ({@link #withMeasuredWeightGradient}). */
+    private boolean measuredWeightGradient;
     /** The network after its first layer, for {@link #inferEvents}; made when first needed. */
     private Sequential afterFirst;
     /** The passes run so far ({@link #forward} and {@link #inferEvents}), for {@link #passesUntilCalibrated}. */
@@ -137,6 +144,19 @@ public final class Executor {
     /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of {@link #kernelClock}: a test's fake clock. Returns this executor. */
     Executor withClock(LongSupplier clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Makes "auto" choose each convolution's weight-gradient kernel by its measured crossover, as it does the
+     * forward's, instead of the fixed {@link #WEIGHT_GRADIENT_CROSSOVER}: faster where the constant is wrong
+     * for the machine or the kernels, but the two kernels' sums differ in rounding and a timing decides which
+     * runs, so a training run is then no longer reproducible bit for bit from its seed and thread count (nor
+     * resumed from a checkpoint into the weights of an uninterrupted run). The forward's choice never changes
+     * a result. Returns this executor.
+     */
+    public Executor withMeasuredWeightGradient() {
+        this.measuredWeightGradient = true;
         return this;
     }
 
@@ -316,25 +336,28 @@ public final class Executor {
     }
 
     /**
-     * How {@code conv} accumulates its weight gradient in backward: in "auto" by its own measured crossover
-     * (GEMM against {@link org.snn4j.kernels.EventWeightGradient} on the layer's real input and output
-     * gradient, as {@link Crossover} times them; initially {@link #INITIAL_GRADIENT_CROSSOVER}); in "event"
-     * mode by events when the input carries spikes, else by the GEMM.
+     * How {@code conv} accumulates its weight gradient in backward: in "event" mode by events when its input
+     * carries spikes, else by the GEMM; in "auto" by events when its input's density is at most
+     * {@link #WEIGHT_GRADIENT_CROSSOVER}, or, {@link #withMeasuredWeightGradient}, at most the layer's own
+     * measured crossover (the GEMM against {@link org.snn4j.kernels.EventWeightGradient} on the layer's real
+     * input and output gradient, timed by a {@link Crossover} as the forward's are).
      */
     private WeightGradientChoice weightGradient(Conv2d conv, boolean fedBySpikes) {
         if (mode == EngineMode.EVENT && !fedBySpikes) return WeightGradientChoice.DENSE;
         return (input, byEvents, dense) -> {
             LayerActivity a = activity(conv);
-            boolean events = choose(gradientChoices, conv, INITIAL_GRADIENT_CROSSOVER, density(input), a::measuredGradientCrossover,
-                    () -> {
-                        byEvents.run();
-                        return true;
-                    },
-                    () -> {
-                        dense.run();
-                        return false;
-                    });
-            a.recordGradient(events);
+            Supplier<Boolean> events = () -> {
+                byEvents.run();
+                return true;
+            }, gemm = () -> {
+                dense.run();
+                return false;
+            };
+            double density = density(input);
+            boolean byEvent = mode == EngineMode.AUTO && !measuredWeightGradient
+                    ? (density <= WEIGHT_GRADIENT_CROSSOVER ? events : gemm).get()
+                    : choose(gradientChoices, conv, WEIGHT_GRADIENT_CROSSOVER, density, a::measuredGradientCrossover, events, gemm);
+            a.recordGradient(byEvent);
         };
     }
 

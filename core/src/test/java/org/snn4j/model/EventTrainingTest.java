@@ -61,19 +61,20 @@ class EventTrainingTest {
 
     @Test
     void w1StepsByEventsWhileTheWeightsChangeHaveTheDenseGradients() {
-        Executor events = assertStepsMatchDense(EngineMode.EVENT, 3);
+        Executor events = assertStepsMatchDense(m -> new Executor(m, EngineMode.EVENT), 3);
         assertTrue(events.activity().get("conv2").eventCalls() > 0, "conv2 ran by events");
         assertEquals(3, events.activity().get("conv2").gradientEventCalls(), "conv2's weight gradient by events");
     }
 
     /**
-     * "auto" in training, past its measuring: whichever kernels it chose for the forward and the weight
-     * gradient, the dense path's outputs and gradients; while it measures, each kernel ran on half of the timed calls.
+     * "auto" in training with the weight gradient's kernel measured too, past its measuring: whichever kernels
+     * it chose for the forward and the weight gradient, the dense path's outputs and gradients; while it
+     * measures, each kernel ran on half of the timed calls.
      */
     @Test
     void w1StepsInAutoHaveTheDenseGradientsWhicheverKernelsItChooses() {
         int steps = new Executor(w1(), EngineMode.AUTO).passesUntilCalibrated() + 2;
-        Executor auto = assertStepsMatchDense(EngineMode.AUTO, steps);
+        Executor auto = assertStepsMatchDense(m -> new Executor(m, EngineMode.AUTO).withMeasuredWeightGradient(), steps);
         for (String conv : new String[] {"conv1", "conv2"}) {
             LayerActivity a = auto.activity().get(conv);
             assertTrue(a.gradientEventCalls() > 0 && a.gradientDenseCalls() > 0, conv + " both gradient kernels");
@@ -84,13 +85,33 @@ class EventTrainingTest {
     }
 
     /**
-     * {@code steps} training steps of W1 (quarter width) through an executor of {@code mode} whose weights change,
+     * By default "auto" chooses the weight gradient's kernel by the fixed density, not by a timing: two runs give
+     * the same gradients bit for bit (training is reproducible from its seed), through and past the forward's measuring.
+     */
+    @Test
+    void w1StepsInAutoAreReproducibleBitForBit() {
+        int steps = new Executor(w1(), EngineMode.AUTO).passesUntilCalibrated() + 2;
+        Model first = w1(), second = w1();
+        Executor a = Executor.training(first), b = Executor.training(second);
+        for (int step = 0; step < steps; step++) {
+            Tensor x = Tensor.zeros(1, 5, 1, 14, 14);
+            new Rng(40 + step).fillUniform(x.data(), 0, 1);
+            List<float[]> ga = TrainingSteps.step(a, first, x, step, null), gb = TrainingSteps.step(b, second, x, step, null);
+            for (int i = 0; i < ga.size(); i++) assertArrayEquals(ga.get(i), gb.get(i), 0f, "step " + step + " tensor " + i);
+        }
+        LayerActivity conv2 = a.activity().get("conv2");
+        assertEquals(steps, conv2.gradientEventCalls() + conv2.gradientDenseCalls());
+        assertTrue(Double.isNaN(conv2.measuredGradientCrossover()), "no weight-gradient timing");
+    }
+
+    /**
+     * {@code steps} training steps of W1 (quarter width) through the executor {@code make} builds, whose weights change,
      * against the dense executor on a copy: every tensor bit for bit, but a convolution's weight and bias
      * gradients within rounding (1e-4 of the tensor's largest value; a wrong kernel is off by the gradient itself).
      */
-    private static Executor assertStepsMatchDense(EngineMode mode, int steps) {
+    private static Executor assertStepsMatchDense(java.util.function.Function<Model, Executor> make, int steps) {
         Model byEvents = w1(), dense = w1();
-        Executor events = new Executor(byEvents, mode).withChangingWeights();
+        Executor events = make.apply(byEvents).withChangingWeights();
         Executor reference = Executor.dense(dense);
         for (int step = 0; step < steps; step++) {
             Tensor x = Tensor.zeros(1, 5, 1, 14, 14);
