@@ -1,7 +1,10 @@
 package org.snn4j.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.snn4j.kernels.Parallel;
 
 /**
  * One layer's choice between two kernels that compute the same thing, one from the input's non-zero values
@@ -29,6 +32,9 @@ final class Crossover {
     static final int LAST_MEASURED_CALL = FIRST_MEASURED_CALL + 2 * SAMPLES - 1;
     /** The share of the measured crossover that is used (see the class comment). */
     static final double MARGIN = 0.9;
+
+    /** The CPU-time clock of {@link #kernelClock}; null where the JVM cannot measure a thread's CPU time. */
+    private static final ThreadMXBean THREAD_CPU = threadCpu();
 
     private final LongSupplier clock;
     private double crossover;
@@ -76,5 +82,22 @@ final class Crossover {
     /** Whether {@link #density} is the measured one (false until then, or when no timed call had events). */
     boolean measured() {
         return measured;
+    }
+
+    /**
+     * What an executor times kernels with, in nanoseconds: when they run on the calling thread alone (one
+     * compute thread, {@link Parallel#threads}), that thread's CPU time, which other processes on a loaded
+     * machine barely change (they stretch the wall time by whatever share of a core they take); with more
+     * threads the wall time, the work being spread over the pool's workers.
+     */
+    static long kernelClock() {
+        return Parallel.threads() == 1 && THREAD_CPU != null ? THREAD_CPU.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static ThreadMXBean threadCpu() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!bean.isCurrentThreadCpuTimeSupported()) return null;
+        if (!bean.isThreadCpuTimeEnabled()) bean.setThreadCpuTimeEnabled(true);
+        return bean;
     }
 }

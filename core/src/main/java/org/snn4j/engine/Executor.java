@@ -1,22 +1,17 @@
 package org.snn4j.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.ConvGeometry;
 import org.snn4j.kernels.EventKernels;
 import org.snn4j.kernels.EventListKernels;
-import org.snn4j.kernels.Parallel;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ChildRunner;
 import org.snn4j.nn.Conv2d;
@@ -88,24 +83,17 @@ public final class Executor {
     public static final double WEIGHT_GRADIENT_CROSSOVER = 0.3;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
-    /** The CPU-time clock of {@link #kernelClock}; null where the JVM cannot measure a thread's CPU time. */
-    private static final ThreadMXBean THREAD_CPU = threadCpu();
 
     private final Model model;
     private final EngineMode mode;
     private final Plan plan;
-    /** "auto"'s choices per layer: the forward of a layer alone, of a fused block (by its convolution), a convolution's weight gradient. */
-    private final Map<Layer, Crossover> forwardChoices = new IdentityHashMap<>(), blockChoices = new IdentityHashMap<>(),
-            gradientChoices = new IdentityHashMap<>();
-    /** What the crossovers are timed with: nanoseconds ({@link #kernelClock}). */
-    private LongSupplier clock = Executor::kernelClock;
+    /** Which kernel runs each layer's forward, fused block and weight gradient. */
+    private final KernelChoices choices;
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
     /** Whether the weights change between passes (training): a layer's event copy is refreshed in each pass that runs it by events. */
     private boolean changingWeights;
-    /** Whether "auto" chooses a convolution's weight-gradient kernel by timing it ({@link #withMeasuredWeightGradient}). */
-    private boolean measuredWeightGradient;
     /** The network after its first layer, for {@link #inferEvents}; made when first needed. */
     private Sequential afterFirst;
     /** The passes run so far ({@link #forward} and {@link #inferEvents}), for {@link #passesUntilCalibrated}. */
@@ -116,6 +104,7 @@ public final class Executor {
         this.model = model;
         this.mode = mode;
         this.plan = Plan.compile(model, mode);
+        this.choices = new KernelChoices(mode);
     }
 
     /** A dense executor: every layer's own kernels. */
@@ -141,9 +130,9 @@ public final class Executor {
         return this;
     }
 
-    /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of {@link #kernelClock}: a test's fake clock. Returns this executor. */
+    /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of the kernel clock ({@link Crossover#kernelClock}): a test's fake clock. Returns this executor. */
     Executor withClock(LongSupplier clock) {
-        this.clock = clock;
+        choices.clock(clock);
         return this;
     }
 
@@ -156,7 +145,7 @@ public final class Executor {
      * a result. Returns this executor.
      */
     public Executor withMeasuredWeightGradient() {
-        this.measuredWeightGradient = true;
+        choices.measureWeightGradient();
         return this;
     }
 
@@ -324,7 +313,7 @@ public final class Executor {
         Layer layer = step.layer();
         double density = density(input);
         LayerActivity a = activity(layer);
-        long ops = choose(forwardChoices, layer, INITIAL_CROSSOVER, density, a::measuredCrossover,
+        long ops = choices.forward(layer, density, a,
                 () -> byEvents(layer, input, output, current(step, refreshed)),
                 () -> {
                     if (layer instanceof Conv2d c) c.forwardDense(input, output);
@@ -346,18 +335,7 @@ public final class Executor {
         if (mode == EngineMode.EVENT && !fedBySpikes) return WeightGradientChoice.DENSE;
         return (input, byEvents, dense) -> {
             LayerActivity a = activity(conv);
-            Supplier<Boolean> events = () -> {
-                byEvents.run();
-                return true;
-            }, gemm = () -> {
-                dense.run();
-                return false;
-            };
-            double density = density(input);
-            boolean byEvent = mode == EngineMode.AUTO && !measuredWeightGradient
-                    ? (density <= WEIGHT_GRADIENT_CROSSOVER ? events : gemm).get()
-                    : choose(gradientChoices, conv, WEIGHT_GRADIENT_CROSSOVER, density, a::measuredGradientCrossover, events, gemm);
-            a.recordGradient(byEvent);
+            a.recordGradient(choices.weightGradient(conv, density(input), a, byEvents, dense));
         };
     }
 
@@ -375,7 +353,7 @@ public final class Executor {
         Conv2d conv = block.conv();
         double density = density(input);
         LayerActivity a = activity(conv);
-        return choose(blockChoices, conv, INITIAL_CROSSOVER, density, a::measuredCrossover,
+        return choices.block(conv, density, a,
                 () -> {
                     FusedBlock.Result r = block.run(input, current((Plan.Synapses) plan.step(conv), refreshed), ctx);
                     a.recordFused(density, input.dim(1), r.synapticOps());
@@ -386,38 +364,6 @@ public final class Executor {
                     a.record(false, density, input.dim(1), 0);
                     return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), out), block.layers());
                 });
-    }
-
-    /**
-     * {@code byEvents} or {@code dense} for {@code layer}'s input of {@code density}: always by events in
-     * "event" mode; in "auto" as the layer's {@link Crossover} in {@code choices} chooses (made with the
-     * {@code initial} crossover and this executor's clock on first use), its crossover told to
-     * {@code measured} once measured. Returns what the kernel run returned.
-     */
-    private <R> R choose(Map<Layer, Crossover> choices, Layer layer, double initial, double density, DoubleConsumer measured,
-                         Supplier<R> byEvents, Supplier<R> dense) {
-        if (mode == EngineMode.EVENT) return byEvents.get();
-        Crossover c = choices.computeIfAbsent(layer, k -> new Crossover(initial, clock));
-        R result = c.run(density, byEvents, dense);
-        if (c.measured()) measured.accept(c.density());
-        return result;
-    }
-
-    /**
-     * What "auto" times its kernels with, in nanoseconds: when the kernels run on the calling thread alone (one
-     * compute thread, {@link Parallel#threads}), that thread's CPU time, which other processes on a loaded
-     * machine barely change (they stretch the wall time by whatever share of a core they take); with more
-     * threads the wall time, the work being spread over the pool's workers.
-     */
-    private static long kernelClock() {
-        return Parallel.threads() == 1 && THREAD_CPU != null ? THREAD_CPU.getCurrentThreadCpuTime() : System.nanoTime();
-    }
-
-    private static ThreadMXBean threadCpu() {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        if (!bean.isCurrentThreadCpuTimeSupported()) return null;
-        if (!bean.isThreadCpuTimeEnabled()) bean.setThreadCpuTimeEnabled(true);
-        return bean;
     }
 
     private LayerActivity activity(Layer layer) {
