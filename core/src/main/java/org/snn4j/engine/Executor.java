@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.ConvGeometry;
@@ -52,8 +51,8 @@ import org.snn4j.tensor.Tensor;
  * trains; the event weight gradient equals the GEMM's within rounding.
  *
  * <p>"auto" runs a layer's forward (or a fused block) by events when its input's density (sampled over 32
- * images per batch) is at most the layer's crossover density, and a convolution's weight gradient likewise
- * by its own crossover. Each crossover is measured on the machine, per layer, because it depends on the
+ * images per batch) is at most the layer's crossover density (and, when asked, a convolution's weight
+ * gradient likewise by its own). Each crossover is measured on the machine, per layer, because it depends on the
  * layer's shape (measured 0.03 to 0.20 for the forward, docs/BENCHMARKS.md) and on the kernels: a
  * {@link Crossover} times the two kernels on the layer's own calls {@value Crossover#FIRST_MEASURED_CALL} to
  * {@value Crossover#LAST_MEASURED_CALL}, alternately, each computing that call's real result (earlier calls
@@ -127,12 +126,6 @@ public final class Executor {
      */
     public Executor withChangingWeights() {
         this.changingWeights = true;
-        return this;
-    }
-
-    /** Times "auto"'s kernels with {@code clock} (nanoseconds) instead of the kernel clock ({@link Crossover#kernelClock}): a test's fake clock. Returns this executor. */
-    Executor withClock(LongSupplier clock) {
-        choices.clock(clock);
         return this;
     }
 

@@ -3,7 +3,6 @@ package org.snn4j.engine;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.Layer;
@@ -19,16 +18,10 @@ final class KernelChoices {
     private final EngineMode mode;
     private final Map<Layer, Crossover> forward = new IdentityHashMap<>(), block = new IdentityHashMap<>(),
             gradient = new IdentityHashMap<>();
-    /** What the crossovers are timed with, in nanoseconds. */
-    private LongSupplier clock = Crossover::kernelClock;
     private boolean measuredWeightGradient;
 
     KernelChoices(EngineMode mode) {
         this.mode = mode;
-    }
-
-    void clock(LongSupplier clock) {
-        this.clock = clock;
     }
 
     void measureWeightGradient() {
@@ -66,7 +59,7 @@ final class KernelChoices {
     private <R> R choose(Map<Layer, Crossover> choices, Layer layer, double initial, double density, DoubleConsumer measured,
                          Supplier<R> byEvents, Supplier<R> dense) {
         if (mode == EngineMode.EVENT) return byEvents.get();
-        Crossover c = choices.computeIfAbsent(layer, k -> new Crossover(initial, clock));
+        Crossover c = choices.computeIfAbsent(layer, k -> new Crossover(initial, Crossover::kernelClock));
         R result = c.run(density, byEvents, dense);
         if (c.measured()) measured.accept(c.density());
         return result;

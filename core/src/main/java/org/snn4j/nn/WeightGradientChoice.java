@@ -6,7 +6,8 @@ import org.snn4j.tensor.Tensor;
  * Chooses how a convolution accumulates its weight gradient in backward: from its input's non-zero values
  * ({@code byEvents}, {@code kernels.EventWeightGradient}) or by the GEMM ({@code dense}); the two are equal
  * within rounding, and which is faster depends on the input's density, the layer's shape and the machine, so
- * an executor measures it ({@link Conv2d#forward(Tensor, ForwardContext, ForwardKernel, WeightGradientChoice)}).
+ * an executor chooses, by the input's density and a crossover it may measure
+ * ({@link Conv2d#forward(Tensor, ForwardContext, ForwardKernel, WeightGradientChoice)}).
  */
 @FunctionalInterface
 public interface WeightGradientChoice {
