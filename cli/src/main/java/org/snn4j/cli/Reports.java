@@ -77,6 +77,11 @@ final class Reports {
             l.addProperty("input_density", a.meanDensity());
             if (!Double.isNaN(a.measuredCrossover())) l.addProperty("measured_crossover", a.measuredCrossover());
             l.addProperty("synaptic_ops_per_sample", a.synapticOpsPerSample());
+            if (a.gradientEventCalls() + a.gradientDenseCalls() > 0) {   // a convolution's weight gradient (training)
+                l.addProperty("weight_gradient_event_calls", a.gradientEventCalls());
+                l.addProperty("weight_gradient_dense_calls", a.gradientDenseCalls());
+                if (!Double.isNaN(a.measuredGradientCrossover())) l.addProperty("weight_gradient_crossover", a.measuredGradientCrossover());
+            }
             layers.add(l);
         });
         return layers;

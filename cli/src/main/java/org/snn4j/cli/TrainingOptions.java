@@ -128,6 +128,13 @@ final class TrainingOptions {
                     + "for any --spark-partitions (default: ${DEFAULT-VALUE}, off).")
     int gradientChunk;
 
+    @Option(names = "--measured-weight-gradient",
+            description = "Choose each convolution's weight-gradient kernel (sum over the input's events or GEMM) by timing both on "
+                    + "this machine, as the forward's is chosen, instead of by a fixed 30 % density: faster where that is wrong, but "
+                    + "the two differ in rounding and a timing decides, so the run is no longer reproducible bit for bit from its "
+                    + "seed (local training only).")
+    boolean measuredWeightGradient;
+
     /** Where the training set's files are (null: event data, or not known), for executors that open them. */
     private DataSource trainFiles;
 
@@ -238,8 +245,10 @@ final class TrainingOptions {
         // The metrics log beside the model (issue 26): one JSON line per epoch, for `snn4j report`, jq or pandas.
         TrainingListener listener = TrainingListener.all(new TrainingLog(System.err, bar), new MetricsLog(MetricsLog.beside(outFile), cfg, command));
         TrainResult r;
+        com.google.gson.JsonArray engineLayers = null;   // what the local executor chose per layer (--json)
         try (TrainingBackend backend = backend(model, cfg, train)) {
             r = new Trainer(model, cfg, train, test, listener, backend).fit();
+            if (backend instanceof LocalBackend local) engineLayers = Reports.engineActivityJson(local.executor());
         }
         Reports.printEvaluation(System.out, r.test(), EnergyModel.FP32_45NM);
         System.out.printf("train samples/s: %.1f%nmodel file: %s%n", r.trainSamplesPerSecond(), r.modelFile());
@@ -258,13 +267,18 @@ final class TrainingOptions {
             o.addProperty("model_file", String.valueOf(r.modelFile()));
             o.addProperty("epochs", r.history().size());
             o.add("history", new com.google.gson.Gson().toJsonTree(r.history()));
+            if (engineLayers != null) o.add("engine_layers", engineLayers);
             System.out.println(o);
         }
     }
 
     /** This process ({@link LocalBackend}), or Spark ({@link SparkOptions}). */
     private TrainingBackend backend(Model model, TrainConfig cfg, Dataset train) {
-        if (spark == null) return new LocalBackend(model, cfg);
+        if (spark == null) {
+            LocalBackend local = new LocalBackend(model, cfg);
+            if (measuredWeightGradient) local.executor().withMeasuredWeightGradient();
+            return local;
+        }
         Map<String, String> options = sparkOptions.options();
         if (localSgd != null) options.put("local-sgd", String.valueOf(localSgd));
         if (trainFiles != null && (sparkSharedData || DataSource.folder(trainFiles.data()) != null)) {

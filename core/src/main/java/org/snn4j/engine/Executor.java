@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.ConvGeometry;
@@ -15,12 +16,15 @@ import org.snn4j.nn.ChildRunner;
 import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.ForwardKernel;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
 import org.snn4j.nn.Sequential;
 import org.snn4j.nn.SpikeFlow;
+import org.snn4j.nn.WeightGradientChoice;
+import org.snn4j.nn.WeightedLayer;
 import org.snn4j.tensor.Tensor;
 
 /**
@@ -38,17 +42,24 @@ import org.snn4j.tensor.Tensor;
  *       ({@link Layer#forwardThenPool});</li>
  *   <li>a pass that keeps what backward needs (training) runs the layers' own forward and backward, except
  *       that in the event modes a weighted layer fed by spikes computes its forward output by events as at
- *       inference (its backward stays dense), and a plain spiking layer and the average pooling after it
- *       run one sample at a time, backward included ({@link Layer#forwardThenPool}).</li>
+ *       inference (its backward data gradient stays dense), a convolution's weight gradient is summed over
+ *       its input's events or computed by the GEMM as the executor chooses ({@link WeightGradientChoice}), and
+ *       a plain spiking layer and the average pooling after it run one sample at a time, backward included
+ *       ({@link Layer#forwardThenPool}).</li>
  * </ul>
- * The event kernels are bit-identical to the dense ones, so every mode gives the same spike trains.
+ * The event kernels of the forward are bit-identical to the dense ones, so every mode gives the same spike
+ * trains; the event weight gradient equals the GEMM's within rounding.
  *
- * <p>"auto" runs a layer by events when its input's density (sampled over 32 images per batch) is at most
- * the layer's crossover density. The crossover is measured on the machine, per layer, because it depends
- * on the layer's shape (measured 0.03 to 0.20, docs/BENCHMARKS.md): on the layer's {@value #CALIBRATION_CALL}th
- * call (earlier ones warm up with {@link #INITIAL_CROSSOVER}), both kernels run three times on that
- * batch and the crossover is 0.9 × that batch's density × (dense time / event time), the event kernel's
- * cost being nearly proportional to its events (the 0.9 keeps near-even layers dense). Results never depend on the choice.
+ * <p>"auto" runs a layer's forward (or a fused block) by events when its input's density (sampled over 32
+ * images per batch) is at most the layer's crossover density (and, when asked, a convolution's weight
+ * gradient likewise by its own). Each crossover is measured on the machine, per layer, because it depends on the
+ * layer's shape (measured 0.03 to 0.20 for the forward, docs/BENCHMARKS.md) and on the kernels: a
+ * {@link Crossover} times the two kernels on the layer's own calls {@value Crossover#FIRST_MEASURED_CALL} to
+ * {@value Crossover#LAST_MEASURED_CALL}, alternately, each computing that call's real result (earlier calls
+ * use {@link #INITIAL_CROSSOVER}). The forward's results never depend on the choice. The weight gradient's
+ * choice is measured only when asked ({@link #withMeasuredWeightGradient}): the event sum equals the GEMM's
+ * within rounding only, so a timed choice would make training runs differ in their last bits from run to
+ * run; by default it is the fixed {@link #WEIGHT_GRADIENT_CROSSOVER}.
  *
  * <p>The event modes copy the weights into the layouts the event kernels read when the executor is built:
  * build a new one after the weights change (a dense executor reads the weights as they are). One executor
@@ -60,19 +71,23 @@ import org.snn4j.tensor.Tensor;
  * may so run at once in two threads, each with its own threads, and each gives what it gives alone.
  */
 public final class Executor {
-    /** The crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
+    /** The forward crossover "auto" uses until a layer's own is measured: W1's second convolution's, about 0.16. */
     public static final double INITIAL_CROSSOVER = 0.16;
-    /** The call of each layer on which "auto" measures its crossover. */
-    static final int CALIBRATION_CALL = 3;
-    /** The share of the measured crossover that "auto" uses (see {@link #measureCrossover}). */
-    static final double MARGIN = 0.9;
+    /**
+     * The weight-gradient crossover of the event modes unless measured ({@link #withMeasuredWeightGradient}),
+     * and the initial one when measured: a convolution whose input is at most this fraction non-zero sums its
+     * weight gradient over the input's events. From a Zen 3 AVX2 kernel table (even with the GEMM at 40 % on
+     * W1's conv2); on a Zen 4 AVX-512 the two were even near 23 %.
+     */
+    public static final double WEIGHT_GRADIENT_CROSSOVER = 0.3;
     /** Images (rows) per batch whose non-zero inputs are counted for the density. */
     private static final int DENSITY_SAMPLES = 32;
 
     private final Model model;
     private final EngineMode mode;
     private final Plan plan;
-    private final Map<Layer, Double> crossovers = new IdentityHashMap<>();
+    /** Which kernel runs each layer's forward, fused block and weight gradient. */
+    private final KernelChoices choices;
     private final Map<String, LayerActivity> activity = new LinkedHashMap<>();
     /** Where the passes run; null: the caller's pool. */
     private ComputePool pool;
@@ -88,6 +103,7 @@ public final class Executor {
         this.model = model;
         this.mode = mode;
         this.plan = Plan.compile(model, mode);
+        this.choices = new KernelChoices(mode);
     }
 
     /** A dense executor: every layer's own kernels. */
@@ -110,6 +126,19 @@ public final class Executor {
      */
     public Executor withChangingWeights() {
         this.changingWeights = true;
+        return this;
+    }
+
+    /**
+     * Makes "auto" choose each convolution's weight-gradient kernel by its measured crossover, as it does the
+     * forward's, instead of the fixed {@link #WEIGHT_GRADIENT_CROSSOVER}: faster where the constant is wrong
+     * for the machine or the kernels, but the two kernels' sums differ in rounding and a timing decides which
+     * runs, so a training run is then no longer reproducible bit for bit from its seed and thread count (nor
+     * resumed from a checkpoint into the weights of an uninterrupted run). The forward's choice never changes
+     * a result. Returns this executor.
+     */
+    public Executor withMeasuredWeightGradient() {
+        choices.measureWeightGradient();
         return this;
     }
 
@@ -219,18 +248,14 @@ public final class Executor {
     }
 
     /**
-     * The passes still to run before "auto" has measured every crossover it will measure: a layer measures
-     * its own on its {@value #CALIBRATION_CALL}th call (or never, if that call has no events), and every
-     * pass runs every layer, so no pass after this many measures anything. 0 in the other modes. A benchmark warms up with at least this many passes, so that its timed passes run the
-     * choices made, not the measuring.
+     * The passes still to run before "auto" has measured every crossover it will measure: a layer times its
+     * kernels on its calls {@value Crossover#FIRST_MEASURED_CALL} to {@value Crossover#LAST_MEASURED_CALL}, and
+     * every pass runs every layer, so no pass after this many times anything. 0 in the other modes. A
+     * benchmark warms up with at least this many passes, so that its timed passes run the choices made, not
+     * the measuring.
      */
     public int passesUntilCalibrated() {
-        return mode == EngineMode.AUTO ? Math.max(0, CALIBRATION_CALL - passes) : 0;
-    }
-
-    /** The crossover density "auto" uses for {@code layer} now (the initial one until measured). */
-    public double crossover(Layer layer) {
-        return crossovers.getOrDefault(layer, INITIAL_CROSSOVER);
+        return mode == EngineMode.AUTO ? Math.max(0, Crossover.LAST_MEASURED_CALL - passes) : 0;
     }
 
     /**
@@ -239,13 +264,13 @@ public final class Executor {
      */
     private final class PassRunner extends SpikeFlow implements ChildRunner {
         /** The layers whose event weights this pass has brought up to date ({@link #current}). */
-        private final java.util.Set<Layer> refreshed = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Layer> refreshed = Collections.newSetFromMap(new IdentityHashMap<>());
 
         @Override
         public Pass forward(Layer child, Tensor input, ForwardContext ctx) {
             return switch (plan.step(child)) {
                 case Plan.Children c -> c.composite().forward(input, ctx, this);
-                case Plan.Synapses s -> s.layer().forward(input, ctx, (x, y) -> byEventsIfChosen(s, x, y, carriesSpikes(), refreshed));
+                case Plan.Synapses s -> synapses(s, input, ctx, fedBySpikes(input, carriesSpikes()), refreshed);
                 case Plan.Own o -> o.layer().forward(input, ctx);
             };
         }
@@ -260,79 +285,94 @@ public final class Executor {
         }
     }
 
-    /** Runs a weighted layer by events into {@code output} when this executor's mode chooses to; false for its dense kernel. */
-    private boolean byEventsIfChosen(Plan.Synapses step, Tensor input, Tensor output, boolean afterSpikingLayer,
-                                     java.util.Set<Layer> refreshed) {
-        Layer layer = step.layer();
-        if (input.dim(0) == 1 && !afterSpikingLayer) return false;
-        float[] weight = current(step, refreshed);
-        double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
-        LayerActivity a = activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
-        calibrateOnce(layer, a, density, () -> measureCrossover(layer, input, output, weight, density));
-        boolean byEvents = mode == EngineMode.EVENT || density <= crossover(layer);
-        a.record(byEvents, density, input.dim(1), byEvents ? byEvents(layer, input, output, weight) : 0);
-        return byEvents;
+    /** Whether {@code input} may drive a weighted layer by events: a spiking layer ran before it, or it has more than one step. */
+    private static boolean fedBySpikes(Tensor input, boolean afterSpikingLayer) {
+        return input.dim(0) > 1 || afterSpikingLayer;
     }
 
     /**
-     * A convolution fed by spikes, with its spiking layer and a pooling layer after it, runs as a
-     * {@link FusedBlock} (one sample at a time, intermediate outputs kept in cache) whenever it runs by
-     * events: always in "event" mode; in "auto" from the calibration call on (earlier calls run the layers
-     * one by one), when its input's density is at most the crossover. For such a block the crossover is
-     * measured on the block, not on the convolution alone: the fused block against the layers run one by
-     * one with the dense convolution, which is what the two choices cost.
+     * A weighted layer in an event mode: fed by spikes, its forward output by events or densely
+     * ({@link #forwardOutput}); a convolution's weight gradient in backward as {@link #weightGradient} chooses.
+     */
+    private Pass synapses(Plan.Synapses step, Tensor input, ForwardContext ctx, boolean fedBySpikes, Set<Layer> refreshed) {
+        WeightedLayer layer = step.layer();
+        ForwardKernel output = fedBySpikes ? (x, y) -> forwardOutput(step, x, y, refreshed) : ForwardKernel.DENSE;
+        if (layer instanceof Conv2d c) return c.forward(input, ctx, output, weightGradient(c, fedBySpikes));
+        return layer.forward(input, ctx, output);
+    }
+
+    /** Computes a spike-fed weighted layer's output into {@code output}, by events or densely as the mode chooses. */
+    private boolean forwardOutput(Plan.Synapses step, Tensor input, Tensor output, Set<Layer> refreshed) {
+        Layer layer = step.layer();
+        double density = density(input);
+        LayerActivity a = activity(layer);
+        long ops = choices.forward(layer, density, a,
+                () -> byEvents(layer, input, output, current(step, refreshed)),
+                () -> {
+                    if (layer instanceof Conv2d c) c.forwardDense(input, output);
+                    else ((Linear) layer).forwardDense(input, output);
+                    return -1L;
+                });
+        a.record(ops >= 0, density, input.dim(1), Math.max(0, ops));
+        return true;
+    }
+
+    /**
+     * How {@code conv} accumulates its weight gradient in backward: in "event" mode by events when its input
+     * carries spikes, else by the GEMM; in "auto" by events when its input's density is at most
+     * {@link #WEIGHT_GRADIENT_CROSSOVER}, or, {@link #withMeasuredWeightGradient}, at most the layer's own
+     * measured crossover (the GEMM against {@link org.snn4j.kernels.EventWeightGradient} on the layer's real
+     * input and output gradient, timed by a {@link Crossover} as the forward's are).
+     */
+    private WeightGradientChoice weightGradient(Conv2d conv, boolean fedBySpikes) {
+        if (mode == EngineMode.EVENT && !fedBySpikes) return WeightGradientChoice.DENSE;
+        return (input, byEvents, dense) -> {
+            LayerActivity a = activity(conv);
+            a.recordGradient(choices.weightGradient(conv, density(input), a, byEvents, dense));
+        };
+    }
+
+    /**
+     * A convolution fed by spikes, with its spiking layer and a pooling layer after it, at inference: either
+     * the {@link FusedBlock} by events (one sample at a time, intermediate outputs kept in cache) or its
+     * layers one by one with the dense convolution ({@link FusedBlock#runLayered}), which is what the two
+     * choices cost, so "auto" measures its crossover on the block, not on the convolution alone (the fused
+     * block saves memory traffic that the convolution alone does not show). Null where the block may not run
+     * fused (the chain then runs the layers itself).
      */
     private ChildRunner.Fused forwardFused(FusedBlock block, Tensor input, ForwardContext ctx, boolean afterSpikingLayer,
-                                           java.util.Set<Layer> refreshed) {
-        if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || (input.dim(0) == 1 && !afterSpikingLayer)) return null;
+                                           Set<Layer> refreshed) {
+        if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || !fedBySpikes(input, afterSpikingLayer)) return null;
         Conv2d conv = block.conv();
-        LayerActivity a = activity.get(conv.name());
-        if (mode == EngineMode.AUTO && (a == null || a.calls() + 1 < CALIBRATION_CALL)) return null;
-        float[] weight = current((Plan.Synapses) plan.step(conv), refreshed);
-        double density = EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
-        calibrateOnce(conv, a, density, () -> measureBlockCrossover(block, input, weight, density, ctx));
-        if (mode == EngineMode.AUTO && density > crossover(conv)) return null;
-        FusedBlock.Result r = block.run(input, weight, ctx);
-        activity.computeIfAbsent(conv.name(), k -> new LayerActivity()).recordFused(density, input.dim(1), r.synapticOps());
-        return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), r.output()), block.layers());
+        double density = density(input);
+        LayerActivity a = activity(conv);
+        return choices.block(conv, density, a,
+                () -> {
+                    FusedBlock.Result r = block.run(input, current((Plan.Synapses) plan.step(conv), refreshed), ctx);
+                    a.recordFused(density, input.dim(1), r.synapticOps());
+                    return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), r.output()), block.layers());
+                },
+                () -> {
+                    Tensor out = block.runLayered(input, ctx);
+                    a.record(false, density, input.dim(1), 0);
+                    return new ChildRunner.Fused(Pass.inferenceOnly(conv.name(), out), block.layers());
+                });
     }
 
-    /**
-     * In "auto", on {@code layer}'s {@value #CALIBRATION_CALL}th call with any events, measures its crossover
-     * ({@code measure}) once and keeps it for the layer and in its activity record.
-     */
-    private void calibrateOnce(Layer layer, LayerActivity a, double density, java.util.function.DoubleSupplier measure) {
-        if (mode != EngineMode.AUTO || a.calls() + 1 != CALIBRATION_CALL || !(density > 0) || crossovers.containsKey(layer)) return;
-        double measured = measure.getAsDouble();
-        crossovers.put(layer, measured);
-        a.measuredCrossover(measured);
+    private LayerActivity activity(Layer layer) {
+        return activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
     }
 
-    /**
-     * As {@link #measureCrossover} for a whole block: the fused block against its layers run one by one
-     * with the dense convolution, three times each, in a throwaway context sharing the pass's workspace
-     * (nothing recorded in the pass; the arrays recycled, so the least of three runs times no allocation).
-     */
-    private static double measureBlockCrossover(FusedBlock block, Tensor input, float[] weight, double density, ForwardContext ctx) {
-        long fused = Long.MAX_VALUE, layered = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
-            ForwardContext scratch = ctx.throwaway();
-            long start = System.nanoTime();
-            scratch.release(block.run(input, weight, scratch).output());
-            long middle = System.nanoTime();
-            scratch.release(block.runLayered(input, scratch));
-            long end = System.nanoTime();
-            fused = Math.min(fused, middle - start);
-            layered = Math.min(layered, end - middle);
-        }
-        return MARGIN * density * layered / Math.max(1, fused);
+    /** Fraction of non-zero values of {@code input} ({@code [T, N, ...]}), sampled over {@value #DENSITY_SAMPLES} of its rows. */
+    private static double density(Tensor input) {
+        return EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
     }
 
     /**
      * The weights the event kernels read for {@code step}: with {@link #withChangingWeights}, first brought up
      * to date unless this pass already did ({@code refreshed}, the pass's record; null: always).
      */
-    private float[] current(Plan.Synapses step, java.util.Set<Layer> refreshed) {
+    private float[] current(Plan.Synapses step, Set<Layer> refreshed) {
         if (changingWeights && (refreshed == null || refreshed.add(step.layer()))) step.refresh();
         return step.channelLast();
     }
@@ -346,25 +386,5 @@ public final class Executor {
         Linear f = (Linear) layer;
         return EventKernels.linearForward(input.dim(0) * input.dim(1), f.inFeatures(), f.outFeatures(), input.data(), weight,
                 f.bias() == null ? null : f.bias().value().data(), output.data());
-    }
-
-    /**
-     * {@value #MARGIN} × density × (dense time / event time), each time the least of three runs on this
-     * input (into {@code output}): the margin keeps a layer whose two kernels are about even on the dense
-     * one, which a noisy timing would otherwise flip to the slower.
-     */
-    private static double measureCrossover(Layer layer, Tensor input, Tensor output, float[] weight, double density) {
-        long event = Long.MAX_VALUE, dense = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
-            byEvents(layer, input, output, weight);
-            long middle = System.nanoTime();
-            if (layer instanceof Conv2d c) c.forwardDense(input, output);
-            else ((Linear) layer).forwardDense(input, output);
-            long end = System.nanoTime();
-            event = Math.min(event, middle - start);
-            dense = Math.min(dense, end - middle);
-        }
-        return MARGIN * density * dense / Math.max(1, event);
     }
 }

@@ -3,20 +3,46 @@ package org.snn4j.engine;
 /**
  * What an {@link Executor} did with one conv or linear layer over the batches it ran: how often
  * it took the event kernels or the dense one, the inputs' density, and the synaptic operations the event
- * kernels performed (each event's weight row added to each output it reaches).
+ * kernels performed (each event's weight row added to each output it reaches); for a convolution in
+ * training, how often its weight gradient was summed over events or by the GEMM; and the crossovers
+ * "auto" measured for both choices.
  */
 public final class LayerActivity {
-    private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps;
+    private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps, gradientEventCalls, gradientDenseCalls;
     private double densitySum;
-    private double crossover = Double.NaN;
+    private double crossover = Double.NaN, gradientCrossover = Double.NaN;
 
     void measuredCrossover(double density) {
         crossover = density;
     }
 
-    /** The crossover density "auto" measured for this layer, NaN until it has (or in other modes). */
+    /** The crossover density of the forward that "auto" measured for this layer, NaN until it has (or in other modes). */
     public double measuredCrossover() {
         return crossover;
+    }
+
+    void measuredGradientCrossover(double density) {
+        gradientCrossover = density;
+    }
+
+    /** The crossover density of the weight gradient that "auto" measured for this convolution, NaN until it has (or in other modes). */
+    public double measuredGradientCrossover() {
+        return gradientCrossover;
+    }
+
+    void recordGradient(boolean byEvents) {
+        if (byEvents) gradientEventCalls++;
+        else gradientDenseCalls++;
+    }
+
+    /** Backward calls whose weight gradient was summed over the input's events. */
+    public long gradientEventCalls() {
+        return gradientEventCalls;
+    }
+
+    /** Backward calls whose weight gradient was computed by the GEMM. */
+    public long gradientDenseCalls() {
+        return gradientDenseCalls;
     }
 
     void record(boolean byEvents, double density, int batch, long ops) {

@@ -3,7 +3,6 @@ package org.snn4j.nn;
 import java.util.List;
 import org.snn4j.kernels.Conv2dKernels;
 import org.snn4j.kernels.ConvGeometry;
-import org.snn4j.kernels.EventKernels;
 import org.snn4j.kernels.EventWeightGradient;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -17,22 +16,14 @@ import org.snn4j.tensor.Tensor;
  * and {@code <name>.bias [Cout]} (not decayed, optional).
  *
  * <p>Backward: {@code ∂L/∂x = col2im(Wᵀ · ∂L/∂y)} (returned), {@code ∂L/∂W += ∂L/∂y · col(x)ᵀ},
- * {@code ∂L/∂b += Σ ∂L/∂y} (accumulated). The pass keeps a reference to the input. An input that is mostly
- * zeros (spikes) has its weight gradient summed over its non-zero inputs instead of by a GEMM
- * ({@link #EVENT_GRADIENT_DENSITY}).
+ * {@code ∂L/∂b += Σ ∂L/∂y} (accumulated). The pass keeps a reference to the input. The weight gradient is
+ * the GEMM's, or, as an executor chooses ({@link WeightGradientChoice}: for an input that is mostly zeros,
+ * e.g. spikes), summed over the input's non-zero values ({@link EventWeightGradient}, equal within rounding).
  *
  * <p>Initialisation: weights N(0, 2/fan_in) (He), fan_in = Cin·k·k, bias 0. Other standard deviations
  * through {@link #withWeightStd}, e.g. {@link #fanInStd} (N(0, 1/fan_in), as in Lee et al.'s ResNets).
  */
 public final class Conv2d implements WeightedLayer {
-    /**
-     * At most this fraction of non-zero inputs (sampled over {@value #DENSITY_SAMPLES} images), the weight gradient
-     * is accumulated over the input's events ({@link EventWeightGradient}, equal to the GEMM's within rounding): on
-     * W1's conv2 shape (512 images, 32 → 64, 14×14) it took 0.25, 0.41, 0.64 and 0.81 of the GEMM's CPU time at 5, 10,
-     * 20 and 30 % and was even with it at 40 % (AMD EPYC Zen 3, one thread; docs/BENCHMARKS.md).
-     */
-    static final double EVENT_GRADIENT_DENSITY = 0.3;
-    private static final int DENSITY_SAMPLES = 32;
     private final String name;
     private final int inChannels, outChannels, kernel, stride, padding;
     private final Parameter weight;
@@ -105,6 +96,14 @@ public final class Conv2d implements WeightedLayer {
 
     @Override
     public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel) {
+        return forward(input, ctx, outputKernel, WeightGradientChoice.DENSE);
+    }
+
+    /**
+     * As {@link #forward(Tensor, ForwardContext, ForwardKernel)}, the weight gradient in backward computed by
+     * the kernel {@code gradientKernel} chooses.
+     */
+    public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel, WeightGradientChoice gradientKernel) {
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = geometry(input);
@@ -116,11 +115,8 @@ public final class Conv2d implements WeightedLayer {
         return Pass.of(name, y, (gradOutput, needInputGrad) -> {
             float[] dy = gradOutput.data();
             float[] dBias = bias == null ? null : bias.grad().data();
-            if (EventKernels.density(input.data(), g.n(), input.sizeFrom(2), DENSITY_SAMPLES) <= EVENT_GRADIENT_DENSITY) {
-                EventWeightGradient.backwardWeights(g, input.data(), dy, weight.grad().data(), dBias);
-            } else {
-                Conv2dKernels.backwardWeights(g, input.data(), dy, weight.grad().data(), dBias);
-            }
+            gradientKernel.run(input, () -> EventWeightGradient.backwardWeights(g, input.data(), dy, weight.grad().data(), dBias),
+                    () -> Conv2dKernels.backwardWeights(g, input.data(), dy, weight.grad().data(), dBias));
             Finite.check(name, "weight gradient", weight.grad());
             if (bias != null) Finite.check(name, "bias gradient", bias.grad());
             if (!needInputGrad) return null;

@@ -46,6 +46,11 @@ public final class LocalBackend implements TrainingBackend {
         return model;
     }
 
+    /** The executor that runs its passes ("auto", training): what it chose per layer, {@link Executor#activity}. */
+    public Executor executor() {
+        return executor;
+    }
+
     /** With {@link TrainConfig#gradientChunk} set, the batch's chunks one after the other, added by a {@link GradientChunks.Sum}. */
     @Override
     public StepOutcome gradients(DataLoader.Batch b, int epoch, int batches, SpikeRecords tally) {

@@ -108,13 +108,15 @@ class ExecutorTest {
             Executor event = new Executor(model, EngineMode.EVENT), auto = new Executor(model, EngineMode.AUTO);
             assertEquals(layered, plainRun(new Executor(model, EngineMode.DENSE), images, steps, (String) c[2]), c[0] + " dense");
             assertEquals(layered, plainRun(event, images, steps, (String) c[2]), c[0] + " event");
-            for (int call = 0; call < 4; call++) assertEquals(layered, plainRun(auto, images, steps, (String) c[2]), c[0] + " auto");
+            int calls = Crossover.LAST_MEASURED_CALL + 1;   // past the measuring: both choices ran
+            for (int call = 0; call < calls; call++) assertEquals(layered, plainRun(auto, images, steps, (String) c[2]), c[0] + " auto");
             assertTrue(event.activity().values().stream().anyMatch(a -> a.fusedCalls() > 0), c[0] + ": no fused block ran");
             event.activity().values().forEach(a -> assertTrue(a.fusedCalls() <= a.eventCalls()));
             if (c[0].equals("w1")) {   // auto measured conv2's crossover on its block (fused against layer by layer)
                 LayerActivity conv2 = auto.activity().get("conv2");
                 assertTrue(conv2.measuredCrossover() > 0, "crossover " + conv2.measuredCrossover());
-                assertEquals(4, conv2.calls());
+                assertEquals(calls, conv2.calls());
+                assertTrue(conv2.fusedCalls() >= Crossover.SAMPLES && conv2.denseCalls() >= Crossover.SAMPLES, "both timed");
             }
         }
     }
@@ -185,14 +187,14 @@ class ExecutorTest {
         Executor auto = new Executor(model, EngineMode.AUTO);
         Tensor images = digits.images(range(16));
         Run dense = run(new Executor(model, EngineMode.DENSE), images, 4, "direct");
-        for (int call = 1; call <= Executor.CALIBRATION_CALL; call++) {
+        for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) {
             assertArrayEquals(dense.readout(), run(auto, images, 4, "direct").readout(), 0f);
         }
         LayerActivity fc2 = auto.activity().get("fc2");
         assertTrue(fc2.meanDensity() > Executor.INITIAL_CROSSOVER, "density " + fc2.meanDensity());
-        // dense until the calibration call; from then on whichever kernel measured faster on this machine
-        assertTrue(fc2.denseCalls() >= Executor.CALIBRATION_CALL - 1, "dense calls " + fc2.denseCalls());
-        assertEquals(Executor.CALIBRATION_CALL, fc2.calls());
+        // dense before the measuring, then each kernel on half of the timed calls; from then on the faster
+        assertEquals(Crossover.FIRST_MEASURED_CALL - 1 + Crossover.SAMPLES, fc2.denseCalls());
+        assertEquals(Crossover.LAST_MEASURED_CALL, fc2.calls());
         assertTrue(fc2.measuredCrossover() > 0, "crossover " + fc2.measuredCrossover());
     }
 
@@ -200,20 +202,20 @@ class ExecutorTest {
     void anInferenceBenchmarkTimesNoPassThatMeasuresACrossover() {
         Model model = preset("w1", 0.5, 5);
         Executor auto = new Executor(model, EngineMode.AUTO);
-        assertEquals(Executor.CALIBRATION_CALL, auto.passesUntilCalibrated());
+        assertEquals(Crossover.LAST_MEASURED_CALL, auto.passesUntilCalibrated());
         run(auto, digits.images(range(16)), 8, "direct");
-        assertEquals(Executor.CALIBRATION_CALL - 1, auto.passesUntilCalibrated());
+        assertEquals(Crossover.LAST_MEASURED_CALL - 1, auto.passesUntilCalibrated());
         // asked for no warm-up, the benchmark still runs the passes that measure before it starts the clock
         InferenceBenchmark.Result r = InferenceBenchmark.run(auto, digits, 8, Encoders.byName("direct", 1.0), 16, 0, 2, 5);
-        assertEquals(Executor.CALIBRATION_CALL - 1, r.warmups());
+        assertEquals(Crossover.LAST_MEASURED_CALL - 1, r.warmups());
         assertEquals(0, auto.passesUntilCalibrated());
         assertEquals(java.util.List.of("conv2", "fc1"), java.util.List.copyOf(auto.activity().keySet()));
         for (Map.Entry<String, LayerActivity> e : auto.activity().entrySet()) {
             assertTrue(e.getValue().measuredCrossover() > 0, e.getKey() + " crossover " + e.getValue().measuredCrossover());
-            assertEquals(Executor.CALIBRATION_CALL + 2, e.getValue().calls(), e.getKey());
+            assertEquals(Crossover.LAST_MEASURED_CALL + 2, e.getValue().calls(), e.getKey());
         }
         // more warm-ups than the measuring needs are kept; the other modes measure nothing
-        assertEquals(5, InferenceBenchmark.run(new Executor(model, EngineMode.AUTO), digits, 8, Encoders.byName("direct", 1.0), 16, 5, 1, 5)
+        assertEquals(15, InferenceBenchmark.run(new Executor(model, EngineMode.AUTO), digits, 8, Encoders.byName("direct", 1.0), 16, 15, 1, 5)
                 .warmups());
         for (EngineMode mode : new EngineMode[] {EngineMode.DENSE, EngineMode.EVENT}) {
             Executor other = new Executor(model, mode);
