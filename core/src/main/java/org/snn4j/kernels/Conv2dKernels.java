@@ -108,11 +108,12 @@ public final class Conv2dKernels {
     }
 
     /** Whether dy is all ±0 (the GEMM's own zero test, on vectors where it has them). */
-    private static boolean zero(float[] dy) {
+    static boolean zero(float[] dy) {
         return GEMM.allZero(dy, 0, dy.length);
     }
 
-    private static void addZero(float[] a) {
+    /** Adds +0 to every element (a −0 becomes +0): what summing all-zero products into {@code a} gives. */
+    static void addZero(float[] a) {
         for (int i = 0; i < a.length; i++) a[i] += 0f;
     }
 

@@ -79,6 +79,12 @@ public final class EventWeightGradient {
         EventKernels.check("dy", dy, g.outputSize());
         EventKernels.check("dWeight", dWeight, g.weightSize());
         if (dBias != null) EventKernels.check("dBias", dBias, g.outC());
+        if (Conv2dKernels.zero(dy)) {
+            // every product is zero: what the sums give (+0 added), as Conv2dKernels.backwardWeights does
+            Conv2dKernels.addZero(dWeight);
+            if (dBias != null) Conv2dKernels.addZero(dBias);
+            return;
+        }
         int row = Math.ceilDiv(g.outC(), BLOCK) * BLOCK, lists = g.patch();
         int threads = Math.max(1, Math.min(Parallel.threads(), g.n()));
         float[][] partial = new float[threads][];

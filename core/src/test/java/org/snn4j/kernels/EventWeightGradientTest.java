@@ -54,6 +54,26 @@ class EventWeightGradientTest {
         }
     }
 
+    /** An all-zero output gradient adds +0 to every weight and bias gradient (a −0 becomes +0), the bits the GEMM path gives. */
+    @Test
+    void anAllZeroOutputGradientAddsPositiveZeroAsTheGemmDoes() {
+        ConvGeometry g = ConvGeometry.square(4, 8, 9, 9, 16, 3, 1, 1);
+        Rng rng = new Rng(5);
+        float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
+        for (int i = 0; i < x.length; i++) if (rng.nextFloat() < 0.2) x[i] = 1f;
+        dy[3] = -0f;   // −0 counts as zero
+        float[] wDense = new float[g.weightSize()], bDense = new float[g.outC()];
+        rng.fillUniform(wDense, -1, 1);
+        wDense[0] = -0f;
+        bDense[1] = -0f;
+        float[] wEvents = wDense.clone(), bEvents = bDense.clone();
+        Conv2dKernels.backwardWeights(g, x, dy, wDense, bDense);
+        EventWeightGradient.backwardWeights(g, x, dy, wEvents, bEvents);
+        for (int i = 0; i < wDense.length; i++) assertEquals(Float.floatToRawIntBits(wDense[i]), Float.floatToRawIntBits(wEvents[i]), "weight " + i);
+        for (int o = 0; o < g.outC(); o++) assertEquals(Float.floatToRawIntBits(bDense[o]), Float.floatToRawIntBits(bEvents[o]), "bias " + o);
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(wEvents[0]), "−0 + +0 = +0");
+    }
+
     /**
      * An infinite input spreads to the weights of the taps that carry it to an output, as in the GEMM, and to no
      * other: not through a tap that falls outside the output (where the events' frame holds zeros).
