@@ -125,9 +125,9 @@ public final class EventKernels {
         check("weight", weight, out * in);
         int stride = padded(out);
         check("transposed weight", t, in * stride);
-        for (int j = 0; j < out; j++) {
-            for (int i = 0; i < in; i++) t[i * stride + j] = weight[j * in + i];
-        }
+        // weight [out][in] is an image of `out` channels over `in` positions: to channel-last rows in register tiles
+        // (the element-by-element loop wrote one cache line per weight; training refreshes these copies every batch)
+        KERNEL.toChannelsLast(weight, 0, in, out, t, 0, stride);
     }
 
     /**
