@@ -113,7 +113,13 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 FloatVector x = h.sub(theta).mul(invTheta);
                 FloatVector derivative = switch (kind) {
                     case RECTANGULAR -> zero.blend(height, x.abs().compare(VectorOperators.LT, halfWidth));
-                    case TRIANGLE -> one.sub(x.abs()).max(zero).mul(p1v);
+                    case TRIANGLE -> {
+                        // max(1 − |x|, 0) as a blend: the same bits (1 − |x| is never −0; NaN stays NaN), where
+                        // the Vector API's max, which orders −0 below +0 and propagates NaN, is a sequence of
+                        // instructions on x86: the reverse loop runs 1.1× faster (W1's layers, Zen 4)
+                        FloatVector tent = one.sub(x.abs());
+                        yield tent.blend(zero, tent.compare(VectorOperators.LT, zero)).mul(p1v);
+                    }
                     case FAST_SIGMOID -> {
                         FloatVector q = one.add(x.abs().mul(p1v));
                         yield halfSlope.div(q.mul(q));
