@@ -101,6 +101,7 @@ final class PanamaIm2Col implements Im2ColKernel {
         for (int tap = 0; tap < taps; tap++) shifts[tap] = (tap / kw - g.padH()) * w + (tap % kw - g.padW());
         VectorMask<Float> last = VectorMask.fromLong(S, -1L >>> (64 - (plane - (vectors - 1) * LANES)));
         FloatVector zero = FloatVector.zero(S);
+        int end = (i0 + b) * c * plane;
         for (int bi = 0; bi < b; bi++) {
             for (int ci = 0; ci < c; ci++) {
                 int channel = ((i0 + bi) * c + ci) * plane, rows = ci * taps * ld + bi * plane;
@@ -111,7 +112,10 @@ final class PanamaIm2Col implements Im2ColKernel {
                         VectorMask<Float> reads = VectorMask.fromLong(S, masks[tap * vectors + v]);
                         sum = sum.add(FloatVector.fromArray(S, dcol, rows + tap * ld + q - shifts[tap], reads));
                     }
-                    if (v < vectors - 1) {
+                    // The plane's last vector: its lanes past the plane hold +0 and land in the planes after it, which
+                    // are written later; only at the end of the range (what follows may be another thread's) a
+                    // masked store, which checks every lane (as slow as the rest of the fold).
+                    if (v < vectors - 1 || channel + q + LANES <= end) {
                         sum.intoArray(dx, channel + q);
                     } else {
                         sum.intoArray(dx, channel + q, last);
