@@ -1,9 +1,9 @@
 package org.snn4j.neuron;
 
 import org.snn4j.kernels.NeuronLoops;
-import org.snn4j.kernels.Reductions;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
+import org.snn4j.kernels.Reductions;
 import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.NumericalException;
