@@ -10,7 +10,8 @@ package org.snn4j.kernels;
  *
  * <p>A chunk of b images is one GEMM of width b·P. Its output is {@code [outC, b·P]}, i.e. channel
  * major across the chunk, so for b > 1 it is staged and scattered into NCHW (and dY gathered the
- * other way); for b = 1 the GEMM reads and writes the NCHW arrays directly.
+ * other way: backward-data packs it into the GEMM's panels as it gathers, {@link #byColumns}); for
+ * b = 1 the GEMM reads and writes the NCHW arrays directly.
  *
  * <p>Three shortcuts: a 1×1 stride-1 unpadded convolution uses the image itself as its column matrix,
  * and backward-data at stride 1 with at least as many input as output channels runs as the forward
@@ -55,6 +56,27 @@ final class ConvImpl {
             return columns;
         }
 
+        /**
+         * Images [i0, i0 + b) of {@code dy} ({@code [n, outC, plane]}) as the {@code [outC, b·plane]} B operand of a
+         * GEMM, packed row by row: each row gathered from the b images into the row buffer, then packed.
+         */
+        PackedB packedGradients(float[] dy, int i0, int b, int outC, int plane) {
+            int width = b * plane;
+            int size = PackedB.size(GEMM, outC, width);
+            if (packed.length < size) packed = new float[size];
+            if (row.length < width + SLACK) row = new float[width + SLACK];
+            PackedB rows = new PackedB(GEMM, outC, width, packed);
+            for (int o = 0; o < outC; o++) {
+                if (b == 1) {
+                    rows.row(o, dy, (i0 * outC + o) * plane);
+                    continue;
+                }
+                for (int bi = 0; bi < b; bi++) System.arraycopy(dy, ((i0 + bi) * outC + o) * plane, row, bi * plane, plane);
+                rows.row(o, row, 0);
+            }
+            return rows;
+        }
+
         float[] stage(int size) {
             if (stage.length < size) stage = new float[size];
             return stage;
@@ -69,9 +91,13 @@ final class ConvImpl {
 
     /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
     private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
+        return forSlots(g, threads, Conv2dKernels.imagesPerChunk(g, threads), body);
+    }
+
+    /** {@link #forSlots(ConvGeometry, int, SlotBody)} in chunks of {@code chunk} images. */
+    private static int forSlots(ConvGeometry g, int threads, int chunk, SlotBody body) {
         int n = g.n();
         if (n == 0) return 0;
-        int chunk = Conv2dKernels.imagesPerChunk(g, threads);
         int chunks = (n + chunk - 1) / chunk;
         int slots = Math.min(threads, chunks);
         Parallel.forRange(slots, 1, (from, to) -> {
@@ -128,24 +154,38 @@ final class ConvImpl {
             forward(t, dy, flippedTranspose(g, weight), null, dx);
             return;
         }
+        byColumns(g, dy, weight, dx, Conv2dKernels.imagesPerChunk(g, Parallel.threads()));
+    }
+
+    /**
+     * dx = col2im(Wᵀ · dY) in chunks of {@code chunk} images: Wᵀ transposed once per call (not packed transposed,
+     * element by element, for every chunk and column block), dY packed straight into GEMM panels one row at a
+     * time through a row buffer (not gathered into a staging matrix that the GEMM then packs). The GEMM's
+     * operands are the same numbers in the same panels, so dx is bit for bit the same.
+     */
+    static void byColumns(ConvGeometry g, float[] dy, float[] weight, float[] dx, int chunkImages) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
         boolean[][] inside = IM2COL.insideMasks(g);
-        forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
+        float[] transposed = transpose(weight, outC, k);
+        forSlots(g, Parallel.threads(), chunkImages, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] dcol = buffers.col(k * chunk * plane);
-            float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
-                int b = Math.min(chunk, end - i0), width = b * plane;
-                if (b == 1) {
-                    Gemm.sgemm(true, false, k, plane, outC, 1f, weight, 0, k, dy, i0 * outC * plane, plane,
-                            0f, dcol, 0, plane);
-                } else {
-                    gather(dy, i0, b, outC, plane, stage);
-                    Gemm.sgemm(true, false, k, width, outC, 1f, weight, 0, k, stage, 0, width, 0f, dcol, 0, width);
-                }
+                int b = Math.min(chunk, end - i0);
+                PackedB gradients = buffers.packedGradients(dy, i0, b, outC, plane);
+                GEMM.sgemm(k, transposed, 0, outC, gradients, dcol, 0, b * plane);
                 IM2COL.col2im(g, dcol, i0, b, inside, dx);
             }
         });
+    }
+
+    /** The {@code [cols, rows]} transpose of the row-major {@code [rows, cols]} matrix {@code a}. */
+    private static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
+        }
+        return t;
     }
 
     static void backwardWeights(ConvGeometry g, float[] x, float[] dy, float[] dWeight, float[] dBias) {

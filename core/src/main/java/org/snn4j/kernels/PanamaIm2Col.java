@@ -80,13 +80,13 @@ final class PanamaIm2Col implements Im2ColKernel {
 
     /**
      * The vector fold for a geometry this class {@link #serves} ({@code inside} not null), else {@link Im2Col#col2im}.
-     * Per image, channel and tap, the output rows whose source row lies in the image form one span of the column
-     * row, added to the channel plane shifted by {@code dy·w + dx} with plain vector adds, as
-     * {@link Im2Col#row}'s {@code sameRow} copies it. The span's |dx| edge columns per row read the padding: they
-     * are set to 0 in {@code dcol} first (scratch) and added as +0, which leaves a pixel's bits as they are (a sum
-     * that starts at +0 is never −0), or clipped where the span leaves the plane. Each pixel receives its taps in
-     * the scalar fold's order, so the bits are {@link Im2Col#col2im}'s. On W1's second convolution 1.7–1.8× faster
-     * than it (a masked blend per vector instead of the zeroed edges: 1.4×).
+     * Gathered per output vector: a pixel q of a channel plane receives, from the column row of each tap, the entry of
+     * output position q − shift (shift = dy·w + dx) when that position reads q ({@link #foldMasks}); one vector of
+     * pixels adds the taps' masked loads in register in the scalar fold's tap order and is stored once. A tap a pixel
+     * does not receive adds +0 (masked-off lanes), which leaves its bits as they are (the sum starts at +0 and is
+     * never −0), so the bits are {@link Im2Col#col2im}'s. The fold scattered instead, a read, add and write of the
+     * plane per tap and scalar loops at the row edges; on W1's second convolution this is 2.0–2.1× faster than that
+     * (docs/results/issue-27/BwdDataBench.java, Zen 4).
      */
     @Override
     public void col2im(ConvGeometry g, float[] dcol, int i0, int b, boolean[][] inside, float[] dx) {
@@ -94,31 +94,53 @@ final class PanamaIm2Col implements Im2ColKernel {
             Im2Col.col2im(g, dcol, i0, b, dx);
             return;
         }
-        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), plane = h * w, ld = b * plane;
-        int lo = i0 * c * plane;
-        java.util.Arrays.fill(dx, lo, (i0 + b) * c * plane, 0f);
+        int c = g.c(), w = g.w(), kw = g.kw(), taps = g.kh() * kw, plane = g.h() * w, ld = b * plane;
+        int vectors = Math.ceilDiv(plane, LANES);
+        long[] masks = foldMasks(g, inside);
+        int[] shifts = new int[taps];
+        for (int tap = 0; tap < taps; tap++) shifts[tap] = (tap / kw - g.padH()) * w + (tap % kw - g.padW());
+        VectorMask<Float> last = VectorMask.fromLong(S, -1L >>> (64 - (plane - (vectors - 1) * LANES)));
+        FloatVector zero = FloatVector.zero(S);
+        int end = (i0 + b) * c * plane;
         for (int bi = 0; bi < b; bi++) {
             for (int ci = 0; ci < c; ci++) {
-                int channel = lo + (bi * c + ci) * plane;
-                for (int ki = 0; ki < kh; ki++) {
-                    int dy = ki - g.padH(), oyLo = Math.max(0, -dy), oyHi = Math.min(h, h - dy);
-                    for (int kj = 0; kj < kw && oyLo < oyHi; kj++) {
-                        int dxs = kj - g.padW(), shift = dy * w + dxs, dst = channel + shift;
-                        int src = ((ci * kh + ki) * kw + kj) * ld + bi * plane;
-                        for (int oy = oyLo; oy < oyHi; oy++) {
-                            int at = src + oy * w;
-                            for (int ox = 0; ox < Math.min(-dxs, w); ox++) dcol[at + ox] = 0f;
-                            for (int ox = Math.max(0, w - dxs); ox < w; ox++) dcol[at + ox] = 0f;
-                        }
-                        int q = Math.max(oyLo * w, -shift), qHi = Math.min(oyHi * w, plane - shift);
-                        for (; q + LANES <= qHi; q += LANES) {
-                            FloatVector.fromArray(S, dx, dst + q).add(FloatVector.fromArray(S, dcol, src + q)).intoArray(dx, dst + q);
-                        }
-                        for (; q < qHi; q++) dx[dst + q] += dcol[src + q];
+                int channel = ((i0 + bi) * c + ci) * plane, rows = ci * taps * ld + bi * plane;
+                for (int v = 0; v < vectors; v++) {
+                    int q = v * LANES;
+                    FloatVector sum = zero;
+                    for (int tap = 0; tap < taps; tap++) {
+                        VectorMask<Float> reads = VectorMask.fromLong(S, masks[tap * vectors + v]);
+                        sum = sum.add(FloatVector.fromArray(S, dcol, rows + tap * ld + q - shifts[tap], reads));
+                    }
+                    // The plane's last vector: its lanes past the plane hold +0 and land in the planes after it, which
+                    // are written later; only at the end of the range (what follows may be another thread's) a
+                    // masked store, which checks every lane (as slow as the rest of the fold).
+                    if (v < vectors - 1 || channel + q + LANES <= end) {
+                        sum.intoArray(dx, channel + q);
+                    } else {
+                        sum.intoArray(dx, channel + q, last);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Per tap and vector of a channel plane ({@code [taps][⌈plane / LANES⌉]}, lane bits): whether pixel q receives
+     * the tap's column entry of output position p = q − shift, i.e. p lies in the plane and reads q
+     * ({@code inside[tap][p]}); false past the plane.
+     */
+    private static long[] foldMasks(ConvGeometry g, boolean[][] inside) {
+        int w = g.w(), kw = g.kw(), taps = g.kh() * kw, plane = g.h() * w, vectors = Math.ceilDiv(plane, LANES);
+        long[] masks = new long[taps * vectors];
+        for (int tap = 0; tap < taps; tap++) {
+            int shift = (tap / kw - g.padH()) * w + (tap % kw - g.padW());
+            for (int q = 0; q < plane; q++) {
+                int p = q - shift;
+                if (p >= 0 && p < plane && inside[tap][p]) masks[tap * vectors + q / LANES] |= 1L << (q % LANES);
+            }
+        }
+        return masks;
     }
 
     /**

@@ -75,6 +75,8 @@ final class PanamaNeuronLoops implements NeuronKernel {
         SurrogateSpec sur = spec.surrogate();
         SurrogateKind kind = sur.kind();
         float p1 = sur.p1(), thetaS = spec.threshold(), invThetaS = 1f / thetaS;
+        // θ = 1 (the default): the products with 1/θ and θ below are exact, skipped
+        boolean unitTheta = thetaS == 1f;
         FloatVector alpha = FloatVector.broadcast(SPECIES, spec.leak());
         FloatVector theta = FloatVector.broadcast(SPECIES, thetaS);
         FloatVector invTheta = FloatVector.broadcast(SPECIES, invThetaS);
@@ -110,10 +112,16 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 FloatVector h = FloatVector.fromArray(SPECIES, chargeH, t * lanes);
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
-                FloatVector x = h.sub(theta).mul(invTheta);
+                FloatVector x = unitTheta ? h.sub(theta) : h.sub(theta).mul(invTheta);
                 FloatVector derivative = switch (kind) {
                     case RECTANGULAR -> zero.blend(height, x.abs().compare(VectorOperators.LT, halfWidth));
-                    case TRIANGLE -> one.sub(x.abs()).max(zero).mul(p1v);
+                    case TRIANGLE -> {
+                        // max(1 − |x|, 0) as a blend: the same bits (1 − |x| is never −0; NaN stays NaN), where
+                        // the Vector API's max, which orders −0 below +0 and propagates NaN, is a sequence of
+                        // instructions on x86: the reverse loop runs 1.1× faster (W1's layers, Zen 4)
+                        FloatVector tent = one.sub(x.abs());
+                        yield tent.blend(zero, tent.compare(VectorOperators.LT, zero)).mul(p1v);
+                    }
                     case FAST_SIGMOID -> {
                         FloatVector q = one.add(x.abs().mul(p1v));
                         yield halfSlope.div(q.mul(q));
@@ -125,11 +133,11 @@ final class PanamaNeuronLoops implements NeuronKernel {
                     case STDB -> FloatVector.fromArray(SPECIES, stdb, t * lanes);
                     default -> throw new AssertionError(kind);
                 };
-                FloatVector gradSpikeToH = derivative.mul(invTheta);
+                FloatVector gradSpikeToH = unitTheta ? derivative : derivative.mul(invTheta);
                 FloatVector s = zero.blend(one, fired);
                 FloatVector gradV = gradHNext.mul(alpha);
                 FloatVector gradVToH = subtract
-                        ? (detach ? one : one.sub(theta.mul(gradSpikeToH)))
+                        ? (detach ? one : one.sub(unitTheta ? gradSpikeToH : theta.mul(gradSpikeToH)))
                         : (detach ? one.sub(s) : one.sub(s).sub(h.mul(gradSpikeToH)));
                 FloatVector gradOut = FloatVector.fromArray(SPECIES, gradSpikes, i);
                 FloatVector gradH = gradOut.mul(gradSpikeToH).add(gradV.mul(gradVToH));

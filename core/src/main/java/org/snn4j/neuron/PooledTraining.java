@@ -3,7 +3,10 @@ package org.snn4j.neuron;
 import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
+import org.snn4j.kernels.Reductions;
+import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
+import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
 import org.snn4j.tensor.Sequence;
@@ -22,7 +25,9 @@ import org.snn4j.tensor.Tensor;
  * A tile's scratch arrays stay in cache from one of these passes to the next; whole samples (W1's first layer:
  * three arrays of 8 × 25,088 floats, 2.4 MB) went to memory and back between them. Every neuron's arithmetic is
  * the layer's own, in the same order, so outputs and gradients are bit for bit those of the two layers run
- * one after the other ({@code PooledTrainingTest}).
+ * one after the other ({@code PooledTrainingTest}). Each tile's input gradient is scanned for NaN and infinity
+ * while it is in cache, and the caller's scan of the whole gradient skipped ({@link Finite#scannedByProducer}):
+ * it read 8 M floats per W1 step back from memory.
  */
 final class PooledTraining {
     /**
@@ -52,6 +57,8 @@ final class PooledTraining {
             int currentSteps = held ? 1 : steps;
             int channels = image[0], plane = image[1] * image[2], outPlane = outSize / channels;
             int group = channelsPerTile(channels, plane), tile = group * plane, outTile = group * outPlane;
+            // the first NaN or infinity of gx in its order, if any (tiles scan their part while it is in cache)
+            java.util.concurrent.atomic.AtomicLong firstBad = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
             Parallel.forRange(samples, 1, (from, to) -> {
                 float[] pooledGrad = new float[steps * outTile], gradSpikes = new float[steps * tile];
                 float[] current = new float[currentSteps * tile], gradCurrent = new float[currentSteps * tile];
@@ -66,11 +73,25 @@ final class PooledTraining {
                         if (held) NeuronLoops.bpttReverseHeld(spec, current, gradSpikes, gradCurrent, steps, tile, null);
                         else NeuronLoops.bpttReverse(spec, current, gradSpikes, gradCurrent, steps, tile, null);
                         for (int t = 0; t < currentSteps; t++) System.arraycopy(gradCurrent, t * tile, gx, t * samples * size + in, tile);
+                        int bad = Reductions.firstNonFinite(gradCurrent, 0, currentSteps * tile);
+                        if (bad >= 0) firstBad.accumulateAndGet(indexInGradient(bad, tile, samples, size, in), Math::min);
                     }
                 }
             });
+            long bad = firstBad.get();
+            if (bad != Long.MAX_VALUE) throw new NumericalException(neurons.name(), "input gradient", (int) bad, gx[(int) bad]);
+            Finite.scannedByProducer(gx);
             return gradInput;
         });
+    }
+
+    /**
+     * Where element {@code i} of a tile's {@code [steps, tile]} gradient lies in the layer's {@code [steps, samples,
+     * size]} input gradient, the tile starting at {@code in} of step 0 (increasing with i, so a tile's first bad
+     * element is its first in the whole gradient's order).
+     */
+    static long indexInGradient(int i, int tile, int samples, int size, int in) {
+        return (long) (i / tile) * samples * size + in + i % tile;
     }
 
     /**

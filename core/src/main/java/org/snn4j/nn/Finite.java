@@ -12,10 +12,17 @@ import org.snn4j.tensor.Tensor;
  * child guards those big tensors with {@link #checkOwn}, which then skips the scan. A layer used on its own
  * (or inside a composite that does not check) still checks them. Parameter gradients are small and are
  * always checked with {@link #check}.
+ *
+ * <p>A layer that scans its input gradient itself while it writes it, part by part in cache (a fused spiking
+ * and pooling pass), says so with {@link #scannedByProducer} just before it returns it: the next
+ * {@link #check} on the thread, the caller's of that very array, is then skipped instead of reading it all
+ * again from memory.
  */
 public final class Finite {
     /** Per thread: the layer whose output and input gradient the calling composite checks itself. */
     private static final ThreadLocal<Layer> CHECKED_BY_CALLER = new ThreadLocal<>();
+    /** Per thread: the array its producer has just scanned and returned, until the next check or child call. */
+    private static final ThreadLocal<float[]> SCANNED_BY_PRODUCER = new ThreadLocal<>();
 
     private Finite() {}
 
@@ -33,6 +40,11 @@ public final class Finite {
 
     /** As {@link #check(String, String, Tensor)} for a bare array. */
     public static void check(String layer, String what, float[] a) {
+        float[] scanned = SCANNED_BY_PRODUCER.get();
+        if (scanned != null) {
+            SCANNED_BY_PRODUCER.remove();
+            if (scanned == a) return;
+        }
         int i = Reductions.firstNonFinite(a, 0, a.length);
         if (i >= 0) throw new NumericalException(layer, what, i, a[i]);
     }
@@ -45,8 +57,18 @@ public final class Finite {
         if (CHECKED_BY_CALLER.get() != self) check(self.name(), what, t);
     }
 
+    /**
+     * Says that {@code a}, which the calling layer is about to return (its input gradient), holds no NaN or
+     * infinity: the layer scanned all of it as it wrote it and would have thrown. The next {@link #check} on
+     * this thread skips the scan if it is of {@code a}; any check or child call clears the mark.
+     */
+    public static void scannedByProducer(float[] a) {
+        SCANNED_BY_PRODUCER.set(a);
+    }
+
     /** Runs {@code call} (a forward or backward of {@code child}) with {@code child}'s own checks skipped. */
     static <T> T checkedByCaller(Layer child, java.util.function.Supplier<T> call) {
+        SCANNED_BY_PRODUCER.remove();
         Layer outer = CHECKED_BY_CALLER.get();
         CHECKED_BY_CALLER.set(child);
         try {

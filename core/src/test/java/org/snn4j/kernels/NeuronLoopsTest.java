@@ -39,6 +39,43 @@ class NeuronLoopsTest {
         return specs;
     }
 
+    /**
+     * For the triangle and rectangular surrogates the vector reverse loop runs the twin's float operations in its
+     * order, so ∂L/∂X agrees bit for bit: at θ = 1 (where the vector loop skips the exact products with θ and 1/θ),
+     * at other thresholds, with H exactly at the triangle's ends (0 and 2θ, where 1 − |x| is +0 or −1) and at NaN.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 16, 17, 257})
+    void vectorReverseIsTheTwinsBitForBitForPiecewiseLinearSurrogates(int neurons) {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
+        int steps = 5;
+        SplittableRandom rng = new SplittableRandom(7 + neurons);
+        for (float theta : new float[] {1f, 0.7f, 2f}) {
+            float[] input = new float[steps * neurons], gradSpikes = new float[steps * neurons];
+            for (int i = 0; i < input.length; i++) {
+                int kind = rng.nextInt(12);
+                // H = X at the first step (V[0] = 0): exactly 0, θ, 2θ, NaN, or anything around
+                input[i] = i < neurons && kind < 4 ? new float[] {0f, theta, 2 * theta, Float.NaN}[kind]
+                        : (float) rng.nextDouble(-0.6, 2.4) * theta;
+                gradSpikes[i] = (float) rng.nextDouble(-1, 1);
+            }
+            for (SurrogateSpec sur : new SurrogateSpec[] {TRIANGLE, new SurrogateSpec(SurrogateKind.RECTANGULAR, 1f, 0f)}) {
+                for (boolean subtract : new boolean[] {true, false}) {
+                    for (boolean detach : new boolean[] {false, true}) {
+                        NeuronSpec spec = new NeuronSpec(0.9f, theta, false, true, subtract, detach, sur);
+                        for (boolean held : new boolean[] {false, true}) {
+                            float[] x = held ? java.util.Arrays.copyOf(input, neurons) : input;
+                            float[] g1 = new float[x.length], g2 = new float[x.length];
+                            NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, spec, x, gradSpikes, g1, steps, neurons, null, 1, held);
+                            NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, x, gradSpikes, g2, steps, neurons, null, 1, held);
+                            assertArrayEquals(g1, g2, spec + (held ? " held" : ""));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 7, 15, 16, 17, 33, 257, 1000})
     void vectorKernelMatchesScalarTwin(int neurons) {

@@ -16,8 +16,10 @@ import org.snn4j.model.ModelBuilder;
 import org.snn4j.model.Presets;
 import org.snn4j.nn.ActivationObserver;
 import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.MaxPool2d;
+import org.snn4j.nn.NumericalException;
 import org.snn4j.nn.Parameter;
 import org.snn4j.nn.Pass;
 import org.snn4j.nn.Pool2d;
@@ -94,6 +96,32 @@ class PooledTrainingTest {
         assertArrayEquals(layered.gradInput(), fused.gradInput(), 0f, what);
         assertEquals(layered.spikes(), fused.spikes(), what);
         assertTrue(fused.spikes() > 0, what);
+    }
+
+    /**
+     * The fused backward scans its input gradient tile by tile, naming a bad element by its index in the whole
+     * gradient (as the caller's scan would), and the caller's next check of that gradient, only that one, is skipped.
+     * (A NaN itself cannot be sent through: with assertions on, the neuron loops' own check throws first.)
+     */
+    @Test
+    void fusedBackwardScansItsGradientSoTheCallersNextCheckIsSkipped() {
+        int steps = 3, samples = 4, size = 2 * 6 * 10, tile = 60;   // tiles of one channel of 6 × 10
+        for (int n = 0; n < samples; n++) {
+            for (int c0 = 0; c0 < size; c0 += tile) {
+                int in = n * size + c0;
+                for (int i = 0; i < steps * tile; i++) {
+                    int t = i / tile, j = i % tile;   // step t, neuron c0 + j of sample n in [steps, samples, size]
+                    assertEquals((t * samples + n) * size + c0 + j, PooledTraining.indexInGradient(i, tile, samples, size, in));
+                }
+            }
+        }
+        ForwardContext ctx = ForwardContext.training(new Rng(1)).withSteps(STEPS);
+        Tensor input = Tensor.zeros(STEPS, SAMPLES, C, H, W);
+        Pass pass = lif(1f).forwardThenPool(input, new AvgPool2d("pool", 2, 2), ctx);
+        float[] gx = pass.backward(Tensor.zeros(pass.output().shape()), true).data();
+        gx[3] = Float.NaN;   // after the scan: the next check of gx is skipped, the one after is not
+        Finite.check("sn", "input gradient", gx);
+        org.junit.jupiter.api.Assertions.assertThrows(NumericalException.class, () -> Finite.check("sn", "input gradient", gx));
     }
 
     @Test
