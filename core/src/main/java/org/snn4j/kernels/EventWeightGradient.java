@@ -19,8 +19,9 @@ package org.snn4j.kernels;
  * every channel go through them, where rows of all channels came from L2 at a cache line per fma. Strided
  * convolutions, and channels with a non-finite input in the chunk (whose product with a margin's zero would be
  * NaN where the GEMM has no product at all), list per tap the events that reach an output instead. Images are
- * split over the threads of {@link Parallel}, each with its own accumulator, added into the gradient in
- * thread order (so a run is reproducible for a given thread count).
+ * split over the threads of {@link Parallel}, each with its own accumulator, which the thread turns into the
+ * gradient's layout {@code [outC, c, kh, kw]} ({@link EventKernel#toChannelsFirst}); the caller adds them into
+ * the gradient in thread order (so a run is reproducible for a given thread count).
  *
  * <p>The products are those of the dense GEMM (and products of events with the margin's zeros, which add
  * exactly nothing), summed in another order, so the result differs from it by rounding only: each element of
