@@ -2,7 +2,8 @@
 // the events of dY (EventBackwardData), on W1's conv2 and W5's conv2..conv8 shapes (3x3, stride 1, pad 1), at several
 // densities of dY (entries non-zero at random); thread CPU time, one thread, least of the repetitions after a warm-up,
 // the two alternating in the same process. Prints dense/events (> 1: events faster).
-// Run: java $(./snn4j --jvm-options) -cp cli/target/snn4j-cli-*-all.jar docs/results/issue-27/BwdEventBench.java [reps]
+// Run: javac --add-modules jdk.incubator.vector -cp core/target/classes -d /tmp/bench docs/results/issue-27/BwdEventBench.java &&
+//   java $(./snn4j --jvm-options) [-Donly=conv6] -cp core/target/classes:/tmp/bench org.snn4j.kernels.BwdEventBench [reps] [densities, comma separated]
 package org.snn4j.kernels;
 import java.lang.management.*;
 import org.snn4j.tensor.Rng;
