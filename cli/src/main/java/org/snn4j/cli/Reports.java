@@ -82,6 +82,10 @@ final class Reports {
                 l.addProperty("weight_gradient_dense_calls", a.gradientDenseCalls());
                 if (!Double.isNaN(a.measuredGradientCrossover())) l.addProperty("weight_gradient_crossover", a.measuredGradientCrossover());
             }
+            if (a.inputGradientEventCalls() + a.inputGradientDenseCalls() > 0) {   // a convolution's input gradient (training)
+                l.addProperty("input_gradient_event_calls", a.inputGradientEventCalls());
+                l.addProperty("input_gradient_dense_calls", a.inputGradientDenseCalls());
+            }
             layers.add(l);
         });
         return layers;

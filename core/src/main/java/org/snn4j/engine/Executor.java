@@ -17,6 +17,7 @@ import org.snn4j.nn.Conv2d;
 import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.ForwardKernel;
+import org.snn4j.nn.InputGradientChoice;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.Linear;
 import org.snn4j.nn.Pass;
@@ -42,8 +43,9 @@ import org.snn4j.tensor.Tensor;
  *       ({@link Layer#forwardThenPool});</li>
  *   <li>a pass that keeps what backward needs (training) runs the layers' own forward and backward, except
  *       that in the event modes a weighted layer fed by spikes computes its forward output by events as at
- *       inference (its backward data gradient stays dense), a convolution's weight gradient is summed over
- *       its input's events or computed by the GEMM as the executor chooses ({@link WeightGradientChoice}), and
+ *       inference, a convolution's weight gradient is summed over its input's events or computed by the GEMM as
+ *       the executor chooses ({@link WeightGradientChoice}), its input gradient likewise from its output
+ *       gradient's events or by the GEMM path ({@link InputGradientChoice}, where the two give the same bits), and
  *       a plain spiking layer and the average pooling after it run one sample at a time, backward included
  *       ({@link Layer#forwardThenPool}).</li>
  * </ul>
@@ -292,12 +294,12 @@ public final class Executor {
 
     /**
      * A weighted layer in an event mode: fed by spikes, its forward output by events or densely
-     * ({@link #forwardOutput}); a convolution's weight gradient in backward as {@link #weightGradient} chooses.
+     * ({@link #forwardOutput}); a convolution's weight and input gradients in backward as {@link #weightGradient} and {@link #inputGradient} choose.
      */
     private Pass synapses(Plan.Synapses step, Tensor input, ForwardContext ctx, boolean fedBySpikes, Set<Layer> refreshed) {
         WeightedLayer layer = step.layer();
         ForwardKernel output = fedBySpikes ? (x, y) -> forwardOutput(step, x, y, refreshed) : ForwardKernel.DENSE;
-        if (layer instanceof Conv2d c) return c.forward(input, ctx, output, weightGradient(c, fedBySpikes));
+        if (layer instanceof Conv2d c) return c.forward(input, ctx, output, weightGradient(c, fedBySpikes), inputGradient(c));
         return layer.forward(input, ctx, output);
     }
 
@@ -330,6 +332,12 @@ public final class Executor {
             LayerActivity a = activity(conv);
             a.recordGradient(choices.weightGradient(conv, density(input), a, byEvents, dense));
         };
+    }
+
+    /** How {@code conv} computes its input gradient in backward: as {@link KernelChoices#inputGradient} chooses. */
+    private InputGradientChoice inputGradient(Conv2d conv) {
+        return (g, gradOutput, byEvents, dense) -> activity(conv).recordInputGradient(
+                choices.inputGradient(g, () -> density(gradOutput), byEvents, dense));
     }
 
     /**

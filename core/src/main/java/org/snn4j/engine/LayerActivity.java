@@ -4,11 +4,12 @@ package org.snn4j.engine;
  * What an {@link Executor} did with one conv or linear layer over the batches it ran: how often
  * it took the event kernels or the dense one, the inputs' density, and the synaptic operations the event
  * kernels performed (each event's weight row added to each output it reaches); for a convolution in
- * training, how often its weight gradient was summed over events or by the GEMM; and the crossovers
+ * training, how often its weight gradient was summed over events or by the GEMM, and its input gradient; and the crossovers
  * "auto" measured for both choices.
  */
 public final class LayerActivity {
     private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps, gradientEventCalls, gradientDenseCalls;
+    private long inputGradientEventCalls, inputGradientDenseCalls;
     private double densitySum;
     private double crossover = Double.NaN, gradientCrossover = Double.NaN;
 
@@ -43,6 +44,21 @@ public final class LayerActivity {
     /** Backward calls whose weight gradient was computed by the GEMM. */
     public long gradientDenseCalls() {
         return gradientDenseCalls;
+    }
+
+    void recordInputGradient(boolean byEvents) {
+        if (byEvents) inputGradientEventCalls++;
+        else inputGradientDenseCalls++;
+    }
+
+    /** Backward calls whose input gradient was summed over the output gradient's events. */
+    public long inputGradientEventCalls() {
+        return inputGradientEventCalls;
+    }
+
+    /** Backward calls whose input gradient was computed by the GEMM path. */
+    public long inputGradientDenseCalls() {
+        return inputGradientDenseCalls;
     }
 
     void record(boolean byEvents, double density, int batch, long ops) {

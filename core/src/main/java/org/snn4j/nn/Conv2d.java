@@ -3,6 +3,7 @@ package org.snn4j.nn;
 import java.util.List;
 import org.snn4j.kernels.Conv2dKernels;
 import org.snn4j.kernels.ConvGeometry;
+import org.snn4j.kernels.EventBackwardData;
 import org.snn4j.kernels.EventWeightGradient;
 import org.snn4j.tensor.Rng;
 import org.snn4j.tensor.Tensor;
@@ -18,7 +19,9 @@ import org.snn4j.tensor.Tensor;
  * <p>Backward: {@code ∂L/∂x = col2im(Wᵀ · ∂L/∂y)} (returned), {@code ∂L/∂W += ∂L/∂y · col(x)ᵀ},
  * {@code ∂L/∂b += Σ ∂L/∂y} (accumulated). The pass keeps a reference to the input. The weight gradient is
  * the GEMM's, or, as an executor chooses ({@link WeightGradientChoice}: for an input that is mostly zeros,
- * e.g. spikes), summed over the input's non-zero values ({@link EventWeightGradient}, equal within rounding).
+ * e.g. spikes), summed over the input's non-zero values ({@link EventWeightGradient}, equal within rounding); the
+ * input gradient likewise by the GEMM path or from the output gradient's non-zero values ({@link InputGradientChoice},
+ * {@link EventBackwardData}).
  *
  * <p>Initialisation: weights N(0, 2/fan_in) (He), fan_in = Cin·k·k, bias 0. Other standard deviations
  * through {@link #withWeightStd}, e.g. {@link #fanInStd} (N(0, 1/fan_in), as in Lee et al.'s ResNets).
@@ -104,6 +107,15 @@ public final class Conv2d implements WeightedLayer {
      * the kernel {@code gradientKernel} chooses.
      */
     public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel, WeightGradientChoice gradientKernel) {
+        return forward(input, ctx, outputKernel, gradientKernel, InputGradientChoice.DENSE);
+    }
+
+    /**
+     * As {@link #forward(Tensor, ForwardContext, ForwardKernel, WeightGradientChoice)}, the input gradient computed
+     * by the kernel {@code inputKernel} chooses where the events can compute it ({@link EventBackwardData#supports}).
+     */
+    public Pass forward(Tensor input, ForwardContext ctx, ForwardKernel outputKernel, WeightGradientChoice gradientKernel,
+                        InputGradientChoice inputKernel) {
         ImageShapes.requireSequenceOfImages(name, input);
         int[] out = outputShape(input.shapeFrom(2));
         ConvGeometry g = geometry(input);
@@ -121,7 +133,10 @@ public final class Conv2d implements WeightedLayer {
             if (bias != null) Finite.check(name, "bias gradient", bias.grad());
             if (!needInputGrad) return null;
             Tensor dx = ctx.empty(input.shape());
-            Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
+            float[] w = weight.value().data();
+            Runnable dense = () -> Conv2dKernels.backwardData(g, dy, w, dx.data());
+            if (EventBackwardData.supports(g)) inputKernel.run(g, gradOutput, () -> EventBackwardData.backwardData(g, dy, w, dx.data()), dense);
+            else dense.run();
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;
         });

@@ -33,6 +33,84 @@ class Conv2dTest {
         GradientCheck.standard().check(wide, random(7, 1, 2, 1, 6, 6), ForwardContext::evaluationWithBackward);
     }
 
+    /**
+     * The input gradient from the output gradient's events ({@link InputGradientChoice}, kernels.EventBackwardData)
+     * matches finite differences, the output multiplied by a fixed mask of zeros and ones after the convolution so that
+     * about 70 % of the output gradient is zero (a mask, not a ReLU: no kink for the differences to step over);
+     * with as many and with fewer input than output channels, and the choice's events did run.
+     */
+    @Test
+    void inputGradientByEventsMatchesFiniteDifferences() {
+        for (int[] channels : new int[][] {{4, 3}, {2, 5}}) {
+            Conv2d conv = new Conv2d("conv", channels[0], channels[1], 3, 1, 1, true, new Rng(8));
+            int[] byEvents = {0};
+            InputGradientChoice events = (g, gradOutput, viaEvents, dense) -> {
+                byEvents[0]++;
+                viaEvents.run();
+            };
+            Layer eventConv = new Layer() {
+                @Override
+                public String name() {
+                    return "conv by events";
+                }
+
+                @Override
+                public int[] outputShape(int[] in) {
+                    return conv.outputShape(in);
+                }
+
+                @Override
+                public Pass forward(Tensor input, ForwardContext ctx) {
+                    return conv.forward(input, ctx, ForwardKernel.DENSE, WeightGradientChoice.DENSE, events);
+                }
+
+                @Override
+                public java.util.List<Parameter> parameters() {
+                    return conv.parameters();
+                }
+            };
+            Sequential net = new Sequential("net", eventConv, new Masked(0.3));
+            GradientCheck.standard().check(net, random(9, 2, 2, channels[0], 5, 6), ForwardContext::evaluationWithBackward);
+            assertTrue(byEvents[0] > 0, "the input gradient ran by events");
+        }
+    }
+
+    /** Multiplies its input by a fixed mask, ones at about {@code density} of the elements (drawn on the first call). */
+    private static final class Masked implements Layer {
+        private final double density;
+        private float[] mask;
+
+        Masked(double density) {
+            this.density = density;
+        }
+
+        @Override
+        public String name() {
+            return "mask";
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return in;
+        }
+
+        @Override
+        public Pass forward(Tensor input, ForwardContext ctx) {
+            if (mask == null) {
+                Rng rng = new Rng(21);
+                mask = new float[input.size()];
+                for (int i = 0; i < mask.length; i++) mask[i] = rng.nextFloat() < density ? 1f : 0f;
+            }
+            Tensor y = Tensor.zeros(input.shape());
+            for (int i = 0; i < mask.length; i++) y.data()[i] = input.data()[i] * mask[i];
+            return Pass.of(name(), y, (grad, needInputGrad) -> {
+                Tensor dx = Tensor.zeros(input.shape());
+                for (int i = 0; i < mask.length; i++) dx.data()[i] = grad.data()[i] * mask[i];
+                return dx;
+            });
+        }
+    }
+
     @Test
     void foldsTimeIntoTheBatch() {
         Conv2d conv = new Conv2d("conv", 1, 1, 1, 1, 0, true, new Rng(1));
