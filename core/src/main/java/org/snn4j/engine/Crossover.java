@@ -41,7 +41,7 @@ final class Crossover {
     /** The share of the measured crossover that is used (see the class comment). */
     static final double MARGIN = 0.9;
     /** How much faster the events must already be for a dense turn of the window to run by events instead. */
-    static final int CLEAR_WIN = 4;
+    static final int CLEAR_WIN = 2;
     /** After the window, how much denser than the window's densest call a call must be to time the dense kernel again. */
     static final int DENSER = 2;
 

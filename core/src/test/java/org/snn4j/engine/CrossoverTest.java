@@ -90,7 +90,7 @@ class CrossoverTest {
         Kernels k = new Kernels();   // events 20 µs at 2 %, dense 300 µs
         Crossover c = new Crossover(0.16, () -> k.now);
         for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) k.call(c, 0.02);
-        // calls 1, 2 initial; 3 events, 4 dense, then the dense turns run by events: 4 × 20 µs < 300 µs
+        // calls 1, 2 initial; 3 events, 4 dense, then the dense turns run by events: 2 × 20 µs < 300 µs
         assertEquals(List.of("e", "e", "e", "d", "e", "e", "e", "e", "e", "e"), k.ran);
         assertTrue(c.measured());
         assertEquals(0.27, c.density(), 1e-12);
@@ -99,6 +99,12 @@ class CrossoverTest {
         k.call(c, 0.02);
         k.call(c, 0.04);
         assertEquals(List.of("e", "e"), k.ran);
+
+        // events 1.5× faster (200 µs at 20 %): not a clear win, so every dense turn is timed
+        Crossover near = new Crossover(0.16, () -> k.now);
+        k.ran.clear();
+        for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) k.call(near, 0.2);
+        assertEquals(List.of("d", "d", "e", "d", "e", "d", "e", "d", "e", "d"), k.ran);
     }
 
     @Test
