@@ -85,4 +85,44 @@ class CrossoverTest {
         assertEquals("d", k.call(c, 0.3));
         assertEquals("e", k.call(c, 0.05));
     }
+    @Test
+    void aSparseLayerTimesTheDenseKernelOnceAndRunsTheRestOfTheWindowByEvents() {
+        Kernels k = new Kernels();   // events 20 µs at 2 %, dense 300 µs
+        Crossover c = new Crossover(0.16, () -> k.now);
+        for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) k.call(c, 0.02);
+        // calls 1, 2 initial; 3 events, 4 dense, then the dense turns run by events: 2 × 20 µs < 300 µs
+        assertEquals(List.of("e", "e", "e", "d", "e", "e", "e", "e", "e", "e"), k.ran);
+        assertTrue(c.measured());
+        assertEquals(0.27, c.density(), 1e-12);
+        // as dense as the window, or less than twice it: the crossover's choice, untimed
+        k.ran.clear();
+        k.call(c, 0.02);
+        k.call(c, 0.04);
+        assertEquals(List.of("e", "e"), k.ran);
+
+        // events 1.5× faster (200 µs at 20 %): not a clear win, so every dense turn is timed
+        Crossover near = new Crossover(0.16, () -> k.now);
+        k.ran.clear();
+        for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) k.call(near, 0.2);
+        assertEquals(List.of("d", "d", "e", "d", "e", "d", "e", "d", "e", "d"), k.ran);
+    }
+
+    @Test
+    void aFirstDenseTimingSlowedByTheJitIsTimedAgainWhenTheLayerGrowsDenser() {
+        Kernels k = new Kernels();
+        Crossover c = new Crossover(0.16, () -> k.now);
+        for (int call = 1; call <= Crossover.LAST_MEASURED_CALL; call++) {
+            k.dense = call == Crossover.FIRST_MEASURED_CALL + 1 ? 3_000_000 : 300_000;
+            k.call(c, 0.02);
+        }
+        assertEquals(2.7, c.density(), 1e-12);   // 0.9 × 3 ms / (1 ms per unit of density): events everywhere
+        // denser than twice the window's densest call: dense, timed, until four dense timings
+        k.ran.clear();
+        for (int i = 0; i < 3; i++) k.call(c, 0.5);
+        assertEquals(List.of("d", "d", "d"), k.ran);
+        assertEquals(0.27, c.density(), 1e-12);
+        assertEquals("d", k.call(c, 0.5));   // the crossover's choice now, untimed
+        assertEquals("e", k.call(c, 0.2));
+        assertEquals(0.27, c.density(), 1e-12);
+    }
 }
