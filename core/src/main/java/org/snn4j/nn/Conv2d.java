@@ -121,7 +121,7 @@ public final class Conv2d implements WeightedLayer {
             if (bias != null) Finite.check(name, "bias gradient", bias.grad());
             if (!needInputGrad) return null;
             Tensor dx = ctx.empty(input.shape());
-            Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data());
+            if (Conv2dKernels.backwardData(g, dy, weight.value().data(), dx.data())) Finite.scannedByProducer(dx.data());
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
             return dx;
         });
@@ -142,7 +142,10 @@ public final class Conv2d implements WeightedLayer {
 
     /** The dense kernel (im2col + GEMM) of {@link #forward} alone: {@code y} from {@code input} over geometry {@code g}. */
     private void forwardDense(ConvGeometry g, Tensor input, Tensor y) {
-        Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+        // the kernel scans y image by image as it writes it: the NaN guard's check of y that follows is skipped
+        if (Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data())) {
+            Finite.scannedByProducer(y.data());
+        }
     }
 
     /**
