@@ -67,11 +67,12 @@ public class ScanFuseBench {
         float[] x1 = values(64 * 784, 1, random), w1 = values(32 * 9, 1, random), b1 = values(32, 1, random), y1 = new float[64 * 32 * 784];
         float[] dy2 = values(512 * 64 * 196, 0.4, random), w2 = values(64 * 32 * 9, 1, random), dx2 = new float[512 * 32 * 196];
         float[] dyf = values(512 * 10, 1, random), wf = values(10 * 3136, 1, random), dxf = new float[512 * 3136];
-        // W5: conv6 (256 -> 256, 4x4, 128 images) and conv4 (128 -> 128, 8x8) backward-data with 5 % of dY nonzero
-        float[] dy6 = values(128 * 256 * 16, 0.05, random), w6 = values(256 * 256 * 9, 1, random), dx6 = new float[128 * 256 * 16];
-        float[] dy4 = values(128 * 128 * 64, 0.05, random), w4 = values(128 * 128 * 9, 1, random), dx4 = new float[128 * 128 * 64];
-        String[] names = {"W1 conv1 forward", "W1 conv2 backward-data", "W1 fc1 input gradient", "W5 conv6 backward-data 5 %",
-                "W5 conv4 backward-data 5 %"};
+        // W5: conv6 (256 -> 256, 4x4, 128 images) and conv4 (128 -> 128, 8x8) backward-data, dY nonzero in a quarter
+        // of the images (a silent sample's gradient is zero), 5 % of the values there
+        float[] dy6 = images(128, 256 * 16, 0.25, 0.05, random), w6 = values(256 * 256 * 9, 1, random), dx6 = new float[128 * 256 * 16];
+        float[] dy4 = images(128, 128 * 64, 0.25, 0.05, random), w4 = values(128 * 128 * 9, 1, random), dx4 = new float[128 * 128 * 64];
+        String[] names = {"W1 conv1 forward", "W1 conv2 backward-data", "W1 fc1 input gradient", "W5 conv6 backward-data",
+                "W5 conv4 backward-data"};
         Case[] cases = {
             s -> s.afterwards(y1, s.forward.invoke(null, s.geometry(64, 1, 28, 28, 32), x1, w1, b1, y1)),
             s -> s.afterwards(dx2, s.backwardData.invoke(null, s.geometry(512, 32, 14, 14, 64), dy2, w2, dx2)),
@@ -93,6 +94,15 @@ public class ScanFuseBench {
             System.out.printf("%-30s before %7.3f ms  nanfuse %7.3f ms  ratio %.2f%n", names[c], best[0] / 5e6, best[1] / 5e6,
                     (double) best[0] / best[1]);
         }
+    }
+
+    /** {@code n} images of {@code size} values, a share {@code live} of them with values at {@code density}, the rest 0. */
+    static float[] images(int n, int size, double live, double density, SplittableRandom random) {
+        float[] x = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < live) System.arraycopy(values(size, density, random), 0, x, i * size, size);
+        }
+        return x;
     }
 
     /** Values in (−1, 1), about {@code density} of them nonzero. */
