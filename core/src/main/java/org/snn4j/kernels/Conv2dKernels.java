@@ -42,13 +42,15 @@ public final class Conv2dKernels {
      * @param weight {@code [outC, c, kh, kw]}; read
      * @param bias   {@code [outC]} or {@code null}; read
      * @param y      {@code [n, outC, outH, outW]}; overwritten
+     * @return whether all of y is finite (no NaN, no ±∞): each image's output is scanned as it is written, while
+     *         it is in cache, so a NaN guard on y need not read it again
      */
-    public static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
+    public static boolean forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
         check("x", x, g.inputSize());
         check("weight", weight, g.weightSize());
         if (bias != null) check("bias", bias, g.outC());
         check("y", y, g.outputSize());
-        ConvImpl.forward(g, x, weight, bias, y);
+        return ConvImpl.forward(g, x, weight, bias, y);
     }
 
     /**
@@ -57,8 +59,9 @@ public final class Conv2dKernels {
      * @param dy     {@code [n, outC, outH, outW]}; read
      * @param weight {@code [outC, c, kh, kw]}; read
      * @param dx     {@code [n, c, h, w]}; overwritten
+     * @return whether all of dx is finite, scanned part by part as it is written (as for {@link #forward})
      */
-    public static void backwardData(ConvGeometry g, float[] dy, float[] weight, float[] dx) {
+    public static boolean backwardData(ConvGeometry g, float[] dy, float[] weight, float[] dx) {
         check("dy", dy, g.outputSize());
         check("weight", weight, g.weightSize());
         check("dx", dx, g.inputSize());
@@ -66,9 +69,9 @@ public final class Conv2dKernels {
         if (zero(dy)) {
             // what the GEMM's zero skipping gives, without the im2col, col2im and stores around it
             Arrays.fill(dx, 0f);
-            return;
+            return true;
         }
-        ConvImpl.backwardData(g, dy, weight, dx);
+        return ConvImpl.backwardData(g, dy, weight, dx);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.snn4j.kernels;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * The bodies behind {@link Conv2dKernels} (trust their arguments). Each call splits the batch into
  * chunks of {@link Conv2dKernels#imagesPerChunk} images and the chunks into one contiguous run per
@@ -110,9 +112,14 @@ final class ConvImpl {
         return slots;
     }
 
-    static void forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
-        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+    /**
+     * y = conv(x); returns whether all of y is finite, each image's output scanned as soon as it is written
+     * (while it is in cache), so the caller's NaN guard need not read y again.
+     */
+    static boolean forward(ConvGeometry g, float[] x, float[] weight, float[] bias, float[] y) {
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch(), image = outC * plane;
         boolean[][] inside = IM2COL.insideMasks(g);
+        AtomicBoolean finite = new AtomicBoolean(true);
         forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
@@ -122,6 +129,7 @@ final class ConvImpl {
                     int yOff = i0 * outC * plane;
                     Gemm.sgemm(false, false, outC, plane, k, 1f, weight, 0, k, x, i0 * k * plane, plane, 0f, y, yOff, plane);
                     if (bias != null) addBias(y, yOff, bias, outC, plane);
+                    scan(y, yOff, image, finite);
                     continue;
                 }
                 PackedB columns = buffers.packedColumns(g, x, i0, b, inside);
@@ -129,6 +137,7 @@ final class ConvImpl {
                     int yOff = i0 * outC * plane;
                     GEMM.sgemm(outC, weight, 0, k, columns, y, yOff, plane);
                     if (bias != null) addBias(y, yOff, bias, outC, plane);
+                    scan(y, yOff, image, finite);
                     continue;
                 }
                 GEMM.sgemm(outC, weight, 0, k, columns, stage, 0, width);
@@ -138,12 +147,20 @@ final class ConvImpl {
                         float add = bias == null ? 0f : bias[o];
                         for (int p = 0; p < plane; p++) y[dst + p] = stage[src + p] + add;
                     }
+                    scan(y, (i0 + bi) * image, image, finite);
                 }
             }
         });
+        return finite.get();
     }
 
-    static void backwardData(ConvGeometry g, float[] dy, float[] weight, float[] dx) {
+    /** Clears {@code finite} if {@code a[off, off + n)} holds a NaN or ±∞ (not scanned once one was found). */
+    private static void scan(float[] a, int off, int n, AtomicBoolean finite) {
+        if (finite.get() && !Reductions.finite(a, off, n)) finite.set(false);
+    }
+
+    /** dx from dy; returns whether all of dx is finite (each chunk scanned as it is written). */
+    static boolean backwardData(ConvGeometry g, float[] dy, float[] weight, float[] dx) {
         if (g.strideH() == 1 && g.strideW() == 1 && g.padH() < g.kh() && g.padW() < g.kw() && g.c() >= g.outC()) {
             // Stride 1: dx is the forward convolution of dy, padded by k − 1 − p, with the kernel flipped
             // and its channel axes swapped. An im2col of dy costs less than a col2im (scattered adds) when
@@ -151,21 +168,22 @@ final class ConvImpl {
             // the im2col of dy (W1's conv2, 32 → 64: 30 against 35 ms at 2 threads for 512 images).
             ConvGeometry t = new ConvGeometry(g.n(), g.outC(), g.outH(), g.outW(), g.c(), g.kh(), g.kw(), 1, 1,
                     g.kh() - 1 - g.padH(), g.kw() - 1 - g.padW());
-            forward(t, dy, flippedTranspose(g, weight), null, dx);
-            return;
+            return forward(t, dy, flippedTranspose(g, weight), null, dx);
         }
-        byColumns(g, dy, weight, dx, Conv2dKernels.imagesPerChunk(g, Parallel.threads()));
+        return byColumns(g, dy, weight, dx, Conv2dKernels.imagesPerChunk(g, Parallel.threads()));
     }
 
     /**
      * dx = col2im(Wᵀ · dY) in chunks of {@code chunk} images: Wᵀ transposed once per call (not packed transposed,
      * element by element, for every chunk and column block), dY packed straight into GEMM panels one row at a
      * time through a row buffer (not gathered into a staging matrix that the GEMM then packs). The GEMM's
-     * operands are the same numbers in the same panels, so dx is bit for bit the same.
+     * operands are the same numbers in the same panels, so dx is bit for bit the same. Returns whether all of dx
+     * is finite, each chunk's images scanned right after their col2im.
      */
-    static void byColumns(ConvGeometry g, float[] dy, float[] weight, float[] dx, int chunkImages) {
-        int outC = g.outC(), plane = g.outPlane(), k = g.patch();
+    static boolean byColumns(ConvGeometry g, float[] dy, float[] weight, float[] dx, int chunkImages) {
+        int outC = g.outC(), plane = g.outPlane(), k = g.patch(), image = g.c() * g.h() * g.w();
         boolean[][] inside = IM2COL.insideMasks(g);
+        AtomicBoolean finite = new AtomicBoolean(true);
         float[] transposed = transpose(weight, outC, k);
         forSlots(g, Parallel.threads(), chunkImages, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
@@ -175,8 +193,10 @@ final class ConvImpl {
                 PackedB gradients = buffers.packedGradients(dy, i0, b, outC, plane);
                 GEMM.sgemm(k, transposed, 0, outC, gradients, dcol, 0, b * plane);
                 IM2COL.col2im(g, dcol, i0, b, inside, dx);
+                scan(dx, i0 * image, b * image, finite);
             }
         });
+        return finite.get();
     }
 
     /** The {@code [cols, rows]} transpose of the row-major {@code [rows, cols]} matrix {@code a}. */

@@ -22,13 +22,29 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
+        check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        GEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * As {@link #sgemm}, and returns whether every element of C is finite (no NaN, no ±∞): C is scanned block
+     * by block as the GEMM finishes it, while the block is in cache, instead of in a separate pass over memory.
+     */
+    public static boolean sgemmFinite(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                      float beta, float[] c, int cOff, int ldc) {
+        check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        return m == 0 || n == 0 || GEMM.sgemmFinite(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    private static void check(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative size " + m + "x" + n + "x" + k);
         checkOperand("A", transA ? k : m, transA ? m : k, a, aOff, lda);
         checkOperand("B", transB ? n : k, transB ? k : n, b, bOff, ldb);
         checkOperand("C", m, n, c, cOff, ldc);
         if (c == a || c == b) throw new IllegalArgumentException("C must not alias A or B");
-        if (m == 0 || n == 0) return;
-        GEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /** Convenience: C[M×N] = A[M×K] · B[K×N] (dense, no offsets, overwrite). */

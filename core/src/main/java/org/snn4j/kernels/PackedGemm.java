@@ -1,5 +1,7 @@
 package org.snn4j.kernels;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * The blocked GEMM driver around one {@link GemmMicroKernel}:
  * {@code C = alpha · op(A) · op(B) + beta · C} on row-major arrays, arguments as in {@link Gemm#sgemm}.
@@ -67,12 +69,23 @@ final class PackedGemm {
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc) {
-        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc);
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc, false);
+    }
+
+    /**
+     * As {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[],
+     * int, int)}, also scanning C for NaN and ±∞ block by block as it is finished (an MC×NC block, in L2):
+     * returns whether all of C is finite, without a separate pass over it.
+     */
+    boolean sgemmFinite(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        float beta, float[] c, int cOff, int ldc) {
+        return run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc, true);
     }
 
     /** {@code C = A · B} with B packed ahead by {@code b} (alpha 1, beta 0, A not transposed). */
     void sgemm(int m, float[] a, int aOff, int lda, PackedB b, float[] c, int cOff, int ldc) {
-        run(false, false, m, b.n(), b.k(), 1f, a, aOff, lda, null, 0, 0, b, 0f, c, cOff, ldc);
+        run(false, false, m, b.n(), b.k(), 1f, a, aOff, lda, null, 0, 0, b, 0f, c, cOff, ldc, false);
     }
 
     /** Columns of op(B) rounded up to whole NR panels: the row length of a packed k block. */
@@ -100,47 +113,58 @@ final class PackedGemm {
         kernel.packBRow(src, srcOff, n, dst, dstOff, panelStride);
     }
 
-    private void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
-                     float beta, float[] c, int cOff, int ldc) {
-        if (m == 0 || n == 0) return;
+    /** The GEMM; with {@code scan}, returns whether C is all finite (else true). */
+    private boolean run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
+                        float beta, float[] c, int cOff, int ldc, boolean scan) {
+        if (m == 0 || n == 0) return true;
         if (k == 0 || alpha == 0f) {
             scale(m, n, beta, c, cOff, ldc);
-            return;
+            return !scan || Reductions.finite(c, cOff, m, n, ldc);
         }
         int mPanels = Math.ceilDiv(m, mr), nPanels = Math.ceilDiv(n, nr);
         boolean splitN = nPanels >= mPanels;
         int panels = splitN ? nPanels : mPanels;
         int grain = 2.0 * m * n * k < PARALLEL_MIN_FLOPS ? panels : 1;
+        AtomicBoolean finite = new AtomicBoolean(true);
         Parallel.forRange(panels, grain, (from, to) -> {
-            if (splitN) {
-                blocked(transA, transB, 0, m, from * nr, Math.min(n, to * nr), k, alpha,
-                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
-            } else {
-                blocked(transA, transB, from * mr, Math.min(m, to * mr), 0, n, k, alpha,
-                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
-            }
+            boolean ok = splitN
+                    ? blocked(transA, transB, 0, m, from * nr, Math.min(n, to * nr), k, alpha,
+                            a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc, scan)
+                    : blocked(transA, transB, from * mr, Math.min(m, to * mr), 0, n, k, alpha,
+                            a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc, scan);
+            if (!ok) finite.set(false);
         });
+        return finite.get();
     }
 
     /**
      * The serial loop nest over rows [i0, i1) and columns [j0, j1) of C; B packed here unless {@code packed}.
      * Zero operands are skipped (see the class comment): a k block whose op(A) rows are all zero packs
      * nothing, a zero packed B block packs no A, and a tile whose A or B micro-panel is zero runs no kernel;
-     * each stores what the kernel would, {@link #storeZero}.
+     * each stores what the kernel would, {@link #storeZero}. After the first k block that store keeps C as it is
+     * ({@code zeroKeeps}), so it is left out: it is {@code fma(+0, alpha, c)}, which for a finite alpha changes c
+     * only if c is −0 and alpha·(+0) is +0, and no store formula of the first block leaves a −0 when alpha &gt; 0 (the
+     * kernel's sum from +0 is never −0, so alpha·sum is not, nor is fma(sum, alpha, x), nor +0 + x). W5 (issue 27):
+     * the backward-data GEMMs of 5 and 9 k blocks stored their zero tiles 5 and 9 times, 3 % of training.
+     * With {@code scan}, each block of C is scanned for NaN and ±∞ right after its last k block (returns whether
+     * all were finite; true without scan).
      */
-    private void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
-                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
-                         float beta, float[] c, int cOff, int ldc) {
+    private boolean blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
+                            float beta, float[] c, int cOff, int ldc, boolean scan) {
         Workspace w = workspaces.get();
+        boolean finite = true;
         for (int jc = j0; jc < j1; jc += nc) {
             int nb = Math.min(nc, j1 - jc);
             int kStep = kStep(k, kc);
             for (int pc = 0; pc < k; pc += kStep) {
                 int kb = Math.min(kStep, k - pc);
                 float betaK = pc == 0 ? beta : 1f;
+                boolean zeroKeeps = pc > 0 && Float.isFinite(alpha), last = scan && pc + kb == k;
                 if (skipZeros && zeroA(transA, a, aOff, lda, i0, i1, pc, kb)) {
-                    storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    if (!zeroKeeps) storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    finite = finite && (!last || Reductions.finite(c, cOff + i0 * ldc + jc, i1 - i0, nb, ldc));
                     continue;
                 }
                 float[] bPack;
@@ -155,7 +179,8 @@ final class PackedGemm {
                 }
                 boolean[] bLive = w.bLive(Math.ceilDiv(nb, nr));
                 if (!markLive(bPack, bBase, nr * kb, bLive, Math.ceilDiv(nb, nr))) {
-                    storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    if (!zeroKeeps) storeZero(i1 - i0, nb, alpha, betaK, c, cOff + i0 * ldc + jc, ldc);
+                    finite = finite && (!last || Reductions.finite(c, cOff + i0 * ldc + jc, i1 - i0, nb, ldc));
                     continue;
                 }
                 for (int ic = i0; ic < i1; ic += mc) {
@@ -171,7 +196,7 @@ final class PackedGemm {
                             int cols = Math.min(nr, nb - jr), bPanel = bBase + jr * kb;
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
                             if (!aLiveHere || !bLive[jr / nr]) {
-                                storeZero(rows, cols, alpha, betaK, c, cAt, ldc);
+                                if (!zeroKeeps) storeZero(rows, cols, alpha, betaK, c, cAt, ldc);
                             } else if (rows == mr && cols == nr) {
                                 kernel.multiply(kb, aPack, aPanel, bPack, bPanel, alpha, betaK, c, cAt, ldc);
                             } else {
@@ -181,9 +206,11 @@ final class PackedGemm {
                             }
                         }
                     }
+                    finite = finite && (!last || Reductions.finite(c, cOff + ic * ldc + jc, mb, nb, ldc));
                 }
             }
         }
+        return finite;
     }
 
     /** Whether op(A)[i0 .. i1)[p0 .. p0 + kb) is all (±)zero, read in the stored matrix's contiguous runs. */

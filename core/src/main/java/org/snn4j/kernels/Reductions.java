@@ -133,6 +133,20 @@ public final class Reductions {
         return i == Integer.MAX_VALUE ? -1 : i - off;
     }
 
+    /**
+     * Whether {@code a[off, off + n)} holds no NaN or ±∞, on the calling thread: the scan a kernel runs over each
+     * part of its output right after writing it, while it is in cache (trusts its arguments).
+     */
+    static boolean finite(float[] a, int off, int n) {
+        return SCAN.firstNonFinite(a, off, off + n) < 0;
+    }
+
+    /** {@link #finite(float[], int, int)} for {@code rows} rows of {@code cols} values, {@code ld} apart. */
+    static boolean finite(float[] a, int off, int rows, int cols, int ld) {
+        for (int r = 0; r < rows; r++) if (!finite(a, off + r * ld, cols)) return false;
+        return true;
+    }
+
     private static double channelSum(float[] x, int batch, int channels, int spatial, int c) {
         double s = 0;
         for (int b = 0; b < batch; b++) {

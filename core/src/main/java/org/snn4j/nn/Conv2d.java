@@ -134,7 +134,9 @@ public final class Conv2d implements WeightedLayer {
             if (!needInputGrad) return null;
             Tensor dx = ctx.empty(input.shape());
             float[] w = weight.value().data();
-            Runnable dense = () -> Conv2dKernels.backwardData(g, dy, w, dx.data());
+            Runnable dense = () -> {
+                if (Conv2dKernels.backwardData(g, dy, w, dx.data())) Finite.scannedByProducer(dx.data());
+            };
             if (EventBackwardData.supports(g)) inputKernel.run(g, gradOutput, () -> EventBackwardData.backwardData(g, dy, w, dx.data()), dense);
             else dense.run();
             Finite.checkOwn(Conv2d.this, "input gradient", dx);
@@ -157,7 +159,10 @@ public final class Conv2d implements WeightedLayer {
 
     /** The dense kernel (im2col + GEMM) of {@link #forward} alone: {@code y} from {@code input} over geometry {@code g}. */
     private void forwardDense(ConvGeometry g, Tensor input, Tensor y) {
-        Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data());
+        // the kernel scans y image by image as it writes it: the NaN guard's check of y that follows is skipped
+        if (Conv2dKernels.forward(g, input.data(), weight.value().data(), bias == null ? null : bias.value().data(), y.data())) {
+            Finite.scannedByProducer(y.data());
+        }
     }
 
     /**

@@ -13,10 +13,11 @@ import org.snn4j.tensor.Tensor;
  * (or inside a composite that does not check) still checks them. Parameter gradients are small and are
  * always checked with {@link #check}.
  *
- * <p>A layer that scans its input gradient itself while it writes it, part by part in cache (a fused spiking
- * and pooling pass), says so with {@link #scannedByProducer} just before it returns it: the next
- * {@link #check} on the thread, the caller's of that very array, is then skipped instead of reading it all
- * again from memory.
+ * <p>A layer whose output or input gradient was scanned while it was written, part by part in cache (a fused
+ * spiking and pooling pass; the convolution and GEMM kernels of {@link Conv2d} and {@link Linear}, which return
+ * whether all they wrote was finite), says so with {@link #scannedByProducer} just before it returns it: the
+ * next {@link #check} on the thread, the caller's of that very array, is then skipped instead of reading it all
+ * again from memory. A scan that found a NaN marks nothing, so that check reports it.
  */
 public final class Finite {
     /** Per thread: the layer whose output and input gradient the calling composite checks itself. */
@@ -58,8 +59,8 @@ public final class Finite {
     }
 
     /**
-     * Says that {@code a}, which the calling layer is about to return (its input gradient), holds no NaN or
-     * infinity: the layer scanned all of it as it wrote it and would have thrown. The next {@link #check} on
+     * Says that {@code a}, which the calling layer is about to return (its output or input gradient), holds no NaN
+     * or infinity: all of it was scanned as it was written, and found finite. The next {@link #check} on
      * this thread skips the scan if it is of {@code a}; any check or child call clears the mark.
      */
     public static void scannedByProducer(float[] a) {

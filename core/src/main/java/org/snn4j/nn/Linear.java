@@ -83,7 +83,10 @@ public final class Linear implements WeightedLayer {
             }
             if (!needInputGrad) return null;
             Tensor dx = ctx.empty(input.shape());
-            Gemm.sgemm(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in);
+            if (Gemm.sgemmFinite(false, false, rows, in, out, 1f, dy, 0, out, weight.value().data(), 0, in, 0f, dx.data(), 0, in)) {
+                Finite.scannedByProducer(dx.data());   // scanned block by block as the GEMM wrote it
+            }
+            Finite.checkOwn(this, "input gradient", dx);
             return dx;
         });
     }

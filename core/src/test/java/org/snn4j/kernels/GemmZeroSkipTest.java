@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@link PackedGemm} skipping zero operands: bit-identical to the driver that multiplies every tile, for
  * operands whose zeros are scattered, in whole columns of B (an output gradient's silent positions in
  * backward-data), in whole rows of A (silent channels in a weight gradient) or everywhere, at densities
- * from 0 % to 100 %; both kernels, default and small blocks, 1 and 2 threads, with alpha and beta.
+ * from 0 % to 100 %; both kernels, default and small blocks (many k blocks), 1 and 2 threads, with alpha and beta,
+ * and signed zeros, NaN and infinities in C.
  */
 class GemmZeroSkipTest {
     private final int threadsBefore = Parallel.threads();
@@ -65,6 +66,9 @@ class GemmZeroSkipTest {
         float[] a = transA ? transpose(opA, m, k) : opA, b = transB ? transpose(opB, k, n) : opB;
         int lda = transA ? m : k, ldb = transB ? k : n;
         float[] c0 = dense(m, n, random);
+        // signed zeros and non-finite values in C: a skipped zero tile of a later k block must keep them as the kernel does
+        float[] odd = {-0f, 0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int i = 0; i < c0.length; i += 1 + random.nextInt(8)) c0[i] = odd[random.nextInt(odd.length)];
         for (int threads = 1; threads <= 2; threads++) {
             Parallel.setThreads(threads);
             float[] every = c0.clone(), skipping = c0.clone();

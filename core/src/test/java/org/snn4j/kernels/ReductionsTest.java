@@ -129,7 +129,7 @@ class ReductionsTest {
         ScanKernel vector = KernelProvider.vector().scan(), scalar = KernelProvider.scalar().scan();
         Rng rng = new Rng(17);
         float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        for (int n : new int[] {0, 1, 5, 16, 63, 64, 65, 200, 1031}) {
+        for (int n : new int[] {0, 1, 5, 16, 63, 64, 65, 100, 127, 200, 1031}) {
             float[] a = new float[n + 3];
             rng.fillUniform(a, -1e30f, 1e30f);
             for (int off = 0; off < 3; off++) {
