@@ -3,9 +3,11 @@
 // independent vector accumulators (the peak reachable under the same load), each micro-kernel alone on packed
 // panels that stay in L1/L2, and whole sgemm calls through PackedGemm: W1's conv2 backward-data shape
 // (M 288, K 64, N 1176 and 6 x 1176) and 512^3. Kernels: the 8x32 one of main (PanamaGemm as it was, copied here
-// as Tile8x32) and the candidates; each whole-GEMM result is checked bit for bit against ScalarGemm's twin at
-// the same tile (same sums in the same order), and the candidates against the 8x32 kernel's output.
-// Run: java $(./snn4j --jvm-options) -cp cli/target/snn4j-cli-*-all.jar docs/results/issue-27/TileBench.java [rounds]
+// as Tile8x32), this branch's PanamaGemm ("new") and candidate tiles; each whole-GEMM result is checked bit for bit against ScalarGemm at
+// any tile (same sums in the same order).
+// Run: java $(./snn4j --jvm-options) [-XX:UseAVX=2] -cp cli/target/snn4j-cli-*-all.jar docs/results/issue-27/TileBench.java [rounds] [ab]
+// (compile it first: javac --add-modules jdk.incubator.vector -cp JAR -d DIR TileBench.java, run with -cp DIR:JAR org.snn4j.kernels.TileBench;
+// the source launcher refuses a package path that does not match)
 package org.snn4j.kernels;
 import java.lang.management.*;
 import java.util.*;
@@ -24,12 +26,13 @@ public class TileBench {
     Map<String, GemmMicroKernel> kernels = new LinkedHashMap<>();
     kernels.put("main8x32", new Tile8x32());
     kernels.put("new", new PanamaGemm());
-    kernels.put("c12x32", new Tile12x32());
-    kernels.put("c8x48", new Tile8x48());
-    kernels.put("c14x32", new Tile14x32());
-    kernels.put("c6x64", new Tile6x64());
-    kernels.put("c6x2v", new Tile6x2v());
-    kernels.put("c4x3v", new Tile4x3v());
+    boolean all = !(args.length > 1 && args[1].equals("ab"));   // "ab": main's kernel and this branch's only
+    if (all) kernels.put("c12x32", new Tile12x32());
+    if (all) kernels.put("c8x48", new Tile8x48());
+    if (all) kernels.put("c14x32", new Tile14x32());
+    if (all) kernels.put("c6x64", new Tile6x64());
+    if (all) kernels.put("c6x2v", new Tile6x2v());
+    if (all) kernels.put("c4x3v", new Tile4x3v());
     // FMA peak
     long f16 = Long.MAX_VALUE, f24 = Long.MAX_VALUE;
     int iters = 2_000_000;
