@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * unrolled into named registers.
  *
  * <p>MR follows the register file, which the species width tells: 512-bit vectors mean AVX-512 and its 32
- * registers, where 8 rows (16 accumulators, 8×32) run at the FMA peak (Zen 5, issue 27: 225–235 GFLOP/s on
- * one thread against 236–245 for a bare FMA loop; no taller or wider tile was faster); narrower vectors
+ * registers, where 8 rows (16 accumulators, 8×32) run near the FMA peak (Zen 5, issue 27: 92–96 % of a bare
+ * FMA loop's rate on one thread; 12×32, 14×32, 8×48 and 6×64 were no faster); narrower vectors
  * mean AVX2 and its 16 registers, where 16 accumulators plus two B rows and a broadcast spill, and 6 rows
  * (12 accumulators, 6×16) ran 1.7 times as fast as 8×16 (measured with -XX:UseAVX=2; TileBench of issue 27).
  */
@@ -166,7 +166,10 @@ final class PanamaGemm implements GemmMicroKernel {
         }
     }
 
-    /** The 6-row tile, 12 accumulators: multiply8 without rows 6 and 7. */
+    /**
+     * The 6-row tile, 12 accumulators: multiply8 without rows 6 and 7. A second body rather than one with
+     * a row count: the accumulators must be named locals for C2 to keep them in registers.
+     */
     private static void multiply6(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float beta,
                                   float[] c, int cOff, int ldc) {
         VectorSpecies<Float> s = VectorConstants.FLOATS;
