@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packed GEMM with the Vector API micro-kernel and with its scalar twin, on shapes straddling lane
@@ -96,10 +97,17 @@ class PanamaGemmTest {
     }
 
     @Test
-    void vectorKernelServesEveryTileOfTheWidthInUse() {
+    void vectorKernelTakesItsRowsFromTheWidth() {
         assumeTrue(KernelProvider.whyNotVector().isEmpty());
-        GemmMicroKernel kernel = new PanamaGemm();
-        assertEquals(PanamaGemm.MR, kernel.mr());
+        assertEquals(VectorConstants.LANES >= 16 ? 8 : 6, new PanamaGemm().mr());
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {6, 8})
+    void vectorKernelServesEveryTileOfTheWidthInUse(int rows) {
+        assumeTrue(KernelProvider.whyNotVector().isEmpty());
+        GemmMicroKernel kernel = new PanamaGemm(rows);
+        assertEquals(rows, kernel.mr());
         assertEquals(2 * VectorConstants.LANES, kernel.nr());
         // one full tile by hand: A column p all (p + 1), B row p all 1 → every element Σ (p + 1) = kc(kc + 1)/2
         int kc = 5, mr = kernel.mr(), nr = kernel.nr();
