@@ -36,18 +36,29 @@ final class PanamaNeuronLoops implements NeuronKernel {
         // the starting potentials: one vector of the initial one, or the caller's (a load, not a branch on vectors)
         float[] start = membrane != null ? membrane : initial(spec.initialMembrane());
         long count = 0;
-        for (int j = from; j < bound; j += lanes) {
-            FloatVector v = FloatVector.fromArray(SPECIES, start, membrane != null ? j : 0);
-            FloatVector x = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
-            for (int t = 0, i = j; t < steps; t++, i += m) {
-                FloatVector h = v.mul(alpha).add(held ? x : FloatVector.fromArray(SPECIES, input, i));   // charge
-                VectorMask<Float> fired = strict                                              // fire
-                        ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
-                count += fired.trueCount();
-                zero.blend(one, fired).intoArray(spikes, i);
-                v = subtract ? h.sub(theta, fired) : h.blend(zero, fired);                    // reset
+        // two blocks side by side, a and b (b = a again for an odd last block: written twice, counted once), so that
+        // the core overlaps their chains of dependent operations over the steps
+        for (int ja = from; ja < bound; ja += 2 * lanes) {
+            int jb = Math.min(ja + lanes, bound - lanes);
+            boolean pair = jb != ja;
+            FloatVector va = FloatVector.fromArray(SPECIES, start, membrane != null ? ja : 0);
+            FloatVector vb = FloatVector.fromArray(SPECIES, start, membrane != null ? jb : 0);
+            for (int t = 0, i = 0, k = 0; t < steps; t++, i += held ? 0 : m, k += m) {
+                FloatVector ha = va.mul(alpha).add(FloatVector.fromArray(SPECIES, input, ja + i));   // charge
+                FloatVector hb = vb.mul(alpha).add(FloatVector.fromArray(SPECIES, input, jb + i));
+                VectorMask<Float> fa = strict                                                     // fire
+                        ? ha.compare(VectorOperators.GT, theta) : ha.compare(VectorOperators.GE, theta);
+                VectorMask<Float> fb = strict ? hb.compare(VectorOperators.GT, theta) : hb.compare(VectorOperators.GE, theta);
+                count += fa.trueCount() + (pair ? fb.trueCount() : 0);
+                zero.blend(one, fa).intoArray(spikes, ja + k);
+                zero.blend(one, fb).intoArray(spikes, jb + k);
+                va = subtract ? ha.sub(theta, fa) : ha.blend(zero, fa);                           // reset
+                vb = subtract ? hb.sub(theta, fb) : hb.blend(zero, fb);
             }
-            if (membrane != null) v.intoArray(membrane, j);
+            if (membrane != null) {
+                va.intoArray(membrane, ja);
+                vb.intoArray(membrane, jb);
+            }
         }
         // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
         return bound == to ? count
