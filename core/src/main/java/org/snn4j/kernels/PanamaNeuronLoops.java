@@ -8,10 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The fused neuron loops vectorised across neurons: a vector body over blocks of
  * {@code SPECIES.length()} adjacent neurons, each walking all T steps with its membrane in a register,
- * then a scalar tail through {@link ScalarNeuronLoops} (the twin, same float operations in the same
- * order). The reverse pass first re-runs the forward of two blocks side by side into a T × 2 × lanes
- * scratch (L1-resident) to get H, then walks it backwards. Loaded only after {@link KernelProvider} has checked that the
- * Vector API is readable.
+ * two blocks side by side, then a scalar tail through {@link ScalarNeuronLoops} (the twin, same float
+ * operations in the same order). The reverse pass re-runs the forward of a pair of blocks into a
+ * T × 2 × lanes scratch (L1-resident) to get H while it walks the previous pair backwards. Loaded only after
+ * {@link KernelProvider} has checked that the Vector API is readable.
  */
 final class PanamaNeuronLoops implements NeuronKernel {
     static final PanamaNeuronLoops INSTANCE = new PanamaNeuronLoops();
@@ -107,7 +107,7 @@ final class PanamaNeuronLoops implements NeuronKernel {
         // Two blocks side by side, a and b (b = a again for an odd last block: its values written twice, its sums
         // dropped), and software-pipelined: while pair k is walked back in time, pair k + 1's H is recomputed, step
         // for step. Each block's walk over time is a chain of dependent operations; four of them at once let the core
-        // overlap what one at a time left it waiting for (W1's layers, T = 8, Zen 5: 1.2-1.4x).
+        // overlap what one at a time left it waiting for (W1's tiles, T = 8, Zen 5, thread CPU: 1.2x held, 1.2-1.25x not).
         int pairs = ((bound - from) / lanes + 1) / 2;
         for (int k = -1; k < pairs; k++) {
             boolean recompute = k + 1 < pairs, walk = k >= 0;

@@ -42,10 +42,11 @@ class NeuronLoopsTest {
     /**
      * For the triangle and rectangular surrogates the vector reverse loop runs the twin's float operations in its
      * order, so ∂L/∂X agrees bit for bit: at θ = 1 (where the vector loop skips the exact products with θ and 1/θ),
-     * at other thresholds, with H exactly at the triangle's ends (0 and 2θ, where 1 − |x| is +0 or −1) and at NaN.
+     * at other thresholds, with H exactly at the triangle's ends (0 and 2θ, where 1 − |x| is +0 or −1) and at NaN;
+     * in tasks of 64 neurons and in one task (the vector loop's pairs of blocks, pipelined, an odd last block, the tail).
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 16, 17, 257})
+    @ValueSource(ints = {1, 16, 17, 48, 257, 1000})
     void vectorReverseIsTheTwinsBitForBitForPiecewiseLinearSurrogates(int neurons) {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         int steps = 5;
@@ -65,10 +66,14 @@ class NeuronLoopsTest {
                         NeuronSpec spec = new NeuronSpec(0.9f, theta, false, true, subtract, detach, sur);
                         for (boolean held : new boolean[] {false, true}) {
                             float[] x = held ? java.util.Arrays.copyOf(input, neurons) : input;
-                            float[] g1 = new float[x.length], g2 = new float[x.length];
+                            float[] g1 = new float[x.length];
                             NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, spec, x, gradSpikes, g1, steps, neurons, null, 1, held);
-                            NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, x, gradSpikes, g2, steps, neurons, null, 1, held);
-                            assertArrayEquals(g1, g2, spec + (held ? " held" : ""));
+                            // blocks of 64 neurons per task, and all in one task (pairs of blocks, an odd one, the tail)
+                            for (int grain : new int[] {1, Integer.MAX_VALUE}) {
+                                float[] g2 = new float[x.length];
+                                NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, x, gradSpikes, g2, steps, neurons, null, grain, held);
+                                assertArrayEquals(g1, g2, spec + (held ? " held" : "") + " grain " + grain);
+                            }
                         }
                     }
                 }
@@ -108,6 +113,7 @@ class NeuronLoopsTest {
                 // the public facade (default grain) gives the same as the explicit kernel
                 float[] s3 = new float[input.length], g3 = new float[input.length];
                 assertEquals(c1, NeuronLoops.chargeFireResetForward(spec, input, s3, steps, neurons));
+                assertArrayEquals(s1, s3, spec.toString());
                 NeuronLoops.bpttReverse(spec, input, gradSpikes, g3, steps, neurons, null);
                 assertArrayEquals(g1, g3, 1e-6f);
             }
