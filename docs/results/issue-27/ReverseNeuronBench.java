@@ -21,9 +21,9 @@ public class ReverseNeuronBench {
         for (int k = 0; k < 2; k++) {
           boolean o = k == 0;
           long t0 = mx.getCurrentThreadCpuTime();
-          for (int i = 0; i < 20; i++) if (o) OldPanamaNeuronLoops.INSTANCE.reverse(spec, xh, gs, gh, steps, tile, 0, tile, null, true); else PanamaNeuronLoops.INSTANCE.reverse(spec, xh, gs, gh, steps, tile, 0, tile, null, true);
+          for (int i = 0; i < 20; i++) if (o) OldPanamaNeuronLoops.INSTANCE.reverse(spec, xh, gs, gh, steps, tile, 0, tile, null, true); else PanamaNeuronLoops.INSTANCE.reverse(spec, xh, gs, gh, steps, tile, 0, tile, null, true, 0, tile);
           long t1 = mx.getCurrentThreadCpuTime();
-          for (int i = 0; i < 20; i++) if (o) OldPanamaNeuronLoops.INSTANCE.reverse(spec, x, gs, g, steps, tile, 0, tile, null, false); else PanamaNeuronLoops.INSTANCE.reverse(spec, x, gs, g, steps, tile, 0, tile, null, false);
+          for (int i = 0; i < 20; i++) if (o) OldPanamaNeuronLoops.INSTANCE.reverse(spec, x, gs, g, steps, tile, 0, tile, null, false); else PanamaNeuronLoops.INSTANCE.reverse(spec, x, gs, g, steps, tile, 0, tile, null, false, 0, tile);
           long t2 = mx.getCurrentThreadCpuTime();
           for (int i = 0; i < 20; i++) if (o) OldPanamaNeuronLoops.INSTANCE.forward(spec, x, s, steps, tile, 0, tile, false, null); else PanamaNeuronLoops.INSTANCE.forward(spec, x, s, steps, tile, 0, tile, false, null);
           long t3 = mx.getCurrentThreadCpuTime();

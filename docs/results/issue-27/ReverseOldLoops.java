@@ -1,4 +1,5 @@
-// A copy of main's PanamaNeuronLoops (bac03db) as OldPanamaNeuronLoops, for the A/B and bit-for-bit checks of ReverseNeuronBench and ReverseSame.
+// A copy of main's PanamaNeuronLoops (bac03db) as OldPanamaNeuronLoops, for the A/B and bit-for-bit checks of ReverseNeuronBench and ReverseSame (no longer a NeuronKernel: its reverse
+// has since taken the input's base and stride; the scalar tail is called with base 0 and stride m, what main did).
 package org.snn4j.kernels;
 
 import jdk.incubator.vector.FloatVector;
@@ -14,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * to get H, then walks it backwards. Loaded only after {@link KernelProvider} has checked that the
  * Vector API is readable.
  */
-final class OldPanamaNeuronLoops implements NeuronKernel {
+final class OldPanamaNeuronLoops {
     static final OldPanamaNeuronLoops INSTANCE = new OldPanamaNeuronLoops();
     private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
 
@@ -25,7 +26,6 @@ final class OldPanamaNeuronLoops implements NeuronKernel {
         return SPECIES.length();
     }
 
-    @Override
     public long forward(NeuronSpec spec, float[] input, float[] spikes, int steps, int m, int from, int to,
                         boolean held, float[] membrane) {
         int lanes = SPECIES.length();
@@ -62,7 +62,6 @@ final class OldPanamaNeuronLoops implements NeuronKernel {
         return v;
     }
 
-    @Override
     public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
                         int from, int to, double[] paramGrads, boolean held) {
         if (spec.surrogate().kind().isLee()) {
@@ -177,7 +176,7 @@ final class OldPanamaNeuronLoops implements NeuronKernel {
         }
         // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
         if (bound < to) {
-            ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads, held);
+            ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads, held, 0, m);
         }
     }
 
@@ -230,6 +229,6 @@ final class OldPanamaNeuronLoops implements NeuronKernel {
             if (held && gradInput != null) gradSum.intoArray(gradInput, j);
         }
         // scalar tail
-        if (bound < to) ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, held);
+        if (bound < to) ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, held, 0, m);
     }
 }

@@ -1,4 +1,4 @@
-// W1's two fused spiking + pooling training passes (neuron.PooledTraining), forward and backward, thread CPU time, best of reps.
+// W1's two fused spiking + pooling training passes (neuron.PooledTraining), forward and backward, thread CPU time, best of 150 after 50 warm-up passes.
 // Usage: java -cp CLASSES:. org.snn4j.neuron.ReversePoolBench [samples]; run on two class directories alternately for an A/B.
 package org.snn4j.neuron;
 import java.lang.management.*;
@@ -21,7 +21,7 @@ public class ReversePoolBench {
       Tensor grad = null;
       long bf = Long.MAX_VALUE, bb = Long.MAX_VALUE;
       long hash = 0;
-      for (int r = 0; r < 30; r++) {
+      for (int r = 0; r < 200; r++) {
         ForwardContext ctx = ForwardContext.training(new Rng(1)).withSteps(steps);
         long t0 = mx.getCurrentThreadCpuTime();
         Pass pass = sn.forwardThenPool(input, pool, ctx);
@@ -29,7 +29,7 @@ public class ReversePoolBench {
         if (grad == null) { grad = Tensor.zeros(pass.output().shape()); new Rng(5).fillUniform(grad.data(), -1e-3f, 1e-3f); }
         Tensor gx = pass.backward(grad, true);
         long t2 = mx.getCurrentThreadCpuTime();
-        if (r >= 5) { bf = Math.min(bf, t1 - t0); bb = Math.min(bb, t2 - t1); }
+        if (r >= 50) { bf = Math.min(bf, t1 - t0); bb = Math.min(bb, t2 - t1); }
         hash = java.util.Arrays.hashCode(gx.data()) * 31L + java.util.Arrays.hashCode(pass.output().data());
       }
       System.out.printf("%s, %d samples, T %d: forward %.2f ms, backward %.2f ms (output and gradient hash %x)%n", names[s], n, steps, bf / 1e6, bb / 1e6, hash);

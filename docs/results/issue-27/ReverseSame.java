@@ -23,7 +23,7 @@ public class ReverseSame {
             float[] g1 = new float[outLen], g2 = new float[outLen];
             double[] p1 = lee ? null : new double[] {0.25, -1.5}, p2 = lee ? null : new double[] {0.25, -1.5};
             OldPanamaNeuronLoops.INSTANCE.reverse(spec, in, gs, g1, steps, neurons, 0, neurons, p1, held);
-            PanamaNeuronLoops.INSTANCE.reverse(spec, in, gs, g2, steps, neurons, 0, neurons, p2, held);
+            PanamaNeuronLoops.INSTANCE.reverse(spec, in, gs, g2, steps, neurons, 0, neurons, p2, held, 0, neurons);
             boolean same = Arrays.equals(g1, g2) && Arrays.equals(p1, p2);
             if (!same) { System.out.println("DIFFERENT " + spec + " held " + held + " neurons " + neurons + " steps " + steps + " " + Arrays.toString(p1) + Arrays.toString(p2)); System.exit(1); }
             float[] s1 = new float[steps * neurons], s2 = new float[steps * neurons];

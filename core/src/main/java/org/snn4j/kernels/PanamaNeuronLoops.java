@@ -74,9 +74,9 @@ final class PanamaNeuronLoops implements NeuronKernel {
 
     @Override
     public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                        int from, int to, double[] paramGrads, boolean held) {
+                        int from, int to, double[] paramGrads, boolean held, int base, int stride) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held, base, stride);
             return;
         }
         int lanes = SPECIES.length();
@@ -121,9 +121,9 @@ final class PanamaNeuronLoops implements NeuronKernel {
             for (int step = 0; step < steps; step++) {
                 if (recompute) {
                     // recompute H (and the STDB derivative) of pair k + 1 at t = step
-                    int i = held ? 0 : step * m, at = next + 2 * step * lanes;
-                    FloatVector ha = va.mul(alpha).add(FloatVector.fromArray(SPECIES, input, na + i));
-                    FloatVector hb = vb.mul(alpha).add(FloatVector.fromArray(SPECIES, input, nb + i));
+                    int x = base + (held ? 0 : step * stride), at = next + 2 * step * lanes;
+                    FloatVector ha = va.mul(alpha).add(FloatVector.fromArray(SPECIES, input, na + x));
+                    FloatVector hb = vb.mul(alpha).add(FloatVector.fromArray(SPECIES, input, nb + x));
                     VectorMask<Float> fa = strict ? ha.compare(VectorOperators.GT, theta) : ha.compare(VectorOperators.GE, theta);
                     VectorMask<Float> fb = strict ? hb.compare(VectorOperators.GT, theta) : hb.compare(VectorOperators.GE, theta);
                     ha.intoArray(chargeH, at);
@@ -194,8 +194,8 @@ final class PanamaNeuronLoops implements NeuronKernel {
                     sumA = sumA.add(gradA);
                     sumB = sumB.add(gradB);
                 } else if (gradInput != null) {
-                    gradA.intoArray(gradInput, ja + i);
-                    gradB.intoArray(gradInput, jb + i);
+                    gradA.intoArray(gradInput, base + ja + t * stride);
+                    gradB.intoArray(gradInput, base + jb + t * stride);
                 }
                 if (params) {
                     FloatVector prevA = v0, prevB = v0;   // V[t−1]
@@ -224,8 +224,8 @@ final class PanamaNeuronLoops implements NeuronKernel {
             }
             if (!walk) continue;
             if (held && gradInput != null) {
-                sumA.intoArray(gradInput, ja);
-                sumB.intoArray(gradInput, jb);
+                sumA.intoArray(gradInput, base + ja);
+                sumB.intoArray(gradInput, base + jb);
             }
             if (params) {
                 if (half) {
@@ -246,12 +246,13 @@ final class PanamaNeuronLoops implements NeuronKernel {
         }
         // scalar tail (skipped when empty: the call also made profilers charge the vector loop to the twin)
         if (bound < to) {
-            ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads, held);
+            ScalarNeuronLoops.INSTANCE.reverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, paramGrads, held, base,
+                    stride);
         }
     }
 
     private static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
-                                   int steps, int m, int from, int to, boolean held) {
+                                   int steps, int m, int from, int to, boolean held, int base, int stride) {
         int lanes = SPECIES.length();
         int bound = from + SPECIES.loopBound(to - from);
         boolean strict = spec.strictFire(), subtract = spec.subtractReset();
@@ -265,8 +266,8 @@ final class PanamaNeuronLoops implements NeuronKernel {
         float[] chargeH = new float[steps * lanes];
         for (int j = from; j < bound; j += lanes) {
             FloatVector total = zero, filtered = zero, v = v0;
-            FloatVector x0 = held ? FloatVector.fromArray(SPECIES, input, j) : zero;
-            for (int t = 0, i = j; t < steps; t++, i += m) {
+            FloatVector x0 = held ? FloatVector.fromArray(SPECIES, input, base + j) : zero;
+            for (int t = 0, i = base + j; t < steps; t++, i += stride) {
                 FloatVector h = v.mul(alpha).add(held ? x0 : FloatVector.fromArray(SPECIES, input, i));
                 VectorMask<Float> fired = strict
                         ? h.compare(VectorOperators.GT, theta) : h.compare(VectorOperators.GE, theta);
@@ -292,13 +293,13 @@ final class PanamaNeuronLoops implements NeuronKernel {
                 if (held) {
                     gradSum = gradSum.add(gradH);
                 } else if (gradInput != null) {
-                    gradH.intoArray(gradInput, i);
+                    gradH.intoArray(gradInput, base + j + t * stride);
                 }
                 gradHNext = gradH;
             }
-            if (held && gradInput != null) gradSum.intoArray(gradInput, j);
+            if (held && gradInput != null) gradSum.intoArray(gradInput, base + j);
         }
         // scalar tail
-        if (bound < to) ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, held);
+        if (bound < to) ScalarNeuronLoops.leeReverse(spec, input, gradSpikes, gradInput, steps, m, bound, to, held, base, stride);
     }
 }

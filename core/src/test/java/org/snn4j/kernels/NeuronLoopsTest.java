@@ -219,6 +219,49 @@ class NeuronLoopsTest {
                 () -> NeuronLoops.bpttReverseHeld(lif, once, gradSpikes, new float[repeated.length], steps, neurons, null));
     }
 
+    /**
+     * A tile read and written in place in larger {@code [T, stride]} arrays ({@link NeuronLoops#bpttReverseTile}) gets
+     * bit for bit the gradient of its columns copied out, in both kernels, held and not; the other columns are untouched.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 48, 130})
+    void aTileInPlaceEqualsItsColumnsCopiedOut(int neurons) {
+        int steps = 4, base = 37, stride = base + neurons + 11;
+        SplittableRandom rng = new SplittableRandom(3L * neurons);
+        float[] input = new float[steps * stride], gradSpikes = new float[steps * neurons];
+        for (int i = 0; i < input.length; i++) input[i] = (float) rng.nextDouble(-0.6, 1.6);
+        for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = (float) rng.nextDouble(-1, 1);
+        List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
+        if (KernelProvider.whyNotVector().isEmpty()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        for (NeuronKernel kernel : kernels) {
+            for (NeuronSpec spec : specs()) {
+                for (boolean held : new boolean[] {false, true}) {
+                    int rows = held ? 1 : steps;
+                    float[] x = java.util.Arrays.copyOf(input, rows * stride), column = new float[rows * neurons];
+                    for (int t = 0; t < rows; t++) System.arraycopy(x, t * stride + base, column, t * neurons, neurons);
+                    float[] expected = new float[rows * neurons], inPlace = new float[rows * stride];
+                    java.util.Arrays.fill(inPlace, 7f);
+                    NeuronLoops.reverse(kernel, spec, column, gradSpikes, expected, steps, neurons, null, 1, held);
+                    NeuronLoops.reverse(kernel, spec, x, gradSpikes, inPlace, steps, neurons, null, 1, held, base, stride);
+                    String what = kernel.getClass().getSimpleName() + " " + spec + (held ? " held" : "");
+                    for (int t = 0; t < rows; t++) {
+                        for (int j = 0; j < stride; j++) {
+                            float want = j < base || j >= base + neurons ? 7f : expected[t * neurons + j - base];
+                            assertEquals(want, inPlace[t * stride + j], 0f, what + " at " + t + ", " + j);
+                        }
+                    }
+                }
+            }
+        }
+        NeuronSpec lif = new NeuronSpec(0.9f, 1f, false, true, true, false, TRIANGLE);
+        float[] g = new float[steps * stride], expected = new float[steps * stride];
+        NeuronLoops.bpttReverseTile(lif, input, gradSpikes, g, base, stride, steps, neurons, false);
+        NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, lif, input, gradSpikes, expected, steps, neurons, null, 1, false, base, stride);
+        assertArrayEquals(expected, g);
+        assertThrows(IllegalArgumentException.class,
+                () -> NeuronLoops.bpttReverseTile(lif, input, gradSpikes, g, stride - neurons + 1, stride, steps, neurons, false));
+    }
+
     @Test
     void handWorkedLifSubtract() {
         // α = 0.5, θ = 1, strict, subtract; X = 0.8, 0.8, 0.8, 0.0 → H = 0.8, 1.2, 0.9, 0.45; S = 0, 1, 0, 0
