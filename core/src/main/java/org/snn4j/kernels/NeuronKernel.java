@@ -20,8 +20,11 @@ interface NeuronKernel {
      * Reverse-time loop for neurons [from, to), recomputing H from the forward's input: writes ∂L/∂X into gradInput (when not null) and, when
      * paramGrads is not null, adds {∂L/∂α, ∂L/∂θ} of these neurons into paramGrads[0], paramGrads[1].
      * With {@code held} the input is {@code [M]} as in {@link #forward} and gradInput, also {@code [M]},
-     * receives Σ_t ∂L/∂X[t] (summed from t = T down to 1).
+     * receives Σ_t ∂L/∂X[t] (summed from t = T down to 1). X and ∂L/∂X of neuron j at step t are at
+     * {@code base + j + t·stride} ({@code base + j} when held), ∂L/∂S at {@code j + t·m}: the caller's
+     * {@code [T, M]} arrays have base 0 and stride m; a tile of a larger {@code [T, stride]} array is read and
+     * written in place.
      */
     void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                 int from, int to, double[] paramGrads, boolean held);
+                 int from, int to, double[] paramGrads, boolean held, int base, int stride);
 }

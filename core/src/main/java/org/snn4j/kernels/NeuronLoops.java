@@ -149,6 +149,26 @@ public final class NeuronLoops {
         assert gradInput == null || allFinite(gradInput) : "non-finite ∂L/∂X";
     }
 
+    /**
+     * {@link #bpttReverse} (or, {@code held}, {@link #bpttReverseHeld}) of a tile of neurons read and written in place:
+     * X and ∂L/∂X are columns [base, base + M) of {@code [T, stride]} arrays ({@code [stride]} when held), ∂L/∂S is
+     * the tile's own {@code [T, M]}. A layer that runs its backward tile by tile (the fused spiking + pooling pass)
+     * reads its input current and writes its input gradient where they are, instead of copying them into the
+     * tile's arrays and back. No parameter gradients.
+     */
+    public static void bpttReverseTile(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int base,
+                                       int stride, int steps, int neurons, boolean held) {
+        checkSpec(spec);
+        checkSize("gradSpikes", gradSpikes, steps, neurons);
+        checkSize("input", input, held ? 1 : steps, stride);
+        checkSize("gradInput", gradInput, held ? 1 : steps, stride);
+        if (base < 0 || neurons > stride - base) {
+            throw new IllegalArgumentException("columns [" + base + ", " + base + " + " + neurons + ") outside a stride of " + stride);
+        }
+        checkReverseCommon(spec, input, gradSpikes, gradInput, null);
+        reverse(KERNEL, spec, input, gradSpikes, gradInput, steps, neurons, null, defaultGrain(steps), held, base, stride);
+    }
+
     private static boolean allFinite(float[] a) {
         for (float v : a) {
             if (!Float.isFinite(v)) return false;
@@ -178,7 +198,7 @@ public final class NeuronLoops {
         checkReverse(spec, input, gradSpikes, gradInput, steps, neurons, paramGrads);
         checkSmooth(spec, step);
         ScalarNeuronLoops.reverse(spec, step, input, gradSpikes, gradInput, steps, neurons, 0, neurons, paramGrads,
-                false);
+                false, 0, neurons);
     }
 
     static int defaultGrain(int steps) {
@@ -209,9 +229,15 @@ public final class NeuronLoops {
     /** {@code held}: input and gradInput are {@code [M]} (see {@link NeuronKernel#reverse}). */
     static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
                         int steps, int neurons, double[] paramGrads, int grain, boolean held) {
+        reverse(kernel, spec, input, gradSpikes, gradInput, steps, neurons, paramGrads, grain, held, 0, neurons);
+    }
+
+    /** Input and gradInput in place in larger arrays, {@code base} and {@code stride} as in {@link NeuronKernel#reverse}. */
+    static void reverse(NeuronKernel kernel, NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput,
+                        int steps, int neurons, double[] paramGrads, int grain, boolean held, int base, int stride) {
         if (neurons == 0 || (gradInput == null && paramGrads == null)) return;
         if (steps == 0) {
-            if (held && gradInput != null) java.util.Arrays.fill(gradInput, 0f);   // an empty sum
+            if (held && gradInput != null) java.util.Arrays.fill(gradInput, base, base + neurons, 0f);   // an empty sum
             return;
         }
         int blocks = (neurons + BLOCK - 1) / BLOCK;
@@ -220,7 +246,7 @@ public final class NeuronLoops {
         Parallel.forRange(blocks, Math.max(1, grain / BLOCK), (b0, b1) -> {
             double[] partial = partials == null ? null : new double[2];
             kernel.reverse(spec, input, gradSpikes, gradInput, steps, neurons, b0 * BLOCK,
-                    Math.min(neurons, b1 * BLOCK), partial, held);
+                    Math.min(neurons, b1 * BLOCK), partial, held, base, stride);
             if (partial != null) partials.put(b0, partial);
         });
         if (partials == null) return;

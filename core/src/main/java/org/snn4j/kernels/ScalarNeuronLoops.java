@@ -23,8 +23,8 @@ final class ScalarNeuronLoops implements NeuronKernel {
 
     @Override
     public void reverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                        int from, int to, double[] paramGrads, boolean held) {
-        reverse(spec, null, input, gradSpikes, gradInput, steps, m, from, to, paramGrads, held);
+                        int from, int to, double[] paramGrads, boolean held, int base, int stride) {
+        reverse(spec, null, input, gradSpikes, gradInput, steps, m, from, to, paramGrads, held, base, stride);
     }
 
     /**
@@ -63,9 +63,10 @@ final class ScalarNeuronLoops implements NeuronKernel {
      * into a T-long scratch, then the reverse sweep runs over it.
      */
     static void reverse(NeuronSpec spec, DoubleUnaryOperator step, float[] input, float[] gradSpikes,
-                        float[] gradInput, int steps, int m, int from, int to, double[] paramGrads, boolean held) {
+                        float[] gradInput, int steps, int m, int from, int to, double[] paramGrads, boolean held,
+                        int base, int stride) {
         if (spec.surrogate().kind().isLee()) {
-            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held);
+            leeReverse(spec, input, gradSpikes, gradInput, steps, m, from, to, held, base, stride);
             return;
         }
         float alpha = spec.leak(), theta = spec.threshold(), invTheta = 1f / theta, v0 = spec.initialMembrane();
@@ -81,7 +82,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
             // recompute H; for STDB also α_s·exp(−β_s·Δt), Δt = steps since the previous spike (from step 0)
             float v = v0, d = p1 * stdbDecay;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = alpha * v + input[held ? j : i];
+                float h = alpha * v + input[base + (held ? j : j + t * stride)];
                 boolean fired = strict ? h > theta : h >= theta;
                 chargeH[t] = h;
                 if (step == null) {
@@ -112,7 +113,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 if (held) {
                     gradSum += gradH;
                 } else if (gradInput != null) {
-                    gradInput[i] = gradH;
+                    gradInput[base + j + t * stride] = gradH;
                 }
                 if (paramGrads != null) {
                     float vPrev = v0;
@@ -132,7 +133,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 }
                 gradHNext = gradH;
             }
-            if (held && gradInput != null) gradInput[j] = gradSum;
+            if (held && gradInput != null) gradInput[base + j] = gradSum;
             if (paramGrads != null) {
                 if (spec.halfThresholdStart()) gradTheta += 0.5f * alpha * gradHNext;   // V[0] = θ/2
                 sumLeak += gradLeak;
@@ -151,7 +152,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
      * for {@link SurrogateKind#LEE_POOL} NG ≡ 1 and no 1/θ.
      */
     static void leeReverse(NeuronSpec spec, float[] input, float[] gradSpikes, float[] gradInput, int steps, int m,
-                           int from, int to, boolean held) {
+                           int from, int to, boolean held, int base, int stride) {
         float alpha = spec.leak(), theta = spec.threshold(), v0 = spec.initialMembrane();
         float invTheta = spec.surrogate().kind() == SurrogateKind.LEE_POOL ? 1f : 1f / theta;
         float lnAlpha = (float) Math.log(alpha);
@@ -161,7 +162,7 @@ final class ScalarNeuronLoops implements NeuronKernel {
         for (int j = from; j < to; j++) {
             float total = 0f, filtered = 0f, v = v0;
             for (int t = 0, i = j; t < steps; t++, i += m) {
-                float h = alpha * v + input[held ? j : i];
+                float h = alpha * v + input[base + (held ? j : j + t * stride)];
                 boolean fired = strict ? h > theta : h >= theta;
                 chargeH[t] = h;
                 v = fired ? (subtract ? h - theta : 0f) : h;
@@ -181,11 +182,11 @@ final class ScalarNeuronLoops implements NeuronKernel {
                 if (held) {
                     gradSum += gradH;
                 } else if (gradInput != null) {
-                    gradInput[i] = gradH;
+                    gradInput[base + j + t * stride] = gradH;
                 }
                 gradHNext = gradH;
             }
-            if (held && gradInput != null) gradInput[j] = gradSum;
+            if (held && gradInput != null) gradInput[base + j] = gradSum;
         }
     }
 }

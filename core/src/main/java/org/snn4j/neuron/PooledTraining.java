@@ -21,9 +21,11 @@ import org.snn4j.tensor.Tensor;
  * {@link NeuronLayer#firePooled} (the inference path), and the backward, per sample and tile of whole channels
  * ({@link #channelsPerTile}), spreads the pooled gradient over the tile's windows in a thread's scratch array,
  * applies the spike amplitude and the spike loss's gradient as the layer does, and runs the same reverse loop
- * over the tile's neurons (recomputing the membrane from the input current, as the layer's own backward does).
- * A tile's scratch arrays stay in cache from one of these passes to the next; whole samples (W1's first layer:
- * three arrays of 8 × 25,088 floats, 2.4 MB) went to memory and back between them. Every neuron's arithmetic is
+ * over the tile's neurons (recomputing the membrane from the input current, as the layer's own backward does),
+ * reading the tile's input current and writing its input gradient in place ({@link NeuronLoops#bpttReverseTile}:
+ * copying them into the tile's arrays and back cost W1's second layer, whose current has T steps, as much as the
+ * reverse loop). The tile's scratch arrays stay in cache from one of these passes to the next; whole samples (W1's
+ * first layer: 8 × 25,088 floats, 0.8 MB, each) went to memory and back between them. Every neuron's arithmetic is
  * the layer's own, in the same order, so outputs and gradients are bit for bit those of the two layers run
  * one after the other ({@code PooledTrainingTest}). Each tile's input gradient is scanned for NaN and infinity
  * while it is in cache, and the caller's scan of the whole gradient skipped ({@link Finite#scannedByProducer}):
@@ -31,8 +33,8 @@ import org.snn4j.tensor.Tensor;
  */
 final class PooledTraining {
     /**
-     * Neurons per tile of the backward ({@link #channelsPerTile}): at T = 8, three arrays of 8 × 2,048 floats,
-     * 192 KB, within a Zen 3 core's 512 KB L2.
+     * Neurons per tile of the backward ({@link #channelsPerTile}): at T = 8, the spread gradient (8 × 2,048 floats),
+     * the tile's current and its gradient, 192 KB, within a Zen 3 core's 512 KB L2.
      */
     static final int TILE_NEURONS = 2048;
 
@@ -61,7 +63,6 @@ final class PooledTraining {
             java.util.concurrent.atomic.AtomicLong firstBad = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
             Parallel.forRange(samples, 1, (from, to) -> {
                 float[] pooledGrad = new float[steps * outTile], gradSpikes = new float[steps * tile];
-                float[] current = new float[currentSteps * tile], gradCurrent = new float[currentSteps * tile];
                 for (int n = from; n < to; n++) {
                     for (int c0 = 0; c0 < channels; c0 += group) {
                         int in = n * size + c0 * plane, out = n * outSize + c0 * outPlane;
@@ -69,12 +70,14 @@ final class PooledTraining {
                         pool.backwardPlanes(pooledGrad, steps * group, image[1], image[2], gradSpikes);
                         // as Drive.Uniform.scale(gradient, penalty, ·) in the layer's backward
                         if (shift) for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = amplitude * gradSpikes[i] + penalty;
-                        for (int t = 0; t < currentSteps; t++) System.arraycopy(x, t * samples * size + in, current, t * tile, tile);
-                        if (held) NeuronLoops.bpttReverseHeld(spec, current, gradSpikes, gradCurrent, steps, tile, null);
-                        else NeuronLoops.bpttReverse(spec, current, gradSpikes, gradCurrent, steps, tile, null);
-                        for (int t = 0; t < currentSteps; t++) System.arraycopy(gradCurrent, t * tile, gx, t * samples * size + in, tile);
-                        int bad = Reductions.firstNonFinite(gradCurrent, 0, currentSteps * tile);
-                        if (bad >= 0) firstBad.accumulateAndGet(indexInGradient(bad, tile, samples, size, in), Math::min);
+                        // the tile's current read and its gradient written where they are, [T, samples · size] at column in
+                        NeuronLoops.bpttReverseTile(spec, x, gradSpikes, gx, in, samples * size, steps, tile, held);
+                        for (int t = 0; t < currentSteps; t++) {
+                            int bad = Reductions.firstNonFinite(gx, t * samples * size + in, tile);
+                            if (bad < 0) continue;
+                            firstBad.accumulateAndGet((long) t * samples * size + in + bad, Math::min);
+                            break;
+                        }
                     }
                 }
             });
@@ -86,19 +89,10 @@ final class PooledTraining {
     }
 
     /**
-     * Where element {@code i} of a tile's {@code [steps, tile]} gradient lies in the layer's {@code [steps, samples,
-     * size]} input gradient, the tile starting at {@code in} of step 0 (increasing with i, so a tile's first bad
-     * element is its first in the whole gradient's order).
-     */
-    static long indexInGradient(int i, int tile, int samples, int size, int in) {
-        return (long) (i / tile) * samples * size + in + i % tile;
-    }
-
-    /**
      * Channels per tile of the backward: the largest divisor of {@code channels} whose tile holds at most
-     * {@link #TILE_NEURONS} neurons (at least one channel), so that the tile's T steps of input current, spike
-     * gradient and current gradient stay in the core's L2 cache between the pooling's backward, the reverse loop
-     * and the copies.
+     * {@link #TILE_NEURONS} neurons (at least one channel), so that the tile's T steps of spike gradient, input
+     * current and current gradient stay in the core's L2 cache between the pooling's backward, the reverse loop and
+     * the scan.
      */
     static int channelsPerTile(int channels, int plane) {
         int best = 1;

@@ -42,10 +42,11 @@ class NeuronLoopsTest {
     /**
      * For the triangle and rectangular surrogates the vector reverse loop runs the twin's float operations in its
      * order, so ∂L/∂X agrees bit for bit: at θ = 1 (where the vector loop skips the exact products with θ and 1/θ),
-     * at other thresholds, with H exactly at the triangle's ends (0 and 2θ, where 1 − |x| is +0 or −1) and at NaN.
+     * at other thresholds, with H exactly at the triangle's ends (0 and 2θ, where 1 − |x| is +0 or −1) and at NaN;
+     * in tasks of 64 neurons and in one task (the vector loop's pairs of blocks, pipelined, an odd last block, the tail).
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 16, 17, 257})
+    @ValueSource(ints = {1, 16, 17, 48, 257, 1000})
     void vectorReverseIsTheTwinsBitForBitForPiecewiseLinearSurrogates(int neurons) {
         assumeTrue(KernelProvider.whyNotVector().isEmpty(), "Vector API not available");
         int steps = 5;
@@ -65,10 +66,14 @@ class NeuronLoopsTest {
                         NeuronSpec spec = new NeuronSpec(0.9f, theta, false, true, subtract, detach, sur);
                         for (boolean held : new boolean[] {false, true}) {
                             float[] x = held ? java.util.Arrays.copyOf(input, neurons) : input;
-                            float[] g1 = new float[x.length], g2 = new float[x.length];
+                            float[] g1 = new float[x.length];
                             NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, spec, x, gradSpikes, g1, steps, neurons, null, 1, held);
-                            NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, x, gradSpikes, g2, steps, neurons, null, 1, held);
-                            assertArrayEquals(g1, g2, spec + (held ? " held" : ""));
+                            // blocks of 64 neurons per task, and all in one task (pairs of blocks, an odd one, the tail)
+                            for (int grain : new int[] {1, Integer.MAX_VALUE}) {
+                                float[] g2 = new float[x.length];
+                                NeuronLoops.reverse(PanamaNeuronLoops.INSTANCE, spec, x, gradSpikes, g2, steps, neurons, null, grain, held);
+                                assertArrayEquals(g1, g2, spec + (held ? " held" : "") + " grain " + grain);
+                            }
                         }
                     }
                 }
@@ -108,6 +113,7 @@ class NeuronLoopsTest {
                 // the public facade (default grain) gives the same as the explicit kernel
                 float[] s3 = new float[input.length], g3 = new float[input.length];
                 assertEquals(c1, NeuronLoops.chargeFireResetForward(spec, input, s3, steps, neurons));
+                assertArrayEquals(s1, s3, spec.toString());
                 NeuronLoops.bpttReverse(spec, input, gradSpikes, g3, steps, neurons, null);
                 assertArrayEquals(g1, g3, 1e-6f);
             }
@@ -211,6 +217,49 @@ class NeuronLoopsTest {
                 () -> NeuronLoops.chargeFireResetForwardHeld(lif, repeated, sHeld, steps, neurons));
         assertThrows(IllegalArgumentException.class,
                 () -> NeuronLoops.bpttReverseHeld(lif, once, gradSpikes, new float[repeated.length], steps, neurons, null));
+    }
+
+    /**
+     * A tile read and written in place in larger {@code [T, stride]} arrays ({@link NeuronLoops#bpttReverseTile}) gets
+     * bit for bit the gradient of its columns copied out, in both kernels, held and not; the other columns are untouched.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 48, 130})
+    void aTileInPlaceEqualsItsColumnsCopiedOut(int neurons) {
+        int steps = 4, base = 37, stride = base + neurons + 11;
+        SplittableRandom rng = new SplittableRandom(3L * neurons);
+        float[] input = new float[steps * stride], gradSpikes = new float[steps * neurons];
+        for (int i = 0; i < input.length; i++) input[i] = (float) rng.nextDouble(-0.6, 1.6);
+        for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = (float) rng.nextDouble(-1, 1);
+        List<NeuronKernel> kernels = new ArrayList<>(List.of(ScalarNeuronLoops.INSTANCE));
+        if (KernelProvider.whyNotVector().isEmpty()) kernels.add(PanamaNeuronLoops.INSTANCE);
+        for (NeuronKernel kernel : kernels) {
+            for (NeuronSpec spec : specs()) {
+                for (boolean held : new boolean[] {false, true}) {
+                    int rows = held ? 1 : steps;
+                    float[] x = java.util.Arrays.copyOf(input, rows * stride), column = new float[rows * neurons];
+                    for (int t = 0; t < rows; t++) System.arraycopy(x, t * stride + base, column, t * neurons, neurons);
+                    float[] expected = new float[rows * neurons], inPlace = new float[rows * stride];
+                    java.util.Arrays.fill(inPlace, 7f);
+                    NeuronLoops.reverse(kernel, spec, column, gradSpikes, expected, steps, neurons, null, 1, held);
+                    NeuronLoops.reverse(kernel, spec, x, gradSpikes, inPlace, steps, neurons, null, 1, held, base, stride);
+                    String what = kernel.getClass().getSimpleName() + " " + spec + (held ? " held" : "");
+                    for (int t = 0; t < rows; t++) {
+                        for (int j = 0; j < stride; j++) {
+                            float want = j < base || j >= base + neurons ? 7f : expected[t * neurons + j - base];
+                            assertEquals(want, inPlace[t * stride + j], 0f, what + " at " + t + ", " + j);
+                        }
+                    }
+                }
+            }
+        }
+        NeuronSpec lif = new NeuronSpec(0.9f, 1f, false, true, true, false, TRIANGLE);
+        float[] g = new float[steps * stride], expected = new float[steps * stride];
+        NeuronLoops.bpttReverseTile(lif, input, gradSpikes, g, base, stride, steps, neurons, false);
+        NeuronLoops.reverse(ScalarNeuronLoops.INSTANCE, lif, input, gradSpikes, expected, steps, neurons, null, 1, false, base, stride);
+        assertArrayEquals(expected, g);
+        assertThrows(IllegalArgumentException.class,
+                () -> NeuronLoops.bpttReverseTile(lif, input, gradSpikes, g, stride - neurons + 1, stride, steps, neurons, false));
     }
 
     @Test
