@@ -56,11 +56,6 @@ final class PanamaEventKernel implements EventKernel {
 
     @Override
     public void sum(int from, int to, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into) {
-        sum(from, to, 1, offset, value, w, y, yOff, n, into);
-    }
-
-    /** {@link #sum} of the events from, from + step, … below to. */
-    private static void sum(int from, int to, int step, int[] offset, float[] value, float[] w, float[] y, int yOff, int n, Into into) {
         boolean add = into == Into.ADD, carry = into == Into.CONTINUE;
         float[] start = carry ? y : ZEROS;
         int i = 0;
@@ -72,7 +67,7 @@ final class PanamaEventKernel implements EventKernel {
             FloatVector a2 = FloatVector.fromArray(SPECIES, start, s + 2 * LANES), a3 = FloatVector.fromArray(SPECIES, start, s + 3 * LANES);
             FloatVector a4 = FloatVector.fromArray(SPECIES, start, s + 4 * LANES), a5 = FloatVector.fromArray(SPECIES, start, s + 5 * LANES);
             FloatVector a6 = FloatVector.fromArray(SPECIES, start, s + 6 * LANES), a7 = FloatVector.fromArray(SPECIES, start, s + 7 * LANES);
-            for (int e = from; e < to; e += step) {
+            for (int e = from; e < to; e++) {
                 FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
                 int at = offset[e] + i;
                 a0 = FloatVector.fromArray(SPECIES, w, at).fma(v, a0);
@@ -98,7 +93,7 @@ final class PanamaEventKernel implements EventKernel {
             int s = carry ? yOff + i : 0;
             FloatVector a0 = FloatVector.fromArray(SPECIES, start, s), a1 = FloatVector.fromArray(SPECIES, start, s + LANES);
             FloatVector a2 = FloatVector.fromArray(SPECIES, start, s + 2 * LANES), a3 = FloatVector.fromArray(SPECIES, start, s + 3 * LANES);
-            for (int e = from; e < to; e += step) {
+            for (int e = from; e < to; e++) {
                 FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
                 int at = offset[e] + i;
                 a0 = FloatVector.fromArray(SPECIES, w, at).fma(v, a0);
@@ -113,14 +108,14 @@ final class PanamaEventKernel implements EventKernel {
         }
         for (; i <= n - LANES; i += LANES) {  // one vector at a time
             FloatVector a = FloatVector.fromArray(SPECIES, start, carry ? yOff + i : 0);
-            for (int e = from; e < to; e += step) {
+            for (int e = from; e < to; e++) {
                 a = FloatVector.fromArray(SPECIES, w, offset[e] + i).fma(FloatVector.broadcast(SPECIES, value[e]), a);
             }
             store(a, y, yOff + i, add);
         }
         for (; i < n; i++) {  // scalar tail (the callers pad rows to whole vectors)
             float acc = carry ? y[yOff + i] : 0f;
-            for (int e = from; e < to; e += step) acc = Math.fma(w[offset[e] + i], value[e], acc);
+            for (int e = from; e < to; e++) acc = Math.fma(w[offset[e] + i], value[e], acc);
             y[yOff + i] = add ? acc + y[yOff + i] : acc;
         }
     }
@@ -235,7 +230,26 @@ final class PanamaEventKernel implements EventKernel {
         } else if (n == 4 * LANES) {
             for (; p + 2 <= to; p += 2) sumTwoQuads(start[p], end[p], start[p + 1], end[p + 1], step, offset, value, w, y, yOff + (p - from) * n);
         }
-        for (; p < to; p++) sum(start[p], end[p], step, offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
+        for (; p < to; p++) sumStrided(start[p], end[p], step, offset, value, w, y, yOff + (p - from) * n, n);
+    }
+
+    /**
+     * {@link #sum} ({@link Into#STORE}) of the events from, from + step, … below to: {@link #sumLists}' lists of
+     * other widths and a last one left over, a vector of outputs at a time (a contiguous {@link #sum}, the linear
+     * layers', keeps its constant stride).
+     */
+    private static void sumStrided(int from, int to, int step, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        int i = 0;
+        for (; i <= n - LANES; i += LANES) {
+            FloatVector a = FloatVector.zero(SPECIES);
+            for (int e = from; e < to; e += step) a = FloatVector.fromArray(SPECIES, w, offset[e] + i).fma(FloatVector.broadcast(SPECIES, value[e]), a);
+            a.intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {  // scalar tail (the callers pad rows to whole vectors)
+            float acc = 0f;
+            for (int e = from; e < to; e += step) acc = Math.fma(w[offset[e] + i], value[e], acc);
+            y[yOff + i] = acc;
+        }
     }
 
     /**
