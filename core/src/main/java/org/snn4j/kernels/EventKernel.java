@@ -39,22 +39,13 @@ interface EventKernel {
 
     /**
      * {@link #sum} of the lists p in [from, to) at once, each stored ({@link Into#STORE}): list p holds the
-     * events start[p], start[p] + step, start[p] + 2·step, … below end[p] (lists interleaved), and its sums go to
-     * {@code y[yOff + (p − from)·n, yOff + (p − from)·n + n)}. Each output's sum is the same chain of fmas as
+     * events [p·stride, end[p]) and its sums go to {@code y[yOff + (p − from)·n, yOff + (p − from)·n + n)}. Each output's sum is the same chain of fmas as
      * {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum may come out
-     * +0 instead of −0); running several lists side by side only lets their chains overlap. A list's slots
-     * past its end, up to the longest list's length among [from, to), may be overwritten.
+     * +0 instead of −0); running several lists side by side only lets their chains overlap. Entries of
+     * {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be overwritten.
      */
-    default void sumLists(int from, int to, int[] start, int step, int[] end, int[] offset, float[] value, float[] w, float[] y,
-                          int yOff, int n) {
-        for (int p = from; p < to; p++) {
-            int at = yOff + (p - from) * n;
-            for (int i = 0; i < n; i++) {
-                float acc = 0f;
-                for (int e = start[p]; e < end[p]; e += step) acc = Math.fma(w[offset[e] + i], value[e], acc);
-                y[at + i] = acc;
-            }
-        }
+    default void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
+        for (int p = from; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 
     /**

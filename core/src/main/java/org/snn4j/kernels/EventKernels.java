@@ -44,8 +44,8 @@ public final class EventKernels {
         /** Geometries whose plans a thread keeps. */
         static final int PLANS_KEPT = 16;
 
-        int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0], listOffset = new int[0];
-        float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0], listValue = new float[0];
+        int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0];
+        float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0];
 
         /** {@code positions} list ends and {@code outputs} sums. */
         void fitOutputs(int positions, int outputs) {
@@ -73,10 +73,6 @@ public final class EventKernels {
         void fitConvolution(ConvGeometry g, Plan plan) {
             fitOutputs(plan.lists(), padded(g.outC()) * g.outPlane());
             fitTaps(plan.lists() * g.patch());
-            if (listOffset.length < g.patch()) {
-                listOffset = new int[g.patch()];
-                listValue = new float[g.patch()];
-            }
             int positions = g.h() * g.w();
             if (eventIndex.length < positions) {
                 eventIndex = new int[positions];
@@ -265,19 +261,10 @@ public final class EventKernels {
      * summed: every event takes the same loops of constant length, with no bounds to test (W1's second
      * convolution: 16 × 16 lists for its 14 × 14 outputs). With larger strides the taps that reach an
      * output depend on the position, and come from the tables {@code rows} (list offsets oy·listW) and
-     * {@code cols} (ox), by the row and column of the position ({@code corner} null). The lists are
-     * interleaved ({@link #startImage}): list l's first slot is {@code begin[l] = l}, its next ones {@code lists}
-     * apart.
+     * {@code cols} (ox), by the row and column of the position ({@code corner} null).
      */
-    record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] corner, int listW, int first, int lists, int[] begin) {
+    record Plan(Taps rows, Taps cols, int[] rowOf, int[] colOf, int[] corner, int listW, int first, int lists) {
         static Plan of(ConvGeometry g) {
-            Plan p = layout(g);
-            int[] begin = new int[p.lists()];
-            for (int l = 0; l < begin.length; l++) begin[l] = l;
-            return new Plan(p.rows, p.cols, p.rowOf, p.colOf, p.corner, p.listW, p.first, p.lists, begin);
-        }
-
-        private static Plan layout(ConvGeometry g) {
             int positions = g.h() * g.w();
             int[] rowOf = new int[positions], colOf = new int[positions];
             for (int p = 0; p < positions; p++) {
@@ -287,13 +274,13 @@ public final class EventKernels {
             if (g.strideH() != 1 || g.strideW() != 1) {
                 Taps rows = Taps.of(g.h(), g.outH(), g.kh(), g.strideH(), g.padH(), g.outW());
                 Taps cols = Taps.of(g.w(), g.outW(), g.kw(), g.strideW(), g.padW(), 1);
-                return new Plan(rows, cols, rowOf, colOf, null, g.outW(), 0, g.outPlane(), null);
+                return new Plan(rows, cols, rowOf, colOf, null, g.outW(), 0, g.outPlane());
             }
             int marginH = Math.max(0, g.kh() - 1 - g.padH()), marginW = Math.max(0, g.kw() - 1 - g.padW());
             int listW = g.outW() + 2 * marginW, first = marginH * listW + marginW;
             int[] corner = new int[positions];
             for (int p = 0; p < positions; p++) corner[p] = first + (rowOf[p] + g.padH()) * listW + colOf[p] + g.padW();
-            return new Plan(null, null, rowOf, colOf, corner, listW, first, (g.outH() + 2 * marginH) * listW, null);
+            return new Plan(null, null, rowOf, colOf, corner, listW, first, (g.outH() + 2 * marginH) * listW);
         }
 
         /** The list of output position (oy, ox). */
@@ -304,8 +291,8 @@ public final class EventKernels {
 
     /**
      * One image: list each input channel's events in index order (iy, ix) ({@link EventKernel#gather}) and
-     * append every event's taps to the list of the output position each reaches (list l holds up to patch taps, interleaved
-     * with the other lists: {@link #startImage}), so each list is in k order; sum each position's list into a channel-last row
+     * append every event's taps to the list of the output position each reaches (list l owns the slots [l·patch, l·patch + patch), its
+     * most possible taps), so each list is in k order; sum each position's list into a channel-last row
      * of outC outputs, block by block; transpose to NCHW ({@link EventKernel#toChannelsFirst}).
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
@@ -319,16 +306,9 @@ public final class EventKernels {
         return finishImage(kernel, g, plan, weight, bias, y, yOff, b);
     }
 
-    /**
-     * Empties every tap list. The lists are interleaved: entry j of list l is slot {@code l + j·lists}
-     * ({@link Plan#begin} l, step lists), so the taps an event appends to neighbouring lists at about the same
-     * depth share cache lines. With list l owning the slots [l·patch, l·patch + patch), the scatter of W1's
-     * second convolution took 1.6x as long (a line open per list), as it did with the lists interleaved in
-     * groups of 16; the sums read a list's entries a whole row of lists apart, a little slower, but a
-     * fraction of what the scatter saves.
-     */
+    /** Empties every tap list (list l owns the slots [l·patch, l·patch + patch)). */
     static void startImage(ConvGeometry g, Plan plan, Buffers b) {
-        System.arraycopy(plan.begin(), 0, b.next, 0, plan.lists());
+        for (int l = 0, lists = plan.lists(), patch = g.patch(); l < lists; l++) b.next[l] = l * patch;
     }
 
     /**
@@ -338,12 +318,20 @@ public final class EventKernels {
     static void scatter(ConvGeometry g, Plan plan, int ci, int[] index, float[] values, int from, int to, Buffers b) {
         int row = padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
         int[] next = b.next, offset = b.tapOffset, corner = plan.corner();
-        int lists = plan.lists();
         float[] value = b.tapValue;
         if (corner != null) {                   // stride 1: tap (ki, kj) reaches list corner − ki·listW − kj
-            // a 3×3 kernel's loops with constant bounds, which the JIT can unroll (W1's second convolution: its scatter took 1.3x as long without)
-            if (kh == 3 && kw == 3) appendStride1(3, 3, row, channel, plan, index, values, from, to, b);
-            else appendStride1(kh, kw, row, channel, plan, index, values, from, to, b);
+            int listW = plan.listW();
+            for (int e = from; e < to; e++) {
+                float v = values[e];
+                int base = corner[index[e]], k = channel;
+                for (int ki = 0; ki < kh; ki++, base -= listW) {
+                    for (int kj = 0; kj < kw; kj++, k += row) {
+                        int slot = next[base - kj]++;
+                        offset[slot] = k;
+                        value[slot] = v;
+                    }
+                }
+            }
             return;
         }
         Taps rows = plan.rows(), cols = plan.cols();
@@ -353,29 +341,8 @@ public final class EventKernels {
             for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
                 int kRow = channel + rows.tap[r] * kw * row, outRow = rows.out[r];
                 for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
-                    int slot = next[outRow + cols.out[q]];
-                    next[outRow + cols.out[q]] = slot + lists;
+                    int slot = next[outRow + cols.out[q]]++;
                     offset[slot] = kRow + cols.tap[q] * row;
-                    value[slot] = v;
-                }
-            }
-        }
-    }
-
-    /** {@link #scatter}'s stride-1 loop: every event appends its kh × kw taps at fixed list offsets. */
-    private static void appendStride1(int kh, int kw, int row, int channel, Plan plan, int[] index, float[] values, int from, int to,
-                                      Buffers b) {
-        int[] next = b.next, offset = b.tapOffset, corner = plan.corner();
-        float[] value = b.tapValue;
-        int listW = plan.listW(), lists = plan.lists();
-        for (int e = from; e < to; e++) {
-            float v = values[e];
-            int base = corner[index[e]], k = channel;
-            for (int ki = 0; ki < kh; ki++, base -= listW) {
-                for (int kj = 0; kj < kw; kj++, k += row) {
-                    int slot = next[base - kj];
-                    next[base - kj] = slot + lists;
-                    offset[slot] = k;
                     value[slot] = v;
                 }
             }
@@ -387,24 +354,17 @@ public final class EventKernels {
      * time, and transposes to NCHW; returns the synaptic operations.
      */
     static long finishImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
-        int outC = g.outC(), row = padded(outC), outW = g.outW(), patch = g.patch(), lists = plan.lists();
-        int[] next = b.next, begin = plan.begin();
+        int outC = g.outC(), row = padded(outC), outW = g.outW(), patch = g.patch();
+        int[] next = b.next;
         int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
         long done = 0;
         for (int oy = 0; oy < g.outH(); oy++) {
             int first = plan.list(oy, 0), at = oy * outW * row;
-            for (int l = first; l < first + outW; l++) done += (next[l] - begin[l]) / lists;
+            for (int l = first; l < first + outW; l++) done += next[l] - l * patch;
             if (step == patch * row) {          // one k block: the row's lists side by side
-                kernel.sumLists(first, first + outW, begin, lists, next, b.tapOffset, b.tapValue, weight, b.sum, at, row);
+                kernel.sumLists(first, first + outW, patch, next, b.tapOffset, b.tapValue, weight, b.sum, at, row);
             } else {
-                for (int ox = 0, l = first; ox < outW; ox++, l++) {
-                    int taps = 0;                // the list, contiguous, to find its k blocks' ends
-                    for (int e = begin[l]; e < next[l]; e += lists, taps++) {
-                        b.listOffset[taps] = b.tapOffset[e];
-                        b.listValue[taps] = b.tapValue[e];
-                    }
-                    sumInBlocks(kernel, taps, b.listOffset, b.listValue, weight, b.sum, at + ox * row, row, step);
-                }
+                for (int ox = 0; ox < outW; ox++) sumInBlocks(kernel, (first + ox) * patch, next[first + ox], b, weight, b.sum, at + ox * row, row, step);
             }
         }
         kernel.toChannelsFirst(b.sum, row, g.outPlane(), outC, bias, y, yOff);
@@ -412,21 +372,21 @@ public final class EventKernels {
     }
 
     /**
-     * Sums the tap list [0, to) of {@code offset, value} (offsets ascending) into {@code y[yOff, yOff + n)} in the GEMM's k
+     * Sums the tap list [from, to) (offsets ascending) into {@code y[yOff, yOff + n)} in the GEMM's k
      * blocks of {@code step} weight offsets: the first block stores its sum, each later one adds to it.
      */
-    private static void sumInBlocks(EventKernel kernel, int to, int[] offset, float[] value, float[] weight, float[] y, int yOff,
+    private static void sumInBlocks(EventKernel kernel, int from, int to, Buffers b, float[] weight, float[] y, int yOff,
                                     int n, int step) {
-        if (to == 0 || offset[to - 1] < step) {   // one block (offsets ascend): no need to look for its end
-            kernel.sum(0, to, offset, value, weight, y, yOff, n, EventKernel.Into.STORE);
+        if (to == from || b.tapOffset[to - 1] < step) {   // one block (offsets ascend): no need to look for its end
+            kernel.sum(from, to, b.tapOffset, b.tapValue, weight, y, yOff, n, EventKernel.Into.STORE);
             return;
         }
-        int e = 0;
+        int e = from;
         for (int blockEnd = step, first = 1; first == 1 || e < to; blockEnd += step, first = 0) {
             int end = e;
-            while (end < to && offset[end] < blockEnd) end++;
+            while (end < to && b.tapOffset[end] < blockEnd) end++;
             if (first == 1 || end > e) {
-                kernel.sum(e, end, offset, value, weight, y, yOff, n, first == 1 ? EventKernel.Into.STORE : EventKernel.Into.ADD);
+                kernel.sum(e, end, b.tapOffset, b.tapValue, weight, y, yOff, n, first == 1 ? EventKernel.Into.STORE : EventKernel.Into.ADD);
             }
             e = end;
         }

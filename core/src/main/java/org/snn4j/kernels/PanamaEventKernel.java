@@ -216,53 +216,32 @@ final class PanamaEventKernel implements EventKernel {
      * chains per list.
      */
     @Override
-    public void sumLists(int from, int to, int[] start, int step, int[] end, int[] offset, float[] value, float[] w, float[] y,
-                         int yOff, int n) {
+    public void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
         int p = from;
         if (n == LANES) {
             for (; p + 8 <= to; p += 8) {
-                sumEight(p, start, step, padToLongest(p, 8, start, step, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+                sumEight(p, stride, padToLongest(p, 8, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
             }
         } else if (n == 2 * LANES) {
             for (; p + 4 <= to; p += 4) {
-                sumFourPairs(p, start, step, padToLongest(p, 4, start, step, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
+                sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
             }
         } else if (n == 4 * LANES) {
-            for (; p + 2 <= to; p += 2) sumTwoQuads(start[p], end[p], start[p + 1], end[p + 1], step, offset, value, w, y, yOff + (p - from) * n);
+            for (; p + 2 <= to; p += 2) sumTwoQuads(p * stride, end[p], (p + 1) * stride, end[p + 1], offset, value, w, y, yOff + (p - from) * n);
         }
-        for (; p < to; p++) sumStrided(start[p], end[p], step, offset, value, w, y, yOff + (p - from) * n, n);
+        for (; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 
     /**
-     * {@link #sum} ({@link Into#STORE}) of the events from, from + step, … below to: {@link #sumLists}' lists of
-     * other widths and a last one left over, a vector of outputs at a time (a contiguous {@link #sum}, the linear
-     * layers', keeps its constant stride).
+     * Two lists of four vectors each, [e0, end0) into {@code y[at, at + 4·LANES)} and [e1, end1) into the next
+     * four vectors: eight chains over their common length, then four for the rest of the longer one.
      */
-    private static void sumStrided(int from, int to, int step, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
-        int i = 0;
-        for (; i <= n - LANES; i += LANES) {
-            FloatVector a = FloatVector.zero(SPECIES);
-            for (int e = from; e < to; e += step) a = FloatVector.fromArray(SPECIES, w, offset[e] + i).fma(FloatVector.broadcast(SPECIES, value[e]), a);
-            a.intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) {  // scalar tail (the callers pad rows to whole vectors)
-            float acc = 0f;
-            for (int e = from; e < to; e += step) acc = Math.fma(w[offset[e] + i], value[e], acc);
-            y[yOff + i] = acc;
-        }
-    }
-
-    /**
-     * Two lists of four vectors each, e0, e0 + step, … below end0 into {@code y[at, at + 4·LANES)} and e1, … below
-     * end1 into the next four vectors: eight chains over their common length, then four for the rest of the longer one.
-     */
-    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int step, int[] offset, float[] value, float[] w, float[] y,
-                                    int at) {
+    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int[] offset, float[] value, float[] w, float[] y, int at) {
         FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-        int common = Math.min(end0 - e0, end1 - e1) / step;
-        for (int j = 0; j < common; j++, e0 += step, e1 += step) {
-            FloatVector u = FloatVector.broadcast(SPECIES, value[e0]), v = FloatVector.broadcast(SPECIES, value[e1]);
-            int o = offset[e0], q = offset[e1];
+        int common = Math.min(end0 - e0, end1 - e1);
+        for (int j = 0; j < common; j++) {
+            FloatVector u = FloatVector.broadcast(SPECIES, value[e0 + j]), v = FloatVector.broadcast(SPECIES, value[e1 + j]);
+            int o = offset[e0 + j], q = offset[e1 + j];
             a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
             b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
             a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
@@ -272,7 +251,7 @@ final class PanamaEventKernel implements EventKernel {
             a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
             b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
         }
-        for (int e = e0; e < end0; e += step) {
+        for (int e = e0 + common; e < end0; e++) {
             FloatVector u = FloatVector.broadcast(SPECIES, value[e]);
             int o = offset[e];
             a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
@@ -280,7 +259,7 @@ final class PanamaEventKernel implements EventKernel {
             a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
             a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
         }
-        for (int e = e1; e < end1; e += step) {
+        for (int e = e1 + common; e < end1; e++) {
             FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
             int q = offset[e];
             b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
@@ -298,13 +277,14 @@ final class PanamaEventKernel implements EventKernel {
         b3.intoArray(y, at + 7 * LANES);
     }
 
-    /** Pads lists [p, p + count) (list q: start[q], start[q] + step, …) with zero events to the longest one's length, which it returns. */
-    private static int padToLongest(int p, int count, int[] start, int step, int[] end, int[] offset, float[] value) {
+
+    /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
+    private static int padToLongest(int p, int count, int stride, int[] end, int[] offset, float[] value) {
         int longest = 0;
-        for (int q = p; q < p + count; q++) longest = Math.max(longest, (end[q] - start[q]) / step);
+        for (int q = p; q < p + count; q++) longest = Math.max(longest, end[q] - q * stride);
         for (int q = p; q < p + count; q++) {
-            int to = start[q] + longest * step;
-            for (int e = end[q]; e < to; e += step) {
+            int to = q * stride + longest;
+            for (int e = end[q]; e < to; e++) {
                 offset[e] = 0;
                 value[e] = 0f;
             }
@@ -313,19 +293,19 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /** Lists p to p + 7 of one vector each, {@code length} events each. */
-    private static void sumEight(int p, int[] start, int step, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
+    private static void sumEight(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride;
+        int e4 = e3 + stride, e5 = e4 + stride, e6 = e5 + stride, e7 = e6 + stride;
         FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-        int e0 = start[p], e1 = start[p + 1], e2 = start[p + 2], e3 = start[p + 3];
-        int e4 = start[p + 4], e5 = start[p + 5], e6 = start[p + 6], e7 = start[p + 7];
-        for (int j = 0; j < length; j++, e0 += step, e1 += step, e2 += step, e3 += step, e4 += step, e5 += step, e6 += step, e7 += step) {
-            a0 = FloatVector.fromArray(SPECIES, w, offset[e0]).fma(FloatVector.broadcast(SPECIES, value[e0]), a0);
-            a1 = FloatVector.fromArray(SPECIES, w, offset[e1]).fma(FloatVector.broadcast(SPECIES, value[e1]), a1);
-            a2 = FloatVector.fromArray(SPECIES, w, offset[e2]).fma(FloatVector.broadcast(SPECIES, value[e2]), a2);
-            a3 = FloatVector.fromArray(SPECIES, w, offset[e3]).fma(FloatVector.broadcast(SPECIES, value[e3]), a3);
-            a4 = FloatVector.fromArray(SPECIES, w, offset[e4]).fma(FloatVector.broadcast(SPECIES, value[e4]), a4);
-            a5 = FloatVector.fromArray(SPECIES, w, offset[e5]).fma(FloatVector.broadcast(SPECIES, value[e5]), a5);
-            a6 = FloatVector.fromArray(SPECIES, w, offset[e6]).fma(FloatVector.broadcast(SPECIES, value[e6]), a6);
-            a7 = FloatVector.fromArray(SPECIES, w, offset[e7]).fma(FloatVector.broadcast(SPECIES, value[e7]), a7);
+        for (int j = 0; j < length; j++) {
+            a0 = FloatVector.fromArray(SPECIES, w, offset[e0 + j]).fma(FloatVector.broadcast(SPECIES, value[e0 + j]), a0);
+            a1 = FloatVector.fromArray(SPECIES, w, offset[e1 + j]).fma(FloatVector.broadcast(SPECIES, value[e1 + j]), a1);
+            a2 = FloatVector.fromArray(SPECIES, w, offset[e2 + j]).fma(FloatVector.broadcast(SPECIES, value[e2 + j]), a2);
+            a3 = FloatVector.fromArray(SPECIES, w, offset[e3 + j]).fma(FloatVector.broadcast(SPECIES, value[e3 + j]), a3);
+            a4 = FloatVector.fromArray(SPECIES, w, offset[e4 + j]).fma(FloatVector.broadcast(SPECIES, value[e4 + j]), a4);
+            a5 = FloatVector.fromArray(SPECIES, w, offset[e5 + j]).fma(FloatVector.broadcast(SPECIES, value[e5 + j]), a5);
+            a6 = FloatVector.fromArray(SPECIES, w, offset[e6 + j]).fma(FloatVector.broadcast(SPECIES, value[e6 + j]), a6);
+            a7 = FloatVector.fromArray(SPECIES, w, offset[e7 + j]).fma(FloatVector.broadcast(SPECIES, value[e7 + j]), a7);
         }
         a0.intoArray(y, at);
         a1.intoArray(y, at + LANES);
@@ -338,13 +318,13 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /** Lists p to p + 3 of two vectors each, {@code length} events each. */
-    private static void sumFourPairs(int p, int[] start, int step, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
-        int n = 2 * LANES, e0 = start[p], e1 = start[p + 1], e2 = start[p + 2], e3 = start[p + 3];
+    private static void sumFourPairs(int p, int stride, int length, int[] offset, float[] value, float[] w, float[] y, int at) {
+        int e0 = p * stride, e1 = e0 + stride, e2 = e1 + stride, e3 = e2 + stride, n = 2 * LANES;
         FloatVector a0 = FloatVector.zero(SPECIES), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
-        for (int j = 0; j < length; j++, e0 += step, e1 += step, e2 += step, e3 += step) {
-            FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0]), v1 = FloatVector.broadcast(SPECIES, value[e1]);
-            FloatVector v2 = FloatVector.broadcast(SPECIES, value[e2]), v3 = FloatVector.broadcast(SPECIES, value[e3]);
-            int o0 = offset[e0], o1 = offset[e1], o2 = offset[e2], o3 = offset[e3];
+        for (int j = 0; j < length; j++) {
+            FloatVector v0 = FloatVector.broadcast(SPECIES, value[e0 + j]), v1 = FloatVector.broadcast(SPECIES, value[e1 + j]);
+            FloatVector v2 = FloatVector.broadcast(SPECIES, value[e2 + j]), v3 = FloatVector.broadcast(SPECIES, value[e3 + j]);
+            int o0 = offset[e0 + j], o1 = offset[e1 + j], o2 = offset[e2 + j], o3 = offset[e3 + j];
             a0 = FloatVector.fromArray(SPECIES, w, o0).fma(v0, a0);
             b0 = FloatVector.fromArray(SPECIES, w, o0 + LANES).fma(v0, b0);
             a1 = FloatVector.fromArray(SPECIES, w, o1).fma(v1, a1);
