@@ -50,7 +50,8 @@ interface EventKernel {
 
     /**
      * One image's channel-last sums to channels first, bias added: for p in [0, plane), o in [0, outC),
-     * {@code y[yOff + o·plane + p] = sum[p·row + o] + (bias == null ? 0 : bias[o])}.
+     * {@code y[yOff + o·plane + p] = sum[p·row + o] + (bias == null ? 0 : bias[o])}. {@code sum} is scratch:
+     * an implementation may leave the biased sums in it.
      */
     void toChannelsFirst(float[] sum, int row, int plane, int outC, float[] bias, float[] y, int yOff);
 

@@ -121,8 +121,8 @@ final class PanamaEventKernel implements EventKernel {
     }
 
     /**
-     * Whole tiles of 16 positions by 16 channels transposed in registers ({@link PanamaPacking#transpose16}),
-     * then the bias added row by row while the tile is in cache; the edges (positions and channels past the
+     * Whole tiles of 16 positions by 16 channels: the bias added to the sums in place, then transposed in registers
+     * ({@link PanamaPacking#transpose16}); the edges (positions and channels past the
      * last whole tile) and vectors other than 16 lanes by the scalar twin's loop.
      */
     @Override
@@ -134,11 +134,11 @@ final class PanamaEventKernel implements EventKernel {
         int pTiles = LANES == 16 ? plane & ~15 : 0, oTiles = LANES == 16 ? outC & ~15 : 0;
         for (int p0 = 0; p0 < pTiles; p0 += 16) {
             for (int o0 = 0; o0 < oTiles; o0 += 16) {
-                int to = yOff + o0 * plane + p0;
-                PanamaPacking.transpose16(sum, p0 * row + o0, row, y, to, plane);
-                for (int r = 0; r < 16; r++, to += plane) {
-                    FloatVector.fromArray(SPECIES, y, to).add(bias == null ? 0f : bias[o0 + r]).intoArray(y, to);
-                }
+                // the bias added to the tile's channel-last rows (in cache) before the transpose, not to the
+                // transposed rows in y, which straddle cache lines (a plane of 196 outputs) and were stored twice
+                FloatVector add = bias == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, bias, o0);
+                for (int r = 0, at = p0 * row + o0; r < 16; r++, at += row) FloatVector.fromArray(SPECIES, sum, at).add(add).intoArray(sum, at);
+                PanamaPacking.transpose16(sum, p0 * row + o0, row, y, yOff + o0 * plane + p0, plane);
             }
         }
         ScalarEventKernel.channelsFirst(sum, row, plane, 0, pTiles, oTiles, outC, bias, y, yOff);
@@ -276,6 +276,7 @@ final class PanamaEventKernel implements EventKernel {
         b2.intoArray(y, at + 6 * LANES);
         b3.intoArray(y, at + 7 * LANES);
     }
+
 
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
     private static int padToLongest(int p, int count, int stride, int[] end, int[] offset, float[] value) {
