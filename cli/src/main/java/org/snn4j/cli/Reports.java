@@ -77,14 +77,14 @@ final class Reports {
             l.addProperty("input_density", a.meanDensity());
             if (!Double.isNaN(a.measuredCrossover())) l.addProperty("measured_crossover", a.measuredCrossover());
             l.addProperty("synaptic_ops_per_sample", a.synapticOpsPerSample());
-            if (a.gradientEventCalls() + a.gradientDenseCalls() > 0) {   // a convolution's weight gradient (training)
-                l.addProperty("weight_gradient_event_calls", a.gradientEventCalls());
-                l.addProperty("weight_gradient_dense_calls", a.gradientDenseCalls());
+            if (a.weightGradient().ran()) {   // a convolution's weight gradient (training)
+                l.addProperty("weight_gradient_event_calls", a.weightGradient().events());
+                l.addProperty("weight_gradient_dense_calls", a.weightGradient().dense());
                 if (!Double.isNaN(a.measuredGradientCrossover())) l.addProperty("weight_gradient_crossover", a.measuredGradientCrossover());
             }
-            if (a.inputGradientEventCalls() + a.inputGradientDenseCalls() > 0) {   // a convolution's input gradient (training)
-                l.addProperty("input_gradient_event_calls", a.inputGradientEventCalls());
-                l.addProperty("input_gradient_dense_calls", a.inputGradientDenseCalls());
+            if (a.inputGradient().ran()) {   // a convolution's input gradient (training)
+                l.addProperty("input_gradient_event_calls", a.inputGradient().events());
+                l.addProperty("input_gradient_dense_calls", a.inputGradient().dense());
             }
             layers.add(l);
         });

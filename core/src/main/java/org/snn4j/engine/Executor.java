@@ -330,13 +330,13 @@ public final class Executor {
         if (mode == EngineMode.EVENT && !fedBySpikes) return WeightGradientChoice.DENSE;
         return (input, byEvents, dense) -> {
             LayerActivity a = activity(conv);
-            a.recordGradient(choices.weightGradient(conv, density(input), a, byEvents, dense));
+            a.weightGradient().record(choices.weightGradient(conv, density(input), a, byEvents, dense));
         };
     }
 
     /** How {@code conv} computes its input gradient in backward: as {@link KernelChoices#inputGradient} chooses. */
     private InputGradientChoice inputGradient(Conv2d conv) {
-        return (g, gradOutput, byEvents, dense) -> activity(conv).recordInputGradient(
+        return (g, gradOutput, byEvents, dense) -> activity(conv).inputGradient().record(
                 choices.inputGradient(g, () -> density(gradOutput), byEvents, dense));
     }
 

@@ -8,8 +8,8 @@ package org.snn4j.engine;
  * "auto" measured for both choices.
  */
 public final class LayerActivity {
-    private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps, gradientEventCalls, gradientDenseCalls;
-    private long inputGradientEventCalls, inputGradientDenseCalls;
+    private long eventCalls, denseCalls, fusedCalls, samples, eventSamples, synapticOps;
+    private final BackwardCalls weightGradient = new BackwardCalls(), inputGradient = new BackwardCalls();
     private double densitySum;
     private double crossover = Double.NaN, gradientCrossover = Double.NaN;
 
@@ -31,34 +31,14 @@ public final class LayerActivity {
         return gradientCrossover;
     }
 
-    void recordGradient(boolean byEvents) {
-        if (byEvents) gradientEventCalls++;
-        else gradientDenseCalls++;
+    /** A convolution's weight gradient in training: by events (summed over the input's events) or by the GEMM. */
+    public BackwardCalls weightGradient() {
+        return weightGradient;
     }
 
-    /** Backward calls whose weight gradient was summed over the input's events. */
-    public long gradientEventCalls() {
-        return gradientEventCalls;
-    }
-
-    /** Backward calls whose weight gradient was computed by the GEMM. */
-    public long gradientDenseCalls() {
-        return gradientDenseCalls;
-    }
-
-    void recordInputGradient(boolean byEvents) {
-        if (byEvents) inputGradientEventCalls++;
-        else inputGradientDenseCalls++;
-    }
-
-    /** Backward calls whose input gradient was summed over the output gradient's events. */
-    public long inputGradientEventCalls() {
-        return inputGradientEventCalls;
-    }
-
-    /** Backward calls whose input gradient was computed by the GEMM path. */
-    public long inputGradientDenseCalls() {
-        return inputGradientDenseCalls;
+    /** A convolution's input gradient in training: by events (summed over the output gradient's events) or by the GEMM path. */
+    public BackwardCalls inputGradient() {
+        return inputGradient;
     }
 
     void record(boolean byEvents, double density, int batch, long ops) {

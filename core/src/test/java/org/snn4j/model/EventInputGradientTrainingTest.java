@@ -36,10 +36,10 @@ class EventInputGradientTrainingTest {
                 assertArrayEquals(b.get(i), a.get(i), convGradient ? 1e-4f * maxAbs(b.get(i)) : 0f, "step " + step + " tensor " + i);
             }
         }
-        for (String conv : SAME_BITS) assertEquals(steps, events.activity().get(conv).inputGradientEventCalls(), conv);
+        for (String conv : SAME_BITS) assertEquals(steps, events.activity().get(conv).inputGradient().events(), conv);
         LayerActivity conv3 = events.activity().get("conv3");
-        assertEquals(0, conv3.inputGradientEventCalls(), "conv3 (8 → 16) by the GEMM path");
-        assertEquals(steps, conv3.inputGradientDenseCalls());
+        assertEquals(0, conv3.inputGradient().events(), "conv3 (8 → 16) by the GEMM path");
+        assertEquals(steps, conv3.inputGradient().dense());
     }
 
     @Test
@@ -54,10 +54,10 @@ class EventInputGradientTrainingTest {
         }
         for (String conv : new String[] {"conv2", "conv3", "conv4", "conv5"}) {
             LayerActivity la = a.activity().get(conv), lb = b.activity().get(conv);
-            assertEquals(steps, la.inputGradientEventCalls() + la.inputGradientDenseCalls(), conv);
-            assertEquals(la.inputGradientEventCalls(), lb.inputGradientEventCalls(), conv + ": the same choices");
+            assertEquals(steps, la.inputGradient().events() + la.inputGradient().dense(), conv);
+            assertEquals(la.inputGradient().events(), lb.inputGradient().events(), conv + ": the same choices");
         }
-        assertEquals(0, a.activity().get("conv3").inputGradientEventCalls(), "conv3 (8 → 16) by the GEMM path");
+        assertEquals(0, a.activity().get("conv3").inputGradient().events(), "conv3 (8 → 16) by the GEMM path");
     }
 
     private static Tensor input(int step) {

@@ -63,7 +63,7 @@ class EventTrainingTest {
     void w1StepsByEventsWhileTheWeightsChangeHaveTheDenseGradients() {
         Executor events = assertStepsMatchDense(m -> new Executor(m, EngineMode.EVENT), 3);
         assertTrue(events.activity().get("conv2").eventCalls() > 0, "conv2 ran by events");
-        assertEquals(3, events.activity().get("conv2").gradientEventCalls(), "conv2's weight gradient by events");
+        assertEquals(3, events.activity().get("conv2").weightGradient().events(), "conv2's weight gradient by events");
     }
 
     /**
@@ -77,8 +77,8 @@ class EventTrainingTest {
         Executor auto = assertStepsMatchDense(m -> new Executor(m, EngineMode.AUTO).withMeasuredWeightGradient(), steps);
         for (String conv : new String[] {"conv1", "conv2"}) {
             LayerActivity a = auto.activity().get(conv);
-            assertTrue(a.gradientEventCalls() > 0 && a.gradientDenseCalls() > 0, conv + " both gradient kernels");
-            assertEquals(steps, a.gradientEventCalls() + a.gradientDenseCalls(), conv);
+            assertTrue(a.weightGradient().events() > 0 && a.weightGradient().dense() > 0, conv + " both gradient kernels");
+            assertEquals(steps, a.weightGradient().events() + a.weightGradient().dense(), conv);
             assertTrue(a.measuredGradientCrossover() > 0, conv + " gradient crossover " + a.measuredGradientCrossover());
         }
         assertTrue(auto.activity().get("conv2").measuredCrossover() > 0, "conv2's forward crossover");
@@ -100,7 +100,7 @@ class EventTrainingTest {
             for (int i = 0; i < ga.size(); i++) assertArrayEquals(ga.get(i), gb.get(i), 0f, "step " + step + " tensor " + i);
         }
         LayerActivity conv2 = a.activity().get("conv2");
-        assertEquals(steps, conv2.gradientEventCalls() + conv2.gradientDenseCalls());
+        assertEquals(steps, conv2.weightGradient().events() + conv2.weightGradient().dense());
         assertTrue(Double.isNaN(conv2.measuredGradientCrossover()), "no weight-gradient timing");
     }
 
