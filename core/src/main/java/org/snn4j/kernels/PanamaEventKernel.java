@@ -277,7 +277,6 @@ final class PanamaEventKernel implements EventKernel {
         b3.intoArray(y, at + 7 * LANES);
     }
 
-
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */
     private static int padToLongest(int p, int count, int stride, int[] end, int[] offset, float[] value) {
         int longest = 0;
