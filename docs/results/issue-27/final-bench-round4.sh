@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# final-bench-round4.sh FINALJAR: the quiet A/B of issue 27's fourth round (2026-12-08, Zen 5), run from /work/main
+# with no helper running: W1 (12,800 samples, 2 threads), W5 on real images (5,120 samples, 2 then 1 threads) and
+# bench infer (T 8 and 32, auto and dense); the jar before the issue, main at the session's start and FINALJAR alternating.
+# Raw outputs in /tmp/final4.
+set -u
+final="$1"; out=/tmp/final4; mkdir -p $out /tmp/speed /tmp/speed-fash
+before=/work/jar-pre27.jar; start=/work/jar-main1.jar
+log() { echo "$1 $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)" >> $out/log; }
+log start
+docs/results/issue-27/ab-train-quiet.sh 12800 3 $before $start "$final" > $out/w1.txt 2>&1; log "w1 done"
+ln -sfn /tmp/speed/cifar-fashion /tmp/speed-fash/cifar-synthetic
+W5_OPTS="--init activity" W5_SAMPLES=5120 SPEED_DIR=/tmp/speed-fash docs/results/issue-27/ab-w5.sh $out/w5-2t.jsonl 3 $before "$final" > /dev/null 2>&1; log "w5 2 threads done"
+W5_THREADS=1 W5_OPTS="--init activity" W5_SAMPLES=5120 SPEED_DIR=/tmp/speed-fash docs/results/issue-27/ab-w5.sh $out/w5-1t.jsonl 1 $before "$final" > /dev/null 2>&1; log "w5 1 thread done"
+WARMUPS=10 ENGINES="auto dense" docs/results/issue-27/ab-infer.sh $out/infer.jsonl /tmp/lead/w1-pre27-3200.snn4j 2 $before "$final" > /dev/null 2>&1; log "infer done"
