@@ -1,6 +1,6 @@
 // One-off harness (issue 27, branch inf32): the event convolution's scatter of W1's conv2 (512 images, 32 x 14 x 14 at density 0.2,
 // 64 outputs), gather included: EventKernels.scatter against variants of its stride-1 loop (offsets only, all nine list ends
-// read first, each row of three read first: the one kept), one after another in one process, thread CPU time, best of 10.
+// read first, and the loop before: each tap's list end read after the previous tap's stores), one after another in one process, thread CPU time, best of 10.
 // Usage: javac -d DIR --add-modules jdk.incubator.vector -cp core/target/classes docs/results/issue-27/ScatterBench.java
 //        java --add-modules jdk.incubator.vector -cp core/target/classes:DIR org.snn4j.kernels.ScatterBench
 package org.snn4j.kernels;
@@ -30,14 +30,14 @@ public class ScatterBench {
             if (v == 0) EventKernels.scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
             else if (v == 1) offsetsOnly(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
             else if (v == 2) kjOuter(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
-            else hoisted(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
+            else before(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
           }
         }
         long t1 = mx.getCurrentThreadCpuTime();
         if (r > 4) best[v] = Math.min(best[v], t1 - t0);
       }
     }
-    System.out.printf("scatter %.2f, offsets only %.2f, kjOuter %.2f, hoisted %.2f ms%n", best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6);
+    System.out.printf("EventKernels.scatter (rows of three read first) %.2f, offsets only %.2f, all nine read first %.2f, before (one at a time) %.2f ms%n", best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6);
   }
   static void offsetsOnly(ConvGeometry g, EventKernels.Plan plan, int ci, int[] index, float[] values, int from, int to, EventKernels.Buffers b) {
     int row = EventKernels.padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
@@ -66,19 +66,21 @@ public class ScatterBench {
       value[s0] = v; value[s1] = v; value[s2] = v; value[s3] = v; value[s4] = v; value[s5] = v; value[s6] = v; value[s7] = v; value[s8] = v;
     }
   }
-  static void hoisted(ConvGeometry g, EventKernels.Plan plan, int ci, int[] index, float[] values, int from, int to, EventKernels.Buffers b) {
-    int row = EventKernels.padded(g.outC()), channel = ci * 9 * row;
+  // the loop before (each tap's list end read after the previous tap's stores), copied
+  static void before(ConvGeometry g, EventKernels.Plan plan, int ci, int[] index, float[] values, int from, int to, EventKernels.Buffers b) {
+    int row = EventKernels.padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
     int[] next = b.next, offset = b.tapOffset, corner = plan.corner();
     float[] value = b.tapValue;
     int listW = plan.listW();
     for (int e = from; e < to; e++) {
       float v = values[e];
       int base = corner[index[e]], kk = channel;
-      for (int ki = 0; ki < 3; ki++, base -= listW) {
-        int s0 = next[base], s1 = next[base - 1], s2 = next[base - 2];
-        next[base] = s0 + 1; next[base - 1] = s1 + 1; next[base - 2] = s2 + 1;
-        offset[s0] = kk; offset[s1] = kk + row; offset[s2] = kk + 2 * row; kk += 3 * row;
-        value[s0] = v; value[s1] = v; value[s2] = v;
+      for (int ki = 0; ki < kh; ki++, base -= listW) {
+        for (int kj = 0; kj < kw; kj++, kk += row) {
+          int slot = next[base - kj]++;
+          offset[slot] = kk;
+          value[slot] = v;
+        }
       }
     }
   }
