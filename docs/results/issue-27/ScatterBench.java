@@ -1,5 +1,5 @@
 // One-off harness (issue 27, branch inf32): the event convolution's scatter of W1's conv2 (512 images, 32 x 14 x 14 at density 0.2,
-// 64 outputs), gather included: EventKernels.scatter against variants of its stride-1 loop (offsets only, all nine list ends
+// 64 outputs), gather included: TapScatter.scatter (EventKernels.scatter before) against variants of its stride-1 loop (offsets only, all nine list ends
 // read first, and the loop before: each tap's list end read after the previous tap's stores), one after another in one process, thread CPU time, best of 10.
 // Usage: javac -d DIR --add-modules jdk.incubator.vector -cp core/target/classes docs/results/issue-27/ScatterBench.java
 //        java --add-modules jdk.incubator.vector -cp core/target/classes:DIR org.snn4j.kernels.ScatterBench
@@ -27,7 +27,7 @@ public class ScatterBench {
           EventKernels.startImage(g, plan, b);
           for (int ci = 0; ci < c; ci++) {
             int ev = k.gather(x, (im * c + ci) * positions, positions, b.eventIndex, b.eventValue, 0);
-            if (v == 0) EventKernels.scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
+            if (v == 0) TapScatter.scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
             else if (v == 1) offsetsOnly(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
             else if (v == 2) kjOuter(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
             else before(g, plan, ci, b.eventIndex, b.eventValue, 0, ev, b);
@@ -37,7 +37,7 @@ public class ScatterBench {
         if (r > 4) best[v] = Math.min(best[v], t1 - t0);
       }
     }
-    System.out.printf("EventKernels.scatter (rows of three read first) %.2f, offsets only %.2f, all nine read first %.2f, before (one at a time) %.2f ms%n", best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6);
+    System.out.printf("TapScatter.scatter (rows of three read first) %.2f, offsets only %.2f, all nine read first %.2f, before (one at a time) %.2f ms%n", best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6);
   }
   static void offsetsOnly(ConvGeometry g, EventKernels.Plan plan, int ci, int[] index, float[] values, int from, int to, EventKernels.Buffers b) {
     int row = EventKernels.padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
