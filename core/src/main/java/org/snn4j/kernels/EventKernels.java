@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * trains downstream are identical too, with no threshold ties to worry about.
  *
  * <p>A convolution scans each image's inputs once in index order and appends every non-zero input's
- * taps (weight-row offset and value) to the list of each output position it reaches, so every list is
+ * taps (weight-row offset and value) to the list of each output position it reaches ({@link TapScatter}), so every list is
  * in k order (with stride 1 the lists lie on the output plane widened by margins that catch the taps
  * falling outside it, so every event appends the same kh × kw taps at fixed list offsets: {@link Plan});
  * each row of output positions then sums its lists into channel-last rows of outC outputs held in vector
@@ -301,7 +301,7 @@ public final class EventKernels {
         startImage(g, plan, b);
         for (int ci = 0; ci < g.c(); ci++) {
             int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, b.eventIndex, b.eventValue, 0);
-            scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, events, b);
+            TapScatter.scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, events, b);
         }
         return finishImage(kernel, g, plan, weight, bias, y, yOff, b);
     }
@@ -309,44 +309,6 @@ public final class EventKernels {
     /** Empties every tap list (list l owns the slots [l·patch, l·patch + patch)). */
     static void startImage(ConvGeometry g, Plan plan, Buffers b) {
         for (int l = 0, lists = plan.lists(), patch = g.patch(); l < lists; l++) b.next[l] = l * patch;
-    }
-
-    /**
-     * Appends the taps of channel {@code ci}'s events {@code index[e], value[e]}, e in [from, to) (positions
-     * ascending), to the lists of the output positions they reach.
-     */
-    static void scatter(ConvGeometry g, Plan plan, int ci, int[] index, float[] values, int from, int to, Buffers b) {
-        int row = padded(g.outC()), kh = g.kh(), kw = g.kw(), channel = ci * kh * kw * row;
-        int[] next = b.next, offset = b.tapOffset, corner = plan.corner();
-        float[] value = b.tapValue;
-        if (corner != null) {                   // stride 1: tap (ki, kj) reaches list corner − ki·listW − kj
-            int listW = plan.listW();
-            for (int e = from; e < to; e++) {
-                float v = values[e];
-                int base = corner[index[e]], k = channel;
-                for (int ki = 0; ki < kh; ki++, base -= listW) {
-                    for (int kj = 0; kj < kw; kj++, k += row) {
-                        int slot = next[base - kj]++;
-                        offset[slot] = k;
-                        value[slot] = v;
-                    }
-                }
-            }
-            return;
-        }
-        Taps rows = plan.rows(), cols = plan.cols();
-        for (int e = from; e < to; e++) {
-            float v = values[e];
-            int iy = plan.rowOf()[index[e]], ix = plan.colOf()[index[e]];
-            for (int r = rows.start[iy]; r < rows.start[iy + 1]; r++) {
-                int kRow = channel + rows.tap[r] * kw * row, outRow = rows.out[r];
-                for (int q = cols.start[ix]; q < cols.start[ix + 1]; q++) {
-                    int slot = next[outRow + cols.out[q]]++;
-                    offset[slot] = kRow + cols.tap[q] * row;
-                    value[slot] = v;
-                }
-            }
-        }
     }
 
     /**

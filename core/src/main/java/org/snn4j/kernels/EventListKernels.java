@@ -40,7 +40,7 @@ public final class EventListKernels {
                 EventKernels.startImage(g, plan, b);
                 for (int ci = 0; ci < g.c(); ci++) {
                     int list = image * g.c() + ci;
-                    EventKernels.scatter(g, plan, ci, index, value, start[list], start[list + 1], b);
+                    TapScatter.scatter(g, plan, ci, index, value, start[list], start[list + 1], b);
                 }
                 done += EventKernels.finishImage(EventKernels.KERNEL, g, plan, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), b);
             }
