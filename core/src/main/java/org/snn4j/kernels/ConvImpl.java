@@ -4,11 +4,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bodies behind {@link Conv2dKernels} (trust their arguments). Each call splits the batch into
- * chunks of {@link Conv2dKernels#imagesPerChunk} images and the chunks into one contiguous run per
- * slot; a slot owns its column buffer, its staging buffer and (backward-weights) its partial gradient.
- * The column and staging buffers are per-thread and reused across calls (a slot runs on one thread and
- * never nests): for the second W1 convolution they are 1.4 to 2.7 MB per call, which allocation would
- * zero, an extra pass over memory, and then leave to the garbage collector.
+ * chunks of {@link Conv2dKernels#imagesPerChunk} images. The weight gradient gives the chunks to one
+ * contiguous run per slot, which owns its partial gradient (summed in slot order); forward and
+ * backward-data, whose every image writes its own outputs, deal the chunks out to whichever thread is free
+ * ({@link Parallel#forPieces}). The column and staging buffers are per-thread and reused across calls (a
+ * chunk runs on one thread and never nests): for the second W1 convolution they are 1.4 to 2.7 MB per call,
+ * which allocation would zero, an extra pass over memory, and then leave to the garbage collector.
  *
  * <p>A chunk of b images is one GEMM of width b·P. Its output is {@code [outC, b·P]}, i.e. channel
  * major across the chunk, so for b > 1 it is staged and scattered into NCHW (and dY gathered the
@@ -91,14 +92,24 @@ final class ConvImpl {
         void run(int slot, int firstImage, int endImage, int chunk);
     }
 
-    /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
-    private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
-        return forSlots(g, threads, Conv2dKernels.imagesPerChunk(g, threads), body);
+    /** The images [firstImage, endImage) of one piece of a call, in chunks of {@code chunk} images. */
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int firstImage, int endImage, int chunk);
     }
 
-    /** {@link #forSlots(ConvGeometry, int, SlotBody)} in chunks of {@code chunk} images. */
-    private static int forSlots(ConvGeometry g, int threads, int chunk, SlotBody body) {
-        int n = g.n();
+    /**
+     * Runs {@code body} over the images in pieces of one chunk each, dealt out to whichever thread is free (a
+     * chunk's work depends on its zeros, which the GEMM skips, and a batch's time steps differ in their spikes):
+     * for the passes whose every image writes its own outputs, not for the weight gradient's partial sums.
+     */
+    private static void forChunks(ConvGeometry g, int chunk, ChunkBody body) {
+        Parallel.forPieces(g.n(), chunk, () -> (first, end) -> body.run(first, end, chunk));
+    }
+
+    /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
+    private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
+        int n = g.n(), chunk = Conv2dKernels.imagesPerChunk(g, threads);
         if (n == 0) return 0;
         int chunks = (n + chunk - 1) / chunk;
         int slots = Math.min(threads, chunks);
@@ -120,7 +131,7 @@ final class ConvImpl {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch(), image = outC * plane;
         boolean[][] inside = IM2COL.insideMasks(g);
         AtomicBoolean finite = new AtomicBoolean(true);
-        forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
+        forChunks(g, Conv2dKernels.imagesPerChunk(g, Parallel.threads()), (first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
@@ -185,7 +196,7 @@ final class ConvImpl {
         boolean[][] inside = IM2COL.insideMasks(g);
         AtomicBoolean finite = new AtomicBoolean(true);
         float[] transposed = transpose(weight, outC, k);
-        forSlots(g, Parallel.threads(), chunkImages, (slot, first, end, chunk) -> {
+        forChunks(g, chunkImages, (first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] dcol = buffers.col(k * chunk * plane);
             for (int i0 = first; i0 < end; i0 += chunk) {

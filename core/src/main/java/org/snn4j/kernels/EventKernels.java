@@ -184,15 +184,18 @@ public final class EventKernels {
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
                             float[] y) {
         LongAdder ops = new LongAdder();
-        Parallel.forRange(g.n(), 4, (from, to) -> {
+        // in pieces: a batch's images are its time steps one after the other, and the later steps carry more events
+        Parallel.forPieces(g.n(), 4, () -> {
             Buffers buffers = BUFFERS.get();
             Plan plan = buffers.planFor(g);
             buffers.fitConvolution(g, plan);
-            long done = 0;
-            for (int image = from; image < to; image++) {
-                done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
-            }
-            ops.add(done);
+            return (from, to) -> {
+                long done = 0;
+                for (int image = from; image < to; image++) {
+                    done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
+                }
+                ops.add(done);
+            };
         });
         return ops.sum();
     }

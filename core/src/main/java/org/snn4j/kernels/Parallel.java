@@ -2,6 +2,8 @@ package org.snn4j.kernels;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * How kernels split work across threads; nothing else in the project creates threads for computation.
@@ -20,6 +22,11 @@ import java.util.concurrent.RecursiveAction;
  * and thread count. Forward passes (inference, conversion) do not depend on it: each output is summed
  * over the same terms in the same order whatever the chunking (measured: the same readouts at 1 to 4
  * threads for those three presets; {@code ExecutorPoolTest} checks W1).
+ *
+ * <p>{@link #forPieces} deals a range out in pieces to whichever thread is free first, for work whose cost
+ * varies along the range (a spiking layer's events grow over the time steps, which a batch lays out one after
+ * the other): which thread runs a piece then depends on timing, so it serves only bodies whose every index
+ * writes its own outputs, and whose counts across pieces are exact (integer sums, a minimum).
  */
 public final class Parallel {
     private static volatile ComputePool shared = ComputePool.shared(Runtime.getRuntime().availableProcessors());
@@ -70,6 +77,38 @@ public final class Parallel {
             return;
         }
         workers.invoke(new Chunks(body, n, chunks, 0, chunks));
+    }
+
+    /**
+     * Runs over [0, n) in pieces of {@code piece} indices (the last may be shorter), taken in order by up to
+     * {@link #threads()} tasks, each of which runs every piece it takes through the one body it got from
+     * {@code task} (its scratch made once per task, not per piece); a thread that is slowed (more events in
+     * its part, another process on its core) takes fewer pieces. Which task runs which piece depends on
+     * timing: for bodies whose every index writes its own outputs only. On the caller when one piece
+     * suffices, with one thread, or from a pool's worker.
+     */
+    public static void forPieces(int n, int piece, Supplier<RangeBody> task) {
+        if (n <= 0) return;
+        int step = Math.max(1, piece), pieces = Math.ceilDiv(n, step);
+        if (pieces <= 1 || Thread.currentThread() instanceof ComputePool.Worker) {
+            task.get().run(0, n);
+            return;
+        }
+        ComputePool pool = ComputePool.current(shared);
+        ForkJoinPool workers = pool.workers();
+        int tasks = Math.min(pool.threads(), pieces);
+        if (tasks <= 1 || workers == null) {
+            task.get().run(0, n);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        workers.invoke(new Chunks((first, last) -> {
+            RangeBody body = null;
+            for (int p = next.getAndIncrement(); p < pieces; p = next.getAndIncrement()) {
+                if (body == null) body = task.get();
+                body.run(p * step, Math.min(n, p * step + step));
+            }
+        }, tasks, tasks, 0, tasks));
     }
 
     private static final class Chunks extends RecursiveAction {
