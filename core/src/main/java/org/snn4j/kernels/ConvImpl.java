@@ -213,9 +213,11 @@ final class ConvImpl {
     /** The {@code [cols, rows]} transpose of the row-major {@code [rows, cols]} matrix {@code a}. */
     private static float[] transpose(float[] a, int rows, int cols) {
         float[] t = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
-        }
+        Parallel.forRange(cols, Parallel.grainFor(rows), (c0, c1) -> {    // rows of t: each thread writes its own
+            for (int r = 0; r < rows; r++) {
+                for (int c = c0; c < c1; c++) t[c * rows + r] = a[r * cols + c];
+            }
+        });
         return t;
     }
 
@@ -297,12 +299,14 @@ final class ConvImpl {
     private static float[] flippedTranspose(ConvGeometry g, float[] weight) {
         int outC = g.outC(), c = g.c(), kh = g.kh(), kw = g.kw(), taps = kh * kw;
         float[] t = new float[weight.length];
-        for (int o = 0; o < outC; o++) {
-            for (int ci = 0; ci < c; ci++) {
-                int src = (o * c + ci) * taps, dst = (ci * outC + o) * taps;
-                for (int tap = 0; tap < taps; tap++) t[dst + tap] = weight[src + taps - 1 - tap];
+        Parallel.forRange(c, Parallel.grainFor(outC * taps), (c0, c1) -> {    // rows of t: each thread writes its own
+            for (int o = 0; o < outC; o++) {
+                for (int ci = c0; ci < c1; ci++) {
+                    int src = (o * c + ci) * taps, dst = (ci * outC + o) * taps;
+                    for (int tap = 0; tap < taps; tap++) t[dst + tap] = weight[src + taps - 1 - tap];
+                }
             }
-        }
+        });
         return t;
     }
 

@@ -50,6 +50,17 @@ public final class Parallel {
         return Thread.currentThread() instanceof ComputePool.Worker w ? w.pool.threads() : ComputePool.current(shared).threads();
     }
 
+    /** Elements a thread should take at least when a copy or transpose is split (tens of microseconds of work). */
+    private static final int COPY_GRAIN = 1 << 15;
+
+    /**
+     * The grain for {@link #forRange} over items of {@code elements} elements each that are copied or transposed:
+     * enough items for {@value #COPY_GRAIN} elements per thread, so that small arrays stay on the caller.
+     */
+    public static int grainFor(int elements) {
+        return Math.max(1, COPY_GRAIN / Math.max(1, elements));
+    }
+
     /** A body over a half-open index range. */
     @FunctionalInterface
     public interface RangeBody {
