@@ -228,23 +228,21 @@ final class ConvImpl {
         float[][] partialB = new float[threads][];
         boolean[][] inside = IM2COL.insideMasks(g);
         boolean byDots = k < GEMM.nr() && !pointwise(g);
+        if (byDots) {
+            byDots(g, x, dy, dWeight, dBias, inside);
+            return;
+        }
         int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane + SLACK);
-            float[] stage = chunk > 1 && !byDots ? buffers.stage(outC * chunk * plane) : null;
+            float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             // Slot 0 accumulates straight into the caller's arrays; the others into partials summed below.
             float[] dw = slot == 0 ? dWeight : new float[outC * k];
             float[] db = dBias == null ? null : slot == 0 ? dBias : new float[outC];
             partialW[slot] = dw;
             partialB[slot] = db;
-            float[] partial = byDots ? new float[Im2Col.CHAINS] : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
-                if (byDots) {
-                    dots(g, x, dy, i0, b, inside, col, partial, dw);
-                    if (db != null) biasSums(dy, i0, b, outC, plane, db);
-                    continue;
-                }
                 boolean direct = b == 1 && pointwise(g);
                 if (!direct) for (int r = 0; r < k; r++) IM2COL.row(g, x, i0, b, r, inside, col, r * width);
                 float[] a = dy;
@@ -256,7 +254,7 @@ final class ConvImpl {
                 }
                 Gemm.sgemm(false, true, outC, k, width, 1f, a, aOff, width, direct ? x : col, direct ? i0 * k * plane : 0,
                         width, 1f, dw, 0, k);
-                if (db != null) biasSums(dy, i0, b, outC, plane, db);
+                if (db != null) biasSums(dy, i0, b, 0, outC, outC, plane, db);
             }
         });
         for (int s = 1; s < slots; s++) {
@@ -272,18 +270,37 @@ final class ConvImpl {
      * (dY gathered, dY packed, the columns packed) for 9 multiply-adds per dY value. Here dY is read once, and
      * one image's column rows (9 × 784 floats for W1) stay in L1.
      */
-    private static void dots(ConvGeometry g, float[] x, float[] dy, int i0, int b, boolean[][] inside, float[] col,
+    private static void dots(ConvGeometry g, float[] x, float[] dy, int i0, int b, int o0, int o1, boolean[][] inside, float[] col,
                              float[] partial, float[] dw) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
         for (int i = i0; i < i0 + b; i++) {
             for (int r = 0; r < k; r++) IM2COL.row(g, x, i, 1, r, inside, col, r * plane);
-            for (int o = 0; o < outC; o++) IM2COL.accumulateDots(dy, (i * outC + o) * plane, col, plane, k, plane, partial, dw, o * k);
+            for (int o = o0; o < o1; o++) IM2COL.accumulateDots(dy, (i * outC + o) * plane, col, plane, k, plane, partial, dw, o * k);
         }
     }
 
-    /** db[o] += Σ over images [i0, i0 + b) and positions of dy[image, o] (a double sum per channel). */
-    private static void biasSums(float[] dy, int i0, int b, int outC, int plane, float[] db) {
-        for (int o = 0; o < outC; o++) {
+    /**
+     * The weight gradient by {@link #dots}, the output channels split over the threads: each thread adds its channels'
+     * dots of every image, in image order, and their bias sums in the chunks of one thread, straight into dW and dB,
+     * so the bits do not depend on the thread count (the column rows of an image, 9 or 27 × its plane, are built
+     * by every thread: W5's first convolution, 3 → 32 channels on 32 × 32, splitting the images changed its weight
+     * gradient, and with it the whole training run, between 1 and 2 threads).
+     */
+    private static void byDots(ConvGeometry g, float[] x, float[] dy, float[] dWeight, float[] dBias, boolean[][] inside) {
+        int outC = g.outC(), plane = g.outPlane(), chunk = Conv2dKernels.imagesPerChunk(g, 1);
+        Parallel.forRange(outC, 1, (o0, o1) -> {
+            float[] col = BUFFERS.get().col(g.patch() * plane + SLACK), partial = new float[Im2Col.CHAINS];
+            for (int i0 = 0; i0 < g.n(); i0 += chunk) {
+                int b = Math.min(chunk, g.n() - i0);
+                dots(g, x, dy, i0, b, o0, o1, inside, col, partial, dWeight);
+                if (dBias != null) biasSums(dy, i0, b, o0, o1, outC, plane, dBias);
+            }
+        });
+    }
+
+    /** db[o] += Σ over images [i0, i0 + b) and positions of dy[image, o] for o in [o0, o1) (a double sum per channel). */
+    private static void biasSums(float[] dy, int i0, int b, int o0, int o1, int outC, int plane, float[] db) {
+        for (int o = o0; o < o1; o++) {
             double sum = 0;
             for (int bi = 0; bi < b; bi++) sum += sum(dy, ((i0 + bi) * outC + o) * plane, plane);
             db[o] += (float) sum;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * only, each output element is written by one chunk, and partial sums across chunks (a convolution's
  * weight gradient per slot, a neuron layer's parameter gradients per block of neurons) are added in chunk
  * order, never in the order threads finish. The thread count itself changes some sums: a convolution's
- * dense weight and bias gradients (slots, and images per GEMM, follow it; measured: every convolution weight
+ * weight and bias gradients by GEMM (slots, and images per GEMM, follow it; measured: every convolution weight
  * gradient of W1, VGG-7 and ResNet-8 differs between 1 and 2 to 4 threads) and, possibly, a neuron
  * layer's leak and threshold gradients (blocks of neurons); so training is reproducible for a given seed
  * and thread count. Forward passes (inference, conversion) do not depend on it: each output is summed
