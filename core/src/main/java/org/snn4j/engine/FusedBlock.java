@@ -67,17 +67,19 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
         Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, outShape));
         conv.countOps(input, ctx);
         LongAdder spikes = new LongAdder(), ops = new LongAdder();
-        Parallel.forRange(samples, 1, (from, to) -> {
+        Parallel.forPieces(samples, 1, () -> {
             SampleFiring firing = new SampleFiring(neurons, pool, steps, convShape, false);
             float[] current = firing.newCurrent();
-            for (int n = from; n < to; n++) {
-                for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
-                    int t1 = t0 + firing.chunk();
-                    ops.add(EventKernels.convSample(g, steps, n, t0, t1, x, weightChannelLast, bias, current));
-                    SampleFiring.requireFinite(conv, current, t1 - t0, convSize, t0, n, samples);
-                    spikes.add(firing.run(current, t0, t1, n, samples, output.data()));
+            return (from, to) -> {
+                for (int n = from; n < to; n++) {
+                    for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                        int t1 = t0 + firing.chunk();
+                        ops.add(EventKernels.convSample(g, steps, n, t0, t1, x, weightChannelLast, bias, current));
+                        SampleFiring.requireFinite(conv, current, t1 - t0, convSize, t0, n, samples);
+                        spikes.add(firing.run(current, t0, t1, n, samples, output.data()));
+                    }
                 }
-            }
+            };
         });
         ctx.listeners().spikes(neurons.name(), spikes.sum(), convSize, steps, samples);
         return new Result(output, ops.sum());

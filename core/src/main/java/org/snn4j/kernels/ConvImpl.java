@@ -4,11 +4,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bodies behind {@link Conv2dKernels} (trust their arguments). Each call splits the batch into
- * chunks of {@link Conv2dKernels#imagesPerChunk} images and the chunks into one contiguous run per
- * slot; a slot owns its column buffer, its staging buffer and (backward-weights) its partial gradient.
- * The column and staging buffers are per-thread and reused across calls (a slot runs on one thread and
- * never nests): for the second W1 convolution they are 1.4 to 2.7 MB per call, which allocation would
- * zero, an extra pass over memory, and then leave to the garbage collector.
+ * chunks of {@link Conv2dKernels#imagesPerChunk} images. The weight gradient gives the chunks to one
+ * contiguous run per slot, which owns its partial gradient (summed in slot order); forward and
+ * backward-data, whose every image writes its own outputs, deal the chunks out to whichever thread is free
+ * ({@link Parallel#forPieces}). The column and staging buffers are per-thread and reused across calls (a
+ * chunk runs on one thread and never nests): for the second W1 convolution they are 1.4 to 2.7 MB per call,
+ * which allocation would zero, an extra pass over memory, and then leave to the garbage collector.
  *
  * <p>A chunk of b images is one GEMM of width b·P. Its output is {@code [outC, b·P]}, i.e. channel
  * major across the chunk, so for b > 1 it is staged and scattered into NCHW (and dY gathered the
@@ -91,14 +92,24 @@ final class ConvImpl {
         void run(int slot, int firstImage, int endImage, int chunk);
     }
 
-    /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
-    private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
-        return forSlots(g, threads, Conv2dKernels.imagesPerChunk(g, threads), body);
+    /** The images [firstImage, endImage) of one piece of a call, in chunks of {@code chunk} images. */
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int firstImage, int endImage, int chunk);
     }
 
-    /** {@link #forSlots(ConvGeometry, int, SlotBody)} in chunks of {@code chunk} images. */
-    private static int forSlots(ConvGeometry g, int threads, int chunk, SlotBody body) {
-        int n = g.n();
+    /**
+     * Runs {@code body} over the images in pieces of one chunk each, dealt out to whichever thread is free (a
+     * chunk's work depends on its zeros, which the GEMM skips, and a batch's time steps differ in their spikes):
+     * for the passes whose every image writes its own outputs, not for the weight gradient's partial sums.
+     */
+    private static void forChunks(ConvGeometry g, int chunk, ChunkBody body) {
+        Parallel.forPieces(g.n(), chunk, () -> (first, end) -> body.run(first, end, chunk));
+    }
+
+    /** Runs {@code body} once per slot, in parallel; returns the number of slots used. */
+    private static int forSlots(ConvGeometry g, int threads, SlotBody body) {
+        int n = g.n(), chunk = Conv2dKernels.imagesPerChunk(g, threads);
         if (n == 0) return 0;
         int chunks = (n + chunk - 1) / chunk;
         int slots = Math.min(threads, chunks);
@@ -120,7 +131,7 @@ final class ConvImpl {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch(), image = outC * plane;
         boolean[][] inside = IM2COL.insideMasks(g);
         AtomicBoolean finite = new AtomicBoolean(true);
-        forSlots(g, Parallel.threads(), (slot, first, end, chunk) -> {
+        forChunks(g, Conv2dKernels.imagesPerChunk(g, Parallel.threads()), (first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
@@ -185,7 +196,7 @@ final class ConvImpl {
         boolean[][] inside = IM2COL.insideMasks(g);
         AtomicBoolean finite = new AtomicBoolean(true);
         float[] transposed = transpose(weight, outC, k);
-        forSlots(g, Parallel.threads(), chunkImages, (slot, first, end, chunk) -> {
+        forChunks(g, chunkImages, (first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] dcol = buffers.col(k * chunk * plane);
             for (int i0 = first; i0 < end; i0 += chunk) {
@@ -202,9 +213,11 @@ final class ConvImpl {
     /** The {@code [cols, rows]} transpose of the row-major {@code [rows, cols]} matrix {@code a}. */
     private static float[] transpose(float[] a, int rows, int cols) {
         float[] t = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
-        }
+        Parallel.forRange(cols, Parallel.grainFor(rows), (c0, c1) -> {    // rows of t: each thread writes its own
+            for (int r = 0; r < rows; r++) {
+                for (int c = c0; c < c1; c++) t[c * rows + r] = a[r * cols + c];
+            }
+        });
         return t;
     }
 
@@ -215,23 +228,21 @@ final class ConvImpl {
         float[][] partialB = new float[threads][];
         boolean[][] inside = IM2COL.insideMasks(g);
         boolean byDots = k < GEMM.nr() && !pointwise(g);
+        if (byDots) {
+            byDots(g, x, dy, dWeight, dBias, inside);
+            return;
+        }
         int slots = forSlots(g, threads, (slot, first, end, chunk) -> {
             Buffers buffers = BUFFERS.get();
             float[] col = chunk == 1 && pointwise(g) ? null : buffers.col(k * chunk * plane + SLACK);
-            float[] stage = chunk > 1 && !byDots ? buffers.stage(outC * chunk * plane) : null;
+            float[] stage = chunk > 1 ? buffers.stage(outC * chunk * plane) : null;
             // Slot 0 accumulates straight into the caller's arrays; the others into partials summed below.
             float[] dw = slot == 0 ? dWeight : new float[outC * k];
             float[] db = dBias == null ? null : slot == 0 ? dBias : new float[outC];
             partialW[slot] = dw;
             partialB[slot] = db;
-            float[] partial = byDots ? new float[Im2Col.CHAINS] : null;
             for (int i0 = first; i0 < end; i0 += chunk) {
                 int b = Math.min(chunk, end - i0), width = b * plane;
-                if (byDots) {
-                    dots(g, x, dy, i0, b, inside, col, partial, dw);
-                    if (db != null) biasSums(dy, i0, b, outC, plane, db);
-                    continue;
-                }
                 boolean direct = b == 1 && pointwise(g);
                 if (!direct) for (int r = 0; r < k; r++) IM2COL.row(g, x, i0, b, r, inside, col, r * width);
                 float[] a = dy;
@@ -243,7 +254,7 @@ final class ConvImpl {
                 }
                 Gemm.sgemm(false, true, outC, k, width, 1f, a, aOff, width, direct ? x : col, direct ? i0 * k * plane : 0,
                         width, 1f, dw, 0, k);
-                if (db != null) biasSums(dy, i0, b, outC, plane, db);
+                if (db != null) biasSums(dy, i0, b, 0, outC, outC, plane, db);
             }
         });
         for (int s = 1; s < slots; s++) {
@@ -259,18 +270,37 @@ final class ConvImpl {
      * (dY gathered, dY packed, the columns packed) for 9 multiply-adds per dY value. Here dY is read once, and
      * one image's column rows (9 × 784 floats for W1) stay in L1.
      */
-    private static void dots(ConvGeometry g, float[] x, float[] dy, int i0, int b, boolean[][] inside, float[] col,
+    private static void dots(ConvGeometry g, float[] x, float[] dy, int i0, int b, int o0, int o1, boolean[][] inside, float[] col,
                              float[] partial, float[] dw) {
         int outC = g.outC(), plane = g.outPlane(), k = g.patch();
         for (int i = i0; i < i0 + b; i++) {
             for (int r = 0; r < k; r++) IM2COL.row(g, x, i, 1, r, inside, col, r * plane);
-            for (int o = 0; o < outC; o++) IM2COL.accumulateDots(dy, (i * outC + o) * plane, col, plane, k, plane, partial, dw, o * k);
+            for (int o = o0; o < o1; o++) IM2COL.accumulateDots(dy, (i * outC + o) * plane, col, plane, k, plane, partial, dw, o * k);
         }
     }
 
-    /** db[o] += Σ over images [i0, i0 + b) and positions of dy[image, o] (a double sum per channel). */
-    private static void biasSums(float[] dy, int i0, int b, int outC, int plane, float[] db) {
-        for (int o = 0; o < outC; o++) {
+    /**
+     * The weight gradient by {@link #dots}, the output channels split over the threads: each thread adds its channels'
+     * dots of every image, in image order, and their bias sums in the chunks of one thread, straight into dW and dB,
+     * so the bits do not depend on the thread count (the column rows of an image, 9 or 27 × its plane, are built
+     * by every thread: W5's first convolution, 3 → 32 channels on 32 × 32, splitting the images changed its weight
+     * gradient, and with it the whole training run, between 1 and 2 threads).
+     */
+    private static void byDots(ConvGeometry g, float[] x, float[] dy, float[] dWeight, float[] dBias, boolean[][] inside) {
+        int outC = g.outC(), plane = g.outPlane(), chunk = Conv2dKernels.imagesPerChunk(g, 1);
+        Parallel.forRange(outC, 1, (o0, o1) -> {
+            float[] col = BUFFERS.get().col(g.patch() * plane + SLACK), partial = new float[Im2Col.CHAINS];
+            for (int i0 = 0; i0 < g.n(); i0 += chunk) {
+                int b = Math.min(chunk, g.n() - i0);
+                dots(g, x, dy, i0, b, o0, o1, inside, col, partial, dWeight);
+                if (dBias != null) biasSums(dy, i0, b, o0, o1, outC, plane, dBias);
+            }
+        });
+    }
+
+    /** db[o] += Σ over images [i0, i0 + b) and positions of dy[image, o] for o in [o0, o1) (a double sum per channel). */
+    private static void biasSums(float[] dy, int i0, int b, int o0, int o1, int outC, int plane, float[] db) {
+        for (int o = o0; o < o1; o++) {
             double sum = 0;
             for (int bi = 0; bi < b; bi++) sum += sum(dy, ((i0 + bi) * outC + o) * plane, plane);
             db[o] += (float) sum;
@@ -286,12 +316,14 @@ final class ConvImpl {
     private static float[] flippedTranspose(ConvGeometry g, float[] weight) {
         int outC = g.outC(), c = g.c(), kh = g.kh(), kw = g.kw(), taps = kh * kw;
         float[] t = new float[weight.length];
-        for (int o = 0; o < outC; o++) {
-            for (int ci = 0; ci < c; ci++) {
-                int src = (o * c + ci) * taps, dst = (ci * outC + o) * taps;
-                for (int tap = 0; tap < taps; tap++) t[dst + tap] = weight[src + taps - 1 - tap];
+        Parallel.forRange(c, Parallel.grainFor(outC * taps), (c0, c1) -> {    // rows of t: each thread writes its own
+            for (int o = 0; o < outC; o++) {
+                for (int ci = c0; ci < c1; ci++) {
+                    int src = (o * c + ci) * taps, dst = (ci * outC + o) * taps;
+                    for (int tap = 0; tap < taps; tap++) t[dst + tap] = weight[src + taps - 1 - tap];
+                }
             }
-        }
+        });
         return t;
     }
 

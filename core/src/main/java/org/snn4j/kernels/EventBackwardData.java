@@ -91,12 +91,14 @@ public final class EventBackwardData {
      */
     static void flippedChannelLast(ConvGeometry g, float[] weight, float[] t) {
         int outC = g.outC(), c = g.c(), taps = g.kh() * g.kw(), row = EventKernels.padded(c);
-        for (int o = 0; o < outC; o++) {
-            for (int tap = 0; tap < taps; tap++) {
-                int dst = (o * taps + tap) * row, src = o * c * taps + taps - 1 - tap;
-                for (int ci = 0; ci < c; ci++) t[dst + ci] = weight[src + ci * taps];
-                Arrays.fill(t, dst + c, dst + row, 0f);
+        Parallel.forRange(outC, Parallel.grainFor(taps * row), (o0, o1) -> {    // rows of t: each thread writes its own
+            for (int o = o0; o < o1; o++) {
+                for (int tap = 0; tap < taps; tap++) {
+                    int dst = (o * taps + tap) * row, src = o * c * taps + taps - 1 - tap;
+                    for (int ci = 0; ci < c; ci++) t[dst + ci] = weight[src + ci * taps];
+                    Arrays.fill(t, dst + c, dst + row, 0f);
+                }
             }
-        }
+        });
     }
 }

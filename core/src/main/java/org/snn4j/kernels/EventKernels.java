@@ -126,8 +126,10 @@ public final class EventKernels {
         int stride = padded(out);
         check("transposed weight", t, in * stride);
         // weight [out][in] is an image of `out` channels over `in` positions: to channel-last rows in register tiles
-        // (the element-by-element loop wrote one cache line per weight; training refreshes these copies every batch)
-        KERNEL.toChannelsLast(weight, 0, in, out, t, 0, stride);
+        // (the element-by-element loop wrote one cache line per weight; training refreshes these copies every batch,
+        // by blocks of 16 channels split over the threads)
+        Parallel.forRange(Math.ceilDiv(out, 16), Parallel.grainFor(16 * in), (b0, b1) -> KERNEL.toChannelsLast(weight, b0 * 16 * in, in,
+                Math.min(out, b1 * 16) - b0 * 16, t, b0 * 16, stride));
     }
 
     /**
@@ -184,15 +186,13 @@ public final class EventKernels {
     static long convForward(EventKernel kernel, ConvGeometry g, float[] x, float[] weightChannelLast, float[] bias,
                             float[] y) {
         LongAdder ops = new LongAdder();
-        Parallel.forRange(g.n(), 4, (from, to) -> {
+        Parallel.forPieces(g.n(), 4, () -> {     // in pieces: a batch's later time steps carry more events
             Buffers buffers = BUFFERS.get();
             Plan plan = buffers.planFor(g);
             buffers.fitConvolution(g, plan);
-            long done = 0;
-            for (int image = from; image < to; image++) {
-                done += convImage(kernel, g, plan, x, image, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), buffers);
-            }
-            ops.add(done);
+            return (from, to) -> {
+                for (int i = from; i < to; i++) ops.add(convImage(kernel, g, plan, x, i, weightChannelLast, bias, y, i * g.outC() * g.outPlane(), buffers));
+            };
         });
         return ops.sum();
     }

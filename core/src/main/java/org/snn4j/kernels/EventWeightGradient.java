@@ -18,10 +18,14 @@ package org.snn4j.kernels;
  * block's rows of a chunk (16 kB, one image of W1's second convolution) stay in the L1 cache while the events of
  * every channel go through them, where rows of all channels came from L2 at a cache line per fma. Strided
  * convolutions, and channels with a non-finite input in the chunk (whose product with a margin's zero would be
- * NaN where the GEMM has no product at all), list per tap the events that reach an output instead. Images are
- * split over the threads of {@link Parallel}, each with its own accumulator, which the thread turns into the
- * gradient's layout {@code [outC, c, kh, kw]} ({@link EventKernel#toChannelsFirst}); the caller adds them into
- * the gradient in thread order (so a run is reproducible for a given thread count).
+ * NaN where the GEMM has no product at all), list per tap the events that reach an output instead. The blocks
+ * are split over the threads of {@link Parallel}: each thread lists the events of every image and sums them into
+ * its blocks' rows of the accumulator, which it turns into its output channels of the gradient's layout
+ * {@code [outC, c, kh, kw]} ({@link EventKernel#toChannelsFirst}) and adds into the gradient. Every sum is then
+ * taken in the same order whatever the thread count (splitting the images instead gave each thread a part of
+ * every sum, added in thread order: the thread count changed the result, the partial accumulators were
+ * allocated for every call, and a batch's later time steps, which carry more events, made one thread's part
+ * cost up to a third more than the other's).
  *
  * <p>The products are those of the dense GEMM (and products of events with the margin's zeros, which add
  * exactly nothing), summed in another order, so the result differs from it by rounding only: each element of
@@ -43,8 +47,14 @@ public final class EventWeightGradient {
     /** One thread's scratch, grown on demand. */
     private static final class Buffers {
         float[] rows = new float[0], compact = new float[0], staging = new float[0], value = new float[0], eventValue = new float[0];
+        float[] acc = new float[0], byChannel = new float[0];
         int[] offset = new int[0], eventIndex = new int[0], eventImage = new int[0], start = new int[0];
         boolean[] finite = new boolean[0];
+
+        void fitSums(int accFloats, int weights) {
+            if (acc.length < accFloats) acc = new float[accFloats];
+            if (byChannel.length < weights) byChannel = new float[weights];
+        }
 
         void fit(int rowFloats, int compactFloats, int events, int channels) {
             if (rows.length < rowFloats) rows = new float[rowFloats];
@@ -86,34 +96,20 @@ public final class EventWeightGradient {
             if (dBias != null) Conv2dKernels.addZero(dBias);
             return;
         }
-        int outC = g.outC(), row = Math.ceilDiv(outC, BLOCK) * BLOCK, lists = g.patch();
-        int threads = Math.max(1, Math.min(Parallel.threads(), g.n()));
-        float[][] partial = new float[threads][];
-        double[][] biasPartial = new double[threads][];
-        Parallel.forRange(threads, 1, (from, to) -> {
-            for (int s = from; s < to; s++) {
-                float[] acc = new float[lists * row];
-                double[] bias = dBias == null ? null : new double[row];
-                int first = (int) ((long) g.n() * s / threads), end = (int) ((long) g.n() * (s + 1) / threads);
-                accumulate(g, x, dy, first, end, acc, bias);
-                // to the gradient's layout [outC, c·kh·kw] here, in parallel, in register tiles (the caller's
-                // strided gather of every weight from the channel-last sums was serial: 3.9 % of W5's samples)
-                float[] byChannel = new float[outC * lists];
-                EventKernels.KERNEL.toChannelsFirst(acc, row, lists, outC, null, byChannel, 0);
-                partial[s] = byChannel;
-                biasPartial[s] = bias;
-            }
+        int outC = g.outC(), lists = g.patch();
+        Parallel.forRange(Math.ceilDiv(outC, BLOCK), 1, (k0, k1) -> {
+            int o0 = k0 * BLOCK, channels = Math.min(outC, k1 * BLOCK) - o0, row = (k1 - k0) * BLOCK;
+            Buffers b = BUFFERS.get();
+            b.fitSums(lists * row, channels * lists);
+            float[] acc = b.acc;
+            java.util.Arrays.fill(acc, 0, lists * row, 0f);
+            double[] bias = dBias == null ? null : new double[row];
+            accumulate(g, x, dy, k0, k1, acc, bias, b);
+            // to the gradient's layout [outC, c·kh·kw] in register tiles, then added into this thread's rows
+            EventKernels.KERNEL.toChannelsFirst(acc, row, lists, channels, null, b.byChannel, 0);
+            for (int i = 0, at = o0 * lists; i < channels * lists; i++) dWeight[at + i] += b.byChannel[i];
+            for (int o = 0; bias != null && o < channels; o++) dBias[o0 + o] += (float) (0.0 + bias[o]);
         });
-        for (float[] byChannel : partial) {
-            for (int i = 0; i < byChannel.length; i++) dWeight[i] += byChannel[i];
-        }
-        if (dBias != null) {
-            for (int o = 0; o < outC; o++) {
-                double sum = 0;
-                for (double[] bias : biasPartial) sum += bias[o];
-                dBias[o] += (float) sum;
-            }
-        }
     }
 
     /**
@@ -142,28 +138,28 @@ public final class EventWeightGradient {
     }
 
     /**
-     * Adds into {@code acc} ({@code [c·kh·kw, row]}) the weight gradient of images [first, end), and into
-     * {@code bias} (unless null) their bias gradient, a chunk of images at a time.
+     * Adds into {@code acc} ({@code [c·kh·kw, row]}, row = the blocks' channels) the weight gradient of the output
+     * channel blocks [k0, k1) over all images, and into {@code bias} (unless null; {@code [row]}) their bias
+     * gradient, a chunk of images at a time.
      */
-    private static void accumulate(ConvGeometry g, float[] x, float[] dy, int first, int end, float[] acc, double[] bias) {
-        int outC = g.outC(), blocks = Math.ceilDiv(outC, BLOCK), row = blocks * BLOCK, plane = g.outPlane();
-        int positions = g.h() * g.w(), c = g.c(), taps = g.kh() * g.kw(), outW = g.outW();
+    private static void accumulate(ConvGeometry g, float[] x, float[] dy, int k0, int k1, float[] acc, double[] bias, Buffers b) {
+        int blocks = k1 - k0, row = blocks * BLOCK, plane = g.outPlane(), n = g.n();
+        int positions = g.h() * g.w(), c = g.c(), taps = g.kh() * g.kw();
         Frame f = Frame.of(g);
         int image = f.plane() * BLOCK;    // floats of one block of one image's frame
-        int chunk = Math.max(1, Math.min(end - first, CHUNK_FLOATS / image)), blockFloats = chunk * image;
+        int chunk = Math.max(1, Math.min(n, CHUNK_FLOATS / image)), blockFloats = chunk * image;
         int[] reach = reach(g, f), at = new int[positions], shift = new int[taps], blockAt = new int[blocks];
         for (int p = 0; p < positions; p++) at[p] = ((p / g.w()) * f.width() + p % g.w()) * BLOCK;
         for (int ki = 0; ki < g.kh(); ki++) {
             for (int kj = 0; kj < g.kw(); kj++) shift[ki * g.kw() + kj] = ((g.kh() - 1 - ki) * f.width() + g.kw() - 1 - kj) * BLOCK;
         }
         for (int k = 0; k < blocks; k++) blockAt[k] = k * blockFloats;
-        Buffers b = BUFFERS.get();
         b.fit(blocks * blockFloats, plane * BLOCK, c * chunk * positions, c);
         java.util.Arrays.fill(b.rows, 0, blocks * blockFloats, 0f);    // the margins stay zero
         EventKernel kernel = EventKernels.KERNEL;
-        for (int i0 = first; i0 < end; i0 += chunk) {
-            int images = Math.min(chunk, end - i0);
-            for (int bi = 0; bi < images; bi++) transpose(g, f, kernel, dy, i0 + bi, b, bi * image, blockFloats, bias);
+        for (int i0 = 0; i0 < n; i0 += chunk) {
+            int images = Math.min(chunk, n - i0);
+            for (int bi = 0; bi < images; bi++) transpose(g, f, kernel, dy, i0 + bi, k0, k1, b, bi * image, blockFloats, bias);
             int events = 0;
             for (int ci = 0; ci < c; ci++) {    // channel ci's events in the chunk's images, image by image
                 b.start[ci] = events;
@@ -193,29 +189,30 @@ public final class EventWeightGradient {
             for (int ci = 0; ci < c; ci++) {
                 if (b.finite[ci] || b.start[ci] == b.start[ci + 1]) continue;
                 for (int t = 0; t < taps; t++) {
-                    int n = list(b, b.start[ci], b.start[ci + 1], reach, taps, t);
-                    if (n > 0) kernel.sumShifted(0, n, b.offset, b.value, b.rows, 0, blockAt, blocks, acc, (ci * taps + t) * row, BLOCK, BLOCK);
+                    int listed = list(b, b.start[ci], b.start[ci + 1], reach, taps, t);
+                    if (listed > 0) kernel.sumShifted(0, listed, b.offset, b.value, b.rows, 0, blockAt, blocks, acc, (ci * taps + t) * row, BLOCK, BLOCK);
                 }
             }
         }
     }
 
     /**
-     * Image {@code i}'s output gradient into its frames, channel last, one block of channels at a time at
-     * {@code b.rows[k·blockFloats + to]}; its channel sums added into {@code bias} (unless null).
+     * Image {@code i}'s output gradient of the channel blocks [k0, k1) into its frames, channel last, one block at a
+     * time at {@code b.rows[(k − k0)·blockFloats + to]}; its channel sums added into {@code bias} (unless null; from
+     * block k0's first channel).
      */
-    private static void transpose(ConvGeometry g, Frame f, EventKernel kernel, float[] dy, int i, Buffers b, int to, int blockFloats,
-                                  double[] bias) {
+    private static void transpose(ConvGeometry g, Frame f, EventKernel kernel, float[] dy, int i, int k0, int k1, Buffers b, int to,
+                                  int blockFloats, double[] bias) {
         int outC = g.outC(), plane = g.outPlane(), outW = g.outW();
-        for (int o0 = 0; o0 < outC; o0 += BLOCK) {
-            int n = Math.min(BLOCK, outC - o0), src = (i * outC + o0) * plane, dst = o0 / BLOCK * blockFloats + to;
+        for (int o0 = k0 * BLOCK; o0 < Math.min(outC, k1 * BLOCK); o0 += BLOCK) {
+            int n = Math.min(BLOCK, outC - o0), src = (i * outC + o0) * plane, dst = (o0 / BLOCK - k0) * blockFloats + to;
             float[] rows = f.shifted() ? b.compact : b.rows;
             int at = f.shifted() ? 0 : dst;
             // a contiguous copy first: the transpose reads 16 channels side by side, 16 streams from memory that
             // ran slower than one (W1's second convolution, 512 images: 5.0 ms, against 3.2 ms with the copy)
             System.arraycopy(dy, src, b.staging, 0, n * plane);
             kernel.toChannelsLast(b.staging, 0, plane, n, rows, at, BLOCK);
-            if (bias != null) kernel.addColumnSums(rows, at, plane, BLOCK, bias, o0);
+            if (bias != null) kernel.addColumnSums(rows, at, plane, BLOCK, bias, o0 - k0 * BLOCK);
             if (!f.shifted()) continue;
             for (int oy = 0; oy < g.outH(); oy++) {
                 System.arraycopy(b.compact, oy * outW * BLOCK, b.rows, dst + f.of(oy * outW, outW) * BLOCK, outW * BLOCK);

@@ -186,17 +186,19 @@ public class NeuronLayer implements Layer {
         Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, pool.outputShape(image)));
         float[] x = input.data();
         LongAdder count = new LongAdder();
-        Parallel.forRange(samples, 1, (from, to) -> {
+        Parallel.forPieces(samples, 1, () -> {
             SampleFiring firing = new SampleFiring(this, pool, steps, image, held);
             float[] current = firing.newCurrent();
-            for (int n = from; n < to; n++) {
-                if (held) System.arraycopy(x, n * size, current, 0, size);
-                for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
-                    int t1 = t0 + firing.chunk();
-                    for (int t = t0; !held && t < t1; t++) System.arraycopy(x, (t * samples + n) * size, current, (t - t0) * size, size);
-                    count.add(firing.run(current, t0, t1, n, samples, output.data()));
+            return (from, to) -> {
+                for (int n = from; n < to; n++) {
+                    if (held) System.arraycopy(x, n * size, current, 0, size);
+                    for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                        int t1 = t0 + firing.chunk();
+                        for (int t = t0; !held && t < t1; t++) System.arraycopy(x, (t * samples + n) * size, current, (t - t0) * size, size);
+                        count.add(firing.run(current, t0, t1, n, samples, output.data()));
+                    }
                 }
-            }
+            };
         });
         ctx.listeners().spikes(name, count.sum(), size, steps, samples);
         return output;

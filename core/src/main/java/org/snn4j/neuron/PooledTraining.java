@@ -61,25 +61,31 @@ final class PooledTraining {
             int group = channelsPerTile(channels, plane), tile = group * plane, outTile = group * outPlane;
             // the first NaN or infinity of gx in its order, if any (tiles scan their part while it is in cache)
             java.util.concurrent.atomic.AtomicLong firstBad = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-            Parallel.forRange(samples, 1, (from, to) -> {
+            Parallel.forPieces(samples, 1, () -> {
                 float[] pooledGrad = new float[steps * outTile], gradSpikes = new float[steps * tile];
-                for (int n = from; n < to; n++) {
-                    for (int c0 = 0; c0 < channels; c0 += group) {
-                        int in = n * size + c0 * plane, out = n * outSize + c0 * outPlane;
-                        for (int t = 0; t < steps; t++) System.arraycopy(gy, t * samples * outSize + out, pooledGrad, t * outTile, outTile);
-                        pool.backwardPlanes(pooledGrad, steps * group, image[1], image[2], gradSpikes);
-                        // as Drive.Uniform.scale(gradient, penalty, ·) in the layer's backward
-                        if (shift) for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = amplitude * gradSpikes[i] + penalty;
-                        // the tile's current read and its gradient written where they are, [T, samples · size] at column in
-                        NeuronLoops.bpttReverseTile(spec, x, gradSpikes, gx, in, samples * size, steps, tile, held);
-                        for (int t = 0; t < currentSteps; t++) {
-                            int bad = Reductions.firstNonFinite(gx, t * samples * size + in, tile);
-                            if (bad < 0) continue;
-                            firstBad.accumulateAndGet((long) t * samples * size + in + bad, Math::min);
-                            break;
+                return (from, to) -> {
+                    for (int n = from; n < to; n++) {
+                        for (int c0 = 0; c0 < channels; c0 += group) {
+                            int in = n * size + c0 * plane, out = n * outSize + c0 * outPlane;
+                            for (int t = 0; t < steps; t++) {
+                                System.arraycopy(gy, t * samples * outSize + out, pooledGrad, t * outTile, outTile);
+                            }
+                            pool.backwardPlanes(pooledGrad, steps * group, image[1], image[2], gradSpikes);
+                            // as Drive.Uniform.scale(gradient, penalty, ·) in the layer's backward
+                            if (shift) {
+                                for (int i = 0; i < gradSpikes.length; i++) gradSpikes[i] = amplitude * gradSpikes[i] + penalty;
+                            }
+                            // the tile's current read and its gradient written where they are, [T, samples · size] at column in
+                            NeuronLoops.bpttReverseTile(spec, x, gradSpikes, gx, in, samples * size, steps, tile, held);
+                            for (int t = 0; t < currentSteps; t++) {
+                                int bad = Reductions.firstNonFinite(gx, t * samples * size + in, tile);
+                                if (bad < 0) continue;
+                                firstBad.accumulateAndGet((long) t * samples * size + in + bad, Math::min);
+                                break;
+                            }
                         }
                     }
-                }
+                };
             });
             long bad = firstBad.get();
             if (bad != Long.MAX_VALUE) throw new NumericalException(neurons.name(), "input gradient", (int) bad, gx[(int) bad]);

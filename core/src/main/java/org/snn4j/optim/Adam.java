@@ -2,6 +2,7 @@ package org.snn4j.optim;
 
 import java.util.List;
 import org.snn4j.Snn4jException;
+import org.snn4j.kernels.Parallel;
 import org.snn4j.kernels.Zeros;
 import org.snn4j.nn.Parameter;
 
@@ -79,6 +80,8 @@ public class Adam extends StatefulOptimizer {
 
     /** Elements per block that {@link #update} may skip. */
     static final int SKIP_BLOCK = 1 << 12;
+    /** Fewest blocks a thread takes (64 k elements, tens of microseconds): smaller parameters update on the caller. */
+    private static final int PARALLEL_BLOCKS = 16;
 
     /** stateZero[p][b]: whether block b of parameter p has m and v all +0 (known without reading them). */
     private final boolean[][] stateZero;
@@ -103,20 +106,24 @@ public class Adam extends StatefulOptimizer {
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, steps));
         boolean maySkip = l2 == 0f && shrink == 1f;
         boolean[] zeroState = stateZero[p];
-        for (int from = 0, block = 0; from < w.length; from += SKIP_BLOCK, block++) {
-            int to = Math.min(w.length, from + SKIP_BLOCK);
-            if (maySkip && zeroState[block] && Zeros.allPositiveZero(g, from, to - from)) continue;
-            zeroState[block] = false;
-            for (int i = from; i < to; i++) {
-                float wi = w[i] * shrink;
-                float gi = g[i] + l2 * wi;
-                float mi = b1 * m[i] + oneMinusB1 * gi;
-                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                w[i] = (float) (wi - stepSize * mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+        // each element on its own: blocks split over the compute threads give the same bits (W5's 4.4 M parameters
+        // were a serial part of every step, while the second thread waited)
+        Parallel.forRange(zeroState.length, PARALLEL_BLOCKS, (first, last) -> {
+            for (int block = first; block < last; block++) {
+                int from = block * SKIP_BLOCK, to = Math.min(w.length, from + SKIP_BLOCK);
+                if (maySkip && zeroState[block] && Zeros.allPositiveZero(g, from, to - from)) continue;
+                zeroState[block] = false;
+                for (int i = from; i < to; i++) {
+                    float wi = w[i] * shrink;
+                    float gi = g[i] + l2 * wi;
+                    float mi = b1 * m[i] + oneMinusB1 * gi;
+                    float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+                    m[i] = mi;
+                    v[i] = vi;
+                    w[i] = (float) (wi - stepSize * mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+                }
             }
-        }
+        });
     }
 
     @Override

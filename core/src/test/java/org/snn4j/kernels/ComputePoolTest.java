@@ -124,4 +124,28 @@ class ComputePoolTest {
             assertEquals("from the work", e.getMessage());
         }
     }
+
+    @Test
+    void forPiecesRunsEveryIndexOnceWithAtMostOneBodyPerThread() {
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int n : new int[] {0, 1, 5, 64, 101}) {
+                for (int piece : new int[] {1, 4, 200}) {
+                    int[] runs = new int[n];
+                    java.util.concurrent.atomic.AtomicInteger bodies = new java.util.concurrent.atomic.AtomicInteger();
+                    try (ComputePool pool = ComputePool.of(threads)) {
+                        pool.run(() -> Parallel.forPieces(n, piece, () -> {
+                            bodies.incrementAndGet();
+                            return (from, to) -> {
+                                for (int i = from; i < to; i++) runs[i]++;
+                                sleepABit();
+                            };
+                        }));
+                    }
+                    String what = threads + " threads, n " + n + ", piece " + piece;
+                    for (int i = 0; i < n; i++) assertEquals(1, runs[i], what + ": index " + i);
+                    assertTrue(bodies.get() <= Math.max(1, Math.min(threads, Math.ceilDiv(n, piece))), what + ": " + bodies.get() + " bodies");
+                }
+            }
+        }
+    }
 }

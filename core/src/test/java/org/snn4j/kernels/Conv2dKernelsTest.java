@@ -285,4 +285,29 @@ class Conv2dKernelsTest {
                                     if (src >= 0) tap.at(n, o, oy, ox, c, ki, kj, src);
                                 }
     }
+
+    /** A weight gradient of few patch rows (one dot product per weight) splits its output channels: the same bits at any thread count. */
+    @Test
+    void dotProductWeightGradientsAreTheSameAtAnyThreadCount() {
+        for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.square(6, 1, 10, 10, 40, 3, 1, 1), ConvGeometry.square(5, 3, 9, 9, 24, 3, 1, 1)}) {
+            Rng rng = new Rng(9);
+            float[] x = new float[g.inputSize()], dy = new float[g.outputSize()], start = new float[g.weightSize()];
+            rng.fillUniform(x, -1, 1);
+            rng.fillUniform(dy, -1, 1);
+            rng.fillUniform(start, -1, 1);
+            float[][] w = new float[4][], b = new float[4][];
+            for (int threads = 1; threads <= 3; threads++) {
+                float[] dw = start.clone(), db = new float[g.outC()];
+                try (ComputePool pool = ComputePool.of(threads)) {
+                    pool.run(() -> Conv2dKernels.backwardWeights(g, x, dy, dw, db));
+                }
+                w[threads] = dw;
+                b[threads] = db;
+            }
+            for (int threads = 2; threads <= 3; threads++) {
+                assertArrayEquals(w[1], w[threads], g + ": weights at " + threads + " threads");
+                assertArrayEquals(b[1], b[threads], g + ": biases at " + threads + " threads");
+            }
+        }
+    }
 }

@@ -54,6 +54,37 @@ class EventWeightGradientTest {
         }
     }
 
+    /** Each thread sums its own output channels over every image: the same bits at any thread count. */
+    @Test
+    void theSameBitsAtAnyThreadCount() {
+        ConvGeometry[] shapes = {
+            ConvGeometry.square(8, 6, 6, 6, 64, 3, 1, 1),     // four blocks of channels
+            new ConvGeometry(5, 3, 8, 10, 40, 3, 5, 1, 1, 0, 2),  // three blocks, the last partly used
+            ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),   // strided: the per-tap lists
+        };
+        for (ConvGeometry g : shapes) {
+            Rng rng = new Rng(5);
+            float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
+            for (int i = 0; i < x.length; i++) if (rng.nextFloat() < 0.2) x[i] = rng.nextFloat();
+            rng.fillUniform(dy, -1, 1);
+            float[] start = new float[g.weightSize()];
+            rng.fillUniform(start, -1, 1);
+            float[][] weights = new float[4][], biases = new float[4][];
+            for (int threads = 1; threads <= 3; threads++) {
+                float[] w = start.clone(), b = new float[g.outC()];
+                try (ComputePool pool = ComputePool.of(threads)) {
+                    pool.run(() -> EventWeightGradient.backwardWeights(g, x, dy, w, b));
+                }
+                weights[threads] = w;
+                biases[threads] = b;
+            }
+            for (int threads = 2; threads <= 3; threads++) {
+                assertArrayEquals(weights[1], weights[threads], g + ": weights at " + threads + " threads");
+                assertArrayEquals(biases[1], biases[threads], g + ": biases at " + threads + " threads");
+            }
+        }
+    }
+
     /** An all-zero output gradient adds +0 to every weight and bias gradient (a −0 becomes +0), the bits the GEMM path gives. */
     @Test
     void anAllZeroOutputGradientAddsPositiveZeroAsTheGemmDoes() {

@@ -26,6 +26,29 @@ class AdamZeroSkipTest {
     }
 
     @Test
+    void theSameBitsAtAnyThreadCount() {
+        int n = 40 * Adam.SKIP_BLOCK + 5;   // blocks split over the threads
+        float[][] weights = new float[3][];
+        for (int threads = 1; threads <= 2; threads++) {
+            SplittableRandom random = new SplittableRandom(3);
+            float[] w0 = new float[n];
+            for (int i = 0; i < n; i++) w0[i] = (float) random.nextDouble(-1, 1);
+            Parameter p = new Parameter("w", new Tensor(w0, n), false);
+            Adam adam = new Adam(List.of(p), 0);
+            try (org.snn4j.kernels.ComputePool pool = org.snn4j.kernels.ComputePool.of(threads)) {
+                for (int step = 0; step < 3; step++) {
+                    float[] g = p.grad().data();
+                    // zero blocks (skipped) among live ones, which the split puts on both threads
+                    for (int i = 0; i < n; i++) g[i] = (i / Adam.SKIP_BLOCK) % 3 == step ? 0f : (float) random.nextDouble(-1, 1);
+                    pool.run(() -> adam.step(1e-3));
+                }
+            }
+            weights[threads] = p.value().data();
+        }
+        assertArrayEquals(weights[1], weights[2]);
+    }
+
+    @Test
     void aLoadedStateIsSkippedOnlyWhereItsMomentsAreZero() {
         // moments loaded: block 0 all +0 (skippable), block 1 nonzero, block 2 +0 but for one −0 (which the plain
         // update turns into +0, so it must not be skipped); zero gradients for three steps, against the reference
