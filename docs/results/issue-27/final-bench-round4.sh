@@ -10,6 +10,6 @@ log() { echo "$1 $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)" >> $out/l
 log start
 docs/results/issue-27/ab-train-quiet.sh 12800 3 $before $start "$final" > $out/w1.txt 2>&1; log "w1 done"
 ln -sfn /tmp/speed/cifar-fashion /tmp/speed-fash/cifar-synthetic
-W5_OPTS="--init activity" W5_SAMPLES=5120 SPEED_DIR=/tmp/speed-fash docs/results/issue-27/ab-w5.sh $out/w5-2t.jsonl 3 $before "$final" > /dev/null 2>&1; log "w5 2 threads done"
+W5_OPTS="--init activity" W5_SAMPLES=5120 SPEED_DIR=/tmp/speed-fash docs/results/issue-27/ab-w5.sh $out/w5-2t.jsonl 3 $before $start "$final" > /dev/null 2>&1; log "w5 2 threads done"
 W5_THREADS=1 W5_OPTS="--init activity" W5_SAMPLES=5120 SPEED_DIR=/tmp/speed-fash docs/results/issue-27/ab-w5.sh $out/w5-1t.jsonl 1 $before "$final" > /dev/null 2>&1; log "w5 1 thread done"
 WARMUPS=10 ENGINES="auto dense" docs/results/issue-27/ab-infer.sh $out/infer.jsonl /tmp/lead/w1-pre27-3200.snn4j 2 $before "$final" > /dev/null 2>&1; log "infer done"
