@@ -9,7 +9,6 @@ import java.util.Set;
 import org.snn4j.events.SparseFrames;
 import org.snn4j.kernels.ComputePool;
 import org.snn4j.kernels.ConvGeometry;
-import org.snn4j.kernels.EventKernels;
 import org.snn4j.kernels.EventListKernels;
 import org.snn4j.model.Model;
 import org.snn4j.nn.ChildRunner;
@@ -36,7 +35,7 @@ import org.snn4j.tensor.Tensor;
  * <ul>
  *   <li>in the event modes, every {@link Conv2d} and {@link Linear}, at any depth, whose input carries
  *       spikes (a spiking layer ran before it in the pass, or the input sequence has more than one step,
- *       e.g. a Bernoulli code) computes its output with {@link EventKernels} from the non-zero inputs;</li>
+ *       e.g. a Bernoulli code) computes its output with {@link org.snn4j.kernels.EventKernels} from the non-zero inputs;</li>
  *   <li>at inference (a plain pass, see {@link ForwardContext#plainInference}), a convolution run by
  *       events, its spiking layer and a pooling layer after it run as one {@link FusedBlock}, one sample
  *       at a time, and in every mode a spiking layer and the pooling after it run one sample at a time
@@ -82,8 +81,6 @@ public final class Executor {
      * W1's conv2); on a Zen 4 AVX-512 the two were even near 23 %.
      */
     public static final double WEIGHT_GRADIENT_CROSSOVER = 0.3;
-    /** Images (rows) per batch whose non-zero inputs are counted for the density. */
-    private static final int DENSITY_SAMPLES = 32;
 
     private final Model model;
     private final EngineMode mode;
@@ -272,7 +269,7 @@ public final class Executor {
         public Pass forward(Layer child, Tensor input, ForwardContext ctx) {
             return switch (plan.step(child)) {
                 case Plan.Children c -> c.composite().forward(input, ctx, this);
-                case Plan.Synapses s -> synapses(s, input, ctx, fedBySpikes(input, carriesSpikes()), refreshed);
+                case Plan.Synapses s -> synapses(s, input, ctx, SynapseEvents.fedBySpikes(input, carriesSpikes()), refreshed);
                 case Plan.Own o -> o.layer().forward(input, ctx);
             };
         }
@@ -285,11 +282,6 @@ public final class Executor {
             Pass pooled = chain.get(at).forwardThenPool(input, pool, ctx);
             return pooled == null ? null : new Fused(pooled, 2);
         }
-    }
-
-    /** Whether {@code input} may drive a weighted layer by events: a spiking layer ran before it, or it has more than one step. */
-    private static boolean fedBySpikes(Tensor input, boolean afterSpikingLayer) {
-        return input.dim(0) > 1 || afterSpikingLayer;
     }
 
     /**
@@ -306,10 +298,10 @@ public final class Executor {
     /** Computes a spike-fed weighted layer's output into {@code output}, by events or densely as the mode chooses. */
     private boolean forwardOutput(Plan.Synapses step, Tensor input, Tensor output, Set<Layer> refreshed) {
         Layer layer = step.layer();
-        double density = density(input);
+        double density = SynapseEvents.density(input);
         LayerActivity a = activity(layer);
         long ops = choices.forward(layer, density, a,
-                () -> byEvents(layer, input, output, current(step, refreshed)),
+                () -> SynapseEvents.forward(layer, input, output, current(step, refreshed)),
                 () -> {
                     if (layer instanceof Conv2d c) c.forwardDense(input, output);
                     else ((Linear) layer).forwardDense(input, output);
@@ -330,14 +322,14 @@ public final class Executor {
         if (mode == EngineMode.EVENT && !fedBySpikes) return WeightGradientChoice.DENSE;
         return (input, byEvents, dense) -> {
             LayerActivity a = activity(conv);
-            a.weightGradient().record(choices.weightGradient(conv, density(input), a, byEvents, dense));
+            a.weightGradient().record(choices.weightGradient(conv, SynapseEvents.density(input), a, byEvents, dense));
         };
     }
 
     /** How {@code conv} computes its input gradient in backward: as {@link KernelChoices#inputGradient} chooses. */
     private InputGradientChoice inputGradient(Conv2d conv) {
         return (g, gradOutput, byEvents, dense) -> activity(conv).inputGradient().record(
-                choices.inputGradient(g, () -> density(gradOutput), byEvents, dense));
+                choices.inputGradient(g, () -> SynapseEvents.density(gradOutput), byEvents, dense));
     }
 
     /**
@@ -350,9 +342,9 @@ public final class Executor {
      */
     private ChildRunner.Fused forwardFused(FusedBlock block, Tensor input, ForwardContext ctx, boolean afterSpikingLayer,
                                            Set<Layer> refreshed) {
-        if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || !fedBySpikes(input, afterSpikingLayer)) return null;
+        if (!block.fusesIn(ctx) || input.dim(0) != ctx.steps() || !SynapseEvents.fedBySpikes(input, afterSpikingLayer)) return null;
         Conv2d conv = block.conv();
-        double density = density(input);
+        double density = SynapseEvents.density(input);
         LayerActivity a = activity(conv);
         return choices.block(conv, density, a,
                 () -> {
@@ -371,11 +363,6 @@ public final class Executor {
         return activity.computeIfAbsent(layer.name(), k -> new LayerActivity());
     }
 
-    /** Fraction of non-zero values of {@code input} ({@code [T, N, ...]}), sampled over {@value #DENSITY_SAMPLES} of its rows. */
-    private static double density(Tensor input) {
-        return EventKernels.density(input.data(), input.dim(0) * input.dim(1), input.sizeFrom(2), DENSITY_SAMPLES);
-    }
-
     /**
      * The weights the event kernels read for {@code step}: with {@link #withChangingWeights}, first brought up
      * to date unless this pass already did ({@code refreshed}, the pass's record; null: always).
@@ -383,16 +370,5 @@ public final class Executor {
     private float[] current(Plan.Synapses step, Set<Layer> refreshed) {
         if (changingWeights && (refreshed == null || refreshed.add(step.layer()))) step.refresh();
         return step.channelLast();
-    }
-
-    /** Runs the event kernel of {@code layer} into {@code output}; returns its synaptic operations. */
-    private static long byEvents(Layer layer, Tensor input, Tensor output, float[] weight) {
-        if (layer instanceof Conv2d c) {
-            return EventKernels.convForward(c.geometry(input), input.data(), weight, c.hasBias() ? c.bias().value().data() : null,
-                    output.data());
-        }
-        Linear f = (Linear) layer;
-        return EventKernels.linearForward(input.dim(0) * input.dim(1), f.inFeatures(), f.outFeatures(), input.data(), weight,
-                f.bias() == null ? null : f.bias().value().data(), output.data());
     }
 }
