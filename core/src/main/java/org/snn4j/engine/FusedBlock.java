@@ -8,6 +8,7 @@ import org.snn4j.kernels.Parallel;
 import org.snn4j.neuron.NeuronLayer;
 import org.snn4j.neuron.SampleFiring;
 import org.snn4j.nn.Conv2d;
+import org.snn4j.nn.EarliestFailure;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.NumericalException;
@@ -67,20 +68,29 @@ record FusedBlock(Conv2d conv, NeuronLayer neurons, Pool2d<?> pool) {
         Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, outShape));
         conv.countOps(input, ctx);
         LongAdder spikes = new LongAdder(), ops = new LongAdder();
+        EarliestFailure failure = new EarliestFailure();    // the convolution's output is checked before the pooled spikes
         Parallel.forPieces(samples, 1, () -> {
             SampleFiring firing = new SampleFiring(neurons, pool, steps, convShape, false);
             float[] current = firing.newCurrent();
             return (from, to) -> {
                 for (int n = from; n < to; n++) {
-                    for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
-                        int t1 = t0 + firing.chunk();
-                        ops.add(EventKernels.convSample(g, steps, n, t0, t1, x, weightChannelLast, bias, current));
-                        SampleFiring.requireFinite(conv, current, t1 - t0, convSize, t0, n, samples);
-                        spikes.add(firing.run(current, t0, t1, n, samples, output.data()));
+                    int stage = 0;
+                    try {
+                        for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                            int t1 = t0 + firing.chunk();
+                            ops.add(EventKernels.convSample(g, steps, n, t0, t1, x, weightChannelLast, bias, current));
+                            stage = 0;
+                            SampleFiring.requireFinite(conv, current, t1 - t0, convSize, t0, n, samples);
+                            stage = 1;
+                            spikes.add(firing.run(current, t0, t1, n, samples, output.data()));
+                        }
+                    } catch (NumericalException e) {
+                        failure.offer(stage, e);
                     }
                 }
             };
         });
+        failure.throwIfAny();
         ctx.listeners().spikes(neurons.name(), spikes.sum(), convSize, steps, samples);
         return new Result(output, ops.sum());
     }

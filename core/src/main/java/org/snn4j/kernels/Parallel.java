@@ -95,8 +95,9 @@ public final class Parallel {
      * {@link #threads()} tasks, each of which runs every piece it takes through the one body it got from
      * {@code task} (its scratch made once per task, not per piece); a thread that is slowed (more events in
      * its part, another process on its core) takes fewer pieces. Which task runs which piece depends on
-     * timing: for bodies whose every index writes its own outputs only. On the caller when one piece
-     * suffices, with one thread, or from a pool's worker.
+     * timing: for bodies whose every index writes its own outputs only, and whose failures are reported in an
+     * order of their own, not the order the pieces ran in ({@code nn.EarliestFailure} for non-finite values).
+     * On the caller when one piece suffices, with one thread, or from a pool's worker.
      */
     public static void forPieces(int n, int piece, Supplier<RangeBody> task) {
         if (n <= 0) return;

@@ -7,6 +7,7 @@ import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
 import org.snn4j.nn.AvgPool2d;
+import org.snn4j.nn.EarliestFailure;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.Layer;
 import org.snn4j.nn.LayerState;
@@ -186,20 +187,26 @@ public class NeuronLayer implements Layer {
         Tensor output = ctx.empty(Tensor.concat(new int[] {steps, samples}, pool.outputShape(image)));
         float[] x = input.data();
         LongAdder count = new LongAdder();
+        EarliestFailure failure = new EarliestFailure();
         Parallel.forPieces(samples, 1, () -> {
             SampleFiring firing = new SampleFiring(this, pool, steps, image, held);
             float[] current = firing.newCurrent();
             return (from, to) -> {
                 for (int n = from; n < to; n++) {
                     if (held) System.arraycopy(x, n * size, current, 0, size);
-                    for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
-                        int t1 = t0 + firing.chunk();
-                        for (int t = t0; !held && t < t1; t++) System.arraycopy(x, (t * samples + n) * size, current, (t - t0) * size, size);
-                        count.add(firing.run(current, t0, t1, n, samples, output.data()));
+                    try {
+                        for (int t0 = 0; t0 < steps; t0 += firing.chunk()) {
+                            int t1 = t0 + firing.chunk();
+                            for (int t = t0; !held && t < t1; t++) System.arraycopy(x, (t * samples + n) * size, current, (t - t0) * size, size);
+                            count.add(firing.run(current, t0, t1, n, samples, output.data()));
+                        }
+                    } catch (NumericalException e) {
+                        failure.offer(0, e);
                     }
                 }
             };
         });
+        failure.throwIfAny();
         ctx.listeners().spikes(name, count.sum(), size, steps, samples);
         return output;
     }

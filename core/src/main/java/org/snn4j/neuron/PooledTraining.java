@@ -4,6 +4,7 @@ import org.snn4j.kernels.NeuronLoops;
 import org.snn4j.kernels.NeuronSpec;
 import org.snn4j.kernels.Parallel;
 import org.snn4j.kernels.Reductions;
+import org.snn4j.nn.EarliestFailure;
 import org.snn4j.nn.Finite;
 import org.snn4j.nn.ForwardContext;
 import org.snn4j.nn.NumericalException;
@@ -60,7 +61,7 @@ final class PooledTraining {
             int channels = image[0], plane = image[1] * image[2], outPlane = outSize / channels;
             int group = channelsPerTile(channels, plane), tile = group * plane, outTile = group * outPlane;
             // the first NaN or infinity of gx in its order, if any (tiles scan their part while it is in cache)
-            java.util.concurrent.atomic.AtomicLong firstBad = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+            EarliestFailure failure = new EarliestFailure();
             Parallel.forPieces(samples, 1, () -> {
                 float[] pooledGrad = new float[steps * outTile], gradSpikes = new float[steps * tile];
                 return (from, to) -> {
@@ -80,15 +81,15 @@ final class PooledTraining {
                             for (int t = 0; t < currentSteps; t++) {
                                 int bad = Reductions.firstNonFinite(gx, t * samples * size + in, tile);
                                 if (bad < 0) continue;
-                                firstBad.accumulateAndGet((long) t * samples * size + in + bad, Math::min);
+                                int at = t * samples * size + in + bad;
+                                failure.offer(0, new NumericalException(neurons.name(), "input gradient", at, gx[at]));
                                 break;
                             }
                         }
                     }
                 };
             });
-            long bad = firstBad.get();
-            if (bad != Long.MAX_VALUE) throw new NumericalException(neurons.name(), "input gradient", (int) bad, gx[(int) bad]);
+            failure.throwIfAny();
             Finite.scannedByProducer(gx);
             return gradInput;
         });
