@@ -1,7 +1,5 @@
 package org.snn4j.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -13,9 +11,10 @@ import java.util.function.Supplier;
  * outside any pool keeps using, as before pools existed).
  *
  * <p>A pool of one thread is the calling thread only: no thread is created and every kernel runs on the
- * caller. A pool of n &gt; 1 threads owns n worker threads (daemons, named
- * {@code snn4j-pool<k>-worker-<i>}) that the calling thread hands its kernels' chunks to; several threads may run work in
- * the same pool at once (they share its workers). Results depend on the thread count only, never on
+ * caller. A pool of n &gt; 1 threads owns n − 1 worker threads (daemons, named
+ * {@code snn4j-pool<k>-worker-<i>}, i from 1) with which the calling thread splits its kernels' chunks, chunk 0
+ * on itself and chunk i always on worker i ({@link Team}); several threads may run work in the same pool at once
+ * (they take turns with its workers). Results depend on the thread count only, never on
  * which pool or which other work runs beside (see {@link Parallel}).
  *
  * <p>The binding is per thread and lasts for the call: a thread that {@link #run}s work sees this pool
@@ -34,14 +33,14 @@ public final class ComputePool implements AutoCloseable {
     private static final AtomicInteger RUNNING = new AtomicInteger();
 
     private final int threads;
-    /** The workers; null for one thread (the caller). */
-    private final ForkJoinPool workers;
+    /** The caller and the workers; null for one thread (the caller alone). */
+    private final Team team;
     private volatile boolean closed;
 
     private ComputePool(int threads, String name) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         this.threads = threads;
-        this.workers = threads == 1 ? null : newWorkers(threads, name);
+        this.team = threads == 1 ? null : newTeam(threads, name);
     }
 
     /** A pool of {@code threads} compute threads (1: the calling thread only). */
@@ -54,16 +53,9 @@ public final class ComputePool implements AutoCloseable {
         return new ComputePool(threads, null);
     }
 
-    private ForkJoinPool newWorkers(int n, String name) {
-        // numbered here: a new worker's pool index is not assigned yet, so every worker was "-0"
-        AtomicInteger number = new AtomicInteger();
+    private Team newTeam(int n, String name) {
         String prefix = name == null ? "snn4j-worker-" : "snn4j-" + name + "-worker-";
-        return new ForkJoinPool(n, p -> {
-            Worker t = new Worker(p, this);
-            t.setName(prefix + number.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
+        return new Team(n, member -> new Worker(prefix + member, this));
     }
 
     /** The number of compute threads. */
@@ -98,7 +90,7 @@ public final class ComputePool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (workers != null) workers.shutdown();
+        if (team != null) team.close();
     }
 
     /** The pool of this thread's {@link #run} call, or {@code otherwise} outside any. */
@@ -106,17 +98,17 @@ public final class ComputePool implements AutoCloseable {
         return RUNNING.get() == 0 ? otherwise : CURRENT.orElse(otherwise);
     }
 
-    /** The workers, null for the caller alone. */
-    ForkJoinPool workers() {
-        return workers;
+    /** The caller and the workers, null for the caller alone. */
+    Team team() {
+        return team;
     }
 
     /** A worker thread, which knows its pool: work nested in a worker's chunk runs there, with its thread count. */
-    static final class Worker extends ForkJoinWorkerThread {
+    static final class Worker extends Team.Worker {
         final ComputePool pool;
 
-        Worker(ForkJoinPool workers, ComputePool pool) {
-            super(null, workers, true);
+        Worker(String name, ComputePool pool) {
+            super(name);
             this.pool = pool;
         }
     }

@@ -1,8 +1,5 @@
 package org.snn4j.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -69,81 +66,56 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous chunks of at least
-     * {@code grain} indices each, chunk i being [n·i/chunks, n·(i+1)/chunks). Runs on the caller when one
-     * chunk suffices or when called from a pool's worker (no nested parallelism: a chunk's body runs
-     * whole on its thread).
+     * {@code grain} indices each, chunk i being [n·i/chunks, n·(i+1)/chunks) and running on the pool's member i
+     * ({@link Team}: chunk 0 on the caller). Runs on the caller when one chunk suffices or when called from within
+     * a chunk (no nested parallelism: a chunk's body runs whole on its thread).
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
         int most = n / Math.max(1, grain);                // chunks at most, whatever the pool: one needs no pool
-        if (most <= 1 || Thread.currentThread() instanceof ComputePool.Worker) {
+        Team team = most <= 1 ? null : teamOfCaller();
+        int chunks = team == null ? 1 : Math.min(team.members(), most);
+        if (chunks <= 1) {
             body.run(0, n);
             return;
         }
-        ComputePool pool = ComputePool.current(shared);
-        ForkJoinPool workers = pool.workers();
-        int chunks = Math.min(pool.threads(), most);
-        if (chunks <= 1 || workers == null) {
-            body.run(0, n);
-            return;
-        }
-        workers.invoke(new Chunks(body, n, chunks, 0, chunks));
+        team.run(chunks, i -> body.run((int) ((long) n * i / chunks), (int) ((long) n * (i + 1) / chunks)));
     }
 
     /**
-     * Runs over [0, n) in pieces of {@code piece} indices (the last may be shorter), taken in order by up to
-     * {@link #threads()} tasks, each of which runs every piece it takes through the one body it got from
-     * {@code task} (its scratch made once per task, not per piece); a thread that is slowed (more events in
-     * its part, another process on its core) takes fewer pieces. Which task runs which piece depends on
-     * timing: for bodies whose every index writes its own outputs only, and whose failures are reported in an
-     * order of their own, not the order the pieces ran in ({@code nn.EarliestFailure} for non-finite values).
-     * On the caller when one piece suffices, with one thread, or from a pool's worker.
+     * Runs over [0, n) in pieces of {@code piece} indices (the last may be shorter), by up to {@link #threads()}
+     * tasks, each of which runs every piece it takes through the one body it got from {@code task} (its scratch
+     * made once per task, not per piece). Task i owns the i-th of as many equal runs of pieces and takes them from
+     * the front, in {@link #forRange}'s places (its thread then finds in its caches what the passes before wrote);
+     * a task done with its own takes the others' last pieces, so that a thread that is slowed (more events in its
+     * part, another process on its core) takes fewer. Which task runs a piece then depends on timing: for bodies
+     * whose every index writes its own outputs only, and whose failures are reported in an order of their own,
+     * not the order the pieces ran in ({@code nn.EarliestFailure} for non-finite values). On the caller when one
+     * piece suffices, with one thread, or from a pool's worker.
      */
     public static void forPieces(int n, int piece, Supplier<RangeBody> task) {
         if (n <= 0) return;
         int step = Math.max(1, piece), pieces = Math.ceilDiv(n, step);
-        if (pieces <= 1 || Thread.currentThread() instanceof ComputePool.Worker) {
+        Team team = pieces <= 1 ? null : teamOfCaller();
+        int tasks = team == null ? 1 : Math.min(team.members(), pieces);
+        if (tasks <= 1) {
             task.get().run(0, n);
             return;
         }
-        ComputePool pool = ComputePool.current(shared);
-        ForkJoinPool workers = pool.workers();
-        int tasks = Math.min(pool.threads(), pieces);
-        if (tasks <= 1 || workers == null) {
-            task.get().run(0, n);
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        workers.invoke(new Chunks((first, last) -> {
+        PieceRuns runs = new PieceRuns(pieces, tasks);
+        team.run(tasks, i -> {
             RangeBody body = null;
-            for (int p = next.getAndIncrement(); p < pieces; p = next.getAndIncrement()) {
+            for (int p = runs.take(i); p >= 0; p = runs.take(i)) {
                 if (body == null) body = task.get();
                 body.run(p * step, Math.min(n, p * step + step));
             }
-        }, tasks, tasks, 0, tasks));
+        });
     }
 
-    private static final class Chunks extends RecursiveAction {
-        private final RangeBody body;
-        private final int n, chunks, first, last;
-
-        Chunks(RangeBody body, int n, int chunks, int first, int last) {
-            this.body = body;
-            this.n = n;
-            this.chunks = chunks;
-            this.first = first;
-            this.last = last;
-        }
-
-        @Override
-        protected void compute() {
-            if (last - first == 1) {
-                long from = (long) n * first / chunks, to = (long) n * (first + 1) / chunks;
-                body.run((int) from, (int) to);
-                return;
-            }
-            int mid = (first + last) >>> 1;
-            invokeAll(new Chunks(body, n, chunks, first, mid), new Chunks(body, n, chunks, mid, last));
-        }
+    /** The team that splits the caller's work, or null to run it on the caller (one thread, or nested in a part). */
+    private static Team teamOfCaller() {
+        if (Thread.currentThread() instanceof ComputePool.Worker) return null;
+        Team team = ComputePool.current(shared).team();
+        return team == null || team.isMember() ? null : team;
     }
 }

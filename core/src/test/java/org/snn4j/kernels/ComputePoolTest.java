@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where {@link Parallel#forRange} runs its chunks: on the caller alone in a one-thread pool, on a pool's
- * own workers in a larger one, on the shared pool ({@link Parallel#setThreads}) outside any, and the
+ * Where {@link Parallel#forRange} runs its chunks: on the caller alone in a one-thread pool, chunk 0 on the
+ * caller and chunk i on the pool's worker i in a larger one, on the shared pool ({@link Parallel#setThreads}) outside any, and the
  * thread count the kernels see in each place.
  */
 class ComputePoolTest {
@@ -55,12 +55,14 @@ class ComputePoolTest {
     }
 
     @Test
-    void aLargerPoolRunsChunksOnItsOwnWorkersAndNestedWorkInline() {
+    void aLargerPoolRunsChunksOnTheCallerAndItsOwnWorkersAndNestedWorkInline() {
         Parallel.setThreads(1);
+        String caller = Thread.currentThread().getName();
         try (ComputePool pool = ComputePool.of(3)) {
             Set<String> names = pool.run(ComputePoolTest::threadsOfChunks);
-            assertTrue(names.size() > 1 && names.size() <= 3, names.toString());
-            names.forEach(n -> assertTrue(n.matches("snn4j-pool\\d+-worker-\\d+"), n));
+            assertEquals(3, names.size(), names.toString());
+            assertTrue(names.contains(caller), names.toString());
+            names.stream().filter(n -> !n.equals(caller)).forEach(n -> assertTrue(n.matches("snn4j-pool\\d+-worker-[12]"), n));
             assertEquals(3, pool.run(Parallel::threads));
             Set<Integer> inChunks = ConcurrentHashMap.newKeySet();
             pool.run(() -> Parallel.forRange(8, 1, (from, to) -> inChunks.add(Parallel.threads())));
@@ -70,12 +72,74 @@ class ComputePoolTest {
     }
 
     @Test
+    void chunkIAlwaysRunsOnMemberIChunkZeroOnTheCaller() {
+        String caller = Thread.currentThread().getName();
+        try (ComputePool pool = ComputePool.of(3)) {
+            String[][] where = new String[50][3];
+            pool.run(() -> {
+                for (int round = 0; round < where.length; round++) {
+                    String[] row = where[round];
+                    Parallel.forRange(3 * (round + 1), 1, (from, to) -> row[from / (to - from)] = Thread.currentThread().getName());
+                }
+            });
+            for (String[] row : where) {
+                assertEquals(caller, row[0]);
+                assertEquals(where[0][1], row[1]);
+                assertEquals(where[0][2], row[2]);
+            }
+            assertTrue(where[0][1].endsWith("-worker-1") && where[0][2].endsWith("-worker-2"), java.util.Arrays.toString(where[0]));
+        }
+    }
+
+    @Test
+    void aChunkThatThrowsLetsTheOthersFinishAndTheLowestChunksExceptionComesOut() {
+        try (ComputePool pool = ComputePool.of(3)) {
+            int[] done = new int[3];
+            var e = assertThrows(IllegalStateException.class, () -> pool.run(() -> Parallel.forRange(3, 1, (from, to) -> {
+                done[from] = 1;
+                if (from > 0) throw new IllegalStateException("chunk " + from);
+            })));
+            assertEquals("chunk 1", e.getMessage());
+            assertEquals(List.of(1, 1, 1), java.util.Arrays.stream(done).boxed().toList());
+            assertEquals(6, pool.run(() -> {                 // the pool still works
+                int[] sum = new int[1];
+                Parallel.forRange(3, 1, (from, to) -> {
+                    synchronized (sum) {
+                        sum[0] += from + 1;
+                    }
+                });
+                return sum[0];
+            }));
+        }
+    }
+
+    @Test
+    void threadsSharingAPoolTakeTurnsAndEachGetsItsWholeRange() throws Exception {
+        try (ComputePool pool = ComputePool.of(2)) {
+            long[] sums = new long[4];
+            Thread[] callers = new Thread[sums.length];
+            for (int k = 0; k < callers.length; k++) {
+                int slot = k;
+                callers[k] = Thread.ofPlatform().start(() -> pool.run(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        java.util.concurrent.atomic.AtomicLong sum = new java.util.concurrent.atomic.AtomicLong();
+                        Parallel.forRange(1000, 1, (from, to) -> {
+                            for (int i = from; i < to; i++) sum.addAndGet(i);
+                        });
+                        sums[slot] += sum.get();
+                    }
+                }));
+            }
+            for (Thread t : callers) t.join();
+            for (long sum : sums) assertEquals(200L * 999 * 1000 / 2, sum);
+        }
+    }
+
+    @Test
     void outsideAnyPoolTheSharedPoolRunsTheChunksAsBefore() {
         Parallel.setThreads(2);
         assertEquals(2, Parallel.threads());
-        Set<String> names = threadsOfChunks();
-        assertEquals(2, names.size(), names.toString());
-        names.forEach(n -> assertTrue(n.matches("snn4j-worker-\\d+"), n));
+        assertEquals(Set.of(Thread.currentThread().getName(), "snn4j-worker-1"), threadsOfChunks());
         Parallel.setThreads(1);
         assertEquals(Set.of(Thread.currentThread().getName()), threadsOfChunks());
     }
