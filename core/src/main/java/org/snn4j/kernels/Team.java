@@ -66,6 +66,7 @@ final class Team {
             }
             r.runPart(0);
             r.awaitOthers();
+            r.part = null;     // the body's arrays are not kept reachable by the region until the next one
             r.rethrow();
         } finally {
             regions.unlock();
@@ -80,7 +81,7 @@ final class Team {
 
     /** One region: its parts, the members still running one, and what they threw. */
     private static final class Region {
-        final IntConsumer part;
+        IntConsumer part;
         final int parts;
         final Thread caller;
         final AtomicInteger running;
