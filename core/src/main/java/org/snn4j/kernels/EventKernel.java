@@ -1,7 +1,5 @@
 package org.snn4j.kernels;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * The inner loops of event-driven accumulation ({@link EventKernels}), with a Vector API body
  * ({@link PanamaEventKernel}) and its scalar twin ({@link ScalarEventKernel}) that round identically:
@@ -45,11 +43,8 @@ interface EventKernel {
      * {@link #sum}'s, up to events of value 0 that add exactly nothing to a finite sum (a zero sum may come out
      * +0 instead of −0); running several lists side by side only lets their chains overlap. Entries of
      * {@code offset} and {@code value} past a list's end, up to {@code (p + 1)·stride}, may be overwritten.
-     * {@code aligned} holds the floats of {@code w} in native memory on a 64-byte boundary ({@link AlignedWeights}),
-     * which a vector body may read instead of {@code w}.
      */
-    default void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, MemorySegment aligned,
-                          float[] y, int yOff, int n) {
+    default void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
         for (int p = from; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 

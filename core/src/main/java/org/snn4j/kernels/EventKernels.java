@@ -1,6 +1,5 @@
 package org.snn4j.kernels;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -46,8 +45,6 @@ public final class EventKernels {
         static final int PLANS_KEPT = 16;
 
         int[] next = new int[0], tapOffset = new int[0], eventIndex = new int[0];
-        /** The aligned copy of the convolution weights this thread reads. */
-        final AlignedWeights weights = new AlignedWeights();
         float[] tapValue = new float[0], sum = new float[0], eventValue = new float[0];
 
         /** {@code positions} list ends and {@code outputs} sums. */
@@ -193,11 +190,8 @@ public final class EventKernels {
             Buffers buffers = BUFFERS.get();
             Plan plan = buffers.planFor(g);
             buffers.fitConvolution(g, plan);
-            MemorySegment aligned = buffers.weights.of(weightChannelLast);
             return (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    ops.add(convImage(kernel, g, plan, x, i, weightChannelLast, aligned, bias, y, i * g.outC() * g.outPlane(), buffers));
-                }
+                for (int i = from; i < to; i++) ops.add(convImage(kernel, g, plan, x, i, weightChannelLast, bias, y, i * g.outC() * g.outPlane(), buffers));
             };
         });
         return ops.sum();
@@ -228,10 +222,9 @@ public final class EventKernels {
         Buffers buffers = BUFFERS.get();
         Plan plan = buffers.planFor(g);
         buffers.fitConvolution(g, plan);
-        MemorySegment aligned = buffers.weights.of(weightChannelLast);
         long done = 0;
         for (int t = from; t < to; t++) {
-            done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, aligned, bias, y, (t - from) * out, buffers);
+            done += convImage(kernel, g, plan, x, t * samples + sample, weightChannelLast, bias, y, (t - from) * out, buffers);
         }
         return done;
     }
@@ -303,14 +296,14 @@ public final class EventKernels {
      * of outC outputs, block by block; transpose to NCHW ({@link EventKernel#toChannelsFirst}).
      */
     private static long convImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] x, int image,
-                                  float[] weight, MemorySegment aligned, float[] bias, float[] y, int yOff, Buffers b) {
+                                  float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
         int positions = g.h() * g.w();
         startImage(g, plan, b);
         for (int ci = 0; ci < g.c(); ci++) {
             int events = kernel.gather(x, (image * g.c() + ci) * positions, positions, b.eventIndex, b.eventValue, 0);
             TapScatter.scatter(g, plan, ci, b.eventIndex, b.eventValue, 0, events, b);
         }
-        return finishImage(kernel, g, plan, weight, aligned, bias, y, yOff, b);
+        return finishImage(kernel, g, plan, weight, bias, y, yOff, b);
     }
 
     /** Empties every tap list (list l owns the slots [l·patch, l·patch + patch)). */
@@ -320,10 +313,9 @@ public final class EventKernels {
 
     /**
      * Sums each output position's tap list into a channel-last row, block by block, a row of outputs at a
-     * time, and transposes to NCHW; returns the synaptic operations. {@code aligned}: {@code weight}'s aligned copy ({@link AlignedWeights}).
+     * time, and transposes to NCHW; returns the synaptic operations.
      */
-    static long finishImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] weight, MemorySegment aligned, float[] bias, float[] y,
-                            int yOff, Buffers b) {
+    static long finishImage(EventKernel kernel, ConvGeometry g, Plan plan, float[] weight, float[] bias, float[] y, int yOff, Buffers b) {
         int outC = g.outC(), row = padded(outC), outW = g.outW(), patch = g.patch();
         int[] next = b.next;
         int step = PackedGemm.kStep(patch, PackedGemm.KC) * row;
@@ -332,7 +324,7 @@ public final class EventKernels {
             int first = plan.list(oy, 0), at = oy * outW * row;
             for (int l = first; l < first + outW; l++) done += next[l] - l * patch;
             if (step == patch * row) {          // one k block: the row's lists side by side
-                kernel.sumLists(first, first + outW, patch, next, b.tapOffset, b.tapValue, weight, aligned, b.sum, at, row);
+                kernel.sumLists(first, first + outW, patch, next, b.tapOffset, b.tapValue, weight, b.sum, at, row);
             } else {
                 for (int ox = 0; ox < outW; ox++) sumInBlocks(kernel, (first + ox) * patch, next[first + ox], b, weight, b.sum, at + ox * row, row, step);
             }

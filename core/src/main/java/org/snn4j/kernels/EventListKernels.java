@@ -1,6 +1,5 @@
 package org.snn4j.kernels;
 
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,7 +35,6 @@ public final class EventListKernels {
             EventKernels.Buffers b = EventKernels.BUFFERS.get();
             EventKernels.Plan plan = b.planFor(g);
             b.fitConvolution(g, plan);
-            MemorySegment aligned = b.weights.of(weightChannelLast);
             long done = 0;
             for (int image = from; image < to; image++) {
                 EventKernels.startImage(g, plan, b);
@@ -44,7 +42,7 @@ public final class EventListKernels {
                     int list = image * g.c() + ci;
                     TapScatter.scatter(g, plan, ci, index, value, start[list], start[list + 1], b);
                 }
-                done += EventKernels.finishImage(EventKernels.KERNEL, g, plan, weightChannelLast, aligned, bias, y, image * g.outC() * g.outPlane(), b);
+                done += EventKernels.finishImage(EventKernels.KERNEL, g, plan, weightChannelLast, bias, y, image * g.outC() * g.outPlane(), b);
             }
             ops.add(done);
         });

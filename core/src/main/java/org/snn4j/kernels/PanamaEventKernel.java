@@ -1,8 +1,5 @@
 package org.snn4j.kernels;
 
-import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -19,8 +16,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaEventKernel implements EventKernel {
     private static final VectorSpecies<Float> SPECIES = VectorConstants.FLOATS;
     private static final int LANES = SPECIES.length();
-    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
-    private static final long VECTOR_BYTES = (long) LANES * Float.BYTES;
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
     private static final IntVector IOTA = IntVector.zero(INTS).addIndex(1);
 
@@ -221,8 +216,7 @@ final class PanamaEventKernel implements EventKernel {
      * chains per list.
      */
     @Override
-    public void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, MemorySegment aligned,
-                         float[] y, int yOff, int n) {
+    public void sumLists(int from, int to, int stride, int[] end, int[] offset, float[] value, float[] w, float[] y, int yOff, int n) {
         int p = from;
         if (n == LANES) {
             for (; p + 8 <= to; p += 8) {
@@ -233,48 +227,45 @@ final class PanamaEventKernel implements EventKernel {
                 sumFourPairs(p, stride, padToLongest(p, 4, stride, end, offset, value), offset, value, w, y, yOff + (p - from) * n);
             }
         } else if (n == 4 * LANES) {
-            for (; p + 2 <= to; p += 2) sumTwoQuads(p * stride, end[p], (p + 1) * stride, end[p + 1], offset, value, aligned, y, yOff + (p - from) * n);
+            for (; p + 2 <= to; p += 2) sumTwoQuads(p * stride, end[p], (p + 1) * stride, end[p + 1], offset, value, w, y, yOff + (p - from) * n);
         }
         for (; p < to; p++) sum(p * stride, end[p], offset, value, w, y, yOff + (p - from) * n, n, Into.STORE);
     }
 
     /**
      * Two lists of four vectors each, [e0, end0) into {@code y[at, at + 4·LANES)} and [e1, end1) into the next
-     * four vectors: eight chains over their common length, then four for the rest of the longer one. The weights come
-     * from their aligned copy {@code w} ({@link AlignedWeights}): every load one whole cache line, where from the
-     * {@code float[]} (elements 16 bytes into the object) seven heaps in eight split every load over two lines
-     * (docs/results/issue-27/inf8-kernels.txt: this convolution 1.14x as fast).
+     * four vectors: eight chains over their common length, then four for the rest of the longer one.
      */
-    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int[] offset, float[] value, MemorySegment w, float[] y, int at) {
+    private static void sumTwoQuads(int e0, int end0, int e1, int end1, int[] offset, float[] value, float[] w, float[] y, int at) {
         FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
         int common = Math.min(end0 - e0, end1 - e1);
         for (int j = 0; j < common; j++) {
             FloatVector u = FloatVector.broadcast(SPECIES, value[e0 + j]), v = FloatVector.broadcast(SPECIES, value[e1 + j]);
-            long o = Float.BYTES * (long) offset[e0 + j], q = Float.BYTES * (long) offset[e1 + j];
-            a0 = load(w, o).fma(u, a0);
-            b0 = load(w, q).fma(v, b0);
-            a1 = load(w, o + VECTOR_BYTES).fma(u, a1);
-            b1 = load(w, q + VECTOR_BYTES).fma(v, b1);
-            a2 = load(w, o + 2 * VECTOR_BYTES).fma(u, a2);
-            b2 = load(w, q + 2 * VECTOR_BYTES).fma(v, b2);
-            a3 = load(w, o + 3 * VECTOR_BYTES).fma(u, a3);
-            b3 = load(w, q + 3 * VECTOR_BYTES).fma(v, b3);
+            int o = offset[e0 + j], q = offset[e1 + j];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
         }
         for (int e = e0 + common; e < end0; e++) {
             FloatVector u = FloatVector.broadcast(SPECIES, value[e]);
-            long o = Float.BYTES * (long) offset[e];
-            a0 = load(w, o).fma(u, a0);
-            a1 = load(w, o + VECTOR_BYTES).fma(u, a1);
-            a2 = load(w, o + 2 * VECTOR_BYTES).fma(u, a2);
-            a3 = load(w, o + 3 * VECTOR_BYTES).fma(u, a3);
+            int o = offset[e];
+            a0 = FloatVector.fromArray(SPECIES, w, o).fma(u, a0);
+            a1 = FloatVector.fromArray(SPECIES, w, o + LANES).fma(u, a1);
+            a2 = FloatVector.fromArray(SPECIES, w, o + 2 * LANES).fma(u, a2);
+            a3 = FloatVector.fromArray(SPECIES, w, o + 3 * LANES).fma(u, a3);
         }
         for (int e = e1 + common; e < end1; e++) {
             FloatVector v = FloatVector.broadcast(SPECIES, value[e]);
-            long q = Float.BYTES * (long) offset[e];
-            b0 = load(w, q).fma(v, b0);
-            b1 = load(w, q + VECTOR_BYTES).fma(v, b1);
-            b2 = load(w, q + 2 * VECTOR_BYTES).fma(v, b2);
-            b3 = load(w, q + 3 * VECTOR_BYTES).fma(v, b3);
+            int q = offset[e];
+            b0 = FloatVector.fromArray(SPECIES, w, q).fma(v, b0);
+            b1 = FloatVector.fromArray(SPECIES, w, q + LANES).fma(v, b1);
+            b2 = FloatVector.fromArray(SPECIES, w, q + 2 * LANES).fma(v, b2);
+            b3 = FloatVector.fromArray(SPECIES, w, q + 3 * LANES).fma(v, b3);
         }
         a0.intoArray(y, at);
         a1.intoArray(y, at + LANES);
@@ -284,14 +275,6 @@ final class PanamaEventKernel implements EventKernel {
         b1.intoArray(y, at + 5 * LANES);
         b2.intoArray(y, at + 6 * LANES);
         b3.intoArray(y, at + 7 * LANES);
-    }
-
-    /**
-     * The vector at byte {@code at} of native memory {@code w}. Byte offsets are longs computed once per event: an int
-     * offset converted at every load cost as much as the alignment saves.
-     */
-    private static FloatVector load(MemorySegment w, long at) {
-        return FloatVector.fromMemorySegment(SPECIES, w, at, NATIVE);
     }
 
     /** Pads lists [p, p + count) with zero events to the longest one's length, which it returns. */

@@ -330,9 +330,8 @@ class EventKernelsTest {
                 }
                 float[] w = gaussian(rows * n, rng);
                 float[] y0 = gaussian(yOff + lists * n, rng), y1 = y0.clone();
-                java.lang.foreign.MemorySegment aligned = new AlignedWeights().of(w);
-                new ScalarEventKernel().sumLists(from, lists, stride, end, offset, value, w, aligned, y0, yOff, n);
-                new PanamaEventKernel().sumLists(from, lists, stride, end, offset, value, w, aligned, y1, yOff, n);
+                new ScalarEventKernel().sumLists(from, lists, stride, end, offset, value, w, y0, yOff, n);
+                new PanamaEventKernel().sumLists(from, lists, stride, end, offset, value, w, y1, yOff, n);
                 assertArrayEquals(y0, y1, 0f, "n " + n + " lists " + lists);
             }
         }
