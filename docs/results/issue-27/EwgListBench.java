@@ -3,7 +3,8 @@
 // class loaders, calls alternating, the same inputs; the results compared bit for bit. Shapes: W1's conv2 (batch 64 x
 // T 8 = 512 images, 32 -> 64 channels at 14 x 14, ~19 % dense) and W5's deep convolutions (batch 32 x T 4 = 128
 // images laid out [T, N], densities 2, 8, 12, 14 % by step). Per variant: the least CPU time of the call summed over
-// every thread of the process (the caller and the pool's workers), and the least wall time.
+// every thread of the process (the caller and the pool's workers), and the least wall time; and the median over the
+// alternating pairs of A's time over B's (robust to the load drifting).
 // Run: java --add-modules jdk.incubator.vector docs/results/issue-27/EwgListBench.java A.jar B-classes-or-jar THREADS [REPS]
 import java.lang.management.*;
 import java.lang.reflect.*;
@@ -44,18 +45,23 @@ public class EwgListBench {
       for (int v = 0; v < 2; v++) call[v].invoke(null, geometry[v], x, dy, w[v], b[v]);
       boolean same = Arrays.equals(w[0], w[1]) && Arrays.equals(b[0], b[1]);
       long[] cpu = {Long.MAX_VALUE, Long.MAX_VALUE}, wall = {Long.MAX_VALUE, Long.MAX_VALUE};
+      double[] cpuRatio = new double[reps], wallRatio = new double[reps];
       for (int r = 0; r < reps + 5; r++) {
+        long[] pc = new long[2], pw = new long[2];
         for (int v = 0; v < 2; v++) {
           float[] wv = new float[oc * c * 9], bv = new float[oc];
           long c0 = allCpu(mx), t0 = System.nanoTime();
           call[v].invoke(null, geometry[v], x, dy, wv, bv);
           long t1 = System.nanoTime(), c1 = allCpu(mx);
           if (r >= 5) { cpu[v] = Math.min(cpu[v], c1 - c0); wall[v] = Math.min(wall[v], t1 - t0); }
+          pc[v] = c1 - c0; pw[v] = t1 - t0;
         }
+        if (r >= 5) { cpuRatio[r - 5] = (double) pc[0] / pc[1]; wallRatio[r - 5] = (double) pw[0] / pw[1]; }
       }
-      System.out.printf("%d images %d->%d @%dx%d threads %d | A cpu %.3f wall %.3f ms | B cpu %.3f wall %.3f ms | A/B cpu %.2fx wall %.2fx | same bits %b%n",
+      Arrays.sort(cpuRatio); Arrays.sort(wallRatio);
+      System.out.printf("%d images %d->%d @%dx%d threads %d | A cpu %.3f wall %.3f ms | B cpu %.3f wall %.3f ms | A/B cpu %.2fx wall %.2fx | median of pair ratios A/B cpu %.3f wall %.3f | same bits %b%n",
           n, c, oc, side, side, threads, cpu[0] / 1e6, wall[0] / 1e6, cpu[1] / 1e6, wall[1] / 1e6,
-          (double) cpu[0] / cpu[1], (double) wall[0] / wall[1], same);
+          (double) cpu[0] / cpu[1], (double) wall[0] / wall[1], cpuRatio[reps / 2], wallRatio[reps / 2], same);
     }
     System.exit(0);
   }
