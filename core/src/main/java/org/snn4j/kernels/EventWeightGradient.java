@@ -41,8 +41,13 @@ public final class EventWeightGradient {
     private static final int BLOCK = 16;
     /** One block's rows of a chunk of images (floats): 16 kB, half a core's L1 data cache (32 kB on Zen 4). */
     private static final int CHUNK_FLOATS = 4 * 1024;
-    /** Input floats whose events are listed at a time with more than one thread (1 MB of input; ~0.4 MB of lists at W1). */
-    private static final int GROUP_FLOATS = 1 << 18;
+    /**
+     * Input floats whose events are listed at a time with more than one thread (4 MB of input, ~1.6 MB of lists at
+     * W1's conv2, 4 groups of a batch): each group costs two regions, whose ends wait for the slower thread; groups
+     * of a quarter of this were 3-16 % slower at two threads, the whole batch at once no faster
+     * (docs/results/issue-27/ewglist-kernel.txt).
+     */
+    private static final int GROUP_FLOATS = 1 << 20;
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private EventWeightGradient() {}
