@@ -68,7 +68,7 @@ class EventWeightGradientTest {
             ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),   // strided: the per-tap lists
             ConvGeometry.square(4, 2, 6, 6, 24, 1, 1, 1),     // stride 1, padded more than the kernel less one: not shifted
             ConvGeometry.square(45, 64, 4, 4, 32, 3, 1, 1),   // W5's deep kind: seven images per chunk, the last of three
-            ConvGeometry.square(70, 32, 14, 14, 16, 3, 1, 1), // W1's conv2 kind: one image per chunk, several groups
+            ConvGeometry.square(300, 16, 16, 16, 40, 3, 1, 1), // one image per chunk, two list groups (2^20 input floats each)
         };
         for (ConvGeometry g : shapes) {
             for (double density : new double[] {0, 0.15, 1}) {
