@@ -41,13 +41,6 @@ public final class EventWeightGradient {
     private static final int BLOCK = 16;
     /** One block's rows of a chunk of images (floats): 16 kB, half a core's L1 data cache (32 kB on Zen 4). */
     private static final int CHUNK_FLOATS = 4 * 1024;
-    /**
-     * Input floats whose events are listed at a time with more than one thread (4 MB of input, ~1.6 MB of lists at
-     * W1's conv2, 4 groups of a batch): each group costs two regions, whose ends wait for the slower thread; groups
-     * of a quarter of this were 3-16 % slower at two threads, the whole batch at once no faster
-     * (docs/results/issue-27/ewglist-kernel.txt).
-     */
-    private static final int GROUP_FLOATS = 1 << 20;
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private EventWeightGradient() {}
@@ -107,9 +100,11 @@ public final class EventWeightGradient {
         Buffers caller = BUFFERS.get();
         WeightGradientEvents events = caller.events;
         Sums sums = caller.sums.fit(threads);
-        // a group's lists stay in the caches for its sums; one thread sums each chunk right after listing it
-        int chunks = Math.ceilDiv(g.n(), plan.chunk());
-        int group = threads == 1 ? 1 : Math.max(1, GROUP_FLOATS / (plan.chunk() * g.c() * g.h() * g.w()));
+        // one thread sums each chunk right after listing it (its lists stay in L1); more list the whole batch and
+        // then sum it, two regions, whose ends wait for the slower thread: groups of 1 MB of input (W1: 13) ran 3-16 %
+        // slower at two threads than groups of 4 MB, which ran as fast as the whole batch and in a loaded machine
+        // cost wall time at every region's end (docs/results/issue-27/ewglist-*.txt)
+        int chunks = Math.ceilDiv(g.n(), plan.chunk()), group = threads == 1 ? 1 : chunks;
         for (int q0 = 0; q0 < chunks; q0 += group) {
             int from = q0, to = Math.min(chunks, q0 + group);
             events.list(g, x, plan.chunk(), plan.image(), plan.at(), plan.frame().shifted(), from, to);

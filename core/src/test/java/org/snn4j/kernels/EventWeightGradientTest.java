@@ -57,8 +57,8 @@ class EventWeightGradientTest {
     /**
      * Each thread sums its own output channels over every image, from events listed once by image: the same bits at
      * any thread count, at densities 0 %, 15 % and 100 %, with a NaN and an infinity among the inputs (their channels
-     * listed per tap), on shifted and non-shifted frames, chunks of several images (the last one short) and batches
-     * listed in several groups.
+     * listed per tap), on shifted and non-shifted frames, and chunks of several images (the last one
+     * short); one thread lists and sums a chunk at a time, more list the whole batch first.
      */
     @Test
     void theSameBitsAtAnyThreadCount() {
@@ -68,7 +68,7 @@ class EventWeightGradientTest {
             ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),   // strided: the per-tap lists
             ConvGeometry.square(4, 2, 6, 6, 24, 1, 1, 1),     // stride 1, padded more than the kernel less one: not shifted
             ConvGeometry.square(45, 64, 4, 4, 32, 3, 1, 1),   // W5's deep kind: seven images per chunk, the last of three
-            ConvGeometry.square(300, 16, 16, 16, 40, 3, 1, 1), // one image per chunk, two list groups (2^20 input floats each)
+            ConvGeometry.square(70, 32, 14, 14, 40, 3, 1, 1), // W1's conv2 kind: one image per chunk
         };
         for (ConvGeometry g : shapes) {
             for (double density : new double[] {0, 0.15, 1}) {
