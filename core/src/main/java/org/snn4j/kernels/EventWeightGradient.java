@@ -101,9 +101,9 @@ public final class EventWeightGradient {
         WeightGradientEvents events = caller.events;
         Sums sums = caller.sums.fit(threads);
         // one thread sums each chunk right after listing it (its lists stay in L1); more list the whole batch and
-        // then sum it, two regions, whose ends wait for the slower thread: groups of 1 MB of input (W1: 13) ran 3-16 %
-        // slower at two threads than groups of 4 MB, which ran as fast as the whole batch and in a loaded machine
-        // cost wall time at every region's end (docs/results/issue-27/ewglist-*.txt)
+        // then sum it: two regions, each ending when the slower thread ends. Groups of 1 MB of input (W1: 13, two
+        // regions each) ran 3-16 % slower at two threads than groups of 4 MB, and these as fast as the whole batch
+        // (docs/results/issue-27/ewglist-kernel.txt)
         int chunks = Math.ceilDiv(g.n(), plan.chunk()), group = threads == 1 ? 1 : chunks;
         for (int q0 = 0; q0 < chunks; q0 += group) {
             int from = q0, to = Math.min(chunks, q0 + group);
