@@ -18,11 +18,10 @@ package org.snn4j.kernels;
  * block's rows of a chunk (16 kB, one image of W1's second convolution) stay in the L1 cache while the events of
  * every channel go through them, where rows of all channels came from L2 at a cache line per fma. Strided
  * convolutions, and channels with a non-finite input in the chunk (whose product with a margin's zero would be
- * NaN where the GEMM has no product at all), list per tap the events that reach an output instead. The events
- * are listed once, the chunks of images split over the threads ({@link WeightGradientEvents}); then the blocks
- * are split over the threads of {@link Parallel}: each thread sums every chunk's events into its blocks' rows of
- * the accumulator, which it turns into its output channels of the gradient's layout {@code [outC, c, kh, kw]}
- * ({@link EventKernel#toChannelsFirst}) and adds into the gradient. Every sum is then
+ * NaN where the GEMM has no product at all), list per tap the events that reach an output instead. The blocks
+ * are split over the threads of {@link Parallel}: each thread lists the events of every image and sums them into
+ * its blocks' rows of the accumulator, which it turns into its output channels of the gradient's layout
+ * {@code [outC, c, kh, kw]} ({@link EventKernel#toChannelsFirst}) and adds into the gradient. Every sum is then
  * taken in the same order whatever the thread count (splitting the images instead gave each thread a part of
  * every sum, added in thread order: the thread count changed the result, the partial accumulators were
  * allocated for every call, and a batch's later time steps, which carry more events, made one thread's part
@@ -45,22 +44,20 @@ public final class EventWeightGradient {
 
     private EventWeightGradient() {}
 
-    /** One thread's scratch, grown on demand; the caller's also holds the call's listed events. */
+    /** One thread's scratch, grown on demand. */
     private static final class Buffers {
-        final WeightGradientEvents events = new WeightGradientEvents();
         float[] rows = new float[0], compact = new float[0], staging = new float[0], value = new float[0], eventValue = new float[0];
-        final Sums sums = new Sums();
-        float[] byChannel = new float[0];
-        int[] offset = new int[0], eventIndex = new int[0], eventImage = new int[0];
-        /** The call (its plan) and blocks whose frames {@link #rows} holds, margins zero. */
-        Plan rowsOf;
-        int rowsK0 = -1, rowsK1 = -1;
+        float[] acc = new float[0], byChannel = new float[0];
+        int[] offset = new int[0], eventIndex = new int[0], eventImage = new int[0], start = new int[0];
+        boolean[] finite = new boolean[0];
 
-        void fit(int rowFloats, int compactFloats, int events) {
-            if (rows.length < rowFloats) {
-                rows = new float[rowFloats];
-                rowsOf = null;
-            }
+        void fitSums(int accFloats, int weights) {
+            if (acc.length < accFloats) acc = new float[accFloats];
+            if (byChannel.length < weights) byChannel = new float[weights];
+        }
+
+        void fit(int rowFloats, int compactFloats, int events, int channels) {
+            if (rows.length < rowFloats) rows = new float[rowFloats];
             if (compact.length < compactFloats) {
                 compact = new float[compactFloats];
                 staging = new float[compactFloats];
@@ -71,6 +68,10 @@ public final class EventWeightGradient {
                 eventIndex = new int[events];
                 eventImage = new int[events];
                 eventValue = new float[events];
+            }
+            if (start.length < channels + 1) {
+                start = new int[channels + 1];
+                finite = new boolean[channels];
             }
         }
     }
@@ -95,63 +96,20 @@ public final class EventWeightGradient {
             if (dBias != null) Conv2dKernels.addZero(dBias);
             return;
         }
-        int outC = g.outC(), lists = g.patch(), blocks = Math.ceilDiv(outC, BLOCK), threads = Parallel.threads();
-        Plan plan = Plan.of(g);
-        Buffers caller = BUFFERS.get();
-        WeightGradientEvents events = caller.events;
-        Sums sums = caller.sums.fit(threads);
-        // one thread sums each chunk right after listing it (its lists stay in L1); more list the whole batch and
-        // then sum it: two regions, each ending when the slower thread ends. Groups of 1 MB of input (W1: 13, two
-        // regions each) ran 3-16 % slower at two threads than groups of 4 MB, and these as fast as the whole batch
-        // (docs/results/issue-27/ewglist-kernel.txt)
-        int chunks = Math.ceilDiv(g.n(), plan.chunk()), group = threads == 1 ? 1 : chunks;
-        for (int q0 = 0; q0 < chunks; q0 += group) {
-            int from = q0, to = Math.min(chunks, q0 + group);
-            events.list(g, x, plan.chunk(), plan.image(), plan.at(), plan.frame().shifted(), from, to);
-            Parallel.forParts(blocks, 1, (part, k0, k1) -> {
-                int o0 = k0 * BLOCK, channels = Math.min(outC, k1 * BLOCK) - o0, row = (k1 - k0) * BLOCK;
-                float[] acc = sums.acc(part, lists * row, from == 0);
-                double[] bias = dBias == null ? null : sums.bias(part, row, from == 0);
-                Buffers b = BUFFERS.get();
-                accumulate(g, plan, events, x, dy, k0, k1, from, to, acc, bias, b);
-                if (to < chunks) return;
-                // to the gradient's layout [outC, c·kh·kw] in register tiles, then added into this thread's rows
-                if (b.byChannel.length < channels * lists) b.byChannel = new float[channels * lists];
-                EventKernels.KERNEL.toChannelsFirst(acc, row, lists, channels, null, b.byChannel, 0);
-                for (int i = 0, at = o0 * lists; i < channels * lists; i++) dWeight[at + i] += b.byChannel[i];
-                for (int o = 0; bias != null && o < channels; o++) dBias[o0 + o] += (float) (0.0 + bias[o]);
-            });
-        }
-    }
-
-    /**
-     * A call's sums, per part of the blocks ({@link Parallel#forParts}: a part has the same blocks in every group's
-     * region): the accumulator {@code [c·kh·kw, row]} and the bias sums. Held by the calling thread, reused.
-     */
-    private static final class Sums {
-        float[][] acc = new float[0][];
-        double[][] bias = new double[0][];
-
-        Sums fit(int parts) {
-            if (acc.length < parts) {
-                acc = java.util.Arrays.copyOf(acc, parts);
-                bias = java.util.Arrays.copyOf(bias, parts);
-            }
-            return this;
-        }
-
-        /** Part {@code part}'s accumulator of {@code floats}, zeroed when {@code zero}. */
-        float[] acc(int part, int floats, boolean zero) {
-            if (acc[part] == null || acc[part].length < floats) acc[part] = new float[floats];
-            if (zero) java.util.Arrays.fill(acc[part], 0, floats, 0f);
-            return acc[part];
-        }
-
-        double[] bias(int part, int row, boolean zero) {
-            if (bias[part] == null || bias[part].length < row) bias[part] = new double[row];
-            if (zero) java.util.Arrays.fill(bias[part], 0, row, 0.0);
-            return bias[part];
-        }
+        int outC = g.outC(), lists = g.patch();
+        Parallel.forRange(Math.ceilDiv(outC, BLOCK), 1, (k0, k1) -> {
+            int o0 = k0 * BLOCK, channels = Math.min(outC, k1 * BLOCK) - o0, row = (k1 - k0) * BLOCK;
+            Buffers b = BUFFERS.get();
+            b.fitSums(lists * row, channels * lists);
+            float[] acc = b.acc;
+            java.util.Arrays.fill(acc, 0, lists * row, 0f);
+            double[] bias = dBias == null ? null : new double[row];
+            accumulate(g, x, dy, k0, k1, acc, bias, b);
+            // to the gradient's layout [outC, c·kh·kw] in register tiles, then added into this thread's rows
+            EventKernels.KERNEL.toChannelsFirst(acc, row, lists, channels, null, b.byChannel, 0);
+            for (int i = 0, at = o0 * lists; i < channels * lists; i++) dWeight[at + i] += b.byChannel[i];
+            for (int o = 0; bias != null && o < channels; o++) dBias[o0 + o] += (float) (0.0 + bias[o]);
+        });
     }
 
     /**
@@ -180,81 +138,65 @@ public final class EventWeightGradient {
     }
 
     /**
-     * What a call's tasks share: the frame, its floats per image and block ({@code image}), images per chunk, the
-     * row offset of each input position in its image's frame ({@code at}, zero where the frame is not shifted),
-     * each tap's shift and, where the frame is not shifted, each position's reach ({@link #reach}; a shifted frame's
-     * is made only by a task that meets a non-finite input: it cost 0.5 % of W5's training for every call).
-     */
-    private record Plan(Frame frame, int image, int chunk, int[] at, int[] shift, int[] reach) {
-        static Plan of(ConvGeometry g) {
-            Frame f = Frame.of(g);
-            int positions = g.h() * g.w(), taps = g.kh() * g.kw(), image = f.plane() * BLOCK;
-            int[] at = new int[positions], shift = new int[taps];
-            for (int p = 0; f.shifted() && p < positions; p++) at[p] = ((p / g.w()) * f.width() + p % g.w()) * BLOCK;
-            for (int ki = 0; ki < g.kh(); ki++) {
-                for (int kj = 0; kj < g.kw(); kj++) shift[ki * g.kw() + kj] = ((g.kh() - 1 - ki) * f.width() + g.kw() - 1 - kj) * BLOCK;
-            }
-            return new Plan(f, image, Math.max(1, Math.min(g.n(), CHUNK_FLOATS / image)), at, shift, f.shifted() ? null : EventWeightGradient.reach(g, f));
-        }
-    }
-
-    /**
      * Adds into {@code acc} ({@code [c·kh·kw, row]}, row = the blocks' channels) the weight gradient of the output
      * channel blocks [k0, k1) over all images, and into {@code bias} (unless null; {@code [row]}) their bias
-     * gradient, over the chunks of images [q0, q1), one at a time, from the events listed in {@code events}.
+     * gradient, a chunk of images at a time.
      */
-    private static void accumulate(ConvGeometry g, Plan p, WeightGradientEvents events, float[] x, float[] dy, int k0, int k1,
-                                   int q0, int q1, float[] acc, double[] bias, Buffers b) {
+    private static void accumulate(ConvGeometry g, float[] x, float[] dy, int k0, int k1, float[] acc, double[] bias, Buffers b) {
         int blocks = k1 - k0, row = blocks * BLOCK, plane = g.outPlane(), n = g.n();
-        int positions = g.h() * g.w(), c = g.c(), taps = g.kh() * g.kw(), image = p.image(), chunk = p.chunk();
-        int blockFloats = chunk * image;
-        int[] blockAt = new int[blocks];
-        for (int k = 0; k < blocks; k++) blockAt[k] = k * blockFloats;
-        b.fit(blocks * blockFloats, plane * BLOCK, chunk * positions);
-        if (b.rowsOf != p || b.rowsK0 != k0 || b.rowsK1 != k1) {    // the margins stay zero for the call's groups
-            java.util.Arrays.fill(b.rows, 0, blocks * blockFloats, 0f);
-            b.rowsOf = p;
-            b.rowsK0 = k0;
-            b.rowsK1 = k1;
+        int positions = g.h() * g.w(), c = g.c(), taps = g.kh() * g.kw();
+        Frame f = Frame.of(g);
+        int image = f.plane() * BLOCK;    // floats of one block of one image's frame
+        int chunk = Math.max(1, Math.min(n, CHUNK_FLOATS / image)), blockFloats = chunk * image;
+        // a shifted frame needs the reach table only for a non-finite input (making it for every call cost 0.5 % of
+        // W5's two-thread training)
+        int[] reach = f.shifted() ? null : reach(g, f), at = new int[positions], shift = new int[taps], blockAt = new int[blocks];
+        for (int p = 0; p < positions; p++) at[p] = ((p / g.w()) * f.width() + p % g.w()) * BLOCK;
+        for (int ki = 0; ki < g.kh(); ki++) {
+            for (int kj = 0; kj < g.kw(); kj++) shift[ki * g.kw() + kj] = ((g.kh() - 1 - ki) * f.width() + g.kw() - 1 - kj) * BLOCK;
         }
+        for (int k = 0; k < blocks; k++) blockAt[k] = k * blockFloats;
+        b.fit(blocks * blockFloats, plane * BLOCK, c * chunk * positions, c);
+        java.util.Arrays.fill(b.rows, 0, blocks * blockFloats, 0f);    // the margins stay zero
         EventKernel kernel = EventKernels.KERNEL;
-        int[] reach = p.reach();
-        for (int q = q0; q < q1; q++) {
-            int i0 = q * chunk, images = Math.min(chunk, n - i0);
-            for (int bi = 0; bi < images; bi++) transpose(g, p.frame(), kernel, dy, i0 + bi, k0, k1, b, bi * image, blockFloats, bias);
-            WeightGradientEvents.Part part = events.part(q);
+        for (int i0 = 0; i0 < n; i0 += chunk) {
+            int images = Math.min(chunk, n - i0);
+            for (int bi = 0; bi < images; bi++) transpose(g, f, kernel, dy, i0 + bi, k0, k1, b, bi * image, blockFloats, bias);
+            int events = 0;
+            for (int ci = 0; ci < c; ci++) {    // channel ci's events in the chunk's images, image by image
+                b.start[ci] = events;
+                boolean finite = true;
+                for (int bi = 0; bi < images; bi++) {
+                    int from = events;
+                    events += kernel.gather(x, ((i0 + bi) * c + ci) * positions, positions, b.eventIndex, b.eventValue, events);
+                    for (int e = from; e < events; e++) {
+                        b.offset[e] = bi * image + at[b.eventIndex[e]];
+                        b.eventImage[e] = bi * image;
+                        finite &= Float.isFinite(b.eventValue[e]);
+                    }
+                }
+                b.finite[ci] = finite && f.shifted();
+            }
+            b.start[c] = events;
             // a block's rows (of every image in the chunk) stay in L1 while every channel's events go through them
             for (int k = 0; k < blocks; k++) {
                 for (int ci = 0; ci < c; ci++) {
-                    int from = events.from(q, ci), to = events.to(q, ci);
-                    if (!events.listed(q, ci) || from == to) continue;
-                    kernel.sumShifted(from, to, part.offset, part.value, b.rows, blockAt[k], p.shift(), taps,
+                    if (!b.finite[ci] || b.start[ci] == b.start[ci + 1]) continue;
+                    kernel.sumShifted(b.start[ci], b.start[ci + 1], b.offset, b.eventValue, b.rows, blockAt[k], shift, taps,
                             acc, ci * taps * row + k * BLOCK, row, BLOCK);
                 }
             }
             // strided, or a non-finite input whose product with a margin's zero would be NaN: per tap, the events
             // that reach an output, the blocks as the shifts
             for (int ci = 0; ci < c; ci++) {
-                if (events.listed(q, ci)) continue;
-                int count = gather(g, kernel, x, i0, images, ci, image, b);
-                if (count > 0 && reach == null) reach = reach(g, p.frame());
-                for (int t = 0; count > 0 && t < taps; t++) {
-                    int listed = list(b, count, reach, taps, t);
+                if (b.finite[ci] || b.start[ci] == b.start[ci + 1]) continue;
+                if (reach == null) reach = reach(g, f);
+                for (int t = 0; t < taps; t++) {
+                    int listed = list(b, b.start[ci], b.start[ci + 1], reach, taps, t);
                     if (listed > 0) kernel.sumShifted(0, listed, b.offset, b.value, b.rows, 0, blockAt, blocks, acc, (ci * taps + t) * row, BLOCK, BLOCK);
                 }
             }
         }
-    }
-
-    /** Channel ci's events in the chunk's images from i0, image by image: position, value and image's frame offset. */
-    private static int gather(ConvGeometry g, EventKernel kernel, float[] x, int i0, int images, int ci, int image, Buffers b) {
-        int positions = g.h() * g.w(), events = 0;
-        for (int bi = 0; bi < images; bi++) {
-            int from = events;
-            events += kernel.gather(x, ((i0 + bi) * g.c() + ci) * positions, positions, b.eventIndex, b.eventValue, events);
-            for (int e = from; e < events; e++) b.eventImage[e] = bi * image;
-        }
-        return events;
     }
 
     /**
@@ -282,12 +224,12 @@ public final class EventWeightGradient {
     }
 
     /**
-     * Lists, for tap {@code tap}, every event of {@link #gather}'s {@code count} that reaches an output: that output's row offset in
+     * Lists, for tap {@code tap}, every event of [from, to) that reaches an output: that output's row offset in
      * the frames (block 0) and the event's value.
      */
-    private static int list(Buffers b, int count, int[] reach, int taps, int tap) {
+    private static int list(Buffers b, int from, int to, int[] reach, int taps, int tap) {
         int n = 0;
-        for (int e = 0; e < count; e++) {
+        for (int e = from; e < to; e++) {
             int out = reach[b.eventIndex[e] * taps + tap];
             if (out < 0) continue;
             b.offset[n] = b.eventImage[e] + out * BLOCK;

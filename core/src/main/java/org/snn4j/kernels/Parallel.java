@@ -71,29 +71,15 @@ public final class Parallel {
      * a chunk (no nested parallelism: a chunk's body runs whole on its thread).
      */
     public static void forRange(int n, int grain, RangeBody body) {
-        forParts(n, grain, (part, from, to) -> body.run(from, to));
-    }
-
-    /** A body over chunk {@code part} of a range, the half-open {@code [from, to)}. */
-    @FunctionalInterface
-    public interface PartBody {
-        void run(int part, int from, int to);
-    }
-
-    /**
-     * {@link #forRange}, the body told which chunk it runs (0 to {@link #threads()} − 1): for scratch a call
-     * holds per chunk, which the chunks' results live in until a later region reads them.
-     */
-    public static void forParts(int n, int grain, PartBody body) {
         if (n <= 0) return;
         int most = n / Math.max(1, grain);                // chunks at most, whatever the pool: one needs no pool
         Team team = most <= 1 ? null : teamOfCaller();
         int chunks = team == null ? 1 : Math.min(team.members(), most);
         if (chunks <= 1) {
-            body.run(0, 0, n);
+            body.run(0, n);
             return;
         }
-        team.run(chunks, i -> body.run(i, (int) ((long) n * i / chunks), (int) ((long) n * (i + 1) / chunks)));
+        team.run(chunks, i -> body.run((int) ((long) n * i / chunks), (int) ((long) n * (i + 1) / chunks)));
     }
 
     /**

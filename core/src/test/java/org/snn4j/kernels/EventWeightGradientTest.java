@@ -55,10 +55,9 @@ class EventWeightGradientTest {
     }
 
     /**
-     * Each thread sums its own output channels over every image, from events listed once by image: the same bits at
-     * any thread count, at densities 0 %, 15 % and 100 %, with a NaN and an infinity among the inputs (their channels
-     * listed per tap), on shifted and non-shifted frames, and chunks of several images (the last one
-     * short); one thread lists and sums a chunk at a time, more list the whole batch first.
+     * Each thread sums its own output channels over every image: the same bits at any thread count, at densities
+     * 0 %, 15 % and 100 %, with a NaN and an infinity among the inputs (their channels listed per tap), on shifted
+     * and non-shifted frames and chunks of several images (the last one short).
      */
     @Test
     void theSameBitsAtAnyThreadCount() {
@@ -103,8 +102,8 @@ class EventWeightGradientTest {
     }
 
     /**
-     * A second call reuses the first's lists and sums: a call on another shape and then the first again gives the
-     * first call's bits.
+     * A second call reuses the first's scratch: a call on another shape and then the first again gives the first
+     * call's bits.
      */
     @Test
     void reusedScratchGivesTheSameBits() {
