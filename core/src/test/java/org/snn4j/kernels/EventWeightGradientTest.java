@@ -54,34 +54,73 @@ class EventWeightGradientTest {
         }
     }
 
-    /** Each thread sums its own output channels over every image: the same bits at any thread count. */
+    /**
+     * Each thread sums its own output channels over every image: the same bits at any thread count, at densities
+     * 0 %, 15 % and 100 %, with a NaN and an infinity among the inputs (their channels listed per tap), on shifted
+     * and non-shifted frames and chunks of several images (the last one short).
+     */
     @Test
     void theSameBitsAtAnyThreadCount() {
         ConvGeometry[] shapes = {
-            ConvGeometry.square(8, 6, 6, 6, 64, 3, 1, 1),     // four blocks of channels
+            ConvGeometry.square(8, 6, 6, 6, 64, 3, 1, 1),     // four blocks of channels, four images per chunk
             new ConvGeometry(5, 3, 8, 10, 40, 3, 5, 1, 1, 0, 2),  // three blocks, the last partly used
             ConvGeometry.square(5, 3, 11, 11, 20, 3, 2, 1),   // strided: the per-tap lists
+            ConvGeometry.square(4, 2, 6, 6, 24, 1, 1, 1),     // stride 1, padded more than the kernel less one: not shifted
+            ConvGeometry.square(45, 64, 4, 4, 32, 3, 1, 1),   // W5's deep kind: seven images per chunk, the last of three
+            ConvGeometry.square(70, 32, 14, 14, 40, 3, 1, 1), // W1's conv2 kind: one image per chunk
         };
         for (ConvGeometry g : shapes) {
-            Rng rng = new Rng(5);
-            float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
-            for (int i = 0; i < x.length; i++) if (rng.nextFloat() < 0.2) x[i] = rng.nextFloat();
-            rng.fillUniform(dy, -1, 1);
-            float[] start = new float[g.weightSize()];
-            rng.fillUniform(start, -1, 1);
-            float[][] weights = new float[4][], biases = new float[4][];
-            for (int threads = 1; threads <= 3; threads++) {
-                float[] w = start.clone(), b = new float[g.outC()];
-                try (ComputePool pool = ComputePool.of(threads)) {
-                    pool.run(() -> EventWeightGradient.backwardWeights(g, x, dy, w, b));
+            for (double density : new double[] {0, 0.15, 1}) {
+                for (boolean nonFinite : new boolean[] {false, true}) {
+                    Rng rng = new Rng(5);
+                    float[] x = new float[g.inputSize()], dy = new float[g.outputSize()];
+                    for (int i = 0; i < x.length; i++) if (rng.nextFloat() < density) x[i] = rng.nextFloat();
+                    if (nonFinite) {
+                        x[x.length / 3] = Float.NaN;
+                        x[x.length - 1] = Float.NEGATIVE_INFINITY;
+                    }
+                    rng.fillUniform(dy, -1, 1);
+                    float[] start = new float[g.weightSize()];
+                    rng.fillUniform(start, -1, 1);
+                    float[][] weights = new float[4][], biases = new float[4][];
+                    for (int threads = 1; threads <= 3; threads++) {
+                        float[] w = start.clone(), b = new float[g.outC()];
+                        try (ComputePool pool = ComputePool.of(threads)) {
+                            pool.run(() -> EventWeightGradient.backwardWeights(g, x, dy, w, b));
+                        }
+                        weights[threads] = w;
+                        biases[threads] = b;
+                    }
+                    String what = g + " density " + density + (nonFinite ? " with NaN and -Inf" : "");
+                    for (int threads = 2; threads <= 3; threads++) {
+                        assertArrayEquals(weights[1], weights[threads], what + ": weights at " + threads + " threads");
+                        assertArrayEquals(biases[1], biases[threads], what + ": biases at " + threads + " threads");
+                    }
                 }
-                weights[threads] = w;
-                biases[threads] = b;
             }
-            for (int threads = 2; threads <= 3; threads++) {
-                assertArrayEquals(weights[1], weights[threads], g + ": weights at " + threads + " threads");
-                assertArrayEquals(biases[1], biases[threads], g + ": biases at " + threads + " threads");
-            }
+        }
+    }
+
+    /**
+     * A second call reuses the first's scratch: a call on another shape and then the first again gives the first
+     * call's bits.
+     */
+    @Test
+    void reusedScratchGivesTheSameBits() {
+        ConvGeometry a = ConvGeometry.square(9, 8, 7, 7, 48, 3, 1, 1), b = ConvGeometry.square(3, 5, 9, 9, 20, 3, 2, 1);
+        Rng rng = new Rng(9);
+        float[] xa = new float[a.inputSize()], dya = new float[a.outputSize()], xb = new float[b.inputSize()], dyb = new float[b.outputSize()];
+        for (int i = 0; i < xa.length; i++) if (rng.nextFloat() < 0.3) xa[i] = rng.nextFloat();
+        for (int i = 0; i < xb.length; i++) if (rng.nextFloat() < 0.6) xb[i] = rng.nextFloat();
+        rng.fillUniform(dya, -1, 1);
+        rng.fillUniform(dyb, -1, 1);
+        try (ComputePool pool = ComputePool.of(2)) {
+            float[] first = new float[a.weightSize()], again = new float[a.weightSize()], fb = new float[a.outC()], ab = new float[a.outC()];
+            pool.run(() -> EventWeightGradient.backwardWeights(a, xa, dya, first, fb));
+            pool.run(() -> EventWeightGradient.backwardWeights(b, xb, dyb, new float[b.weightSize()], new float[b.outC()]));
+            pool.run(() -> EventWeightGradient.backwardWeights(a, xa, dya, again, ab));
+            assertArrayEquals(first, again);
+            assertArrayEquals(fb, ab);
         }
     }
 
