@@ -91,7 +91,7 @@ public final class Parallel {
      * part, another process on its core) takes fewer. Which task runs a piece then depends on timing: for bodies
      * whose every index writes its own outputs only, and whose failures are reported in an order of their own,
      * not the order the pieces ran in ({@code nn.EarliestFailure} for non-finite values). On the caller when one
-     * piece suffices, with one thread, or from a pool's worker.
+     * piece suffices, with one thread, or from within a chunk.
      */
     public static void forPieces(int n, int piece, Supplier<RangeBody> task) {
         if (n <= 0) return;

@@ -11,8 +11,10 @@ import java.util.function.IntConsumer;
  * batch's passes split their ranges the same way (the samples of a chunk, the neurons of a block), so the part a
  * thread writes in one pass is the part the same thread reads in the next, from its own core's caches. Work
  * stealing gave a chunk to whichever worker came first, and a core then read about half of each tensor from the
- * other core's cache: two threads spent a fifth more CPU on the same W1 batch than one (JFR, the memory-bound
- * passes: the neuron loops, pooling, the event gather, doubled).
+ * other core's cache (27-36 % dearer for 1-8 MB in a plain loop). Two threads spent a fifth more CPU on a W1 batch
+ * than one, most of the growth in the memory-bound passes; fixed places won back a few per cent of W1's two-thread
+ * throughput (docs/BENCHMARKS.md, issue 27's fifth round), and most of the rest is the JIT compiling on the core
+ * that one thread leaves idle.
  *
  * <p>One region at a time: a thread that starts a region while another runs waits for it. Between regions a
  * worker spins for {@link #SPIN_NANOS} (the next region of a batch usually comes sooner) and then parks. A part
@@ -73,9 +75,17 @@ final class Team {
         }
     }
 
-    /** Stops the workers once they finish their part of the region running now, if any. */
+    /**
+     * Stops the workers once the region running now, if any, is done (taking the regions' lock: a region is
+     * either published before the team closes, and run whole, or refused).
+     */
     void close() {
-        closed = true;
+        regions.lock();
+        try {
+            closed = true;
+        } finally {
+            regions.unlock();
+        }
         for (Worker w : workers) LockSupport.unpark(w);
     }
 
@@ -138,16 +148,18 @@ final class Team {
         @Override
         public final void run() {
             Region seen = null;
-            while (!team.closed) {
+            while (true) {
                 Region r = team.region;
-                if (r == seen) {
+                if (r != seen) {             // a region published before the team closed is run all the same
+                    seen = r;
+                    if (member < r.parts) {
+                        r.runPart(member);
+                        r.partDone();
+                    }
+                } else if (team.closed) {
+                    return;
+                } else {
                     idle(seen);
-                    continue;
-                }
-                seen = r;
-                if (member < r.parts) {
-                    r.runPart(member);
-                    r.partDone();
                 }
             }
         }

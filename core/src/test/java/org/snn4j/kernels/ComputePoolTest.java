@@ -168,6 +168,24 @@ class ComputePoolTest {
     }
 
     @Test
+    void closingAPoolWhileAnotherThreadRunsARegionLetsTheRegionFinish() throws Exception {
+        ComputePool pool = ComputePool.of(2);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        int[] done = new int[2];
+        Thread caller = Thread.ofPlatform().start(() -> pool.run(() -> Parallel.forRange(2, 1, (from, to) -> {
+            if (from == 0) started.countDown();
+            sleepABit();
+            done[from] = 1;
+        })));
+        started.await();
+        pool.close();
+        caller.join(10_000);
+        assertTrue(!caller.isAlive(), "the region finished");
+        assertEquals(List.of(1, 1), java.util.Arrays.stream(done).boxed().toList());
+        assertThrows(IllegalStateException.class, () -> pool.run(() -> 1));
+    }
+
+    @Test
     void aClosedPoolRefusesWorkAndAPoolNeedsAThread() {
         ComputePool pool = ComputePool.of(2);
         pool.run(() -> { });
